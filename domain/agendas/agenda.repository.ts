@@ -1,0 +1,18 @@
+import type { Agenda, AgendaInput } from './agenda';
+
+export interface AgendaRepository {
+  findById(forumId: string, id: string): Promise<Agenda | undefined>;
+  listByForum(forumId: string): Promise<Agenda[]>;
+  save(agenda: Agenda): Promise<Agenda>;
+  update(forumId: string, id: string, change: (current: Agenda) => Agenda): Promise<Agenda>;
+  delete(forumId: string, id: string): Promise<void>;
+}
+
+/** Consultants' inputs, one row per author and item, so concurrent submitters never contend. */
+export interface AgendaInputRepository {
+  listByAgenda(agendaId: string): Promise<AgendaInput[]>;
+  listByAuthor(agendaId: string, authorId: string): Promise<AgendaInput[]>;
+  /** Replaces the author's whole answer (all items) in one transaction. */
+  replaceAnswer(agendaId: string, authorId: string, inputs: AgendaInput[]): Promise<void>;
+  deleteByAgenda(agendaId: string): Promise<void>;
+}

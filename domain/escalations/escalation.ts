@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { EntityId, UserId } from '../shared/ids';
+import { Instant } from '../shared/time';
+
+export const ESCALATION_STATES = ['raised', 'acknowledged', 'awaiting_answer', 'on_agenda', 'resolved', 'returned'] as const;
+export const EscalationState = z.enum(ESCALATION_STATES);
+export type EscalationState = z.infer<typeof EscalationState>;
+
+export const CLOSED_STATES: readonly EscalationState[] = ['resolved', 'returned'];
+
+export const ESCALATION_ACTIONS = [
+  'acknowledge',
+  'ask',
+  'answer',
+  'put_on_agenda',
+  'resolve',
+  'escalate',
+  'return',
+  'auto_escalate',
+] as const;
+export const EscalationAction = z.enum(ESCALATION_ACTIONS);
+export type EscalationAction = z.infer<typeof EscalationAction>;
+
+export const URGENCIES = ['low', 'normal', 'high'] as const;
+export const Urgency = z.enum(URGENCIES);
+export type Urgency = z.infer<typeof Urgency>;
+
+export const Person = z.object({ userId: UserId, displayName: z.string().trim().min(1).max(200) });
+export type Person = z.infer<typeof Person>;
+
+/** One step of a case's history; stored as its own row, so history can grow without limit. */
+export const EscalationStep = z.object({
+  seq: z.number().int().min(0),
+  at: Instant,
+  /** Absent for steps the system takes (automatic escalation). */
+  actor: Person.optional(),
+  action: z.union([EscalationAction, z.literal('raise')]),
+  fromState: EscalationState.optional(),
+  toState: EscalationState,
+  fromForumId: EntityId.optional(),
+  toForumId: EntityId,
+  note: z.string().max(4000).optional(),
+});
+export type EscalationStep = z.infer<typeof EscalationStep>;
+
+/** A problem or trend on its way up the chain, and the decision on its way down. */
+export const Escalation = z.object({
+  id: EntityId,
+  title: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(4000),
+  category: z.string().trim().min(1).max(100),
+  urgency: Urgency,
+  originForumId: EntityId,
+  /** The forum that holds the case now. */
+  currentForumId: EntityId,
+  /** Every forum the case has been held in, from the origin up. */
+  path: z.array(EntityId).min(1).max(20),
+  state: EscalationState,
+  raisedBy: Person,
+  raisedAt: Instant,
+  updatedAt: Instant,
+  /** Count of history steps; the next step gets this number. */
+  stepCount: z.number().int().min(0),
+  decision: z.string().max(4000).optional(),
+  actionItemId: EntityId.optional(),
+  version: z.string().optional(),
+});
+export type Escalation = z.infer<typeof Escalation>;

@@ -1,0 +1,28 @@
+import type { Forum, Member, Role } from './forum';
+
+/**
+ * Fora and their members. `save` creates an entity without a version and otherwise updates it only
+ * if its version is still current (ConcurrencyError if not). `update` re-reads and re-applies the
+ * change when someone else wrote in between, so a change that can be re-applied is never lost.
+ */
+export interface ForumRepository {
+  findById(id: string): Promise<Forum | undefined>;
+  list(): Promise<Forum[]>;
+  save(forum: Forum): Promise<Forum>;
+  update(id: string, change: (current: Forum) => Forum): Promise<Forum>;
+  delete(id: string): Promise<void>;
+}
+
+export interface Membership {
+  forumId: string;
+  roles: Role[];
+}
+
+export interface MemberRepository {
+  listByForum(forumId: string): Promise<Member[]>;
+  find(forumId: string, userId: string): Promise<Member | undefined>;
+  /** The fora a person belongs to, one partition read (an index kept beside the members). */
+  listMembershipsOfUser(userId: string): Promise<Membership[]>;
+  save(forumId: string, member: Member): Promise<void>;
+  remove(forumId: string, userId: string): Promise<void>;
+}

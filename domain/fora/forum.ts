@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { EntityId, UserId } from '../shared/ids';
+
+/** The three SSP levels, from the bottom of the chain to the top. */
+export const LEVELS = ['executing', 'coordinating', 'strategic'] as const;
+export const Level = z.enum(LEVELS);
+export type Level = z.infer<typeof Level>;
+
+export const levelRank = (level: Level): number => LEVELS.indexOf(level);
+
+export const ROLES = ['chair', 'secretary', 'member', 'consultant', 'manager'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** A person with their roles in one forum. The id is the Entra object id Teams sends. */
+export const Member = z.object({
+  userId: UserId,
+  displayName: z.string().trim().min(1).max(200),
+  email: z.email().max(320).optional(),
+  roles: z.array(Role).min(1).max(ROLES.length),
+});
+export type Member = z.infer<typeof Member>;
+
+/** The Teams conversation (usually a channel) a forum lives in, kept for proactive posts. */
+export const TeamsLink = z.object({
+  conversationId: z.string().min(1).max(1024),
+  serviceUrl: z.url(),
+  tenantId: z.string().min(1).max(128),
+  teamId: z.string().min(1).max(1024).optional(),
+  channelName: z.string().max(200).optional(),
+});
+export type TeamsLink = z.infer<typeof TeamsLink>;
+
+export const ForumName = z.string().trim().min(1).max(100);
+
+export const Forum = z.object({
+  id: EntityId,
+  name: ForumName,
+  level: Level,
+  /** The forum one step up the chain; absent at the top. */
+  escalatesTo: EntityId.optional(),
+  /** Who sits in the forum by function (from the municipality's description), shown on its card. */
+  description: z.string().max(2000).optional(),
+  /** Fora such as Infohus: content visible to members only, also when a case goes up the chain. */
+  sensitive: z.boolean().default(false),
+  teams: TeamsLink.optional(),
+  /** Opaque storage version (ETag); absent before the first save. */
+  version: z.string().optional(),
+});
+export type Forum = z.infer<typeof Forum>;

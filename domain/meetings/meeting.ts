@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { EntityId } from '../shared/ids';
+import { Instant, LocalDate } from '../shared/time';
+
+/** Local wall-clock time "HH:MM" in the municipality's time zone. */
+export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+
+export const Place = z.object({
+  location: z.string().trim().max(300).optional(),
+  onlineMeetingUrl: z.url().max(2000).optional(),
+});
+
+/**
+ * A forum's recurring meetings. The rule is an RFC 5545 RRULE (e.g. `FREQ=MONTHLY;BYDAY=2TU`),
+ * expanded in `timeZone` so that 09:00 stays 09:00 local time across daylight-saving changes.
+ */
+export const MeetingSeries = z.object({
+  id: EntityId,
+  forumId: EntityId,
+  title: z.string().trim().min(1).max(200),
+  firstDate: LocalDate,
+  startTime: LocalTime,
+  durationMinutes: z.number().int().min(5).max(24 * 60),
+  rrule: z.string().trim().min(1).max(1000),
+  timeZone: z.string().min(1).max(64),
+  /** Changing a series ends the old one here, so past meetings keep their old schedule. */
+  until: LocalDate.optional(),
+  ...Place.shape,
+  version: z.string().optional(),
+});
+export type MeetingSeries = z.infer<typeof MeetingSeries>;
+
+export const MEETING_STATUSES = ['scheduled', 'moved', 'cancelled'] as const;
+export const MeetingStatus = z.enum(MEETING_STATUSES);
+
+/**
+ * One occurrence that differs from its series, or a one-off meeting. `originalStart` identifies the
+ * occurrence within its series; moving or cancelling it never touches the series.
+ */
+export const Meeting = z.object({
+  id: EntityId,
+  forumId: EntityId,
+  seriesId: EntityId.optional(),
+  originalStart: Instant.optional(),
+  start: Instant,
+  end: Instant,
+  status: MeetingStatus,
+  ...Place.shape,
+  version: z.string().optional(),
+});
+export type Meeting = z.infer<typeof Meeting>;
