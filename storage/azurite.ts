@@ -76,7 +76,8 @@ function launch(port: number, location: string | undefined): Promise<ChildProces
     '--disableTelemetry',
     ...(location === undefined ? ['--inMemoryPersistence'] : ['--location', location]),
   ];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Own process group: a Ctrl-C in the terminal reaches only us, and we stop Azurite in order.
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => fail(new Error(`no answer within 20 s: ${output}`)), 20_000);
@@ -103,14 +104,18 @@ function launch(port: number, location: string | undefined): Promise<ChildProces
   });
 }
 
+/**
+ * Azurite saves its on-disk store on a 5 s timer and on a graceful close, which it does on SIGINT
+ * only (SIGTERM would lose the last seconds of writes).
+ */
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
     child.once('exit', () => {
       clearTimeout(killer);
       resolve();
     });
-    child.kill('SIGTERM');
+    child.kill('SIGINT');
   });
 }

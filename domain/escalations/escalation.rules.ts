@@ -15,6 +15,12 @@ const FROM: Record<EscalationAction, readonly EscalationState[]> = {
   auto_escalate: ['raised'],
 };
 
+/**
+ * Steps that mean nothing without words: a decision (resolve, return), a question, the raiser's
+ * answer, and why a case goes further up. Only the system's automatic escalation goes without.
+ */
+export const NOTE_REQUIRED: readonly EscalationAction[] = ['ask', 'answer', 'resolve', 'escalate', 'return'];
+
 export interface EscalationContext {
   /** Who acts; absent for the system (automatic escalation). */
   actor?: Person;
@@ -43,7 +49,7 @@ export function checkEscalationAction(escalation: Escalation, action: Escalation
     return refused('ESCALATION.TOP_LEVEL');
   }
   if (action === 'return' && escalation.path.length < 2) return refused('ESCALATION.NOTHING_BELOW');
-  if ((action === 'resolve' || action === 'return' || action === 'ask') && (ctx.note ?? '').trim().length === 0) {
+  if (NOTE_REQUIRED.includes(action) && (ctx.note ?? '').trim().length === 0) {
     return refused('ESCALATION.NOTE_REQUIRED', { action });
   }
   return allowed;

@@ -30,39 +30,84 @@ export function keepsAChair(members: readonly Member[]): Verdict {
   return members.some((m) => m.roles.includes('chair')) ? allowed : refused('FORUM.LAST_CHAIR');
 }
 
+export type ChainIssueCode = 'CHAIN.UNKNOWN_TARGET' | 'CHAIN.SELF' | 'CHAIN.DOWN' | 'CHAIN.SKIPS_LEVEL' | 'CHAIN.CYCLE';
+
+/** One problem in an escalation chain, on the forum whose `escalatesTo` causes it. */
+export interface ChainIssue {
+  code: ChainIssueCode;
+  forumId: string;
+  /** The forum escalated to (absent for cycles). */
+  targetId?: string;
+  /** For cycles: the ids around the cycle, starting at `forumId`. */
+  cycle?: string[];
+}
+
+type ChainForum = Pick<Forum, 'id' | 'name' | 'level' | 'escalatesTo'>;
+
 /**
  * Checks the escalation chain of a set of fora. A forum escalates to a forum on its own level or
  * the next one up (the strategic level has a local and a police-district tier: Lokalråd → Kredsråd),
- * never down, never past a level, never to itself, and the chain has no cycle.
+ * never down, never past a level, never to itself, and the chain has no cycle. Each cycle is
+ * reported once, on its member that comes first; fora that merely lead into a cycle are not.
  */
-export function chainProblems(fora: readonly Pick<Forum, 'id' | 'name' | 'level' | 'escalatesTo'>[]): string[] {
-  const byId = new Map(fora.map((f) => [f.id, f]));
-  const problems: string[] = [];
+export function chainIssues(fora: readonly ChainForum[]): ChainIssue[] {
+  const byId = new Map<string, ChainForum>();
+  for (const f of fora) if (!byId.has(f.id)) byId.set(f.id, f);
+  const issues: ChainIssue[] = [];
   for (const forum of fora) {
     if (forum.escalatesTo === undefined) continue;
     const target = byId.get(forum.escalatesTo);
-    if (target === undefined) {
-      problems.push(`${forum.name}: escalatesTo "${forum.escalatesTo}" is not a forum in the file`);
-      continue;
-    }
-    const step = levelRank(target.level) - levelRank(forum.level);
-    if (target.id === forum.id) problems.push(`${forum.name}: escalates to itself`);
-    else if (step < 0) problems.push(`${forum.name}: escalates down to ${target.name} (${target.level})`);
-    else if (step > 1) problems.push(`${forum.name}: skips a level to ${target.name} (${target.level})`);
+    const step = target === undefined ? 0 : levelRank(target.level) - levelRank(forum.level);
+    if (target === undefined) issues.push({ code: 'CHAIN.UNKNOWN_TARGET', forumId: forum.id, targetId: forum.escalatesTo });
+    else if (target.id === forum.id) issues.push({ code: 'CHAIN.SELF', forumId: forum.id, targetId: target.id });
+    else if (step < 0) issues.push({ code: 'CHAIN.DOWN', forumId: forum.id, targetId: target.id });
+    else if (step > 1) issues.push({ code: 'CHAIN.SKIPS_LEVEL', forumId: forum.id, targetId: target.id });
   }
+  // Walk each chain once; a walk that meets its own trail has found a cycle.
+  const done = new Set<string>();
   for (const start of fora) {
-    const seen = new Set<string>();
-    let current: (typeof fora)[number] | undefined = start;
-    while (current?.escalatesTo !== undefined) {
-      if (seen.has(current.id)) {
-        problems.push(`${start.name}: the chain returns to ${current.name} (a cycle)`);
+    const trail: string[] = [];
+    let current: ChainForum | undefined = start;
+    while (current !== undefined && !done.has(current.id)) {
+      const at = trail.indexOf(current.id);
+      if (at >= 0) {
+        const cycle = trail.slice(at);
+        if (cycle.length > 1) {
+          const order = (id: string) => fora.findIndex((f) => f.id === id);
+          const first = cycle.reduce((a, b) => (order(b) < order(a) ? b : a));
+          const rotated = [...cycle.slice(cycle.indexOf(first)), ...cycle.slice(0, cycle.indexOf(first))];
+          issues.push({ code: 'CHAIN.CYCLE', forumId: first, cycle: rotated });
+        }
         break;
       }
-      seen.add(current.id);
-      current = byId.get(current.escalatesTo);
+      trail.push(current.id);
+      current = current.escalatesTo === undefined ? undefined : byId.get(current.escalatesTo);
     }
+    for (const id of trail) done.add(id);
   }
-  return problems;
+  return issues;
+}
+
+/** The chain problems as one English line each (for logs and developer tools). */
+export function chainProblems(fora: readonly ChainForum[]): string[] {
+  const byId = new Map(fora.map((f) => [f.id, f]));
+  const name = (id: string | undefined): string => (id === undefined ? '' : (byId.get(id)?.name ?? id));
+  const level = (id: string | undefined): string => (id === undefined ? '' : (byId.get(id)?.level ?? ''));
+  return chainIssues(fora).map((issue) => {
+    const forum = name(issue.forumId);
+    switch (issue.code) {
+      case 'CHAIN.UNKNOWN_TARGET':
+        return `${forum}: escalatesTo "${issue.targetId}" is not a forum in the file`;
+      case 'CHAIN.SELF':
+        return `${forum}: escalates to itself`;
+      case 'CHAIN.DOWN':
+        return `${forum}: escalates down to ${name(issue.targetId)} (${level(issue.targetId)})`;
+      case 'CHAIN.SKIPS_LEVEL':
+        return `${forum}: skips a level to ${name(issue.targetId)} (${level(issue.targetId)})`;
+      case 'CHAIN.CYCLE':
+        return `${forum}: the chain returns to ${forum} (a cycle: ${(issue.cycle ?? []).map(name).join(' → ')})`;
+    }
+  });
 }
 
 /** The fora that escalate to the given one, directly or further down the chain. */
@@ -72,7 +117,8 @@ export function foraBelow<F extends Pick<Forum, 'id' | 'escalatesTo'>>(fora: rea
   while (frontier.length > 0) {
     const current = frontier.pop();
     for (const f of fora) {
-      if (f.escalatesTo === current && !below.includes(f)) {
+      // The id check keeps a forum out of its own list if a (bad) chain loops back to it.
+      if (f.escalatesTo === current && f.id !== forumId && !below.includes(f)) {
         below.push(f);
         frontier.push(f.id);
       }

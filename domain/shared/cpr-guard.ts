@@ -3,7 +3,9 @@
  * personal ID numbers (CPR: DDMMYY-NNNN, or ten digits whose first six are a valid date) are
  * refused wherever free text enters the system.
  */
-const CPR_CANDIDATE = /(?<!\d)(\d{2})(\d{2})(\d{2})[- ]?(\d{4})(?!\d)/g;
+// The separator may also be a typographic dash or a no-break space: text pasted from a word
+// processor often carries those instead of a plain hyphen or space.
+const CPR_CANDIDATE = /(?<!\d)(\d{2})(\d{2})(\d{2})[-\u2010-\u2013\u2212 \u00a0]?(\d{4})(?!\d)/g;
 
 function isValidDayMonth(day: number, month: number, year2: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;

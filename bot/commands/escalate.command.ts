@@ -1,0 +1,3 @@
+import { comingSoon } from './coming-soon';
+
+export const escalateCommand = comingSoon('escalate', ['eskaler', 'escalate']);

@@ -1,0 +1,51 @@
+import type { Forum, TeamsLink } from '../../domain/fora/forum';
+import { canLinkChannel } from '../../domain/fora/forum.rules';
+import { newId } from '../../domain/shared/ids';
+import { foldName } from '../commands/command-words';
+import type { BotServices } from './bot-services';
+import type { TurnInfo } from './turn-info';
+
+export type LinkResult = { ok: true; forum: Forum; already: boolean } | { ok: false; code: string; context?: Record<string, unknown> };
+
+/** The forum a typed name means: by name or id, ignoring case, accents and punctuation. */
+export function findForumByName(fora: readonly Forum[], typed: string): Forum | undefined {
+  const wanted = foldName(typed);
+  return fora.find((f) => foldName(f.name) === wanted) ?? fora.find((f) => foldName(f.id) === wanted);
+}
+
+/**
+ * Links the channel the activity came from to a forum, so the forum's posts go there. Allowed for
+ * the forum's chair or secretary (domain rule); the actor comes from the activity.
+ */
+export async function linkChannel(
+  services: Pick<BotServices, 'fora' | 'members' | 'audit' | 'clock'>,
+  request: { forum: Forum; info: TurnInfo },
+): Promise<LinkResult> {
+  const { forum, info } = request;
+  if (info.place.kind !== 'channel') return { ok: false, code: 'BOT.LINK_NEEDS_CHANNEL' };
+  if (info.actor === undefined || info.tenantId === undefined) return { ok: false, code: 'BOT.USER_UNKNOWN' };
+  const member = await services.members.find(forum.id, info.actor.userId);
+  const verdict = canLinkChannel(member);
+  if (!verdict.ok) return verdict;
+  if (forum.teams?.conversationId === info.place.conversationId) return { ok: true, forum, already: true };
+
+  const link: TeamsLink = {
+    conversationId: info.place.conversationId,
+    serviceUrl: info.serviceUrl,
+    tenantId: info.tenantId,
+    ...(info.place.teamId === undefined ? {} : { teamId: info.place.teamId }),
+    ...(info.place.channelName === undefined ? {} : { channelName: info.place.channelName }),
+  };
+  const updated = await services.fora.update(forum.id, (current) => ({ ...current, teams: link }));
+  await services.audit?.append({
+    id: newId(),
+    forumId: forum.id,
+    at: services.clock.now().toISOString(),
+    actorId: info.actor.userId,
+    action: 'forum.channel.linked',
+    subject: forum.name,
+    ...(forum.teams === undefined ? {} : { before: JSON.stringify(forum.teams) }),
+    after: JSON.stringify(link),
+  });
+  return { ok: true, forum: updated, already: false };
+}

@@ -1,0 +1,44 @@
+import type { TurnContext } from 'botbuilder';
+import { DomainError } from '../../domain/shared/domain-error';
+import type { Command } from '../commands';
+import { parseCommand } from '../commands/command-words';
+import { errorText, messagesFor, pickLang, type Messages } from '../i18n';
+import type { BotServices } from './bot-services';
+import { readCommandText } from './mention';
+import { toActivity, type Reply } from './reply';
+import { readTurnInfo } from './turn-info';
+
+/** The reply to text that is no command: say so and list what the bot understands. */
+export function unknownCommandReply(t: Messages, commands: readonly Command[]): Reply {
+  const list = commands.map((c) => `**${t.commands[c.name].usage}**`).join(', ');
+  return { text: `${t.replies.unknownCommand} ${t.replies.commandListIntro} ${list}.` };
+}
+
+/**
+ * A typed message: in a personal chat always for the bot; in channels and group chats only when
+ * the bot is @mentioned (Teams sends nothing else, but a message without the mention is ignored).
+ */
+export async function handleMessage(turn: TurnContext, services: BotServices, commands: readonly Command[]): Promise<void> {
+  const info = readTurnInfo(turn.activity);
+  if (info === undefined) {
+    services.logger.warn({ activityId: turn.activity.id }, 'message without the fields Teams always sends; ignored');
+    return;
+  }
+  const { text, mentioned } = readCommandText(turn.activity.text, turn.activity.entities, info.botId);
+  if (info.place.kind !== 'personal' && !mentioned) return;
+
+  const t = messagesFor(pickLang(info.locale, services.config.locale));
+  const parsed = parseCommand(text, commands);
+  let reply: Reply;
+  if (parsed === undefined) {
+    reply = unknownCommandReply(t, commands);
+  } else {
+    try {
+      reply = await parsed.command.run({ info, t, args: parsed.args, services });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      reply = { text: errorText(t, error.code, error.context) };
+    }
+  }
+  await turn.sendActivity(toActivity(reply));
+}

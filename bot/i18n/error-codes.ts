@@ -1,0 +1,43 @@
+/**
+ * Every error code a user can meet: the domain's refusals and repository errors, plus the bot's own
+ * (card and command input). The dictionaries must give each a text.
+ */
+export const ERROR_CODES = [
+  'ACTION.BAD_STATUS_CHANGE',
+  'ACTION.BLOCKED_NEEDS_REASON',
+  'ACTION.NOT_OWNER_OR_CHAIR',
+  'AGENDA.DEADLINE_PASSED',
+  'AGENDA.NOT_CIRCULATED',
+  'AGENDA.NOT_ON_CIRCULATION',
+  'AGENDA.STALE',
+  'ESCALATION.CLOSED',
+  'ESCALATION.NOTE_REQUIRED',
+  'ESCALATION.NOTHING_BELOW',
+  'ESCALATION.NOT_HOLDING_FORUM',
+  'ESCALATION.NOT_MANAGER',
+  'ESCALATION.NOT_NOW',
+  'ESCALATION.NOT_RAISER',
+  'ESCALATION.SYSTEM_ONLY',
+  'ESCALATION.TOP_LEVEL',
+  'FORUM.LAST_CHAIR',
+  'FORUM.NOT_CHAIR',
+  'FORUM.NOT_CHAIR_OR_SECRETARY',
+  'FORUM.NOT_MEMBER',
+  'FORUM.SENSITIVE',
+  'INPUT.CPR_NUMBER',
+  'INPUT.EMPTY',
+  'INPUT.TOO_LONG',
+  'STORAGE.CONFLICT',
+  'STORAGE.EXISTS',
+  'STORAGE.NOT_FOUND',
+  'STORAGE.TOO_LARGE',
+  'BOT.CARD_UNKNOWN_ACTION',
+  'BOT.CARD_INVALID_DATA',
+  'BOT.FORUM_UNKNOWN',
+  'BOT.LINK_NEEDS_CHANNEL',
+  'BOT.LINK_NEEDS_FORUM',
+  'BOT.USER_UNKNOWN',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const isErrorCode = (code: string): code is ErrorCode => (ERROR_CODES as readonly string[]).includes(code);

@@ -1,0 +1,35 @@
+import type { OutboxMessage, UndeliverableReason } from '../../domain/outbox/outbox-message';
+
+/**
+ * What a person who caused a send reads about it, Danish first. The one place outbox states become
+ * words (the domain keeps codes).
+ */
+type Locale = 'da' | 'en';
+
+const REASONS: Record<UndeliverableReason, Record<Locale, string>> = {
+  MessageWritesBlocked: { da: 'modtageren har blokeret eller fjernet Forumbot', en: 'the recipient blocked or removed Forumbot' },
+  ConversationNotFound: { da: 'samtalen findes ikke længere', en: 'the conversation no longer exists' },
+  NotInstalled: { da: 'Forumbot er ikke installeret hos modtageren', en: 'Forumbot is not installed for the recipient' },
+  UnknownRecipient: { da: 'Forumbot kender ikke modtageren endnu', en: 'Forumbot does not know the recipient yet' },
+  MessageSizeTooBig: { da: 'beskeden er for stor til Teams', en: 'the message is too large for Teams' },
+  Rejected: { da: 'Teams afviste beskeden', en: 'Teams refused the message' },
+  RetriesExhausted: { da: 'Teams svarede ikke efter flere forsøg', en: 'Teams did not answer after several attempts' },
+};
+
+export function describeDelivery(message: Pick<OutboxMessage, 'status' | 'reason'>, locale: Locale = 'da'): string {
+  switch (message.status) {
+    case 'pending':
+    case 'sending':
+      return locale === 'da' ? 'Venter på at blive sendt' : 'Waiting to be sent';
+    case 'sent':
+      return locale === 'da' ? 'Leveret' : 'Delivered';
+    case 'inDoubt':
+      return locale === 'da'
+        ? 'Måske leveret: forbindelsen til Teams blev afbrudt under afsendelsen. Spørg modtageren, før du sender igen.'
+        : 'Possibly delivered: the connection to Teams broke during sending. Ask the recipient before sending again.';
+    case 'undeliverable': {
+      const reason = message.reason === undefined ? undefined : REASONS[message.reason][locale];
+      return locale === 'da' ? `Ikke leveret${reason === undefined ? '' : `: ${reason}`}` : `Not delivered${reason === undefined ? '' : `: ${reason}`}`;
+    }
+  }
+}

@@ -1,0 +1,401 @@
+import type { Logger } from '../logger';
+import { resolveRecipient } from './recipient-resolver';
+import type { ConversationRepository, KnownUserRepository } from '../../domain/conversations/conversation.repository';
+import { retryDelayMs, type BackoffSettings } from '../../domain/outbox/backoff';
+import type { DeliveryTarget, OutboxMessage } from '../../domain/outbox/outbox-message';
+import type { DueEntry, OutboxRepository } from '../../domain/outbox/outbox.repository';
+import { delivered, inDoubt, lease, linked, nextStep, retryLater, undeliverable, type OutboxPolicy } from '../../domain/outbox/outbox.rules';
+import type { OutboxSender, SendOutcome } from '../../domain/outbox/outbox-sender';
+import { RateLimiter, type RateLimitSettings } from '../../domain/outbox/rate-limit.policy';
+import { ThrottleGovernor, type GovernorSettings } from '../../domain/outbox/throttle-governor';
+import { ConcurrencyError } from '../../domain/shared/repository-errors';
+import type { Clock } from '../../domain/shared/time';
+
+/** Told once a message is delivered, so the feature can keep the activity id with its subject. Must be idempotent. */
+export type OnDelivered = (delivery: {
+  message: OutboxMessage;
+  activityId: string;
+  target: DeliveryTarget;
+}) => Promise<void>;
+
+export interface WorkerSettings {
+  ownerId: string;
+  policy: OutboxPolicy;
+  limits: RateLimitSettings;
+  backoff: BackoffSettings;
+  governor: GovernorSettings;
+  /** How often to ask storage what is due (messages enqueued in this process wake the worker at once). */
+  pollIntervalMs: number;
+  maxInFlight: number;
+  /** Our bot's account id in new conversation addresses (`28:<app id>`). */
+  botId: string;
+}
+
+export interface WorkerDeps {
+  repository: OutboxRepository;
+  conversations: ConversationRepository;
+  knownUsers: KnownUserRepository;
+  sender: OutboxSender;
+  logger: Logger;
+  clock: Clock;
+  random: () => number;
+  onDelivered?: OnDelivered;
+}
+
+interface Candidate extends DueEntry {
+  /** Not before this (ms); set when we learnt the message is not due yet. */
+  notBefore: number;
+  /** Failed steps in a row (storage errors): each doubles the wait before the next look. */
+  failures?: number;
+}
+
+const sleep = (ms: number, signal: { wake?: () => void }): Promise<void> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(done, Math.max(0, ms));
+    function done(): void {
+      clearTimeout(timer);
+      signal.wake = undefined;
+      resolve();
+    }
+    signal.wake = done;
+  });
+
+/**
+ * The delivery loop. One worker per process; several processes may run workers on the same tables
+ * (leases keep them from sending the same message), though each then keeps its own rate schedule.
+ *
+ * Per message: read → (open the 1:1 chat if needed) → wait for a rate-limit slot → lease (If-Match)
+ * → one HTTP request → record the outcome (If-Match). The lease is written as late as possible, right
+ * before the request, so a crash leaves as few messages "in doubt" as it can.
+ */
+export class OutboxWorker {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly candidates = new Map<string, Candidate>();
+  private readonly finished: string[] = [];
+  private readonly limiter: RateLimiter;
+  private readonly governor: ThrottleGovernor;
+  private readonly signal: { wake?: () => void } = {};
+  private nextPollAt = 0;
+  private lastFlush = 0;
+
+  constructor(
+    private readonly deps: WorkerDeps,
+    private readonly settings: WorkerSettings,
+  ) {
+    this.limiter = new RateLimiter(settings.limits);
+    this.governor = new ThrottleGovernor(settings.governor);
+  }
+
+  private now(): number {
+    return this.deps.clock.now().getTime();
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.nextPollAt = 0;
+    this.loop = this.run().catch((error: unknown) => {
+      this.deps.logger.error({ err: error }, 'outbox worker stopped on an error');
+      this.running = false;
+    });
+  }
+
+  /** Something was enqueued: look now rather than at the next poll. */
+  wake(entry?: DueEntry): void {
+    if (entry !== undefined && !this.inFlight.has(entry.id)) this.candidates.set(entry.id, { ...entry, notBefore: Date.parse(entry.dueAt) });
+    else this.nextPollAt = 0;
+    this.signal.wake?.();
+  }
+
+  /** Takes no new messages, lets those in flight finish (at most `timeoutMs`), then records what finished. */
+  async stop(timeoutMs: number): Promise<{ abandoned: number }> {
+    this.running = false;
+    this.signal.wake?.();
+    await this.loop;
+    const all = Promise.allSettled([...this.inFlight.values()]);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+    const result = await Promise.race([all.then(() => 'done' as const), timedOut]);
+    clearTimeout(timer);
+    await this.flushFinished(true);
+    return { abandoned: result === 'timeout' ? this.inFlight.size : 0 };
+  }
+
+  get busy(): number {
+    return this.inFlight.size;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      const now = this.now();
+      if (now >= this.nextPollAt) await this.poll(now);
+      const wakeAt = this.startDue(this.now());
+      await this.flushFinished(false);
+      if (!this.running) break;
+      const until = Math.min(wakeAt, this.nextPollAt, this.finished.length > 0 ? this.lastFlush + 250 : Number.POSITIVE_INFINITY);
+      await sleep(Math.min(Math.max(1, until - this.now()), this.settings.pollIntervalMs), this.signal);
+    }
+  }
+
+  private async poll(now: number): Promise<void> {
+    this.nextPollAt = now + this.settings.pollIntervalMs;
+    this.limiter.sweep(now);
+    try {
+      const due = await this.deps.repository.listDue(new Date(now), 500);
+      for (const entry of due) {
+        if (this.inFlight.has(entry.id) || this.finished.includes(entry.id)) continue;
+        const known = this.candidates.get(entry.id);
+        this.candidates.set(entry.id, { ...known, ...entry, notBefore: Math.max(known?.notBefore ?? 0, Date.parse(entry.dueAt)) });
+      }
+    } catch (error) {
+      this.deps.logger.warn({ err: error }, 'outbox: could not list due messages; will try again');
+    }
+  }
+
+  /** Starts what may start now; answers when to look again. */
+  private startDue(now: number): number {
+    let wakeAt = Number.POSITIVE_INFINITY;
+    const paused = this.governor.pausedUntil();
+    if (paused > now) return paused;
+    const busyConversations = new Set<string>();
+    for (const id of this.inFlight.keys()) {
+      const conversation = this.candidates.get(id)?.conversationId;
+      if (conversation !== undefined) busyConversations.add(conversation);
+    }
+    const ordered = [...this.candidates.values()].sort((a, b) => a.notBefore - b.notBefore);
+    for (const candidate of ordered) {
+      if (this.inFlight.size >= this.settings.maxInFlight) break;
+      if (this.inFlight.has(candidate.id)) continue;
+      if (candidate.notBefore > now) {
+        wakeAt = Math.min(wakeAt, candidate.notBefore);
+        continue;
+      }
+      // One message at a time per conversation keeps tasks from queueing on one conversation's windows.
+      if (candidate.conversationId !== undefined && busyConversations.has(candidate.conversationId)) continue;
+      if (candidate.conversationId !== undefined) busyConversations.add(candidate.conversationId);
+      const task = this.process(candidate)
+        .catch((error: unknown) => {
+          candidate.failures = (candidate.failures ?? 0) + 1;
+          this.deps.logger.error({ err: error, messageId: candidate.id, failures: candidate.failures }, 'outbox: delivery step failed; the message will be looked at again');
+          candidate.notBefore = this.now() + Math.min(60_000, this.settings.pollIntervalMs * 2 ** candidate.failures);
+        })
+        .finally(() => {
+          this.inFlight.delete(candidate.id);
+          this.signal.wake?.();
+        });
+      this.inFlight.set(candidate.id, task);
+    }
+    return wakeAt;
+  }
+
+  private done(id: string): void {
+    this.candidates.delete(id);
+    this.finished.push(id);
+  }
+
+  private later(candidate: Candidate, message: OutboxMessage): void {
+    candidate.notBefore = Date.parse(message.dueAt);
+    candidate.dueAt = message.dueAt;
+    if (message.target !== undefined) {
+      candidate.conversationId = message.target.conversationId;
+      candidate.tenantId = message.target.tenantId;
+    }
+  }
+
+  private async flushFinished(force: boolean): Promise<void> {
+    if (this.finished.length === 0) return;
+    if (!force && this.finished.length < 100 && this.now() - this.lastFlush < 250) return;
+    const ids = this.finished.splice(0, this.finished.length);
+    this.lastFlush = this.now();
+    try {
+      await this.deps.repository.dequeue(ids);
+    } catch (error) {
+      // The queue rows stay; the next look at them finds the messages finished and removes them.
+      this.deps.logger.warn({ err: error, count: ids.length }, 'outbox: could not take finished messages off the queue');
+    }
+  }
+
+  private async process(candidate: Candidate): Promise<void> {
+    const { repository, clock } = this.deps;
+    const message = await repository.findById(candidate.id);
+    if (message === undefined) return this.done(candidate.id); // a queue row left by a failed enqueue
+    const step = nextStep(message, clock.now(), this.deps.onDelivered !== undefined, this.settings.policy.leaseMs);
+    switch (step.kind) {
+      case 'done':
+        return this.done(message.id);
+      case 'wait':
+        return this.later(candidate, { ...message, dueAt: step.until });
+      case 'link':
+        return this.link(message, message.deliveredActivityId ?? '', message.target);
+      case 'recoverInDoubt': {
+        const next = inDoubt(message, `lease of ${message.leaseOwner ?? '?'} ran out during attempt ${message.attempts}`, clock.now(), this.settings.policy);
+        const saved = await this.save(next);
+        if (saved === undefined) return;
+        this.deps.logger.warn({ messageId: message.id, status: saved.status, owner: message.leaseOwner }, 'outbox: found a message mid-send after its lease ran out');
+        return saved.status === 'pending' ? this.later(candidate, saved) : this.done(saved.id);
+      }
+      case 'deliver':
+        return this.deliver(candidate, message);
+    }
+  }
+
+  /** Writes with If-Match; undefined when someone else changed the message first (they own it now). */
+  private async save(message: OutboxMessage): Promise<OutboxMessage | undefined> {
+    try {
+      return await this.deps.repository.update(message);
+    } catch (error) {
+      if (error instanceof ConcurrencyError) return undefined;
+      throw error;
+    }
+  }
+
+  private async deliver(candidate: Candidate, message: OutboxMessage): Promise<void> {
+    let target = message.target;
+    if (target === undefined) {
+      const resolution = await resolveRecipient(
+        { ...this.deps, botId: this.settings.botId, openSlot: (scope, tenant) => this.waitForSlot(scope, tenant) },
+        message,
+      );
+      switch (resolution.kind) {
+        case 'stopped':
+          return;
+        case 'undeliverable': {
+          const saved = await this.save(undeliverable(message, resolution.reason, resolution.detail, this.deps.clock.now()));
+          if (saved !== undefined) this.done(saved.id);
+          return;
+        }
+        case 'failed': {
+          const { outcome } = resolution;
+          if (outcome.kind === 'throttled' && outcome.retryAfterMs !== undefined) this.limiter.blockScope(resolution.scope, this.now() + outcome.retryAfterMs);
+          return this.record(candidate, { ...message, attempts: message.attempts + 1 }, undefined, outcome);
+        }
+        case 'target':
+          if (resolution.opened) this.governor.observe(false, undefined, this.now());
+          target = resolution.target;
+          candidate.conversationId = target.conversationId;
+          candidate.tenantId = target.tenantId;
+      }
+    }
+
+    const slot = await this.waitForSlot(target.conversationId, target.tenantId);
+    if (slot === undefined) return; // stopping: nothing was leased, nothing sent
+
+    const leased = await this.save(lease(message, this.settings.ownerId, this.deps.clock.now(), this.settings.policy, target));
+    if (leased === undefined) return;
+    const activity = { ...message.activity, channelData: { forumbot: { outboxId: message.id, attempt: leased.attempts } } };
+    const hooks = { onWire: () => slot.sentAt(this.now()) };
+    const outcome =
+      message.operation.kind === 'update'
+        ? await this.deps.sender.update(target, message.operation.activityId, activity, hooks)
+        : await this.deps.sender.send(target, activity, hooks);
+    await this.record(candidate, leased, target, outcome);
+  }
+
+  /** Waits for a slot in the rate schedule; undefined if the worker stops meanwhile. */
+  private async waitForSlot(scope: string, tenant: string): Promise<Extract<ReturnType<RateLimiter['tryAcquire']>, { ok: true }> | undefined> {
+    for (;;) {
+      if (!this.running) return undefined;
+      const now = this.now();
+      const paused = this.governor.pausedUntil();
+      if (paused > now) {
+        await new Promise((resolve) => setTimeout(resolve, paused - now));
+        continue;
+      }
+      const grant = this.limiter.tryAcquire(scope, tenant, now);
+      if (grant.ok) return grant;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1, grant.retryAt - now)));
+    }
+  }
+
+  private async record(candidate: Candidate, message: OutboxMessage, target: DeliveryTarget | undefined, outcome: SendOutcome): Promise<void> {
+    const now = this.deps.clock.now();
+    const scope = target?.conversationId;
+    const { policy } = this.settings;
+    const log = this.deps.logger;
+    switch (outcome.kind) {
+      case 'ok': {
+        this.governor.observe(false, undefined, now.getTime());
+        if (target === undefined) throw new Error('outbox: a delivery without a target');
+        return this.completeDelivery(message, outcome.activityId, target);
+      }
+      case 'throttled':
+      case 'transient':
+      case 'notSent': {
+        const retryAfterMs = outcome.kind === 'notSent' ? undefined : outcome.retryAfterMs;
+        if (outcome.kind === 'throttled') {
+          const pauseUntil = this.governor.observe(true, retryAfterMs, now.getTime());
+          if (pauseUntil !== undefined) log.warn({ pauseMs: pauseUntil - now.getTime() }, 'outbox: the service keeps throttling; pausing all deliveries');
+        }
+        if (retryAfterMs !== undefined && scope !== undefined) this.limiter.blockScope(scope, now.getTime() + retryAfterMs);
+        const delay = retryDelayMs(message.attempts, retryAfterMs, this.deps.random, this.settings.backoff);
+        const detail = outcome.kind === 'notSent' ? outcome.detail : `${outcome.kind === 'throttled' ? 429 : outcome.status}${retryAfterMs === undefined ? '' : ` retry-after ${retryAfterMs} ms`}`;
+        const saved = await this.saveOutcome(message, (current) => retryLater(current, delay, detail, now, policy));
+        if (saved === undefined) return;
+        if (saved.status === 'pending') return this.later(candidate, saved);
+        log.warn({ messageId: saved.id, attempts: saved.attempts }, 'outbox: gave up after the last attempt');
+        return this.done(saved.id);
+      }
+      case 'unknown': {
+        const saved = await this.saveOutcome(message, (current) => inDoubt(current, outcome.detail, now, policy));
+        if (saved === undefined) return;
+        log.warn({ messageId: saved.id, status: saved.status, detail: outcome.detail }, 'outbox: the outcome of a send is unknown');
+        return saved.status === 'pending' ? this.later(candidate, saved) : this.done(saved.id);
+      }
+      case 'unreachable':
+      case 'rejected': {
+        const saved = await this.saveOutcome(message, (current) => undeliverable(current, outcome.reason, outcome.detail, now));
+        if (outcome.kind === 'unreachable' && scope !== undefined) await this.deps.conversations.markInactive(scope, outcome.reason);
+        if (saved !== undefined) this.done(saved.id);
+        log.info({ messageId: message.id, reason: outcome.reason }, 'outbox: message undeliverable');
+        return;
+      }
+    }
+  }
+
+  /**
+   * Writes an outcome over our lease. If the message changed meanwhile (our lease ran out and another
+   * worker marked it in doubt), what we know first-hand still wins: it is written over that.
+   */
+  private async saveOutcome(leased: OutboxMessage, apply: (current: OutboxMessage) => OutboxMessage): Promise<OutboxMessage | undefined> {
+    let current = leased;
+    for (let tries = 0; tries < 5; tries++) {
+      const saved = await this.save(apply(current));
+      if (saved !== undefined) return saved;
+      const fresh = await this.deps.repository.findById(leased.id);
+      if (fresh === undefined || (fresh.status !== 'inDoubt' && fresh.leaseOwner !== this.settings.ownerId)) return undefined;
+      current = fresh;
+    }
+    return undefined;
+  }
+
+  private async completeDelivery(leased: OutboxMessage, activityId: string, target: DeliveryTarget): Promise<void> {
+    const now = this.deps.clock.now();
+    let saved: OutboxMessage | undefined;
+    // The send happened: recording it matters more than anything else here, so storage hiccups are retried.
+    for (let tries = 1; ; tries++) {
+      try {
+        saved = await this.saveOutcome(leased, (current) => delivered(current, activityId, target, now));
+        break;
+      } catch (error) {
+        if (tries >= 4) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * tries));
+      }
+    }
+    if (saved === undefined) {
+      this.deps.logger.error({ messageId: leased.id, activityId }, 'outbox: delivered, but another worker holds the message now');
+      return;
+    }
+    return this.link(saved, activityId, target);
+  }
+
+  private async link(message: OutboxMessage, activityId: string, target: DeliveryTarget | undefined): Promise<void> {
+    if (this.deps.onDelivered !== undefined && target !== undefined) {
+      await this.deps.onDelivered({ message, activityId, target });
+      const saved = await this.save(linked(message, this.deps.clock.now()));
+      if (saved === undefined) return;
+    }
+    this.done(message.id);
+  }
+}

@@ -1,0 +1,174 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import type { ConversationRepository, KnownUserRepository } from '../../domain/conversations/conversation.repository';
+import { DEFAULT_BACKOFF, type BackoffSettings } from '../../domain/outbox/backoff';
+import { NewOutboxMessage, recipientKey, type DeliveryTarget, type OutboxMessage, type OutboxRecipient, type OutboxStatus } from '../../domain/outbox/outbox-message';
+import type { DeliveryRecord, OutboxRepository } from '../../domain/outbox/outbox.repository';
+import { DEFAULT_OUTBOX_POLICY, newMessage, release, type OutboxPolicy } from '../../domain/outbox/outbox.rules';
+import type { OutboxSender } from '../../domain/outbox/outbox-sender';
+import { TEAMS_RATE_LIMITS, type RateLimitSettings } from '../../domain/outbox/rate-limit.policy';
+import { DEFAULT_GOVERNOR, type GovernorSettings } from '../../domain/outbox/throttle-governor';
+import { systemClock, type Clock } from '../../domain/shared/time';
+import type { Logger } from '../logger';
+import { OutboxWorker, type OnDelivered } from './outbox-worker';
+import { targetOf } from './recipient-resolver';
+
+/**
+ * The durable outbox for proactive messages. Feature code calls `enqueue`; the message is stored
+ * first and delivered later by the worker (`start`), within Teams' rate limits, with retries.
+ *
+ * What "exactly once" can and cannot mean here. The idempotency key is the message id: enqueueing a
+ * key twice never makes a second message. A worker takes a message with a conditional write (ETag
+ * lease) right before its one HTTP request, and records the outcome with another; so two workers
+ * never send the same message, a message recorded as sent is never sent again, and a restart
+ * resumes every message that was waiting. The key also travels in `channelData.forumbot.outboxId`.
+ * What no design can settle over this API: a process dies (or the answer is lost) after the request
+ * left and before the outcome was written. The Bot Framework connector gives a bot no way to read a
+ * conversation back (GET of activities is not supported for Teams, and there is no idempotency
+ * header), so whether that message arrived cannot be checked. Such a message is found `sending`
+ * with its lease run out and becomes `inDoubt` (policy `hold`, the default): it is never sent a
+ * second time and the person who caused it sees "possibly delivered" and can `release` it. The
+ * price is that it may be missing (if the request had not reached Teams) and that its activity id
+ * is unknown, so it cannot be updated in place. At most the messages in flight at the crash are
+ * affected (≤ maxInFlight; the lease is written as late as possible to keep the window small).
+ * Policy `resend` makes the opposite trade: never missing, possibly twice. Updates are always
+ * repeated, being harmless twice. Microsoft Graph can read chat messages back, but needs protected
+ * application permissions this bot does not have; if those are ever granted, a check by
+ * `outboxId` before resending would close the gap.
+ *
+ * ```ts
+ * const outbox = createOutbox({ repository, conversations, knownUsers, sender, logger });
+ * outbox.start();
+ * await outbox.enqueue({
+ *   idempotencyKey: `agenda:${agenda.id}:r${agenda.revision}:to:${userId}`,
+ *   recipient: { kind: 'user', userId },
+ *   activity: { summary: 'Ny dagsorden til Kredsrådet', attachments: [card] },
+ *   subject: { type: 'agenda', id: agenda.id, forumId: agenda.forumId },
+ *   causedBy: chairUserId,
+ * });
+ * const delivery = await outbox.findDelivery('agenda', agenda.id, { kind: 'user', userId }); // → activity id to update in place
+ * await outbox.stop({ timeoutMs: 10_000 });
+ * ```
+ */
+export interface OutboxOptions {
+  repository: OutboxRepository;
+  conversations: ConversationRepository;
+  knownUsers: KnownUserRepository;
+  sender: OutboxSender;
+  logger: Logger;
+  clock?: Clock;
+  random?: () => number;
+  /** Keeps the activity id with the subject (idempotent); re-run after a crash until it succeeded. */
+  onDelivered?: OnDelivered;
+  /** Names this worker in leases. Default host:pid:random. */
+  ownerId?: string;
+  /** Our bot's account id (`28:<app id>`) for addresses of 1:1 chats the outbox opens. */
+  botId?: string;
+  policy?: Partial<OutboxPolicy>;
+  limits?: RateLimitSettings;
+  backoff?: Partial<BackoffSettings>;
+  governor?: Partial<GovernorSettings>;
+  pollIntervalMs?: number;
+  maxInFlight?: number;
+}
+
+export interface EnqueueResult {
+  id: string;
+  /** False when this idempotency key was enqueued before: nothing new was stored. */
+  created: boolean;
+  status: OutboxStatus;
+}
+
+export interface Outbox {
+  enqueue(message: NewOutboxMessage): Promise<EnqueueResult>;
+  start(): void;
+  /** Takes no new work, waits for deliveries in flight (at most `timeoutMs`, default 10 s). */
+  stop(options?: { timeoutMs?: number }): Promise<{ abandoned: number }>;
+  findById(id: string): Promise<OutboxMessage | undefined>;
+  /** The latest delivered activity that shows this subject (to this recipient), to update it in place. */
+  findDelivery(subjectType: string, subjectId: string, recipient?: OutboxRecipient): Promise<DeliveryRecord | undefined>;
+  /** What happened to the messages a person caused, newest first. */
+  listByCauser(userId: string, limit?: number): Promise<OutboxMessage[]>;
+  /** Someone checked an in-doubt message did not arrive: send it (again). */
+  release(id: string): Promise<OutboxMessage | undefined>;
+}
+
+export function createOutbox(options: OutboxOptions): Outbox {
+  const clock = options.clock ?? systemClock;
+  const { repository, conversations } = options;
+  const worker = new OutboxWorker(
+    {
+      repository,
+      conversations,
+      knownUsers: options.knownUsers,
+      sender: options.sender,
+      logger: options.logger,
+      clock,
+      random: options.random ?? Math.random,
+      ...(options.onDelivered === undefined ? {} : { onDelivered: options.onDelivered }),
+    },
+    {
+      ownerId: options.ownerId ?? `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
+      policy: { ...DEFAULT_OUTBOX_POLICY, ...options.policy },
+      limits: options.limits ?? TEAMS_RATE_LIMITS,
+      backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
+      governor: { ...DEFAULT_GOVERNOR, ...options.governor },
+      pollIntervalMs: options.pollIntervalMs ?? 1_000,
+      maxInFlight: options.maxInFlight ?? 16,
+      botId: options.botId ?? 'forumbot',
+    },
+  );
+
+  /** Resolving the address now saves the worker reads on the hot path; it re-resolves if absent. */
+  async function resolve(recipient: OutboxRecipient): Promise<DeliveryTarget | undefined> {
+    return recipient.kind === 'user' ? targetOf(await conversations.findPersonal(recipient.userId)) : targetOf(await conversations.findById(recipient.conversationId));
+  }
+
+  return {
+    async enqueue(input) {
+      const parsed = NewOutboxMessage.parse(input);
+      const target = await resolve(parsed.recipient);
+      if (parsed.operation.kind === 'update' && target === undefined) {
+        throw new Error(`outbox: cannot update an activity in a conversation we cannot reach (${recipientKey(parsed.recipient)})`);
+      }
+      const { created, message } = await repository.add(newMessage(parsed, target, clock.now()));
+      if (created) {
+        worker.wake({
+          id: message.id,
+          dueAt: message.dueAt,
+          ...(message.target === undefined ? {} : { conversationId: message.target.conversationId, tenantId: message.target.tenantId }),
+        });
+      }
+      return { id: message.id, created, status: message.status };
+    },
+
+    start: () => worker.start(),
+    stop: (stopOptions = {}) => worker.stop(stopOptions.timeoutMs ?? 10_000),
+    findById: (id) => repository.findById(id),
+
+    async findDelivery(subjectType, subjectId, recipient) {
+      const messages = await repository.listBySubject(subjectType, subjectId, recipient === undefined ? undefined : recipientKey(recipient));
+      const sent = messages.find((message) => message.status === 'sent' && message.deliveredActivityId !== undefined && message.target !== undefined);
+      if (sent === undefined || sent.target === undefined || sent.deliveredActivityId === undefined || sent.deliveredAt === undefined) return undefined;
+      return {
+        messageId: sent.id,
+        activityId: sent.deliveredActivityId,
+        conversationId: sent.target.conversationId,
+        serviceUrl: sent.target.serviceUrl,
+        deliveredAt: sent.deliveredAt,
+        status: sent.status,
+      };
+    },
+
+    listByCauser: (userId, limit) => repository.listByCauser(userId, limit),
+
+    async release(id) {
+      const message = await repository.findById(id);
+      if (message === undefined || message.status !== 'inDoubt') return message;
+      const saved = await repository.update(release(message, clock.now()));
+      await repository.requeue(saved.id, saved.dueAt, saved.target === undefined ? {} : { conversationId: saved.target.conversationId, tenantId: saved.target.tenantId });
+      worker.wake({ id: saved.id, dueAt: saved.dueAt });
+      return saved;
+    },
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * Starts Forumbot from a checked configuration: the embedded Azurite when no storage is configured,
+ * Ishøj's fora in an empty store, the bot's HTTP server and the outbox worker. `stop()` stops taking
+ * requests, lets in-flight turns and deliveries finish (bounded) and stops Azurite.
+ */
+import path from 'node:path';
+import { startAzurite, type RunningAzurite } from '../storage/azurite';
+import { createStorage } from '../storage/index';
+import { createBotApp } from './app';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { createBotFrameworkSender } from './outbox/bot-framework-sender';
+import { createOutbox, type Outbox } from './outbox/outbox';
+import { seedForaIfEmpty } from './seed';
+
+export interface RunningForumbot {
+  port: number;
+  outbox: Outbox;
+  stop(): Promise<void>;
+}
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export async function startForumbot(config: Config, logger: Logger): Promise<RunningForumbot> {
+  if (config.credentials === undefined) {
+    logger.warn(
+      'LOCAL MODE: MicrosoftAppId is not set, so requests to /api/messages are NOT authenticated. ' +
+        'Use this only on your own machine; set MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId for Teams.',
+    );
+  }
+  let azurite: RunningAzurite | undefined;
+  let connectionString = config.storageConnectionString;
+  if (connectionString === undefined) {
+    const location = path.resolve(config.dataDir, 'azurite');
+    azurite = await startAzurite({ location });
+    connectionString = azurite.connectionString;
+    logger.info({ port: azurite.port, location }, 'embedded Azurite started (no STORAGE_CONNECTION_STRING)');
+  }
+  try {
+    const storage = createStorage(connectionString);
+    await seedForaIfEmpty(storage, logger);
+    const app = createBotApp({ config, logger, storage, shutdownGraceMs: SHUTDOWN_GRACE_MS });
+    const appId = config.credentials?.appId;
+    const outbox = createOutbox({
+      repository: storage.outbox,
+      conversations: storage.conversations,
+      knownUsers: storage.knownUsers,
+      sender: createBotFrameworkSender({ auth: app.auth, ...(appId === undefined ? {} : { appId }) }),
+      logger: logger.child({ component: 'outbox' }),
+      ...(appId === undefined ? {} : { botId: `28:${appId}` }),
+    });
+    const port = await app.listen(config.port);
+    outbox.start();
+    logger.info({ port }, `Forumbot listens on http://127.0.0.1:${port}/api/messages`);
+    return {
+      port,
+      outbox,
+      stop: async () => {
+        await app.close();
+        const { abandoned } = await outbox.stop({ timeoutMs: SHUTDOWN_GRACE_MS });
+        if (abandoned > 0) logger.warn({ abandoned }, 'outbox deliveries still in flight at shutdown; they resume at the next start');
+        await azurite?.stop();
+        logger.info('stopped');
+      },
+    };
+  } catch (error) {
+    await azurite?.stop();
+    throw error;
+  }
+}

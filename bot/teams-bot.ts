@@ -1,0 +1,54 @@
+import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ChannelAccount, type TurnContext } from 'botbuilder';
+import { cardActions, type CardAction } from './actions';
+import { commands, type Command } from './commands';
+import type { BotServices } from './handlers/bot-services';
+import { handleCardAction } from './handlers/card-action.handler';
+import { handleInstall, handleUninstall } from './handlers/install.handler';
+import { KnownUserRecorder } from './handlers/known-user.recorder';
+import { handleMessage } from './handlers/message.handler';
+import { readTurnInfo } from './handlers/turn-info';
+
+const includesBot = (members: ChannelAccount[] | undefined, turn: TurnContext): boolean =>
+  (members ?? []).some((m) => m.id === turn.activity.recipient.id);
+
+/** Routes Teams activities to the handlers; holds no logic of its own. */
+export class ForumBot extends TeamsActivityHandler {
+  constructor(
+    private readonly services: BotServices,
+    private readonly registry: { commands: readonly Command[]; actions: readonly CardAction[] } = { commands, actions: cardActions },
+  ) {
+    super();
+    const knownUsers = new KnownUserRecorder(services.knownUsers, services.clock);
+
+    this.onTurn(async (turn, next) => {
+      const info = readTurnInfo(turn.activity);
+      if (info !== undefined) await knownUsers.record(info);
+      await next();
+    });
+    this.onMessage(async (turn, next) => {
+      await handleMessage(turn, services, this.registry.commands);
+      await next();
+    });
+    // Teams announces an install both ways; the installation service greets only once.
+    this.onMembersAdded(async (turn, next) => {
+      if (includesBot(turn.activity.membersAdded, turn)) await handleInstall(turn, services);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (turn, next) => {
+      await handleInstall(turn, services);
+      await next();
+    });
+    this.onMembersRemoved(async (turn, next) => {
+      if (includesBot(turn.activity.membersRemoved, turn)) await handleUninstall(turn, services);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (turn, next) => {
+      await handleUninstall(turn, services);
+      await next();
+    });
+  }
+
+  protected override onAdaptiveCardInvoke(turn: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    return handleCardAction(turn, invoke, this.services, this.registry.actions);
+  }
+}

@@ -1,0 +1,15 @@
+import type { ConversationAddress, KnownUser } from './conversation';
+
+export interface ConversationRepository {
+  findById(conversationId: string): Promise<ConversationAddress | undefined>;
+  /** The active personal chat with this user, if the app is installed for them. */
+  findPersonal(userId: string): Promise<ConversationAddress | undefined>;
+  save(address: ConversationAddress): Promise<ConversationAddress>;
+  markInactive(conversationId: string, reason: string): Promise<void>;
+  remove(conversationId: string): Promise<void>;
+}
+
+export interface KnownUserRepository {
+  findById(userId: string): Promise<KnownUser | undefined>;
+  save(user: KnownUser): Promise<void>;
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { Forum, ForumName, Level, Member } from './forum';
+
+/**
+ * The data file a municipality's fora are loaded from (`data/fora/ishoej.json`). Objects are strict:
+ * a misspelt key (`escalatesto`) is an error rather than a silently ignored field.
+ */
+
+/** Ids in a file are readable slugs ("ssp-nu-u18"): lower-case letters, digits, single hyphens. */
+export const ForumSlug = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Skal være små bogstaver a-z, cifre og enkelte bindestreger, fx "ssp-nu-u18"');
+
+/** A person with roles in the forum; optional, since real Entra ids are rarely known up front. */
+export const ForaFileMember = z.strictObject(Member.shape);
+export type ForaFileMember = z.infer<typeof ForaFileMember>;
+
+export const MAX_FORA_PER_FILE = 500;
+export const MAX_MEMBERS_PER_FORUM = 200;
+
+export const ForaFileForum = z.strictObject({
+  id: ForumSlug,
+  name: ForumName,
+  level: Level,
+  /** The id of the forum one step up the chain; absent at the top or for a forum outside it. */
+  escalatesTo: ForumSlug.optional(),
+  /** Who sits in the forum, by function, in Danish. */
+  description: Forum.shape.description,
+  sensitive: z.boolean().default(false),
+  members: z.array(ForaFileMember).max(MAX_MEMBERS_PER_FORUM).default([]),
+});
+export type ForaFileForum = z.infer<typeof ForaFileForum>;
+
+export const ForaFile = z.strictObject({
+  /** The municipality the file describes, e.g. "Ishøj". */
+  municipality: z.string().trim().min(1).max(100),
+  fora: z.array(ForaFileForum).min(1).max(MAX_FORA_PER_FILE),
+});
+export type ForaFile = z.infer<typeof ForaFile>;

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { ActionItemRepository } from '../domain/actions/action-item.repository';
+import type { AgendaInputRepository, AgendaRepository } from '../domain/agendas/agenda.repository';
+import type { AuditRepository } from '../domain/audit/audit.repository';
+import type { ConversationRepository, KnownUserRepository } from '../domain/conversations/conversation.repository';
+import type { EscalationRepository } from '../domain/escalations/escalation.repository';
+import type { ForumRepository, MemberRepository } from '../domain/fora/forum.repository';
+import type { MeetingRepository, MeetingSeriesRepository } from '../domain/meetings/meeting.repository';
+import type { OutboxRepository } from '../domain/outbox/outbox.repository';
+import { createActionItemRepository } from './table-action-item.repository';
+import { createAgendaInputRepository } from './table-agenda-input.repository';
+import { createAgendaRepository, type CleanupErrorReporter } from './table-agenda.repository';
+import { createAuditRepository } from './table-audit.repository';
+import { createTableSet, TablePrefix } from './table-client';
+import { createConversationRepository } from './table-conversation.repository';
+import { createEscalationRepository } from './table-escalation.repository';
+import { createForumRepository } from './table-forum.repository';
+import { createKnownUserRepository } from './table-known-user.repository';
+import { createMeetingSeriesRepository } from './table-meeting-series.repository';
+import { createMeetingRepository } from './table-meeting.repository';
+import { createMemberRepository } from './table-member.repository';
+import { createOutboxRepository } from './table-outbox.repository';
+import { outboxTableIn } from './table-outbox.table';
+
+/** Every repository over one storage account, plus what operations and tests need. */
+export interface Storage {
+  fora: ForumRepository;
+  members: MemberRepository;
+  meetingSeries: MeetingSeriesRepository;
+  meetings: MeetingRepository;
+  agendas: AgendaRepository;
+  agendaInputs: AgendaInputRepository;
+  actionItems: ActionItemRepository;
+  escalations: EscalationRepository;
+  audit: AuditRepository;
+  conversations: ConversationRepository;
+  knownUsers: KnownUserRepository;
+  outbox: OutboxRepository;
+  /** One cheap request (no retries); rejects when storage is unreachable or refuses us. */
+  ping(): Promise<void>;
+  /** Deletes this prefix's tables. For tests: refused when there is no prefix. */
+  dropAll(): Promise<void>;
+}
+
+export interface StorageOptions {
+  /** Put before every table name (letters and digits), so tests and deployments can share an account. */
+  tablePrefix?: string;
+  /**
+   * Told when removing rows nobody reads any more failed (old agenda revisions); the write itself
+   * succeeded. Defaults to a process warning.
+   */
+  onCleanupError?: CleanupErrorReporter;
+}
+
+const Options = z.object({ tablePrefix: TablePrefix.default('') });
+
+const warnCleanup: CleanupErrorReporter = (error, context) =>
+  process.emitWarning(`storage clean-up failed: ${error instanceof Error ? error.message : String(error)} ${JSON.stringify(context)}`, 'ForumbotStorage');
+
+/** Builds the repositories; tables are created lazily, on first use. */
+export function createStorage(connectionString: string, options: StorageOptions = {}): Storage {
+  const { tablePrefix } = Options.parse({ tablePrefix: options.tablePrefix });
+  const tables = createTableSet(z.string().trim().min(1, 'connection string is empty').parse(connectionString), tablePrefix);
+  return {
+    fora: createForumRepository(tables),
+    members: createMemberRepository(tables),
+    meetingSeries: createMeetingSeriesRepository(tables),
+    meetings: createMeetingRepository(tables),
+    agendas: createAgendaRepository(tables, options.onCleanupError ?? warnCleanup),
+    agendaInputs: createAgendaInputRepository(tables),
+    actionItems: createActionItemRepository(tables),
+    escalations: createEscalationRepository(tables),
+    audit: createAuditRepository(tables),
+    conversations: createConversationRepository(tables),
+    knownUsers: createKnownUserRepository(tables),
+    outbox: createOutboxRepository(outboxTableIn(tables)),
+    ping: () => tables.ping(),
+    dropAll: () => tables.dropAll(),
+  };
+}

@@ -1,0 +1,45 @@
+import { odata } from '@azure/data-tables';
+import { AuditEvent } from '../domain/audit/audit-event';
+import type { AuditRepository } from '../domain/audit/audit.repository';
+import { compact, dataOf } from './entity-codec';
+import { assertEntityFits } from './entity-size';
+import type { TableSet } from './table-client';
+import { mapWriteError } from './table-errors';
+import { checkKey, escapeKey, joinKey, padNumber } from './table-keys';
+import { listAll, listUpTo, type Row } from './table-query';
+
+/**
+ * Table `audit`, partition = forum, row = `{inverted time:16}~{id}`. Rows sort by key, so the
+ * newest event comes first and "the latest N" is one query that stops after N rows. Events are
+ * only ever added (create: an id is never written twice).
+ */
+const TABLE = 'audit';
+/** Largest millisecond a JavaScript date can hold; subtracting from it inverts the order. */
+const MAX_TIME = 8_640_000_000_000_000;
+
+const partitionOf = (forumId: string): string => checkKey(TABLE, 'PartitionKey', escapeKey(forumId));
+const rowKeyOf = (event: AuditEvent): string =>
+  checkKey(TABLE, 'RowKey', joinKey(padNumber(MAX_TIME - Date.parse(event.at), 16), escapeKey(event.id)));
+
+const fromRow = (row: Row): AuditEvent => AuditEvent.parse(dataOf(row));
+
+export function createAuditRepository(tables: TableSet): AuditRepository {
+  return {
+    async append(event) {
+      const entity = { partitionKey: partitionOf(event.forumId), rowKey: rowKeyOf(event), ...compact(event) };
+      assertEntityFits(TABLE, entity);
+      try {
+        await (await tables.client(TABLE)).createEntity(entity);
+      } catch (error) {
+        mapWriteError(error, { table: TABLE, key: [event.forumId, event.id] });
+      }
+    },
+
+    async listByForum(forumId, limit) {
+      const client = await tables.client(TABLE);
+      const filter = odata`PartitionKey eq ${partitionOf(forumId)}`;
+      const rows = limit === undefined ? await listAll(client, filter) : await listUpTo(client, filter, limit);
+      return rows.map(fromRow);
+    },
+  };
+}

@@ -1,0 +1,176 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import { Escalation, EscalationStep } from '../domain/escalations/escalation';
+import type { EscalationRepository } from '../domain/escalations/escalation.repository';
+import { ConcurrencyError, NotFoundError } from '../domain/shared/repository-errors';
+import { compact, dataOf, fromJson, toJson, type Properties } from './entity-codec';
+import { assertEntityFits } from './entity-size';
+import { deleteRows } from './table-batch';
+import type { TableSet } from './table-client';
+import { isNotFound, mapWriteError } from './table-errors';
+import { checkKey, escapeKey, joinKey, padNumber } from './table-keys';
+import { listAll, type Row } from './table-query';
+
+/**
+ * Table `escalations`, partition = escalation id: the header row `case` (the case's state, plus its
+ * latest step as JSON) and one row `step~{seq:6}` per history step, so history grows without
+ * limit. `advance` replaces the header with If-Match (only one of two concurrent managers wins),
+ * then writes the step row. Before moving the header on, it makes sure the previous step's row
+ * exists, so a crash between the two writes never loses a step: `history` shows the header's step
+ * until then.
+ *
+ * Table `escalationsbyorigin`, partition = origin forum, row = escalation id: the cases raised
+ * from a forum (one query, then a point read per case). It is written before the case, so a case
+ * is never missing from it; rows pointing at nothing are skipped.
+ */
+const TABLE = 'escalations';
+const INDEX = 'escalationsbyorigin';
+const HEADER_ROW = 'case';
+/** Point reads in flight at once when listing a forum's cases. */
+const READ_PARALLELISM = 16;
+
+const partitionOf = (id: string): string => checkKey(TABLE, 'PartitionKey', escapeKey(id));
+const stepRowOf = (seq: number): string => joinKey('step', padNumber(seq, 6));
+
+function headerEntity(escalation: Escalation, lastStep: EscalationStep): Properties & { partitionKey: string; rowKey: string } {
+  const { version: _version, path, raisedBy, ...plain } = escalation;
+  const entity = {
+    partitionKey: partitionOf(escalation.id),
+    rowKey: HEADER_ROW,
+    ...compact({ ...plain, path: toJson(path), raisedBy: toJson(raisedBy), lastStep: toJson(lastStep) }),
+  };
+  assertEntityFits(TABLE, entity);
+  return entity;
+}
+
+function stepEntity(id: string, step: EscalationStep): Properties & { partitionKey: string; rowKey: string } {
+  const { actor, ...plain } = step;
+  const entity = { partitionKey: partitionOf(id), rowKey: stepRowOf(step.seq), ...compact({ ...plain, actor: toJson(actor) }) };
+  assertEntityFits(TABLE, entity);
+  return entity;
+}
+
+function indexEntity(escalation: Escalation): Properties & { partitionKey: string; rowKey: string } {
+  const entity = {
+    partitionKey: checkKey(INDEX, 'PartitionKey', escapeKey(escalation.originForumId)),
+    rowKey: checkKey(INDEX, 'RowKey', escapeKey(escalation.id)),
+    id: escalation.id,
+  };
+  assertEntityFits(INDEX, entity);
+  return entity;
+}
+
+const escalationOf = (row: Row): Escalation =>
+  Escalation.parse({ ...dataOf(row), path: fromJson(row['path']), raisedBy: fromJson(row['raisedBy']), version: row.etag });
+
+const lastStepOf = (header: Row): EscalationStep | undefined =>
+  header['lastStep'] === undefined ? undefined : EscalationStep.parse(fromJson(header['lastStep']));
+
+const stepOf = (row: Row): EscalationStep => EscalationStep.parse({ ...dataOf(row), actor: fromJson(row['actor']) });
+
+export function createEscalationRepository(tables: TableSet): EscalationRepository {
+  const cases = (): Promise<TableClient> => tables.client(TABLE);
+
+  async function readHeader(id: string): Promise<Row | undefined> {
+    try {
+      return (await (await cases()).getEntity<Record<string, unknown>>(partitionOf(id), HEADER_ROW)) as Row;
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  return {
+    async findById(id) {
+      const header = await readHeader(id);
+      return header === undefined ? undefined : escalationOf(header);
+    },
+
+    async listByOriginForum(forumId) {
+      const index = await tables.client(INDEX);
+      const rows = await listAll(index, odata`PartitionKey eq ${checkKey(INDEX, 'PartitionKey', escapeKey(forumId))}`);
+      const found: Escalation[] = [];
+      for (let start = 0; start < rows.length; start += READ_PARALLELISM) {
+        const headers = await Promise.all(rows.slice(start, start + READ_PARALLELISM).map((row) => readHeader(String(row['id']))));
+        for (const header of headers) {
+          // Skip what a crashed create or a half-done delete left in the index.
+          const escalation = header === undefined ? undefined : escalationOf(header);
+          if (escalation?.originForumId === forumId) found.push(escalation);
+        }
+      }
+      return found;
+    },
+
+    async create(escalation, firstStep) {
+      const header = headerEntity(escalation, firstStep);
+      const step = stepEntity(escalation.id, firstStep);
+      const indexRow = indexEntity(escalation);
+      await (await tables.client(INDEX)).upsertEntity(indexRow, 'Replace');
+      const table = await cases();
+      let etag: string | undefined;
+      try {
+        etag = (await table.createEntity(header)).etag;
+      } catch (error) {
+        mapWriteError(error, { table: TABLE, key: [escalation.id] });
+      }
+      await table.upsertEntity(step, 'Replace');
+      return { ...escalation, version: etag };
+    },
+
+    async advance(next, step) {
+      const context = { table: TABLE, key: [next.id] };
+      if (next.version === undefined) throw new Error(`${TABLE}: advance needs the version the case was read with`);
+      const header = headerEntity(next, step);
+      const stepRow = stepEntity(next.id, step);
+      const table = await cases();
+
+      // One query: the current header and, if it is where we expect it, the previous step's row.
+      const rows = await listAll(
+        table,
+        odata`PartitionKey eq ${header.partitionKey} and (RowKey eq ${HEADER_ROW} or RowKey eq ${stepRowOf(step.seq - 1)})`,
+      );
+      const current = rows.find((row) => row.rowKey === HEADER_ROW);
+      if (current === undefined) throw new NotFoundError(context);
+      if (current.etag !== next.version) throw new ConcurrencyError(context);
+      if (current['originForumId'] !== next.originForumId) throw new Error(`${TABLE}: a case keeps its origin forum`);
+      const previous = lastStepOf(current);
+      if (previous !== undefined && !rows.some((row) => row.rowKey === stepRowOf(previous.seq))) {
+        await table.upsertEntity(stepEntity(next.id, previous), 'Replace');
+      }
+
+      let etag: string | undefined;
+      try {
+        etag = (await table.updateEntity(header, 'Replace', { etag: next.version })).etag;
+      } catch (error) {
+        mapWriteError(error, context);
+      }
+      await table.upsertEntity(stepRow, 'Replace');
+      return { ...next, version: etag };
+    },
+
+    async history(id) {
+      const rows = await listAll(await cases(), odata`PartitionKey eq ${partitionOf(id)}`);
+      const steps = rows.filter((row) => row.rowKey !== HEADER_ROW).map(stepOf);
+      const header = rows.find((row) => row.rowKey === HEADER_ROW);
+      const last = header === undefined ? undefined : lastStepOf(header);
+      // The header's step is there before its own row: a crash between the two writes shows nothing less.
+      if (last !== undefined && !steps.some((s) => s.seq === last.seq)) steps.push(last);
+      return steps.sort((a, b) => a.seq - b.seq);
+    },
+
+    async delete(id) {
+      const header = await readHeader(id);
+      if (header === undefined) throw new NotFoundError({ table: TABLE, key: [id] });
+      const escalation = escalationOf(header);
+      const table = await cases();
+      // Header first: from then on the case is gone for readers, whatever remains.
+      try {
+        await table.deleteEntity(header.partitionKey, HEADER_ROW);
+      } catch (error) {
+        mapWriteError(error, { table: TABLE, key: [id] });
+      }
+      await deleteRows(table, await listAll(table, odata`PartitionKey eq ${header.partitionKey}`));
+      const index = indexEntity(escalation);
+      await deleteRows(await tables.client(INDEX), [index]);
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { Forum } from '../domain/fora/forum';
+import type { ForumRepository } from '../domain/fora/forum.repository';
+import { compact, dataOf, fromJson, toJson } from './entity-codec';
+import type { TableSet } from './table-client';
+import type { Row } from './table-query';
+import { VersionedRows, type RowCodec } from './versioned-rows';
+
+/** All fora share one partition: the list of fora is one query, a forum one point read. */
+const PARTITION = 'forum';
+
+const codec: RowCodec<Forum> = {
+  table: 'fora',
+  keys: (forum) => [PARTITION, forum.id],
+  toProperties: ({ version: _version, teams, ...plain }) => compact({ ...plain, teams: toJson(teams) }),
+  fromRow: (row: Row) => Forum.parse({ ...dataOf(row), teams: fromJson(row['teams']), version: row.etag }),
+};
+
+export function createForumRepository(tables: TableSet): ForumRepository {
+  const rows = new VersionedRows(tables, codec);
+  return {
+    findById: (id) => rows.find(PARTITION, id),
+    list: () => rows.listPartition(PARTITION),
+    save: (forum) => rows.save(forum),
+    update: (id, change) => rows.update(PARTITION, id, change),
+    delete: (id) => rows.delete(PARTITION, id),
+  };
+}

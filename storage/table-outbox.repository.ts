@@ -1,0 +1,213 @@
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { OutboxMessage } from '../domain/outbox/outbox-message';
+import type { DueEntry, OutboxRepository } from '../domain/outbox/outbox.repository';
+import { compact, dataOf, fromJson, joinText, splitText, toJson } from './entity-codec';
+import { assertEntityFits } from './entity-size';
+import { BATCH_LIMIT } from './table-batch';
+import { isConflict, isNotFound, mapWriteError } from './table-errors';
+import { checkKey, escapeKey, joinKey, padNumber, prefixBounds, unescapeKey } from './table-keys';
+import { listAll, listUpTo, type Row } from './table-query';
+import { OUTBOX_TABLE, type OutboxTable } from './table-outbox.table';
+
+/**
+ * Table `outbox`, four kinds of row:
+ * - message  — partition `m~{id}`, row `message`: the truth about one message (its status is its
+ *   lease: updates carry If-Match). One partition per message, so point reads and conditional writes
+ *   never contend across messages.
+ * - queue    — partition `queue`, row `{id}`: one small row per unfinished message with its `dueAt`.
+ *   "What is due" is one query over this partition only (finished messages leave it), so it stays
+ *   cheap however many messages were ever sent. The row is a hint; the message row decides.
+ * - causer   — partition `c~{userId}`, row `{inverted enqueue time}~{id}`: who caused what, newest first.
+ * - subject  — partition `s~{type}~{subjectId}`, row `{recipientKey}~{id}`: the deliveries of an
+ *   agenda, case or item, so the feature can find the activity to update in place.
+ *
+ * `add` writes the queue row before the message row: a crash in between leaves a queue row without a
+ * message, which the worker simply removes (the caller's enqueue failed and it will try again). The
+ * other order could leave a message no worker would ever find.
+ */
+const QUEUE = 'queue';
+const MESSAGE_ROW = 'message';
+const MAX_TIME = 9_999_999_999_999;
+
+const messagePartition = (id: string): string => checkKey(OUTBOX_TABLE, 'PartitionKey', joinKey('m', escapeKey(id)));
+const queueRow = (id: string): string => checkKey(OUTBOX_TABLE, 'RowKey', escapeKey(id));
+const causerPartition = (userId: string): string => checkKey(OUTBOX_TABLE, 'PartitionKey', joinKey('c', escapeKey(userId)));
+const subjectPartition = (type: string, id: string): string => checkKey(OUTBOX_TABLE, 'PartitionKey', joinKey('s', escapeKey(type), escapeKey(id)));
+
+/**
+ * The activity as JSON with every non-ASCII character escaped (`\u00f8`): the same JSON to any
+ * reader, and immune to Azurite's corruption of multi-byte characters that straddle request chunks
+ * (Azure/Azurite#2670, open in 3.35), which a card of some 100 KB of Danish text would hit.
+ */
+const asciiJson = (value: unknown): string =>
+  JSON.stringify(value).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+function toEntity(message: OutboxMessage): Record<string, unknown> & { partitionKey: string; rowKey: string } {
+  const { version: _version, recipient, target, activity, operation, subject, ...plain } = message;
+  const entity = {
+    partitionKey: messagePartition(message.id),
+    rowKey: MESSAGE_ROW,
+    ...compact({ ...plain, recipient: toJson(recipient), target: toJson(target), operation: toJson(operation), subject: toJson(subject) }),
+    ...splitText('activity', asciiJson(activity)),
+  };
+  assertEntityFits(OUTBOX_TABLE, entity);
+  return entity;
+}
+
+function fromEntity(row: Row): OutboxMessage {
+  const data = dataOf(row);
+  const activity = joinText(row, 'activity');
+  const plain: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(data)) if (!name.startsWith('activity_')) plain[name] = value;
+  return OutboxMessage.parse({
+    ...plain,
+    recipient: fromJson(row['recipient']),
+    target: fromJson(row['target']),
+    operation: fromJson(row['operation']),
+    subject: fromJson(row['subject']),
+    activity: activity === undefined ? undefined : JSON.parse(activity),
+    version: row.etag,
+  });
+}
+
+function queueEntity(message: OutboxMessage): Record<string, string> & { partitionKey: string; rowKey: string } {
+  return {
+    partitionKey: QUEUE,
+    rowKey: queueRow(message.id),
+    dueAt: message.dueAt,
+    ...(message.target === undefined ? {} : { conversationId: message.target.conversationId, tenantId: message.target.tenantId }),
+  };
+}
+
+export function createOutboxRepository(table: OutboxTable): OutboxRepository {
+  const client = (): Promise<TableClient> => table.client();
+
+  async function find(id: string): Promise<OutboxMessage | undefined> {
+    try {
+      return fromEntity((await (await client()).getEntity<Record<string, unknown>>(messagePartition(id), MESSAGE_ROW)) as Row);
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async function writeIndexes(message: OutboxMessage): Promise<void> {
+    const tableClient = await client();
+    const writes: Promise<unknown>[] = [];
+    if (message.causedBy !== undefined) {
+      const inverted = padNumber(MAX_TIME - Date.parse(message.enqueuedAt), 13);
+      writes.push(
+        tableClient.upsertEntity({ partitionKey: causerPartition(message.causedBy), rowKey: checkKey(OUTBOX_TABLE, 'RowKey', joinKey(inverted, escapeKey(message.id))), id: message.id }, 'Replace'),
+      );
+    }
+    if (message.subject !== undefined) {
+      writes.push(
+        tableClient.upsertEntity(
+          {
+            partitionKey: subjectPartition(message.subject.type, message.subject.id),
+            rowKey: checkKey(OUTBOX_TABLE, 'RowKey', joinKey(escapeKey(message.recipientKey), escapeKey(message.id))),
+            id: message.id,
+            enqueuedAt: message.enqueuedAt,
+          },
+          'Replace',
+        ),
+      );
+    }
+    await Promise.all(writes);
+  }
+
+  /** Reads the messages an index points at, skipping pointers to messages that never got written. */
+  async function resolve(ids: readonly string[]): Promise<OutboxMessage[]> {
+    const found = await Promise.all(ids.map((id) => find(id)));
+    return found.filter((message): message is OutboxMessage => message !== undefined);
+  }
+
+  async function deleteQueueRows(ids: readonly string[]): Promise<void> {
+    const tableClient = await client();
+    for (let start = 0; start < ids.length; start += BATCH_LIMIT) {
+      const chunk = [...new Set(ids.slice(start, start + BATCH_LIMIT))];
+      try {
+        await tableClient.submitTransaction(chunk.map((id): TransactionAction => ['delete', { partitionKey: QUEUE, rowKey: queueRow(id) }]));
+      } catch (error) {
+        // One of them was gone already (the whole transaction fails): delete one by one.
+        if (!isNotFound(error)) throw error;
+        await Promise.all(
+          chunk.map((id) =>
+            tableClient.deleteEntity(QUEUE, queueRow(id)).catch((single: unknown) => {
+              if (!isNotFound(single)) throw single;
+            }),
+          ),
+        );
+      }
+    }
+  }
+
+  return {
+    async add(message) {
+      const entity = toEntity(message);
+      const tableClient = await client();
+      await tableClient.upsertEntity(queueEntity(message), 'Replace');
+      try {
+        const response = await tableClient.createEntity(entity);
+        const created = { ...message, version: response.etag };
+        await writeIndexes(created);
+        return { created: true, message: created };
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+      }
+      // The key was used before: that message stands, and this call changes nothing about it.
+      const existing = await find(message.id);
+      if (existing === undefined) throw new Error(`outbox: message ${message.id} exists and then does not`);
+      await writeIndexes(existing);
+      if (existing.status !== 'pending' && existing.status !== 'sending') await deleteQueueRows([existing.id]);
+      return { created: false, message: existing };
+    },
+
+    findById: find,
+
+    async update(message) {
+      if (message.version === undefined) throw new Error('outbox: update needs the version that was read');
+      try {
+        const response = await (await client()).updateEntity(toEntity(message), 'Replace', { etag: message.version });
+        return { ...message, version: response.etag };
+      } catch (error) {
+        return mapWriteError(error, { table: OUTBOX_TABLE, key: message.id });
+      }
+    },
+
+    async listDue(now, limit) {
+      const rows = await listUpTo(await client(), odata`PartitionKey eq ${QUEUE} and dueAt le ${now.toISOString()}`, limit);
+      return rows
+        .map((row): DueEntry => {
+          const entry: DueEntry = { id: unescapeKey(row.rowKey), dueAt: String(row['dueAt']) };
+          if (typeof row['conversationId'] === 'string') entry.conversationId = row['conversationId'];
+          if (typeof row['tenantId'] === 'string') entry.tenantId = row['tenantId'];
+          return entry;
+        })
+        .sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
+    },
+
+    dequeue: (ids) => deleteQueueRows(ids),
+
+    async requeue(id, dueAt, hints = {}) {
+      await (await client()).upsertEntity({ partitionKey: QUEUE, rowKey: queueRow(id), dueAt, ...compact({ ...hints }) }, 'Replace');
+    },
+
+    async listByCauser(userId, limit = 50) {
+      const rows = await listUpTo(await client(), odata`PartitionKey eq ${causerPartition(userId)}`, limit);
+      return resolve(rows.map((row) => String(row['id'])));
+    },
+
+    async listBySubject(subjectType, subjectId, recipientKey) {
+      const partition = subjectPartition(subjectType, subjectId);
+      let filter = odata`PartitionKey eq ${partition}`;
+      if (recipientKey !== undefined) {
+        const { from, to } = prefixBounds(joinKey(escapeKey(recipientKey), ''));
+        filter = odata`PartitionKey eq ${partition} and RowKey ge ${from} and RowKey lt ${to}`;
+      }
+      const rows = await listAll(await client(), filter);
+      const newestFirst = rows.sort((a, b) => String(b['enqueuedAt']).localeCompare(String(a['enqueuedAt'])));
+      return resolve(newestFirst.map((row) => String(row['id'])));
+    },
+  };
+}

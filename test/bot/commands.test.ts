@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { TeamsConnectorEmulator } from '../emulator/teams-connector-emulator';
+import { openTestStorage, type TestStorage } from '../storage/storage-kit';
+import { startBot, startEmulator, type RunningBot } from './support/bot-harness';
+import { aChannel, aGroupChat, aMessage, aPerson, aPersonalChat, type Where } from './support/teams-activities';
+
+let storage: TestStorage;
+let emulator: TeamsConnectorEmulator;
+let bot: RunningBot;
+
+beforeAll(async () => {
+  storage = openTestStorage();
+  emulator = await startEmulator();
+  bot = await startBot(storage.storage);
+});
+
+afterAll(async () => {
+  await bot?.close();
+  await emulator?.close();
+  await storage?.storage.dropAll();
+});
+
+/** What the bot posted in a conversation; in a channel, in any of its threads. */
+const sentIn = (where: Where): Record<string, unknown>[] =>
+  emulator
+    .sent()
+    .filter((s) => s.conversationId.split(';messageid=')[0] === where.conversationId)
+    .map((s) => s.activity);
+
+/** Sends a message and returns the bot's one reply in that conversation. */
+async function say(where: Where, text: string, options: { mention?: boolean; locale?: string } = {}): Promise<Record<string, unknown>> {
+  const before = sentIn(where).length;
+  const { status } = await bot.post(aMessage(emulator.serviceUrl, where, aPerson(), text, options));
+  expect(status).toBe(200);
+  await emulator.waitFor(() => sentIn(where).length > before, 5_000);
+  const replies = sentIn(where).slice(before);
+  expect(replies).toHaveLength(1);
+  return replies[0]!;
+}
+
+const cardOf = (activity: Record<string, unknown>): Record<string, unknown> => {
+  const attachments = activity['attachments'] as { contentType: string; content: Record<string, unknown> }[];
+  expect(attachments[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+  return attachments[0]!.content;
+};
+
+describe('typed commands', () => {
+  test.each(['hjælp', 'help', 'HJAELP', 'Hjælp!', '/hjælp'])('given "%s" in a personal chat then the help card is the reply', async (text) => {
+    const reply = await say(aPersonalChat(), text);
+    const card = cardOf(reply);
+    expect(card['version']).toBe('1.5');
+    expect(reply['summary']).toBe('Forumbots kommandoer');
+    expect(JSON.stringify(card)).toContain('tilknyt [forum]');
+  });
+
+  test('given help from an English Teams then the help card is in English', async () => {
+    const reply = await say(aPersonalChat(), 'help', { locale: 'en-US' });
+    expect(cardOf(reply)['lang']).toBe('en');
+    expect(JSON.stringify(cardOf(reply))).toContain('What I can do');
+  });
+
+  test('given an @mention in a channel then the mention is stripped and the command runs', async () => {
+    const reply = await say(aChannel(), 'hjælp', { mention: true });
+    expect(reply['summary']).toBe('Forumbots kommandoer');
+  });
+
+  test('given an @mention in a group chat then the command runs', async () => {
+    const reply = await say(aGroupChat(), 'Møder', { mention: true });
+    expect(reply['text']).toMatch(/^Mødeoversigten kommer i en senere version/);
+  });
+
+  test('given a channel message without the mention then the bot stays silent', async () => {
+    const channel = aChannel();
+    const { status } = await bot.post(aMessage(emulator.serviceUrl, channel, aPerson(), 'hjælp'));
+    expect(status).toBe(200);
+    // The next, mentioned message is answered; the one before it got nothing.
+    const reply = await say(channel, 'fora', { mention: true });
+    expect(reply['summary']).toBe('Oversigt over fora');
+    expect(sentIn(channel)).toHaveLength(1);
+  });
+
+  test('given text that is no command then the reply lists the commands in Danish', async () => {
+    const reply = await say(aPersonalChat(), 'hvad kan du?');
+    expect(reply['text']).toBe(
+      'Den kommando kender jeg ikke. Du kan skrive: **hjælp**, **fora**, **tilknyt [forum]**, **møder**, **dagsorden**, **handlinger**, **eskaler**.',
+    );
+  });
+
+  test.each([
+    ['moder', 'Mødeoversigten'],
+    ['dagsorden', 'Dagsordener'],
+    ['HANDLINGER', 'Handlingsoversigten'],
+    ['eskalér', 'Eskalering'],
+  ])('given "%s" then the reply says the feature is coming', async (text, feature) => {
+    const reply = await say(aPersonalChat(), text);
+    expect(reply['text']).toBe(`${feature} kommer i en senere version. Skriv **hjælp** for at se, hvad jeg kan nu.`);
+  });
+
+  test('given "escalate" from an English Teams then the reply is in English', async () => {
+    const reply = await say(aPersonalChat(), 'escalate', { locale: 'en-GB' });
+    expect(reply['text']).toBe('Escalation arrives in a later version. Type **help** to see what I can do now.');
+  });
+});

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Forum } from '../../domain/fora/forum';
+import type { TeamsConnectorEmulator } from '../emulator/teams-connector-emulator';
+import { aForum, aMember } from '../storage/storage.mothers';
+import { openTestStorage, uniqueId, type TestStorage } from '../storage/storage-kit';
+import { startBot, startEmulator, type RunningBot } from './support/bot-harness';
+import { aChannel, aMessage, aPerson, aPersonalChat, TENANT_ID, type Person, type Where } from './support/teams-activities';
+
+let storage: TestStorage;
+let emulator: TeamsConnectorEmulator;
+let bot: RunningBot;
+const chair = aPerson('Formand Birgitte Ærø');
+const secretary = aPerson('Sekretær Ole');
+const consultant = aPerson('Konsulent Åse');
+
+beforeAll(async () => {
+  storage = openTestStorage();
+  emulator = await startEmulator();
+  bot = await startBot(storage.storage);
+});
+
+afterAll(async () => {
+  await bot?.close();
+  await emulator?.close();
+  await storage?.storage.dropAll();
+});
+
+/** A forum with a chair, a secretary and a consultant, under a name no other test uses. */
+async function seedForum(name = `Kredsråd Vestegn ${uniqueId('n')}`): Promise<Forum> {
+  const forum = await storage.storage.fora.save(aForum({ name, level: 'strategic', escalatesTo: undefined }));
+  await storage.storage.members.save(forum.id, aMember({ userId: chair.aadObjectId, displayName: chair.name, roles: ['chair'] }));
+  await storage.storage.members.save(forum.id, aMember({ userId: secretary.aadObjectId, displayName: secretary.name, roles: ['secretary', 'member'] }));
+  await storage.storage.members.save(forum.id, aMember({ userId: consultant.aadObjectId, displayName: consultant.name, roles: ['consultant'] }));
+  return forum;
+}
+
+const sentIn = (where: Where): Record<string, unknown>[] =>
+  emulator
+    .sent()
+    .filter((s) => s.conversationId.split(';messageid=')[0] === where.conversationId)
+    .map((s) => s.activity);
+
+async function say(where: Where, from: Person, text: string): Promise<Record<string, unknown>> {
+  const before = sentIn(where).length;
+  expect((await bot.post(aMessage(emulator.serviceUrl, where, from, text, { mention: where.kind !== 'personal' }))).status).toBe(200);
+  await emulator.waitFor(() => sentIn(where).length > before, 5_000);
+  const replies = sentIn(where).slice(before);
+  expect(replies).toHaveLength(1);
+  return replies[0]!;
+}
+
+describe('tilknyt', () => {
+  test('given the chair in a channel then the channel is linked to the forum and the change is audited', async () => {
+    const forum = await seedForum();
+    const channel = aChannel('Kredsrådet');
+    const reply = await say(channel, chair, `tilknyt ${forum.name}`);
+    expect(reply['text']).toBe(`Kanalen er nu knyttet til **${forum.name}**. Forummets dagsordener og påmindelser bliver sendt hertil.`);
+
+    const stored = await storage.storage.fora.findById(forum.id);
+    expect(stored?.teams).toEqual({
+      conversationId: channel.conversationId,
+      serviceUrl: emulator.serviceUrl,
+      tenantId: TENANT_ID,
+      teamId: channel.teamId,
+      channelName: 'Kredsrådet',
+    });
+    const audit = await storage.storage.audit.listByForum(forum.id);
+    expect(audit.map((e) => [e.action, e.actorId])).toEqual([['forum.channel.linked', chair.aadObjectId]]);
+  });
+
+  test('given the name typed without Danish letters and in other case then the forum is still found', async () => {
+    const forum = await seedForum();
+    const typed = forum.name.replace('Kredsråd', 'KREDSRAAD').replace(' Vestegn', ' vestegn');
+    const reply = await say(aChannel(), secretary, `TILKNYT ${typed}`);
+    expect(reply['text']).toMatch(/^Kanalen er nu knyttet til/);
+  });
+
+  test('given the same channel linked again then the reply says so and nothing is written', async () => {
+    const forum = await seedForum();
+    const channel = aChannel();
+    await say(channel, chair, `tilknyt ${forum.name}`);
+    const linked = await storage.storage.fora.findById(forum.id);
+    const reply = await say(channel, chair, `link ${forum.name}`);
+    expect(reply['text']).toBe(`Kanalen er allerede knyttet til **${forum.name}**.`);
+    expect((await storage.storage.fora.findById(forum.id))?.version).toBe(linked?.version);
+  });
+
+  test.each([
+    ['a consultant of the forum', consultant],
+    ['someone outside the forum', aPerson('Udenforstående')],
+  ])('given %s then the link is refused in Danish and the forum is unchanged', async (_who, person) => {
+    const forum = await seedForum();
+    const reply = await say(aChannel(), person, `tilknyt ${forum.name}`);
+    expect(reply['text']).toBe('Kun forummets formand eller sekretær kan gøre det.');
+    const stored = await storage.storage.fora.findById(forum.id);
+    expect(stored?.teams).toBeUndefined();
+    expect(stored?.version).toBe(forum.version);
+  });
+
+  test('given tilknyt in a personal chat then the reply explains that it needs a channel', async () => {
+    const forum = await seedForum();
+    const reply = await say(aPersonalChat(), chair, `tilknyt ${forum.name}`);
+    expect(reply['text']).toBe('Tilknyt virker kun i en kanal i et team. Skriv kommandoen i den kanal, forummet skal bruge.');
+    expect((await storage.storage.fora.findById(forum.id))?.teams).toBeUndefined();
+  });
+
+  test('given a forum name nobody knows then the reply points to the list of fora', async () => {
+    const reply = await say(aChannel(), chair, 'tilknyt Forum der ikke findes');
+    expect(reply['text']).toBe('Jeg kender ikke det forum. Skriv **fora** for at se navnene.');
+  });
+
+  test('given tilknyt without a name in a channel then the fora card offers a choice', async () => {
+    const forum = await seedForum();
+    const reply = await say(aChannel(), chair, 'tilknyt');
+    const card = (reply['attachments'] as { content: { body: Record<string, unknown>[]; actions: Record<string, unknown>[] } }[])[0]!.content;
+    const choice = card.body.find((e) => e['type'] === 'Input.ChoiceSet') as { id: string; choices: { title: string; value: string }[] };
+    expect(choice.id).toBe('forumId');
+    expect(choice.choices).toContainEqual({ title: forum.name, value: forum.id });
+    expect(card.actions[0]).toMatchObject({ type: 'Action.Execute', verb: 'forum.link' });
+  });
+
+  test('given fora in a personal chat then the list shows each forum with its level and no link choice', async () => {
+    const forum = await seedForum();
+    const reply = await say(aPersonalChat(), consultant, 'fora');
+    const card = (reply['attachments'] as { content: { body: Record<string, unknown>[]; actions?: unknown[] } }[])[0]!.content;
+    const facts = (card.body.find((e) => e['type'] === 'FactSet') as { facts: { title: string; value: string }[] }).facts;
+    expect(facts).toContainEqual({ title: forum.name, value: 'Strategisk niveau' });
+    expect(card.body.some((e) => e['type'] === 'Input.ChoiceSet')).toBe(false);
+    expect(card.actions).toBeUndefined();
+  });
+});

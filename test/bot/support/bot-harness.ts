@@ -1,0 +1,54 @@
+import { Writable } from 'node:stream';
+import { createBotApp, type BotApp } from '../../../bot/app';
+import type { Config } from '../../../bot/config';
+import { createLogger } from '../../../bot/logger';
+import type { Storage } from '../../../storage';
+import { startTeamsConnectorEmulator, type TeamsConnectorEmulator } from '../../emulator/teams-connector-emulator';
+
+/** The local-mode configuration (no app id: no authentication), Danish by default. */
+export const testConfig = (over: Partial<Config> = {}): Config => ({
+  port: 0,
+  locale: 'da-DK',
+  timeZone: 'Europe/Copenhagen',
+  logLevel: 'info',
+  dataDir: '.data',
+  ...over,
+});
+
+/** Pino's JSON lines, kept for assertions. */
+export class LogCapture extends Writable {
+  readonly lines: Record<string, unknown>[] = [];
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    for (const line of chunk.toString().split('\n')) if (line.trim() !== '') this.lines.push(JSON.parse(line) as Record<string, unknown>);
+    done();
+  }
+}
+
+export interface RunningBot {
+  app: BotApp;
+  baseUrl: string;
+  logs: LogCapture;
+  /** POSTs an activity to /api/messages and returns the HTTP status and parsed body (if any). */
+  post(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
+  close(): Promise<void>;
+}
+
+export async function startBot(storage: Storage, over: Partial<Config> = {}, options: { healthTimeoutMs?: number; shutdownGraceMs?: number } = {}): Promise<RunningBot> {
+  const logs = new LogCapture();
+  const app = createBotApp({ config: testConfig(over), logger: createLogger('info', logs), storage, ...options });
+  const port = await app.listen(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    app,
+    baseUrl,
+    logs,
+    async post(activity) {
+      const response = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const text = await response.text();
+      return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
+    },
+    close: () => app.close(),
+  };
+}
+
+export const startEmulator = (): Promise<TeamsConnectorEmulator> => startTeamsConnectorEmulator();

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../bot/config';
+
+const GUID = '0b5c8e5e-1d2a-4c39-9d8e-2f6f7a1b2c3d';
+
+describe('loadConfig', () => {
+  it('given an empty environment then it uses the embedded defaults (local mode, Danish, Copenhagen)', () => {
+    const config = loadConfig({});
+    expect(config).toEqual({ port: 3978, locale: 'da-DK', timeZone: 'Europe/Copenhagen', logLevel: 'info', dataDir: '.data' });
+    expect(config.credentials).toBeUndefined();
+    expect(config.storageConnectionString).toBeUndefined();
+  });
+
+  it('given a single-tenant app registration then it keeps the credentials', () => {
+    const config = loadConfig({ MicrosoftAppId: GUID, MicrosoftAppPassword: 's3cret', MicrosoftAppTenantId: 'contoso.onmicrosoft.com' });
+    expect(config.credentials).toEqual({ appId: GUID, appPassword: 's3cret', appType: 'SingleTenant', tenantId: 'contoso.onmicrosoft.com' });
+  });
+
+  it('given empty strings then they count as unset', () => {
+    expect(loadConfig({ MicrosoftAppId: '', MicrosoftAppPassword: '', STORAGE_CONNECTION_STRING: ' ' }).credentials).toBeUndefined();
+  });
+
+  it('given a storage connection string then it is used instead of the embedded Azurite', () => {
+    const cs = 'DefaultEndpointsProtocol=https;AccountName=forumbot;AccountKey=abc==;EndpointSuffix=core.windows.net';
+    expect(loadConfig({ STORAGE_CONNECTION_STRING: cs }).storageConnectionString).toBe(cs);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^Invalid configuration: PORT must be a port number \(got "abc"\)$/],
+    [{ PORT: '70000' }, /PORT must be 1–65535/],
+    [{ PORT: '3.5' }, /PORT must be a whole number/],
+    [{ BOT_TIMEZONE: 'Europe/Kobenhavn' }, /BOT_TIMEZONE is not an IANA time zone/],
+    [{ BOT_LOCALE: 'sv-SE' }, /BOT_LOCALE must be da-DK, en-US or en-GB/],
+    [{ MicrosoftAppId: 'not-a-guid' }, /MicrosoftAppId must be the app registration GUID/],
+    [{ MicrosoftAppId: GUID, MicrosoftAppTenantId: 't' }, /MicrosoftAppPassword is required when MicrosoftAppId is set/],
+    [{ MicrosoftAppId: GUID, MicrosoftAppPassword: 'p' }, /MicrosoftAppTenantId is required for a SingleTenant bot/],
+    [{ MicrosoftAppType: 'Multi' }, /MicrosoftAppType must be SingleTenant, UserAssignedMSI or MultiTenant/],
+    [{ STORAGE_CONNECTION_STRING: 'http://localhost:10002' }, /STORAGE_CONNECTION_STRING is not an Azure Storage connection string/],
+  ])('given %o then start-up stops with one line naming the variable', (env, message) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const text = (error as ConfigError).message;
+    expect(text).toMatch(message);
+    expect(text).not.toContain('\n');
+  });
+
+  it('given a bad password-bearing variable then its value is not echoed', () => {
+    expect(() => loadConfig({ STORAGE_CONNECTION_STRING: 'AccountKey=supersecret' })).toThrow(/STORAGE_CONNECTION_STRING/);
+    expect(() => loadConfig({ STORAGE_CONNECTION_STRING: 'AccountKey=supersecret' })).not.toThrow(/supersecret/);
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { AGENDA_INPUT_MAX_LENGTH } from '../../../domain/agendas/agenda';
+import { checkAgendaInput } from '../../../domain/agendas/agenda.rules';
+import { anAgenda } from '../support/mothers';
+
+const beforeDeadline = new Date('2026-03-09T10:00:00.000Z');
+const input = (overrides: Partial<Parameters<typeof checkAgendaInput>[1]> = {}) => ({
+  authorId: 'consultant',
+  text: 'Vi ser flere unge ved Ishøj Station efter kl. 22.',
+  noComments: false,
+  agendaRevision: 3,
+  ...overrides,
+});
+
+describe('checkAgendaInput', () => {
+  it('given a consultant on the circulation, before the deadline, current revision then allowed', () => {
+    expect(checkAgendaInput(anAgenda(), input(), beforeDeadline)).toEqual({ ok: true });
+  });
+
+  it('given an agenda that was never circulated then AGENDA.NOT_CIRCULATED', () => {
+    expect(checkAgendaInput(anAgenda({ circulation: undefined }), input(), beforeDeadline)).toEqual({ ok: false, code: 'AGENDA.NOT_CIRCULATED' });
+  });
+
+  it('given an author not on the circulation list then AGENDA.NOT_ON_CIRCULATION', () => {
+    expect(checkAgendaInput(anAgenda(), input({ authorId: 'someone-else' }), beforeDeadline)).toEqual({ ok: false, code: 'AGENDA.NOT_ON_CIRCULATION' });
+  });
+
+  it('given a time after the deadline then AGENDA.DEADLINE_PASSED with the deadline', () => {
+    expect(checkAgendaInput(anAgenda(), input(), new Date('2026-03-10T12:00:00.001Z'))).toEqual({
+      ok: false,
+      code: 'AGENDA.DEADLINE_PASSED',
+      context: { deadline: '2026-03-10T12:00:00.000Z' },
+    });
+  });
+
+  it('given exactly the deadline then still allowed', () => {
+    expect(checkAgendaInput(anAgenda(), input(), new Date('2026-03-10T12:00:00.000Z')).ok).toBe(true);
+  });
+
+  it('given an input made on an older revision of the agenda then AGENDA.STALE with the current revision', () => {
+    expect(checkAgendaInput(anAgenda({ revision: 4 }), input({ agendaRevision: 3 }), beforeDeadline)).toEqual({ ok: false, code: 'AGENDA.STALE', context: { current: 4 } });
+  });
+
+  it.each([[''], ['   \n\t ']])('given empty text %j without "no comments" then INPUT.EMPTY', (text) => {
+    expect(checkAgendaInput(anAgenda(), input({ text }), beforeDeadline)).toEqual({ ok: false, code: 'INPUT.EMPTY' });
+  });
+
+  it('given text one character over the limit then INPUT.TOO_LONG with the limit', () => {
+    const text = 'x'.repeat(AGENDA_INPUT_MAX_LENGTH + 1);
+    expect(checkAgendaInput(anAgenda(), input({ text }), beforeDeadline)).toEqual({ ok: false, code: 'INPUT.TOO_LONG', context: { max: AGENDA_INPUT_MAX_LENGTH } });
+  });
+
+  it('given text exactly at the limit then allowed', () => {
+    expect(checkAgendaInput(anAgenda(), input({ text: 'x'.repeat(AGENDA_INPUT_MAX_LENGTH) }), beforeDeadline).ok).toBe(true);
+  });
+
+  it('given text with a CPR number then INPUT.CPR_NUMBER', () => {
+    expect(checkAgendaInput(anAgenda(), input({ text: 'Drengen (120508-1234) er set igen.' }), beforeDeadline)).toEqual({ ok: false, code: 'INPUT.CPR_NUMBER' });
+  });
+
+  it('given "no comments" with empty text then allowed', () => {
+    expect(checkAgendaInput(anAgenda(), input({ noComments: true, text: '' }), beforeDeadline)).toEqual({ ok: true });
+  });
+
+  it('given "no comments" after the deadline then the deadline still applies', () => {
+    expect(checkAgendaInput(anAgenda(), input({ noComments: true, text: '' }), new Date('2026-03-11T00:00:00.000Z')).ok).toBe(false);
+  });
+
+  it('given several problems at once then the first in order is reported (circulation before deadline before revision)', () => {
+    const late = new Date('2026-03-11T00:00:00.000Z');
+    expect(checkAgendaInput(anAgenda(), input({ authorId: 'x', agendaRevision: 1 }), late)).toMatchObject({ code: 'AGENDA.NOT_ON_CIRCULATION' });
+    expect(checkAgendaInput(anAgenda(), input({ agendaRevision: 1 }), late)).toMatchObject({ code: 'AGENDA.DEADLINE_PASSED' });
+  });
+});

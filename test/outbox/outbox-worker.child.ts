@@ -1,0 +1,33 @@
+/**
+ * A delivery worker in its own process, for the kill-and-restart test: started with the test's
+ * tables and emulator, killed with SIGKILL mid-run, replaced by a fresh one. SIGTERM stops it
+ * gracefully. Prints `ready` once the worker runs.
+ */
+import { z } from 'zod';
+import { openStores, outboxFor, localSender } from './outbox-fixture';
+
+const env = z
+  .object({
+    OUTBOX_CONNECTION_STRING: z.string().min(1),
+    OUTBOX_PREFIX: z.string().min(1),
+    OUTBOX_LEASE_MS: z.coerce.number().int().positive(),
+    OUTBOX_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive(),
+    OUTBOX_OWNER: z.string().min(1),
+  })
+  .parse(process.env);
+
+const stores = openStores(env.OUTBOX_CONNECTION_STRING, env.OUTBOX_PREFIX);
+const outbox = outboxFor(stores, {
+  sender: localSender(env.OUTBOX_REQUEST_TIMEOUT_MS),
+  policy: { leaseMs: env.OUTBOX_LEASE_MS },
+  ownerId: env.OUTBOX_OWNER,
+});
+outbox.start();
+process.stdout.write('ready\n');
+
+process.once('SIGTERM', () => {
+  void outbox.stop({ timeoutMs: 5_000 }).then(({ abandoned }) => {
+    process.stdout.write(`stopped abandoned=${abandoned}\n`);
+    process.exit(0);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * The bot in a personal chat, through Microsoft 365 Agents Playground in Chromium. One Playground
+ * and one browser for the file; the tests run in order (the first sees the first page load).
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { installEventIn, PlaygroundHarness, WORLD } from './support/playground';
+
+describe('Playground: personal chat', () => {
+  let pg: PlaygroundHarness;
+
+  beforeAll(async () => {
+    pg = await PlaygroundHarness.start({ storageConnectionString: inject('storageConnectionString') });
+  });
+
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await pg.screenshot(`personal-${task.name}`);
+  });
+
+  afterAll(async () => {
+    await pg?.close();
+  });
+
+  it('given the first visit then the bot greets once with a Danish welcome card, and not again after a page reload re-sends the install events', async () => {
+    const welcome = await pg.nextCard('Velkommen til Forumbot');
+    expect(await welcome.textContent()).toContain('hjælp');
+    await welcome.getByRole('button', { name: 'Vis kommandoer', exact: true }).waitFor();
+    await pg.screenshot('personal-welcome');
+    const installs = pg.forwarded.filter(installEventIn(WORLD.personalChatId)).length;
+    expect(installs).toBeGreaterThanOrEqual(1);
+    expect(await pg.page.locator('.ac-adaptiveCard', { hasText: 'Velkommen til Forumbot' }).count()).toBe(1);
+
+    await pg.reload();
+    // The reload makes the Playground send installationUpdate and conversationUpdate again; wait until the bot has answered both.
+    await pg.waitForForwarded(installEventIn(WORLD.personalChatId), installs + 2);
+    await pg.send('hjælp');
+    await pg.nextCard('Det kan jeg');
+    // Had the bot greeted again, its card would have arrived before the answer to "hjælp".
+    expect(await pg.page.locator('.ac-adaptiveCard', { hasText: 'Velkommen til Forumbot' }).count()).toBe(0);
+    expect(await pg.page.locator('.ac-adaptiveCard').count()).toBe(1);
+  });
+
+  it('given "hjælp" then the bot answers with the Danish command overview', async () => {
+    await pg.send('hjælp');
+    const card = await pg.nextCard('Det kan jeg');
+    for (const command of ['hjælp', 'fora', 'tilknyt [forum]', 'møder', 'dagsorden', 'handlinger', 'eskaler']) {
+      await card.getByText(command, { exact: true }).waitFor();
+    }
+    await card.getByRole('button', { name: 'Show in English', exact: true }).waitFor();
+  });
+
+  it('given an unknown command then the bot says so and lists the commands', async () => {
+    await pg.send('lav kaffe');
+    const reply = await pg.nextText('Den kommando kender jeg ikke.');
+    const text = await reply.textContent();
+    expect(text).toContain('Du kan skrive:');
+    expect(text).toContain('hjælp');
+    expect(text).toContain('eskaler');
+  });
+
+  it('given the command overview when "Show in English" is clicked then the card is replaced in place by the English one', async () => {
+    await pg.send('help');
+    const danish = await pg.nextCard('Det kan jeg');
+    const cardsBefore = await pg.page.locator('.ac-adaptiveCard').count();
+
+    const english = await pg.clickCardAction('Show in English', danish);
+
+    // The same card element now shows the English overview; no new message was added.
+    const text = await english.textContent();
+    expect(text).toContain('What I can do');
+    expect(text).not.toContain('Det kan jeg');
+    await english.getByRole('button', { name: 'Vis på dansk', exact: true }).waitFor();
+    expect(await pg.page.locator('.ac-adaptiveCard').count()).toBe(cardsBefore);
+    await pg.screenshot('personal-action-execute');
+  });
+});

@@ -1,0 +1,143 @@
+import { odata } from '@azure/data-tables';
+import { afterAll, describe, expect, test } from 'vitest';
+import type { Agenda } from '../../domain/agendas/agenda';
+import { AlreadyExistsError, ConcurrencyError, NotFoundError } from '../../domain/shared/repository-errors';
+import { escapeKey } from '../../storage/table-keys';
+import { anAgenda, anAgendaItem } from './storage.mothers';
+import { openTestStorage, outcomes, uniqueId } from './storage-kit';
+
+const { storage, raw } = openTestStorage();
+afterAll(() => storage.dropAll());
+
+/** Every row the agenda has in its table, header and items of every revision. */
+async function rowsOf(agenda: Pick<Agenda, 'forumId' | 'id'>): Promise<Record<string, unknown>[]> {
+  const rows: Record<string, unknown>[] = [];
+  for await (const row of raw('agendas').listEntities({ queryOptions: { filter: odata`PartitionKey eq ${escapeKey(agenda.forumId)}` } })) {
+    if (row['agendaId'] === agenda.id || row['id'] === agenda.id) rows.push(row);
+  }
+  return rows;
+}
+
+describe('agendas', () => {
+  test('given a new agenda when saved then it reads back with its items in order and a version', async () => {
+    const agenda = anAgenda(uniqueId('forum'), { items: Array.from({ length: 12 }, (_, i) => anAgendaItem({ title: `Punkt ${i + 1}` })) });
+    const saved = await storage.agendas.save(agenda);
+    expect(saved.version).toEqual(expect.any(String));
+    expect(await storage.agendas.findById(agenda.forumId, agenda.id)).toEqual(saved);
+    expect(saved).toEqual({ ...agenda, version: saved.version });
+  });
+
+  test('given a circulated agenda with 2,000 consultants then the circulation round-trips', async () => {
+    const consultantIds = Array.from({ length: 2000 }, (_, i) => `${String(i).padStart(4, '0')}-0000-4000-8000-${'a'.repeat(12)}`);
+    const agenda = anAgenda(uniqueId('forum'), {
+      circulation: { deadline: '2026-03-05T12:00:00.000Z', sentAt: '2026-03-01T08:00:00.000Z', consultantIds },
+    });
+    const saved = await storage.agendas.save(agenda);
+    expect((await storage.agendas.findById(agenda.forumId, agenda.id))?.circulation).toEqual(agenda.circulation);
+    expect(saved.circulation?.consultantIds).toHaveLength(2000);
+  });
+
+  test('given agendas of two fora then each forum lists only its own, whole', async () => {
+    const forumId = uniqueId('forum');
+    const first = await storage.agendas.save(anAgenda(forumId));
+    const second = await storage.agendas.save(anAgenda(forumId, { items: [] }));
+    await storage.agendas.save(anAgenda(`${forumId}-other`));
+    const listed = await storage.agendas.listByForum(forumId);
+    expect(listed.sort((a, b) => a.id.localeCompare(b.id))).toEqual([first, second].sort((a, b) => a.id.localeCompare(b.id)));
+  });
+
+  test('given no such agenda then find gives undefined, update and delete give NotFoundError', async () => {
+    expect(await storage.agendas.findById('nowhere', 'none')).toBeUndefined();
+    await expect(storage.agendas.update('nowhere', 'none', (a) => a)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(storage.agendas.delete('nowhere', 'none')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(storage.agendas.save({ ...anAgenda('nowhere'), version: 'W/"stale"' })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  test('given a saved agenda when created again then AlreadyExistsError and its items are untouched', async () => {
+    const saved = await storage.agendas.save(anAgenda(uniqueId('forum')));
+    await expect(storage.agendas.save({ ...saved, version: undefined, items: [anAgendaItem({ title: 'Indtrænger' })] })).rejects.toBeInstanceOf(
+      AlreadyExistsError,
+    );
+    expect(await storage.agendas.findById(saved.forumId, saved.id)).toEqual(saved);
+    // The losing write's item rows are removed again.
+    expect(await rowsOf(saved)).toHaveLength(1 + saved.items.length);
+  });
+
+  test('given an update that reorders and edits items then the new order is stored and old rows are gone', async () => {
+    const saved = await storage.agendas.save(anAgenda(uniqueId('forum'), { items: [anAgendaItem({ title: 'A' }), anAgendaItem({ title: 'B' }), anAgendaItem({ title: 'C' })] }));
+    const updated = await storage.agendas.update(saved.forumId, saved.id, (a) => ({
+      ...a,
+      revision: a.revision + 1,
+      state: 'published',
+      items: [a.items[2]!, { ...a.items[0]!, description: 'Ændret' }],
+    }));
+    expect(updated.version).not.toBe(saved.version);
+    const read = await storage.agendas.findById(saved.forumId, saved.id);
+    expect(read?.items.map((i) => i.title)).toEqual(['C', 'A']);
+    expect(read?.items[1]?.description).toBe('Ændret');
+    expect(read?.state).toBe('published');
+    expect(await rowsOf(saved)).toHaveLength(1 + 2);
+  });
+
+  test('given two saves with the same stale version then exactly one wins and the agenda is the winner, whole', async () => {
+    const saved = await storage.agendas.save(anAgenda(uniqueId('forum')));
+    const one = { ...saved, revision: 1, items: [anAgendaItem({ title: 'Fra den ene' })] };
+    const two = { ...saved, revision: 1, items: [anAgendaItem({ title: 'Fra den anden' }), anAgendaItem({ title: 'Og mere' })] };
+    const { fulfilled, rejected } = await outcomes([storage.agendas.save(one), storage.agendas.save(two)]);
+    expect(fulfilled).toHaveLength(1);
+    expect(rejected).toEqual([expect.any(ConcurrencyError)]);
+    expect(await storage.agendas.findById(saved.forumId, saved.id)).toEqual(fulfilled[0]);
+    // The loser removes the item rows it wrote; the winner removes the old revision's.
+    expect(await rowsOf(saved)).toHaveLength(1 + fulfilled[0]!.items.length);
+  });
+
+  test('given 10 concurrent updates that each add an item then all 10 items are there', async () => {
+    const saved = await storage.agendas.save(anAgenda(uniqueId('forum'), { items: [] }));
+    const titles = Array.from({ length: 10 }, (_, i) => `Punkt fra ${i}`);
+    await Promise.all(
+      titles.map((title) =>
+        storage.agendas.update(saved.forumId, saved.id, (a) => ({ ...a, revision: a.revision + 1, items: [...a.items, anAgendaItem({ id: title, title })] })),
+      ),
+    );
+    const read = await storage.agendas.findById(saved.forumId, saved.id);
+    expect(read?.items.map((i) => i.title).sort()).toEqual([...titles].sort());
+    expect(read?.revision).toBe(10);
+  });
+
+  test('given item rows of a newer revision written without their header (a crash) then reads return the previous agenda', async () => {
+    const saved = await storage.agendas.save(anAgenda(uniqueId('forum'), { revision: 3 }));
+    // What a writer leaves when it dies after its item transaction and before the header.
+    const partitionKey = escapeKey(saved.forumId);
+    const itemsKey = 'r00000004.deadbeef';
+    await raw('agendas').submitTransaction(
+      ['Nyt punkt', 'Halvfærdigt punkt', 'Tredje'].map((title, position) => [
+        'create',
+        {
+          partitionKey,
+          rowKey: `${escapeKey(saved.id)}~${itemsKey}~${String(position).padStart(3, '0')}`,
+          kind: 'item',
+          agendaId: saved.id,
+          itemsKey,
+          position,
+          id: `crash-${position}`,
+          title,
+          description: '',
+          inputWanted: false,
+        },
+      ]),
+    );
+    expect(await storage.agendas.findById(saved.forumId, saved.id)).toEqual(saved);
+    expect(await storage.agendas.listByForum(saved.forumId)).toEqual([saved]);
+    // The next write goes on from the consistent agenda.
+    const updated = await storage.agendas.update(saved.forumId, saved.id, (a) => ({ ...a, revision: a.revision + 1 }));
+    expect(updated.items).toEqual(saved.items);
+    expect((await storage.agendas.findById(saved.forumId, saved.id))?.revision).toBe(4);
+  });
+
+  test('given a saved agenda when deleted then it and all its rows are gone', async () => {
+    const saved = await storage.agendas.save(anAgenda(uniqueId('forum')));
+    await storage.agendas.delete(saved.forumId, saved.id);
+    expect(await storage.agendas.findById(saved.forumId, saved.id)).toBeUndefined();
+    expect(await rowsOf(saved)).toEqual([]);
+  });
+});

@@ -1,0 +1,142 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import type { Escalation, EscalationStep } from '../../domain/escalations/escalation';
+import { AlreadyExistsError, ConcurrencyError, NotFoundError } from '../../domain/shared/repository-errors';
+import { escapeKey } from '../../storage/table-keys';
+import { anEscalation } from './storage.mothers';
+import { openTestStorage, outcomes, uniqueId } from './storage-kit';
+
+const { storage, raw } = openTestStorage();
+afterAll(() => storage.dropAll());
+
+/** The next state and step, as the domain's rules would build them. */
+function acknowledge(escalation: Escalation, by: string, at = '2026-03-02T09:00:00.000Z'): { next: Escalation; step: EscalationStep } {
+  const step: EscalationStep = {
+    seq: escalation.stepCount,
+    at,
+    actor: { userId: by, displayName: `Leder ${by}` },
+    action: 'acknowledge',
+    fromState: escalation.state,
+    toState: 'acknowledged',
+    fromForumId: escalation.currentForumId,
+    toForumId: escalation.currentForumId,
+    note: `Set af ${by}`,
+  };
+  return { next: { ...escalation, state: 'acknowledged', updatedAt: at, stepCount: escalation.stepCount + 1 }, step };
+}
+
+function escalate(escalation: Escalation, to: string): { next: Escalation; step: EscalationStep } {
+  const step: EscalationStep = {
+    seq: escalation.stepCount,
+    at: '2026-03-03T09:00:00.000Z',
+    action: 'auto_escalate',
+    fromState: escalation.state,
+    toState: 'raised',
+    fromForumId: escalation.currentForumId,
+    toForumId: to,
+  };
+  return { next: { ...escalation, state: 'raised', currentForumId: to, path: [...escalation.path, to], stepCount: escalation.stepCount + 1 }, step };
+}
+
+describe('escalations', () => {
+  test('given a raised case then it reads back with a version and its first step', async () => {
+    const { escalation, firstStep } = anEscalation(uniqueId('forum'));
+    const created = await storage.escalations.create(escalation, firstStep);
+    expect(created.version).toEqual(expect.any(String));
+    expect(await storage.escalations.findById(escalation.id)).toEqual(created);
+    expect(await storage.escalations.history(escalation.id)).toEqual([firstStep]);
+  });
+
+  test('given a case id that exists then create gives AlreadyExistsError and the case is unchanged', async () => {
+    const { escalation, firstStep } = anEscalation(uniqueId('forum'));
+    const created = await storage.escalations.create(escalation, firstStep);
+    await expect(storage.escalations.create({ ...escalation, title: 'Anden sag' }, firstStep)).rejects.toBeInstanceOf(AlreadyExistsError);
+    expect(await storage.escalations.findById(escalation.id)).toEqual(created);
+  });
+
+  test('given cases raised from two fora then each forum lists exactly its own, also after they moved up', async () => {
+    const forumId = uniqueId('forum');
+    const raise = ({ escalation, firstStep }: ReturnType<typeof anEscalation>): Promise<Escalation> => storage.escalations.create(escalation, firstStep);
+    const a = await raise(anEscalation(forumId));
+    const b = await raise(anEscalation(forumId));
+    await raise(anEscalation(`${forumId}-other`));
+    const moved = escalate(b, 'koordinationsgruppen');
+    const bMoved = await storage.escalations.advance(moved.next, moved.step);
+    const listed = await storage.escalations.listByOriginForum(forumId);
+    expect(listed.sort((x, y) => x.id.localeCompare(y.id))).toEqual([a, bMoved].sort((x, y) => x.id.localeCompare(y.id)));
+    expect(await storage.escalations.listByOriginForum(uniqueId('forum'))).toEqual([]);
+  });
+
+  test('given a case advanced twice then its state moved on and the history holds every step in order', async () => {
+    const { escalation, firstStep } = anEscalation(uniqueId('forum'));
+    const created = await storage.escalations.create(escalation, firstStep);
+    const one = escalate(created, 'koordinationsgruppen');
+    const afterOne = await storage.escalations.advance(one.next, one.step);
+    const two = acknowledge(afterOne, 'leder-1');
+    const afterTwo = await storage.escalations.advance(two.next, two.step);
+    expect(await storage.escalations.findById(escalation.id)).toEqual(afterTwo);
+    expect(afterTwo).toMatchObject({ state: 'acknowledged', currentForumId: 'koordinationsgruppen', stepCount: 3 });
+    expect(await storage.escalations.history(escalation.id)).toEqual([firstStep, one.step, two.step]);
+  });
+
+  test('given two managers advance the same case at once then exactly one wins and only its step is recorded', async () => {
+    const { escalation, firstStep } = anEscalation(uniqueId('forum'));
+    const created = await storage.escalations.create(escalation, firstStep);
+    const byA = acknowledge(created, 'leder-a');
+    const byB = acknowledge(created, 'leder-b');
+    const { fulfilled, rejected } = await outcomes([
+      storage.escalations.advance(byA.next, byA.step),
+      storage.escalations.advance(byB.next, byB.step),
+    ]);
+    expect(fulfilled).toHaveLength(1);
+    expect(rejected).toEqual([expect.any(ConcurrencyError)]);
+    const history = await storage.escalations.history(escalation.id);
+    expect(history).toHaveLength(2);
+    expect([byA.step, byB.step]).toContainEqual(history[1]);
+    expect(await storage.escalations.findById(escalation.id)).toEqual(fulfilled[0]);
+  });
+
+  test('given a stale version then advance gives ConcurrencyError and nothing changes', async () => {
+    const { escalation, firstStep } = anEscalation(uniqueId('forum'));
+    const created = await storage.escalations.create(escalation, firstStep);
+    const first = acknowledge(created, 'leder-1');
+    await storage.escalations.advance(first.next, first.step);
+    const late = acknowledge(created, 'leder-2');
+    await expect(storage.escalations.advance(late.next, late.step)).rejects.toBeInstanceOf(ConcurrencyError);
+    expect((await storage.escalations.history(escalation.id)).map((s) => s.actor?.userId)).toEqual(['user-1', 'leder-1']);
+  });
+
+  test('given a crash after the header moved on and before its step row then history still shows the step and the next advance keeps it', async () => {
+    const { escalation, firstStep } = anEscalation(uniqueId('forum'));
+    const created = await storage.escalations.create(escalation, firstStep);
+    const one = acknowledge(created, 'leder-1');
+    const afterOne = await storage.escalations.advance(one.next, one.step);
+    // Take the step row away again: what the table holds if the process died between the writes.
+    await raw('escalations').deleteEntity(escapeKey(escalation.id), 'step~000001');
+    expect(await storage.escalations.history(escalation.id)).toEqual([firstStep, one.step]);
+    const two = escalate(afterOne, 'lokalraad');
+    await storage.escalations.advance(two.next, two.step);
+    expect(await storage.escalations.history(escalation.id)).toEqual([firstStep, one.step, two.step]);
+    expect((await raw('escalations').getEntity(escapeKey(escalation.id), 'step~000001'))['action']).toBe('acknowledge');
+  });
+
+  test('given no such case then find gives undefined, history is empty, advance and delete give NotFoundError', async () => {
+    const { escalation } = anEscalation(uniqueId('forum'));
+    expect(await storage.escalations.findById(escalation.id)).toBeUndefined();
+    expect(await storage.escalations.history(escalation.id)).toEqual([]);
+    const { next, step } = acknowledge({ ...escalation, version: 'W/"none"' }, 'leder-1');
+    await expect(storage.escalations.advance(next, step)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(storage.escalations.delete(escalation.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  test('given a case with history when deleted then the case, its steps and its index row are gone', async () => {
+    const forumId = uniqueId('forum');
+    const { escalation, firstStep } = anEscalation(forumId);
+    const created = await storage.escalations.create(escalation, firstStep);
+    const one = acknowledge(created, 'leder-1');
+    await storage.escalations.advance(one.next, one.step);
+    await storage.escalations.delete(escalation.id);
+    expect(await storage.escalations.findById(escalation.id)).toBeUndefined();
+    expect(await storage.escalations.history(escalation.id)).toEqual([]);
+    expect(await storage.escalations.listByOriginForum(forumId)).toEqual([]);
+  });
+});
