@@ -1,28 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Forum } from '../../domain/fora/forum';
-import type { TeamsConnectorEmulator } from '../emulator/teams-connector-emulator';
 import { aForum, aMember } from '../storage/storage.mothers';
-import { openTestStorage, type TestStorage } from '../storage/storage-kit';
-import { startBot, startEmulator, type RunningBot } from './support/bot-harness';
+import { useRunningBot } from './support/bot-harness';
 import { aChannel, aPerson, aPersonalChat, cardAction, installationUpdate } from './support/teams-activities';
 
-let storage: TestStorage;
-let emulator: TeamsConnectorEmulator;
-let bot: RunningBot;
 const chair = aPerson('Formand Birgitte');
 const consultant = aPerson('Konsulent Åse');
 
-beforeAll(async () => {
-  storage = openTestStorage();
-  emulator = await startEmulator();
-  bot = await startBot(storage.storage);
-});
-
-afterAll(async () => {
-  await bot?.close();
-  await emulator?.close();
-  await storage?.storage.dropAll();
-});
+const running = useRunningBot();
 
 interface CardResponse {
   statusCode: number;
@@ -31,7 +16,7 @@ interface CardResponse {
 }
 
 async function click(...args: Parameters<typeof cardAction> extends [string, ...infer Rest] ? Rest : never): Promise<CardResponse> {
-  const { status, body } = await bot.post(cardAction(emulator.serviceUrl, ...args));
+  const { status, body } = await running.bot.post(cardAction(running.emulator.serviceUrl, ...args));
   expect(status).toBe(200);
   const response = body as CardResponse;
   expect(response.statusCode).toBe(200);
@@ -44,9 +29,9 @@ const texts = (response: CardResponse): string[] => response.value.body.flatMap(
 const isErrorCard = (response: CardResponse): boolean => response.value.body[0]?.color === 'Attention';
 
 async function seedForum(): Promise<Forum> {
-  const forum = await storage.storage.fora.save(aForum({ name: `Koordinationsgruppen ${Math.random().toString(36).slice(2, 8)}` }));
-  await storage.storage.members.save(forum.id, aMember({ userId: chair.aadObjectId, roles: ['chair'] }));
-  await storage.storage.members.save(forum.id, aMember({ userId: consultant.aadObjectId, roles: ['consultant'] }));
+  const forum = await running.storage.storage.fora.save(aForum({ name: `Koordinationsgruppen ${Math.random().toString(36).slice(2, 8)}` }));
+  await running.storage.storage.members.save(forum.id, aMember({ userId: chair.aadObjectId, roles: ['chair'] }));
+  await running.storage.storage.members.save(forum.id, aMember({ userId: consultant.aadObjectId, roles: ['consultant'] }));
   return forum;
 }
 
@@ -54,9 +39,9 @@ describe('Action.Execute', () => {
   test('given the welcome card\'s "Vis kommandoer" then the invoke answers with the help card that replaces it', async () => {
     const chat = aPersonalChat();
     const person = aPerson();
-    await bot.post(installationUpdate(emulator.serviceUrl, chat, person, 'add'));
-    await emulator.waitFor((e) => e.sent(chat.conversationId).length === 1, 5_000);
-    const welcome = (emulator.sent(chat.conversationId)[0]!.activity['attachments'] as { content: { actions: { verb: string; data: unknown }[] } }[])[0]!
+    await running.bot.post(installationUpdate(running.emulator.serviceUrl, chat, person, 'add'));
+    await running.emulator.waitFor((e) => e.sent(chat.conversationId).length === 1, 5_000);
+    const welcome = (running.emulator.sent(chat.conversationId)[0]!.activity['attachments'] as { content: { actions: { verb: string; data: unknown }[] } }[])[0]!
       .content;
     const button = welcome.actions[0]!;
 
@@ -64,7 +49,7 @@ describe('Action.Execute', () => {
     expect(response.value.lang).toBe('da');
     expect(texts(response)[0]).toBe('Det kan jeg');
     // The replacement comes in the invoke response, not as a new message.
-    expect(emulator.sent(chat.conversationId)).toHaveLength(1);
+    expect(running.emulator.sent(chat.conversationId)).toHaveLength(1);
   });
 
   test('given the help card\'s language button then the help card comes back in English', async () => {
@@ -91,7 +76,7 @@ describe('Action.Execute', () => {
     const response = await click(channel, chair, 'forum.link', { forumId: forum.id });
     expect(isErrorCard(response)).toBe(false);
     expect(texts(response)).toEqual(['Kanalen er knyttet', `Kanalen er nu knyttet til **${forum.name}**. Forummets dagsordener og påmindelser bliver sendt hertil.`]);
-    expect((await storage.storage.fora.findById(forum.id))?.teams?.conversationId).toBe(channel.conversationId);
+    expect((await running.storage.storage.fora.findById(forum.id))?.teams?.conversationId).toBe(channel.conversationId);
   });
 
   test.each([
@@ -103,16 +88,16 @@ describe('Action.Execute', () => {
     const response = await click(aChannel(), chair, 'forum.link', data);
     expect(isErrorCard(response)).toBe(true);
     expect(texts(response)[1]).toBe('Kortet sendte ikke de oplysninger, der skal til. Udfyld felterne og prøv igen.');
-    expect(await storage.storage.fora.findById(forum.id)).toEqual(forum);
-    expect(await storage.storage.audit.listByForum(forum.id)).toEqual([]);
+    expect(await running.storage.storage.fora.findById(forum.id)).toEqual(forum);
+    expect(await running.storage.storage.audit.listByForum(forum.id)).toEqual([]);
   });
 
   test('given a card for a forum that has since been deleted then an error card says the forum is unknown', async () => {
     const forum = await seedForum();
-    await storage.storage.fora.delete(forum.id);
+    await running.storage.storage.fora.delete(forum.id);
     const response = await click(aChannel(), chair, 'forum.link', { forumId: forum.id });
     expect(texts(response)[1]).toBe('Jeg kender ikke det forum. Skriv **fora** for at se navnene.');
-    expect(await storage.storage.fora.findById(forum.id)).toBeUndefined();
+    expect(await running.storage.storage.fora.findById(forum.id)).toBeUndefined();
   });
 
   test('given a consultant whose card data names the chair then the actor is still the consultant and the link is refused', async () => {
@@ -120,7 +105,7 @@ describe('Action.Execute', () => {
     const response = await click(aChannel(), consultant, 'forum.link', { forumId: forum.id, userId: chair.aadObjectId, aadObjectId: chair.aadObjectId });
     expect(isErrorCard(response)).toBe(true);
     expect(texts(response)[1]).toBe('Kun forummets formand eller sekretær kan gøre det.');
-    expect(await storage.storage.fora.findById(forum.id)).toEqual(forum);
+    expect(await running.storage.storage.fora.findById(forum.id)).toEqual(forum);
   });
 
   test('given an English Teams then the error card is in English', async () => {

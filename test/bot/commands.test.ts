@@ -1,28 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { TeamsConnectorEmulator } from '../emulator/teams-connector-emulator';
-import { openTestStorage, type TestStorage } from '../storage/storage-kit';
-import { startBot, startEmulator, type RunningBot } from './support/bot-harness';
+import { describe, expect, test } from 'vitest';
+import { useRunningBot } from './support/bot-harness';
 import { aChannel, aGroupChat, aMessage, aPerson, aPersonalChat, type Where } from './support/teams-activities';
 
-let storage: TestStorage;
-let emulator: TeamsConnectorEmulator;
-let bot: RunningBot;
 
-beforeAll(async () => {
-  storage = openTestStorage();
-  emulator = await startEmulator();
-  bot = await startBot(storage.storage);
-});
-
-afterAll(async () => {
-  await bot?.close();
-  await emulator?.close();
-  await storage?.storage.dropAll();
-});
+const running = useRunningBot();
 
 /** What the bot posted in a conversation; in a channel, in any of its threads. */
 const sentIn = (where: Where): Record<string, unknown>[] =>
-  emulator
+  running.emulator
     .sent()
     .filter((s) => s.conversationId.split(';messageid=')[0] === where.conversationId)
     .map((s) => s.activity);
@@ -30,9 +15,9 @@ const sentIn = (where: Where): Record<string, unknown>[] =>
 /** Sends a message and returns the bot's one reply in that conversation. */
 async function say(where: Where, text: string, options: { mention?: boolean; locale?: string } = {}): Promise<Record<string, unknown>> {
   const before = sentIn(where).length;
-  const { status } = await bot.post(aMessage(emulator.serviceUrl, where, aPerson(), text, options));
+  const { status } = await running.bot.post(aMessage(running.emulator.serviceUrl, where, aPerson(), text, options));
   expect(status).toBe(200);
-  await emulator.waitFor(() => sentIn(where).length > before, 5_000);
+  await running.emulator.waitFor(() => sentIn(where).length > before, 5_000);
   const replies = sentIn(where).slice(before);
   expect(replies).toHaveLength(1);
   return replies[0]!;
@@ -71,7 +56,7 @@ describe('typed commands', () => {
 
   test('given a channel message without the mention then the bot stays silent', async () => {
     const channel = aChannel();
-    const { status } = await bot.post(aMessage(emulator.serviceUrl, channel, aPerson(), 'hjælp'));
+    const { status } = await running.bot.post(aMessage(running.emulator.serviceUrl, channel, aPerson(), 'hjælp'));
     expect(status).toBe(200);
     // The next, mentioned message is answered; the one before it got nothing.
     const reply = await say(channel, 'fora', { mention: true });

@@ -1,49 +1,35 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Forum } from '../../domain/fora/forum';
-import type { TeamsConnectorEmulator } from '../emulator/teams-connector-emulator';
 import { aForum, aMember } from '../storage/storage.mothers';
-import { openTestStorage, uniqueId, type TestStorage } from '../storage/storage-kit';
-import { startBot, startEmulator, type RunningBot } from './support/bot-harness';
+import { uniqueId } from '../storage/storage-kit';
+import { useRunningBot } from './support/bot-harness';
 import { aChannel, aMessage, aPerson, aPersonalChat, TENANT_ID, type Person, type Where } from './support/teams-activities';
 
-let storage: TestStorage;
-let emulator: TeamsConnectorEmulator;
-let bot: RunningBot;
 const chair = aPerson('Formand Birgitte Ærø');
 const secretary = aPerson('Sekretær Ole');
 const consultant = aPerson('Konsulent Åse');
 
-beforeAll(async () => {
-  storage = openTestStorage();
-  emulator = await startEmulator();
-  bot = await startBot(storage.storage);
-});
-
-afterAll(async () => {
-  await bot?.close();
-  await emulator?.close();
-  await storage?.storage.dropAll();
-});
+const running = useRunningBot();
 
 /** A forum with a chair, a secretary and a consultant, under a name no other test uses. */
 async function seedForum(name = `Kredsråd Vestegn ${uniqueId('n')}`): Promise<Forum> {
-  const forum = await storage.storage.fora.save(aForum({ name, level: 'strategic', escalatesTo: undefined }));
-  await storage.storage.members.save(forum.id, aMember({ userId: chair.aadObjectId, displayName: chair.name, roles: ['chair'] }));
-  await storage.storage.members.save(forum.id, aMember({ userId: secretary.aadObjectId, displayName: secretary.name, roles: ['secretary', 'member'] }));
-  await storage.storage.members.save(forum.id, aMember({ userId: consultant.aadObjectId, displayName: consultant.name, roles: ['consultant'] }));
+  const forum = await running.storage.storage.fora.save(aForum({ name, level: 'strategic', escalatesTo: undefined }));
+  await running.storage.storage.members.save(forum.id, aMember({ userId: chair.aadObjectId, displayName: chair.name, roles: ['chair'] }));
+  await running.storage.storage.members.save(forum.id, aMember({ userId: secretary.aadObjectId, displayName: secretary.name, roles: ['secretary', 'member'] }));
+  await running.storage.storage.members.save(forum.id, aMember({ userId: consultant.aadObjectId, displayName: consultant.name, roles: ['consultant'] }));
   return forum;
 }
 
 const sentIn = (where: Where): Record<string, unknown>[] =>
-  emulator
+  running.emulator
     .sent()
     .filter((s) => s.conversationId.split(';messageid=')[0] === where.conversationId)
     .map((s) => s.activity);
 
 async function say(where: Where, from: Person, text: string): Promise<Record<string, unknown>> {
   const before = sentIn(where).length;
-  expect((await bot.post(aMessage(emulator.serviceUrl, where, from, text, { mention: where.kind !== 'personal' }))).status).toBe(200);
-  await emulator.waitFor(() => sentIn(where).length > before, 5_000);
+  expect((await running.bot.post(aMessage(running.emulator.serviceUrl, where, from, text, { mention: where.kind !== 'personal' }))).status).toBe(200);
+  await running.emulator.waitFor(() => sentIn(where).length > before, 5_000);
   const replies = sentIn(where).slice(before);
   expect(replies).toHaveLength(1);
   return replies[0]!;
@@ -56,15 +42,15 @@ describe('tilknyt', () => {
     const reply = await say(channel, chair, `tilknyt ${forum.name}`);
     expect(reply['text']).toBe(`Kanalen er nu knyttet til **${forum.name}**. Forummets dagsordener og påmindelser bliver sendt hertil.`);
 
-    const stored = await storage.storage.fora.findById(forum.id);
+    const stored = await running.storage.storage.fora.findById(forum.id);
     expect(stored?.teams).toEqual({
       conversationId: channel.conversationId,
-      serviceUrl: emulator.serviceUrl,
+      serviceUrl: running.emulator.serviceUrl,
       tenantId: TENANT_ID,
       teamId: channel.teamId,
       channelName: 'Kredsrådet',
     });
-    const audit = await storage.storage.audit.listByForum(forum.id);
+    const audit = await running.storage.storage.audit.listByForum(forum.id);
     expect(audit.map((e) => [e.action, e.actorId])).toEqual([['forum.channel.linked', chair.aadObjectId]]);
   });
 
@@ -79,10 +65,10 @@ describe('tilknyt', () => {
     const forum = await seedForum();
     const channel = aChannel();
     await say(channel, chair, `tilknyt ${forum.name}`);
-    const linked = await storage.storage.fora.findById(forum.id);
+    const linked = await running.storage.storage.fora.findById(forum.id);
     const reply = await say(channel, chair, `link ${forum.name}`);
     expect(reply['text']).toBe(`Kanalen er allerede knyttet til **${forum.name}**.`);
-    expect((await storage.storage.fora.findById(forum.id))?.version).toBe(linked?.version);
+    expect((await running.storage.storage.fora.findById(forum.id))?.version).toBe(linked?.version);
   });
 
   test.each([
@@ -92,7 +78,7 @@ describe('tilknyt', () => {
     const forum = await seedForum();
     const reply = await say(aChannel(), person, `tilknyt ${forum.name}`);
     expect(reply['text']).toBe('Kun forummets formand eller sekretær kan gøre det.');
-    const stored = await storage.storage.fora.findById(forum.id);
+    const stored = await running.storage.storage.fora.findById(forum.id);
     expect(stored?.teams).toBeUndefined();
     expect(stored?.version).toBe(forum.version);
   });
@@ -101,7 +87,7 @@ describe('tilknyt', () => {
     const forum = await seedForum();
     const reply = await say(aPersonalChat(), chair, `tilknyt ${forum.name}`);
     expect(reply['text']).toBe('Tilknyt virker kun i en kanal i et team. Skriv kommandoen i den kanal, forummet skal bruge.');
-    expect((await storage.storage.fora.findById(forum.id))?.teams).toBeUndefined();
+    expect((await running.storage.storage.fora.findById(forum.id))?.teams).toBeUndefined();
   });
 
   test('given a forum name nobody knows then the reply points to the list of fora', async () => {

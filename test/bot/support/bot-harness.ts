@@ -1,4 +1,6 @@
 import { Writable } from 'node:stream';
+import { afterAll, beforeAll } from 'vitest';
+import { openTestStorage, type TestStorage } from '../../storage/storage-kit';
 import { createBotApp, type BotApp } from '../../../bot/app';
 import type { Config } from '../../../bot/config';
 import { createLogger } from '../../../bot/logger';
@@ -52,3 +54,28 @@ export async function startBot(storage: Storage, over: Partial<Config> = {}, opt
 }
 
 export const startEmulator = (): Promise<TeamsConnectorEmulator> => startTeamsConnectorEmulator();
+
+export interface RunningBotFixture {
+  storage: TestStorage;
+  emulator: TeamsConnectorEmulator;
+  bot: RunningBot;
+}
+
+/**
+ * For a test file: its own tables, a connector emulator and the bot, started before the file's
+ * tests and stopped after them (vitest hooks). Read the fields inside tests, not at load time.
+ */
+export function useRunningBot(): RunningBotFixture {
+  const fixture = {} as RunningBotFixture;
+  beforeAll(async () => {
+    fixture.storage = openTestStorage();
+    fixture.emulator = await startEmulator();
+    fixture.bot = await startBot(fixture.storage.storage);
+  });
+  afterAll(async () => {
+    await fixture.bot?.close();
+    await fixture.emulator?.close();
+    await fixture.storage?.storage.dropAll();
+  });
+  return fixture;
+}
