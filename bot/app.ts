@@ -4,7 +4,13 @@ import { systemClock, type Clock } from '../domain/shared/time';
 import type { Storage } from '../storage';
 import { createAdapter, createBotFrameworkAuth } from './adapter';
 import type { Config } from './config';
+import type { BotFeature } from './feature';
+import { features as allFeatures } from './features';
+import type { BotServices } from './handlers/bot-services';
 import type { Logger } from './logger';
+import { createBotFrameworkSender } from './outbox/bot-framework-sender';
+import { createOutbox, type Outbox, type OutboxOptions } from './outbox/outbox';
+import { createScheduler, type Scheduler } from './scheduler';
 import { createBotServer } from './server';
 import { ForumBot } from './teams-bot';
 
@@ -17,44 +23,84 @@ export interface BotAppDeps {
   shutdownGraceMs?: number;
   /** How long /healthz waits for storage (default 2 s). */
   healthTimeoutMs?: number;
+  /** Overrides for the outbox (tests: poll interval, limits, a different sender). */
+  outbox?: Partial<Omit<OutboxOptions, 'repository' | 'conversations' | 'knownUsers' | 'logger'>>;
+  /** Default: every feature in `bot/features.ts`. */
+  features?: readonly BotFeature[];
 }
 
 export interface BotApp {
   /** Starts listening (port 0: any free port) and resolves with the actual port. */
   listen(port: number, host?: string): Promise<number>;
-  /** Stops taking requests and waits (bounded) for turns in flight. */
+  /** Stops taking requests and waits (bounded) for turns in flight. Does not stop outbox or scheduler. */
   close(): Promise<void>;
   /** For proactive sends (outbox): the same adapter and credentials as incoming turns. */
   adapter: CloudAdapter;
   auth: BotFrameworkAuthentication;
+  /** Not started: `start()` it to deliver (the running bot does; most tests only look at what was queued). */
+  outbox: Outbox;
+  /** The features' jobs; not started. */
+  scheduler: Scheduler;
+  services: BotServices;
 }
 
-/** Wires the bot: adapter (auth + onTurnError), the Teams handler over the repositories, the HTTP server. */
+/** Wires the bot: adapter (auth + onTurnError), services over the repositories, outbox, features, HTTP server. */
 export function createBotApp(deps: BotAppDeps): BotApp {
   const { config, logger, storage } = deps;
+  const clock = deps.clock ?? systemClock;
+  const features = deps.features ?? allFeatures;
   const auth = createBotFrameworkAuth(config);
   const adapter = createAdapter(config, auth, logger);
-  const bot = new ForumBot({
+  const appId = config.credentials?.appId;
+  const outbox = createOutbox({
+    sender: createBotFrameworkSender({ auth, ...(appId === undefined ? {} : { appId }) }),
+    ...(appId === undefined ? {} : { botId: `28:${appId}` }),
+    clock,
+    ...deps.outbox,
+    repository: storage.outbox,
+    conversations: storage.conversations,
+    knownUsers: storage.knownUsers,
+    logger: logger.child({ component: 'outbox' }),
+  });
+  const services: BotServices = {
     config,
     logger,
-    clock: deps.clock ?? systemClock,
+    clock,
     fora: storage.fora,
     members: storage.members,
+    meetingSeries: storage.meetingSeries,
+    meetings: storage.meetings,
+    agendas: storage.agendas,
+    agendaInputs: storage.agendaInputs,
+    actionItems: storage.actionItems,
+    escalations: storage.escalations,
     conversations: storage.conversations,
     knownUsers: storage.knownUsers,
     audit: storage.audit,
-  });
+    outbox,
+  };
+  const bot = new ForumBot(services);
   const server = createBotServer({
     adapter,
     bot,
     ping: () => storage.ping(),
     logger,
+    extend: (restifyServer) => {
+      for (const feature of features) feature.routes?.(restifyServer, services);
+    },
     ...(deps.healthTimeoutMs === undefined ? {} : { healthTimeoutMs: deps.healthTimeoutMs }),
   });
+  const scheduler = createScheduler(
+    features.flatMap((feature) => feature.jobs?.(services) ?? []),
+    { clock, logger: logger.child({ component: 'scheduler' }) },
+  );
   return {
     listen: (port, host) => server.listen(port, host),
     close: () => server.close(deps.shutdownGraceMs),
     adapter,
     auth,
+    outbox,
+    scheduler,
+    services,
   };
 }

@@ -30,6 +30,13 @@ const EnvSchema = z
       .default('Europe/Copenhagen')
       .refine((zone) => isKnownTimeZone(zone), 'is not an IANA time zone (e.g. Europe/Copenhagen)'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Where people's browsers reach the bot's server (links on cards: calendar files, downloads, the tab). */
+    BOT_PUBLIC_URL: optionalText.pipe(
+      z
+        .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://forumbot.ishoj.dk' })
+        .transform((url) => url.replace(/\/+$/, ''))
+        .optional(),
+    ),
     /** Folder for the embedded Azurite's files. */
     DATA_DIR: z.string().min(1).default('.data'),
   })
@@ -70,6 +77,8 @@ export interface Config {
   timeZone: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   dataDir: string;
+  /** Base URL for links on cards, without a trailing slash. Default http://localhost:<port>. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -106,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: e.BOT_TIMEZONE,
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
+    publicUrl: e.BOT_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
   };
 }

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import restify from 'restify';
+import restify, { type Server } from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Logger } from './logger';
 
@@ -11,6 +11,8 @@ export interface ServerDeps {
   logger: Logger;
   /** How long /healthz waits for storage before it says 503. */
   healthTimeoutMs?: number;
+  /** Adds the features' routes (calendar files, the tab and its API). */
+  extend?: (server: Server) => void;
 }
 
 export interface BotServer {
@@ -76,6 +78,8 @@ export function createBotServer(deps: ServerDeps): BotServer {
       res.send(503, { status: 'unavailable' });
     }
   });
+
+  deps.extend?.(server);
 
   return {
     listen: (port, host) =>

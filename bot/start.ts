@@ -1,6 +1,6 @@
 /**
  * Starts Forumbot from a checked configuration: the embedded Azurite when no storage is configured,
- * Ishøj's fora in an empty store, the bot's HTTP server and the outbox worker. `stop()` stops taking
+ * Ishøj's fora in an empty store, the bot's HTTP server, the outbox worker and the scheduled jobs. `stop()` stops taking
  * requests, lets in-flight turns and deliveries finish (bounded) and stops Azurite.
  */
 import path from 'node:path';
@@ -9,8 +9,7 @@ import { createStorage } from '../storage/index';
 import { createBotApp } from './app';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import { createBotFrameworkSender } from './outbox/bot-framework-sender';
-import { createOutbox, type Outbox } from './outbox/outbox';
+import type { Outbox } from './outbox/outbox';
 import { seedForaIfEmpty } from './seed';
 
 export interface RunningForumbot {
@@ -40,23 +39,17 @@ export async function startForumbot(config: Config, logger: Logger): Promise<Run
     const storage = createStorage(connectionString);
     await seedForaIfEmpty(storage, logger);
     const app = createBotApp({ config, logger, storage, shutdownGraceMs: SHUTDOWN_GRACE_MS });
-    const appId = config.credentials?.appId;
-    const outbox = createOutbox({
-      repository: storage.outbox,
-      conversations: storage.conversations,
-      knownUsers: storage.knownUsers,
-      sender: createBotFrameworkSender({ auth: app.auth, ...(appId === undefined ? {} : { appId }) }),
-      logger: logger.child({ component: 'outbox' }),
-      ...(appId === undefined ? {} : { botId: `28:${appId}` }),
-    });
+    const { outbox, scheduler } = app;
     const port = await app.listen(config.port);
     outbox.start();
+    scheduler.start();
     logger.info({ port }, `Forumbot listens on http://127.0.0.1:${port}/api/messages`);
     return {
       port,
       outbox,
       stop: async () => {
         await app.close();
+        await scheduler.stop({ timeoutMs: SHUTDOWN_GRACE_MS });
         const { abandoned } = await outbox.stop({ timeoutMs: SHUTDOWN_GRACE_MS });
         if (abandoned > 0) logger.warn({ abandoned }, 'outbox deliveries still in flight at shutdown; they resume at the next start');
         await azurite?.stop();

@@ -1,6 +1,7 @@
 import { da } from './da';
 import { en } from './en';
 import { isErrorCode } from './error-codes';
+import { featureErrors } from './feature-errors';
 import type { ErrorContext, Messages } from './messages';
 import type { Lang } from './lang';
 
@@ -13,5 +14,7 @@ export const messagesFor = (lang: Lang): Messages => dictionaries[lang];
 
 /** The one place an error code becomes words for the user. */
 export function errorText(t: Messages, code: string, context: ErrorContext = {}): string {
-  return isErrorCode(code) ? t.errors[code](context) : t.unknownError;
+  if (isErrorCode(code)) return t.errors[code](context);
+  const text = featureErrors.find((texts) => Object.hasOwn(texts[t.lang], code))?.[t.lang][code];
+  return text === undefined ? t.unknownError : text(context);
 }

@@ -6,7 +6,7 @@ const GUID = '0b5c8e5e-1d2a-4c39-9d8e-2f6f7a1b2c3d';
 describe('loadConfig', () => {
   it('given an empty environment then it uses the embedded defaults (local mode, Danish, Copenhagen)', () => {
     const config = loadConfig({});
-    expect(config).toEqual({ port: 3978, locale: 'da-DK', timeZone: 'Europe/Copenhagen', logLevel: 'info', dataDir: '.data' });
+    expect(config).toEqual({ port: 3978, locale: 'da-DK', timeZone: 'Europe/Copenhagen', logLevel: 'info', dataDir: '.data', publicUrl: 'http://localhost:3978' });
     expect(config.credentials).toBeUndefined();
     expect(config.storageConnectionString).toBeUndefined();
   });
@@ -18,6 +18,11 @@ describe('loadConfig', () => {
 
   it('given empty strings then they count as unset', () => {
     expect(loadConfig({ MicrosoftAppId: '', MicrosoftAppPassword: '', STORAGE_CONNECTION_STRING: ' ' }).credentials).toBeUndefined();
+  });
+
+  it('given a public URL then links use it without a trailing slash, and a bad one is refused', () => {
+    expect(loadConfig({ BOT_PUBLIC_URL: 'https://forumbot.ishoj.dk/' }).publicUrl).toBe('https://forumbot.ishoj.dk');
+    expect(() => loadConfig({ BOT_PUBLIC_URL: 'forumbot.ishoj.dk' })).toThrow(/BOT_PUBLIC_URL must be an http\(s\) URL/);
   });
 
   it('given a storage connection string then it is used instead of the embedded Azurite', () => {

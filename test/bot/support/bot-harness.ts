@@ -14,6 +14,7 @@ export const testConfig = (over: Partial<Config> = {}): Config => ({
   timeZone: 'Europe/Copenhagen',
   logLevel: 'info',
   dataDir: '.data',
+  publicUrl: 'http://localhost:3978',
   ...over,
 });
 

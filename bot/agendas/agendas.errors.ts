@@ -1,0 +1,4 @@
+import type { FeatureErrorTexts } from '../i18n/feature-error-texts';
+
+/** Texts for the error codes only this feature raises (the shared ones are in bot/i18n). */
+export const agendasErrors: FeatureErrorTexts = { da: {}, en: {} };

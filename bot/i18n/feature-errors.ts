@@ -1,0 +1,9 @@
+import { agendasErrors } from '../agendas/agendas.errors';
+import { meetingsErrors } from '../meetings/meetings.errors';
+import { registryErrors } from '../registry/registry.errors';
+import { remindersErrors } from '../reminders/reminders.errors';
+import { tabErrors } from '../tab/tab.errors';
+import type { FeatureErrorTexts } from './feature-error-texts';
+
+/** Every feature's error texts; `errorText` looks here after the shared codes. */
+export const featureErrors: readonly FeatureErrorTexts[] = [registryErrors, meetingsErrors, remindersErrors, agendasErrors, tabErrors];

@@ -1,0 +1,3 @@
+import type { BotFeature } from '../feature';
+
+export const registryFeature: BotFeature = { name: 'registry' };

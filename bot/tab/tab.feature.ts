@@ -1,0 +1,3 @@
+import type { BotFeature } from '../feature';
+
+export const tabFeature: BotFeature = { name: 'tab' };
