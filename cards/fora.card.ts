@@ -30,15 +30,18 @@ export interface ForaCardView {
   fora: readonly { id: string; name: string; level: Level; sensitive: boolean; linkedHere: boolean }[];
   /** In a channel: offer to link the channel to one of the fora. */
   offerLink: boolean;
+  /** A line above the list, e.g. why the person sees all fora rather than their own. */
+  notice?: string | undefined;
 }
 
 export function foraCard(text: ForaCardText, view: ForaCardView): AdaptiveCard {
-  if (view.fora.length === 0) return adaptiveCard(text.lang, [heading(text.title), paragraph(text.empty)]);
+  const notice = view.notice === undefined ? [] : [paragraph(view.notice)];
+  if (view.fora.length === 0) return adaptiveCard(text.lang, [heading(text.title), ...notice, paragraph(text.empty)]);
   const facts = view.fora.map((f) => ({
     title: f.name,
     value: [text.levels[f.level], f.sensitive ? text.sensitive : undefined, f.linkedHere ? text.linkedHere : undefined].filter(Boolean).join(' · '),
   }));
-  const body: CardElement[] = [heading(text.title), paragraph(text.intro), { type: 'FactSet', facts }];
+  const body: CardElement[] = [heading(text.title), ...notice, paragraph(text.intro), { type: 'FactSet', facts }];
   if (!view.offerLink) return adaptiveCard(text.lang, body);
   body.push({
     type: 'Input.ChoiceSet',

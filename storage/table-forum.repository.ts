@@ -11,8 +11,16 @@ const PARTITION = 'forum';
 const codec: RowCodec<Forum> = {
   table: 'fora',
   keys: (forum) => [PARTITION, forum.id],
-  toProperties: ({ version: _version, teams, ...plain }) => compact({ ...plain, teams: toJson(teams) }),
-  fromRow: (row: Row) => Forum.parse({ ...dataOf(row), teams: fromJson(row['teams']), version: row.etag }),
+  toProperties: ({ version: _version, teams, reminders, escalationDeadlines, ...plain }) =>
+    compact({ ...plain, teams: toJson(teams), reminders: toJson(reminders), escalationDeadlines: toJson(escalationDeadlines) }),
+  fromRow: (row: Row) =>
+    Forum.parse({
+      ...dataOf(row),
+      teams: fromJson(row['teams']),
+      reminders: fromJson(row['reminders']),
+      escalationDeadlines: fromJson(row['escalationDeadlines']),
+      version: row.etag,
+    }),
 };
 
 export function createForumRepository(tables: TableSet): ForumRepository {

@@ -1,20 +1,43 @@
 import { foraCard } from '../../cards/fora.card';
+import { forumListCard } from '../../cards/forum-list.card';
 import type { Forum } from '../../domain/fora/forum';
+import { DomainError } from '../../domain/shared/domain-error';
 import type { Place } from '../handlers/turn-info';
 import type { Messages } from '../i18n';
+import { channelForumCard } from '../registry/forum-replies';
+import { forumListView } from '../registry/forum-views';
+import { registryTexts } from '../registry/registry.texts';
 import type { Command } from './command';
 
-/** The fora card; in a channel it also offers to link the channel to one of them. */
-export function foraReply(t: Messages, fora: readonly Forum[], place: Place): { card: ReturnType<typeof foraCard>; summary: string } {
+/** All fora by name and level (nothing more, also of sensitive ones); in a channel it offers to link the channel. */
+export function foraReply(t: Messages, fora: readonly Forum[], place: Place, notice?: string): { card: ReturnType<typeof foraCard>; summary: string } {
   const view = {
     fora: fora.map((f) => ({ id: f.id, name: f.name, level: f.level, sensitive: f.sensitive, linkedHere: f.teams?.conversationId === place.conversationId })),
     offerLink: place.kind === 'channel',
+    notice,
   };
   return { card: foraCard(t.cards.fora, view), summary: t.summaries.fora };
 }
 
+/**
+ * `fora`: in a channel linked to a forum, that forum's card; elsewhere the fora the person belongs
+ * to (level, chair, next meeting). Someone in no forum is told so and sees the fora by name.
+ */
 export const forumsCommand: Command = {
   name: 'forums',
   words: ['fora', 'forum', 'forums', 'forummer'],
-  run: async ({ t, info, services }) => foraReply(t, await services.fora.list(), info.place),
+  async run({ t, info, services }) {
+    const texts = registryTexts[t.lang];
+    const fora = await services.fora.list();
+    if (info.place.kind === 'channel') {
+      const linked = fora.find((f) => f.teams?.conversationId === info.place.conversationId);
+      if (linked !== undefined) return { card: await channelForumCard(services, t, linked), summary: texts.summaries.forum(linked.name) };
+    }
+    if (info.actor === undefined) throw new DomainError('BOT.USER_UNKNOWN');
+    const view = await forumListView(services, info.actor.userId, t.lang);
+    if (view.fora.length === 0) return foraReply(t, fora, info.place, texts.noFora);
+    if (info.place.kind === 'personal' || !view.fora.some((f) => f.sensitive)) return { card: forumListCard(texts.list, view), summary: texts.summaries.list };
+    const open = view.fora.filter((f) => !f.sensitive);
+    return { card: forumListCard(texts.list, { fora: open, hiddenNote: texts.sensitiveHidden }), summary: texts.summaries.list };
+  },
 };

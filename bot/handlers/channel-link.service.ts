@@ -1,17 +1,10 @@
 import type { Forum, TeamsLink } from '../../domain/fora/forum';
 import { canLinkChannel } from '../../domain/fora/forum.rules';
 import { newId } from '../../domain/shared/ids';
-import { foldName } from '../commands/command-words';
 import type { BotServices } from './bot-services';
 import type { TurnInfo } from './turn-info';
 
 export type LinkResult = { ok: true; forum: Forum; already: boolean } | { ok: false; code: string; context?: Record<string, unknown> };
-
-/** The forum a typed name means: by name or id, ignoring case, accents and punctuation. */
-export function findForumByName(fora: readonly Forum[], typed: string): Forum | undefined {
-  const wanted = foldName(typed);
-  return fora.find((f) => foldName(f.name) === wanted) ?? fora.find((f) => foldName(f.id) === wanted);
-}
 
 /**
  * Links the channel the activity came from to a forum, so the forum's posts go there. Allowed for

@@ -6,7 +6,7 @@ export const da: Messages = {
   lang: 'da',
   commands: {
     help: { usage: 'hjælp', description: 'Viser denne oversigt.' },
-    forums: { usage: 'fora', description: 'Viser foraene og deres niveau.' },
+    forums: { usage: 'fora', description: 'Viser dine fora med niveau, formand og næste møde.' },
     link: { usage: 'tilknyt [forum]', description: 'Knytter denne kanal til et forum (kun formand eller sekretær).' },
     meetings: { usage: 'møder', description: 'Viser de næste møder i dine fora.' },
     agenda: { usage: 'dagsorden', description: 'Viser dagsordenen til næste møde.' },

@@ -6,7 +6,7 @@ export const en: Messages = {
   lang: 'en',
   commands: {
     help: { usage: 'help', description: 'Shows this overview.' },
-    forums: { usage: 'forums', description: 'Lists the fora and their level.' },
+    forums: { usage: 'forums', description: 'Lists your fora with level, chair and next meeting.' },
     link: { usage: 'link [forum]', description: 'Links this channel to a forum (chair or secretary only).' },
     meetings: { usage: 'meetings', description: 'Shows the next meetings of your fora.' },
     agenda: { usage: 'agenda', description: 'Shows the agenda of the next meeting.' },

@@ -1,3 +1,10 @@
 import type { BotFeature } from '../feature';
+import { createReminderJob } from './reminder.job';
+import { reminderSettingsSaveAction, reminderSettingsShowAction } from './reminder-settings.actions';
 
-export const remindersFeature: BotFeature = { name: 'reminders' };
+/** Meeting reminders: the every-minute job and the chair's settings card (`reminders.settings.show`). */
+export const remindersFeature: BotFeature = {
+  name: 'reminders',
+  actions: [reminderSettingsShowAction, reminderSettingsSaveAction],
+  jobs: (services) => [createReminderJob(services)],
+};

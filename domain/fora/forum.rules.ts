@@ -25,6 +25,14 @@ export function canSeeContent(forum: Forum, member: Member | undefined): Verdict
   return forum.sensitive ? refused('FORUM.SENSITIVE', { forumId: forum.id }) : refused('FORUM.NOT_MEMBER', { forumId: forum.id });
 }
 
+/**
+ * Who sits in a forum: open to everyone for ordinary fora (people need to know whom to ask), only
+ * to its own members for sensitive fora such as Infohus.
+ */
+export function canSeeMembers(forum: Pick<Forum, 'id' | 'sensitive'>, viewer: Member | undefined): Verdict {
+  return !forum.sensitive || viewer !== undefined ? allowed : refused('FORUM.SENSITIVE', { forumId: forum.id });
+}
+
 /** A forum must keep at least one chair, or nobody could manage it any more. */
 export function keepsAChair(members: readonly Member[]): Verdict {
   return members.some((m) => m.roles.includes('chair')) ? allowed : refused('FORUM.LAST_CHAIR');

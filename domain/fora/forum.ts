@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { EscalationDeadlineSettings } from '../escalations/escalation-deadline-settings';
+import { ReminderSettings } from '../reminders/reminder-settings';
 import { EntityId, UserId } from '../shared/ids';
 
 /** The three SSP levels, from the bottom of the chain to the top. */
@@ -44,6 +46,10 @@ export const Forum = z.object({
   /** Fora such as Infohus: content visible to members only, also when a case goes up the chain. */
   sensitive: z.boolean().default(false),
   teams: TeamsLink.optional(),
+  /** Lead times of the forum's meeting reminders; absent: the defaults. */
+  reminders: ReminderSettings.optional(),
+  /** When unacknowledged cases remind the managers and go one level up; absent: the defaults. */
+  escalationDeadlines: EscalationDeadlineSettings.optional(),
   /** Opaque storage version (ETag); absent before the first save. */
   version: z.string().optional(),
 });

@@ -10,6 +10,9 @@ export const Place = z.object({
   onlineMeetingUrl: z.url().max(2000).optional(),
 });
 
+/** 128 random bits, base64url: unguessable, so a calendar link reveals nothing to those without it. */
+export const CalendarToken = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/);
+
 /**
  * A forum's recurring meetings. The rule is an RFC 5545 RRULE (e.g. `FREQ=MONTHLY;BYDAY=2TU`),
  * expanded in `timeZone` so that 09:00 stays 09:00 local time across daylight-saving changes.
@@ -26,6 +29,8 @@ export const MeetingSeries = z.object({
   /** Changing a series ends the old one here, so past meetings keep their old schedule. */
   until: LocalDate.optional(),
   ...Place.shape,
+  /** Secret part of the series' calendar (.ics) link; a series without one has no public link. */
+  calendarToken: CalendarToken.optional(),
   version: z.string().optional(),
 });
 export type MeetingSeries = z.infer<typeof MeetingSeries>;
@@ -41,11 +46,15 @@ export const Meeting = z.object({
   id: EntityId,
   forumId: EntityId,
   seriesId: EntityId.optional(),
+  /** A one-off meeting's title (occurrences of a series take the series' title). */
+  title: z.string().trim().min(1).max(200).optional(),
   originalStart: Instant.optional(),
   start: Instant,
   end: Instant,
   status: MeetingStatus,
   ...Place.shape,
+  /** Secret part of a one-off meeting's calendar (.ics) link. */
+  calendarToken: CalendarToken.optional(),
   version: z.string().optional(),
 });
 export type Meeting = z.infer<typeof Meeting>;

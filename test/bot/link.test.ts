@@ -90,9 +90,15 @@ describe('tilknyt', () => {
     expect((await running.storage.storage.fora.findById(forum.id))?.teams).toBeUndefined();
   });
 
-  test('given a forum name nobody knows then the reply points to the list of fora', async () => {
+  test('given a forum name nobody knows then a card says so and offers the fora to choose from', async () => {
+    const forum = await seedForum();
     const reply = await say(aChannel(), chair, 'tilknyt Forum der ikke findes');
-    expect(reply['text']).toBe('Jeg kender ikke det forum. Skriv **fora** for at se navnene.');
+    const card = (reply['attachments'] as { content: { body: Record<string, unknown>[]; actions?: unknown[] } }[])[0]!.content;
+    expect(card.body[1]).toMatchObject({ text: 'Jeg kender ikke et forum, der hedder "Forum der ikke findes". Vælg et af disse:' });
+    // A few fora as buttons, more as a list with one button: either way they link through forum.link.
+    const offered = JSON.stringify([card.body.slice(2), card.actions ?? []]);
+    expect(offered).toContain(forum.id);
+    expect(offered).toContain('"verb":"forum.link"');
   });
 
   test('given tilknyt without a name in a channel then the fora card offers a choice', async () => {
@@ -105,9 +111,9 @@ describe('tilknyt', () => {
     expect(card.actions[0]).toMatchObject({ type: 'Action.Execute', verb: 'forum.link' });
   });
 
-  test('given fora in a personal chat then the list shows each forum with its level and no link choice', async () => {
+  test('given fora in a personal chat from someone in no forum then the list shows each forum with its level and no link choice', async () => {
     const forum = await seedForum();
-    const reply = await say(aPersonalChat(), consultant, 'fora');
+    const reply = await say(aPersonalChat(), aPerson('Ny medarbejder'), 'fora');
     const card = (reply['attachments'] as { content: { body: Record<string, unknown>[]; actions?: unknown[] } }[])[0]!.content;
     const facts = (card.body.find((e) => e['type'] === 'FactSet') as { facts: { title: string; value: string }[] }).facts;
     expect(facts).toContainEqual({ title: forum.name, value: 'Strategisk niveau' });

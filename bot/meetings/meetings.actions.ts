@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { formatDateTime } from '../../cards/dates';
+import { scheduleSeriesCard, ScheduleSeriesData } from '../../cards/meeting-schedule.card';
+import { CancelMeetingData, MEETINGS_VERBS, MeetingsListData, MoveMeetingData, ScheduleFormData } from '../../cards/meetings.card';
+import { LocalTime } from '../../domain/meetings/meeting';
+import { zonedInstant } from '../../domain/meetings/zoned-time';
+import { DomainError } from '../../domain/shared/domain-error';
+import { LocalDate } from '../../domain/shared/time';
+import { cardAction, type ActionInput } from '../actions/card-action';
+import { errorText } from '../i18n';
+import { meetingsReply } from './meetings-view';
+import { meetingsTexts } from './meetings.texts';
+import { cancelMeeting, forumToSchedule, moveMeeting, scheduleSeries } from './meetings.service';
+import { readScheduleForm } from './schedule-form';
+
+function actorOf(info: ActionInput['info']): string {
+  if (info.actor === undefined) throw new DomainError('BOT.USER_UNKNOWN');
+  return info.actor.userId;
+}
+
+async function forumList(input: ActionInput, forumId: string, notice?: string) {
+  const forum = await input.services.fora.findById(forumId);
+  if (forum === undefined) throw new DomainError('BOT.FORUM_UNKNOWN', { forumId });
+  const reply = await meetingsReply(input.services, {
+    lang: input.t.lang,
+    fora: [forum],
+    readerId: input.info.actor?.userId,
+    scope: forum.name,
+    ...(notice === undefined ? {} : { notice }),
+  });
+  return reply.card;
+}
+
+export const meetingsListAction = cardAction(MEETINGS_VERBS.list, MeetingsListData, (input, data) => forumList(input, data.forumId));
+
+export const scheduleFormAction = cardAction(MEETINGS_VERBS.scheduleForm, ScheduleFormData, async ({ info, t, services }, data) => {
+  const forum = await forumToSchedule(services, data.forumId, actorOf(info));
+  const current = data.replacesSeriesId === undefined ? undefined : await services.meetingSeries.findById(forum.id, data.replacesSeriesId);
+  return scheduleSeriesCard(meetingsTexts[t.lang].schedule, {
+    forumId: forum.id,
+    forumName: forum.name,
+    ...(current === undefined ? {} : { replacesSeriesId: current.id, values: { title: current.title, startTime: current.startTime, durationMinutes: String(current.durationMinutes), ...(current.location === undefined ? {} : { location: current.location }) } }),
+  });
+});
+
+/**
+ * Saves a series from the form. Permission first (a non-chair learns nothing about the form's
+ * problems); then a wrong value or an impossible recurrence shows the form again with the typed
+ * values and a Danish message, and nothing is written.
+ */
+export const scheduleAction = cardAction(MEETINGS_VERBS.schedule, ScheduleSeriesData, async (input, data) => {
+  const { info, t, services } = input;
+  const actorId = actorOf(info);
+  const forum = await forumToSchedule(services, data.forumId, actorId);
+  const texts = meetingsTexts[t.lang];
+  const { forumId: _f, replacesSeriesId, ...values } = data;
+  const again = (error: string) =>
+    scheduleSeriesCard(texts.schedule, { forumId: forum.id, forumName: forum.name, ...(replacesSeriesId === undefined ? {} : { replacesSeriesId }), values, error });
+  const form = readScheduleForm(data);
+  if (!form.ok) return again(texts.checkFields(form.fields.map((f) => texts.schedule.fields[f])));
+  try {
+    const result = await scheduleSeries(services, { forumId: forum.id, actorId, input: form.input, ...(replacesSeriesId === undefined ? {} : { replacesSeriesId }) });
+    const s = result.series;
+    const first = formatDateTime(zonedInstant(s.firstDate, s.startTime, s.timeZone), t.lang, s.timeZone);
+    return forumList(input, forum.id, replacesSeriesId === undefined ? texts.scheduled(first) : texts.changed(result.dropped));
+  } catch (error) {
+    if (error instanceof DomainError && error.code.startsWith('MEETINGS.')) return again(errorText(t, error.code, error.context));
+    throw error;
+  }
+});
+
+const MoveValues = z.object({ moveDate: LocalDate, moveTime: LocalTime });
+
+export const moveAction = cardAction(MEETINGS_VERBS.move, MoveMeetingData, async (input, data) => {
+  const actorId = actorOf(input.info);
+  const values = MoveValues.safeParse(data);
+  if (!values.success) {
+    await forumToSchedule(input.services, data.forumId, actorId);
+    throw new DomainError('MEETINGS.MOVE_INPUT');
+  }
+  const moved = await moveMeeting(input.services, { forumId: data.forumId, actorId, key: data.key, date: values.data.moveDate, time: values.data.moveTime });
+  const when = formatDateTime(moved.start, input.t.lang, input.services.config.timeZone);
+  return forumList(input, data.forumId, meetingsTexts[input.t.lang].movedNotice(when));
+});
+
+export const cancelAction = cardAction(MEETINGS_VERBS.cancel, CancelMeetingData, async (input, data) => {
+  const cancelled = await cancelMeeting(input.services, { forumId: data.forumId, actorId: actorOf(input.info), key: data.key });
+  const when = formatDateTime(cancelled.start, input.t.lang, input.services.config.timeZone);
+  return forumList(input, data.forumId, meetingsTexts[input.t.lang].cancelledNotice(when));
+});
+
+export const meetingsActions = [meetingsListAction, scheduleFormAction, scheduleAction, moveAction, cancelAction];

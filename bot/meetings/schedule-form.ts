@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { ScheduleSeriesData } from '../../cards/meeting-schedule.card';
+import { LocalTime } from '../../domain/meetings/meeting';
+import { NthWeekday, type RecurrenceChoice } from '../../domain/meetings/recurrence';
+import { LocalDate } from '../../domain/shared/time';
+import type { SeriesInput } from './meetings.service';
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((s) => (s === '' ? undefined : s))
+    .optional();
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** The form's values, checked: every wrong field is reported at once (by its input id). */
+const Form = z.object({
+  title: z.string().trim().min(1).max(200),
+  firstDate: LocalDate,
+  startTime: LocalTime,
+  durationMinutes: int(5, 24 * 60),
+  location: text(300),
+  onlineMeetingUrl: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.url({ protocol: /^https$/ }).max(2000).optional()),
+  kind: z.enum(['weekly', 'everyNWeeks', 'monthlyNthWeekday', 'quarterly', 'rrule']),
+  interval: z.preprocess((v) => (v === '' ? undefined : v), int(2, 52).optional()),
+  nth: z.preprocess((v) => (v === '' || v === 'auto' ? undefined : Number(v)), NthWeekday.optional()),
+  quarterlyOn: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['nthWeekday', 'sameDay']).optional()),
+  rrule: text(1000),
+});
+
+export type FormResult = { ok: true; input: SeriesInput } | { ok: false; fields: (keyof z.infer<typeof Form>)[] };
+
+/** Turns the submitted form into a series request, or names the fields to correct. */
+export function readScheduleForm(data: ScheduleSeriesData): FormResult {
+  const parsed = Form.safeParse(data);
+  if (!parsed.success) {
+    const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))] as (keyof z.infer<typeof Form>)[];
+    return { ok: false, fields };
+  }
+  const f = parsed.data;
+  let recurrence: RecurrenceChoice;
+  switch (f.kind) {
+    case 'everyNWeeks':
+      if (f.interval === undefined) return { ok: false, fields: ['interval'] };
+      recurrence = { kind: 'everyNWeeks', interval: f.interval };
+      break;
+    case 'monthlyNthWeekday':
+      recurrence = { kind: 'monthlyNthWeekday', ...(f.nth === undefined ? {} : { nth: f.nth }) };
+      break;
+    case 'quarterly':
+      recurrence = { kind: 'quarterly', on: f.quarterlyOn ?? 'nthWeekday', ...(f.nth === undefined ? {} : { nth: f.nth }) };
+      break;
+    case 'rrule':
+      if (f.rrule === undefined) return { ok: false, fields: ['rrule'] };
+      recurrence = { kind: 'rrule', rrule: f.rrule };
+      break;
+    default:
+      recurrence = { kind: 'weekly' };
+  }
+  return {
+    ok: true,
+    input: {
+      title: f.title,
+      firstDate: f.firstDate,
+      startTime: f.startTime,
+      durationMinutes: f.durationMinutes,
+      ...(f.location === undefined ? {} : { location: f.location }),
+      ...(f.onlineMeetingUrl === undefined ? {} : { onlineMeetingUrl: f.onlineMeetingUrl }),
+      recurrence,
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import type { CardLang } from './card-kit';
+
+/**
+ * Dates as Danish (and English) staff write them, in a given IANA zone:
+ * da "tirsdag 13. januar 2026 kl. 09.00", en "Tuesday 13 January 2026 at 09:00".
+ * Built from Intl parts (names and zone rules from ICU), joined our way: ICU's Danish long date
+ * says "tirsdag den 13. januar", which the municipality does not write on cards.
+ */
+
+type Parts = { weekday: string; day: string; month: string; year: string; hour: string; minute: string };
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsOf(instant: Date | string, lang: CardLang, timeZone: string): Parts {
+  const id = `${lang}|${timeZone}`;
+  let f = formatters.get(id);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', {
+      timeZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(id, f);
+  }
+  const parts: Parts = { weekday: '', day: '', month: '', year: '', hour: '', minute: '' };
+  for (const p of f.formatToParts(new Date(instant))) if (p.type in parts) parts[p.type as keyof Parts] = p.value;
+  return parts;
+}
+
+/** "tirsdag 13. januar 2026" / "Tuesday 13 January 2026". */
+export function formatDate(instant: Date | string, lang: CardLang, timeZone: string): string {
+  const p = partsOf(instant, lang, timeZone);
+  return lang === 'da' ? `${p.weekday} ${p.day}. ${p.month} ${p.year}` : `${p.weekday} ${p.day} ${p.month} ${p.year}`;
+}
+
+/** "09.00" / "09:00". */
+export function formatTime(instant: Date | string, lang: CardLang, timeZone: string): string {
+  const p = partsOf(instant, lang, timeZone);
+  return lang === 'da' ? `${p.hour}.${p.minute}` : `${p.hour}:${p.minute}`;
+}
+
+/** "tirsdag 13. januar 2026 kl. 09.00" / "Tuesday 13 January 2026 at 09:00". */
+export function formatDateTime(instant: Date | string, lang: CardLang, timeZone: string): string {
+  return `${formatDate(instant, lang, timeZone)} ${lang === 'da' ? 'kl.' : 'at'} ${formatTime(instant, lang, timeZone)}`;
+}
+
+/** "09.00–10.30" / "09:00–10:30". */
+export function formatTimeRange(start: Date | string, end: Date | string, lang: CardLang, timeZone: string): string {
+  return `${formatTime(start, lang, timeZone)}–${formatTime(end, lang, timeZone)}`;
+}
