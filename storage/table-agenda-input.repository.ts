@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { AgendaInput } from '../domain/agendas/agenda';
 import type { AgendaInputRepository } from '../domain/agendas/agenda.repository';
@@ -12,18 +13,40 @@ import { checkKey, escapeKey, joinKey, prefixBounds } from './table-keys';
 import { listAll, type Row } from './table-query';
 
 /**
- * Table `agendainputs`, partition = agenda, row = `{authorId}~{itemId}` (`{authorId}~` for "no
- * comments"). An author's rows are one range query and never contend with another author's.
- * `replaceAnswer` is one transaction: upsert the new rows, delete the author's other rows.
+ * Table `agendainputs`, partition = agenda, row = `{authorId}~{answerKey}~{itemId}` (no item id for
+ * "no comments"). An author's rows are one range query and never contend with another author's.
+ *
+ * Each answer gets a new, time-ordered `answerKey`, and readers keep only the rows of an author's
+ * newest answer. So `replaceAnswer` (one transaction: the new rows, and deletes of the author's
+ * older rows) leaves one whole answer even when the same person submits twice at once: two
+ * first answers write disjoint rows and the newer key wins instead of the two mixing. Rows of
+ * the older answer that a racing writer could not see are hidden and go with the next answer.
  */
 const TABLE = 'agendainputs';
 
 const partitionOf = (agendaId: string): string => checkKey(TABLE, 'PartitionKey', escapeKey(agendaId));
 const authorPrefix = (authorId: string): string => joinKey(escapeKey(authorId), '');
-const rowKeyOf = (input: AgendaInput): string =>
-  checkKey(TABLE, 'RowKey', authorPrefix(input.authorId) + (input.itemId === undefined ? '' : escapeKey(input.itemId)));
+const rowKeyOf = (input: AgendaInput, answerKey: string): string =>
+  checkKey(TABLE, 'RowKey', authorPrefix(input.authorId) + joinKey(answerKey, input.itemId === undefined ? '' : escapeKey(input.itemId)));
+/** Milliseconds in base 36 (fixed width, sorts as time) and a random tail for ties. */
+const newAnswerKey = (): string => `a${Date.now().toString(36).padStart(9, '0')}${randomBytes(3).toString('hex')}`;
+/** Rows written before answer keys existed count as the oldest answer. */
+const answerKeyOf = (row: Row): string => (typeof row['answerKey'] === 'string' ? row['answerKey'] : '');
 
-const fromRow = (row: Row): AgendaInput => AgendaInput.parse({ ...dataOf(row), version: row.etag });
+const fromRow = (row: Row): AgendaInput => {
+  const { answerKey: _answerKey, ...data } = dataOf(row);
+  return AgendaInput.parse({ ...data, version: row.etag });
+};
+
+/** Each author's newest answer only. */
+function newestAnswers(rows: readonly Row[]): Row[] {
+  const newest = new Map<unknown, string>();
+  for (const row of rows) {
+    const key = answerKeyOf(row);
+    if (key > (newest.get(row['authorId']) ?? '\u0000')) newest.set(row['authorId'], key);
+  }
+  return rows.filter((row) => answerKeyOf(row) === (newest.get(row['authorId']) ?? ''));
+}
 
 export function createAgendaInputRepository(tables: TableSet): AgendaInputRepository {
   const client = (): Promise<TableClient> => tables.client(TABLE);
@@ -36,30 +59,34 @@ export function createAgendaInputRepository(tables: TableSet): AgendaInputReposi
   return {
     async listByAgenda(agendaId) {
       const rows = await listAll(await client(), odata`PartitionKey eq ${partitionOf(agendaId)}`);
-      return rows.map(fromRow);
+      return newestAnswers(rows).map(fromRow);
     },
 
     async listByAuthor(agendaId, authorId) {
-      return (await authorRows(agendaId, authorId)).map(fromRow);
+      return newestAnswers(await authorRows(agendaId, authorId)).map(fromRow);
     },
 
     async replaceAnswer(agendaId, authorId, inputs) {
       const partitionKey = partitionOf(agendaId);
-      const entities = inputs.map((input) => {
-        if (input.agendaId !== agendaId || input.authorId !== authorId) {
-          throw new Error(`${TABLE}: every input of an answer must belong to agenda ${agendaId} and author ${authorId}`);
-        }
-        const { version: _version, ...plain } = input;
-        const entity = { partitionKey, rowKey: rowKeyOf(input), ...compact(plain) };
-        assertEntityFits(TABLE, entity);
-        return entity;
-      });
-      const keys = new Set(entities.map((entity) => entity.rowKey));
-      if (keys.size !== entities.length) throw new Error(`${TABLE}: an answer holds one input per item`);
+      const entitiesOf = (answerKey: string) =>
+        inputs.map((input) => {
+          if (input.agendaId !== agendaId || input.authorId !== authorId) {
+            throw new Error(`${TABLE}: every input of an answer must belong to agenda ${agendaId} and author ${authorId}`);
+          }
+          const { version: _version, ...plain } = input;
+          const entity = { partitionKey, rowKey: rowKeyOf(input, answerKey), ...compact({ ...plain, answerKey }) };
+          assertEntityFits(TABLE, entity);
+          return entity;
+        });
+      const items = new Set(inputs.map((input) => input.itemId ?? ''));
+      if (items.size !== inputs.length) throw new Error(`${TABLE}: an answer holds one input per item`);
+      entitiesOf(newAnswerKey());
 
       const table = await client();
       // A concurrent replace by the same author can delete a row we meant to delete (404): read again.
       await retryOnConflict(async () => {
+        const entities = entitiesOf(newAnswerKey());
+        const keys = new Set(entities.map((entity) => entity.rowKey));
         const old = (await authorRows(agendaId, authorId)).filter((row) => !keys.has(row.rowKey));
         const upserts = entities.map((entity): TransactionAction => ['upsert', entity, 'Replace']);
         const deletes = old.map((row): TransactionAction => ['delete', { partitionKey, rowKey: row.rowKey }]);

@@ -1,3 +1,62 @@
-import { comingSoon } from './coming-soon';
+import { agendaCard } from '../../cards/agenda.card';
+import type { Agenda } from '../../domain/agendas/agenda';
+import type { Forum } from '../../domain/fora/forum';
+import { DomainError } from '../../domain/shared/domain-error';
+import { forumAndRoles, textsFor } from '../agendas/agenda-context';
+import { editorCard } from '../agendas/agenda-editor.view';
+import type { BotServices } from '../handlers/bot-services';
+import { matchForaByName } from '../registry/forum-match';
+import type { Command } from './command';
 
-export const agendaCommand = comingSoon('agenda', ['dagsorden', 'dagsordener', 'agenda']);
+const EDITOR_ROLES = ['chair', 'secretary'] as const;
+
+/** The forum meant: the channel's own, a typed name, or the one forum the person keeps agendas for. */
+async function forumMeant(services: BotServices, args: string, conversationId: string, userId: string): Promise<Forum | { several: Forum[] }> {
+  const fora = await services.fora.list();
+  const named = args.replace(/^(ny|new)\b/i, '').trim();
+  if (named !== '') {
+    const match = matchForaByName(fora, named);
+    if (match.kind === 'one') return match.forum;
+    if (match.kind === 'several') return { several: match.fora };
+    throw new DomainError('BOT.FORUM_UNKNOWN');
+  }
+  const linked = fora.find((f) => f.teams?.conversationId === conversationId);
+  if (linked !== undefined) return linked;
+  const memberships = await services.members.listMembershipsOfUser(userId);
+  const kept = memberships.filter((m) => m.roles.some((r) => (EDITOR_ROLES as readonly string[]).includes(r)));
+  const mine = fora.filter((f) => kept.some((m) => m.forumId === f.id));
+  if (mine.length === 1 && mine[0] !== undefined) return mine[0];
+  if (mine.length > 1) return { several: mine };
+  throw new DomainError('AGENDA.NO_FORUM');
+}
+
+/** The agenda of the next meeting (a meeting in progress counts), or the latest draft. */
+function nextAgenda(agendas: readonly Agenda[], now: Date): Agenda | undefined {
+  const from = now.getTime() - 12 * 60 * 60 * 1000;
+  return [...agendas].filter((a) => Date.parse(a.meetingStart) >= from).sort((a, b) => a.meetingStart.localeCompare(b.meetingStart))[0];
+}
+
+/**
+ * `dagsorden [ny] [forum]`: the chair and secretary get the editor card (or the card that creates
+ * the next agenda); others get the published agenda.
+ */
+export const agendaCommand: Command = {
+  name: 'agenda',
+  words: ['dagsorden', 'dagsordener', 'agenda'],
+  async run({ t, info, args, services }) {
+    const userId = info.actor?.userId;
+    if (userId === undefined) throw new DomainError('BOT.USER_UNKNOWN');
+    const texts = textsFor(t.lang);
+    const meant = await forumMeant(services, args, info.place.conversationId, userId);
+    if ('several' in meant) return { text: texts.notices.pickForum(meant.several.map((f) => f.name).join(' / ')) };
+    const { forum, roles } = await forumAndRoles(services, meant.id, userId);
+    const wantsNew = /^(ny|new)\b/i.test(args);
+    const agenda = wantsNew ? undefined : nextAgenda(await services.agendas.listByForum(forum.id), services.clock.now());
+    if (roles.some((r) => (EDITOR_ROLES as readonly string[]).includes(r))) {
+      return { card: await editorCard(services, t.lang, forum, roles, agenda), summary: texts.summaries.editor(forum.name) };
+    }
+    if (roles.length === 0 && forum.sensitive) throw new DomainError('FORUM.SENSITIVE', { forumId: forum.id });
+    if (agenda === undefined || agenda.state !== 'published') return { text: texts.notices.noAgenda(forum.name) };
+    return { card: agendaCard(texts.agenda, { forumName: forum.name, agenda, timeZone: services.config.timeZone }), summary: texts.summaries.agenda(forum.name) };
+  },
+};

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EntityId, UserId } from '../shared/ids';
-import { Instant } from '../shared/time';
+import { Instant, LocalDate } from '../shared/time';
 
 export const AGENDA_STATES = ['draft', 'published'] as const;
 export const AgendaState = z.enum(AGENDA_STATES);
@@ -15,11 +15,44 @@ export const AgendaItem = z.object({
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
 
+/** A consultant on the circulation list, with the forum they answer for (shown in the briefing). */
+export const CirculatedConsultant = z.object({
+  userId: UserId,
+  name: z.string().trim().min(1).max(200),
+  forumId: EntityId,
+  forumName: z.string().trim().min(1).max(100),
+});
+export type CirculatedConsultant = z.infer<typeof CirculatedConsultant>;
+
+export const CIRCULATION_MAX_CONSULTANTS = 2000;
+/** Default time before the deadline at which the missing get an automatic reminder. */
+export const DEFAULT_REMINDER_LEAD_MINUTES = 24 * 60;
+
 export const Circulation = z.object({
   deadline: Instant,
-  consultantIds: z.array(UserId).max(2000),
+  consultantIds: z.array(UserId).max(CIRCULATION_MAX_CONSULTANTS),
   sentAt: Instant,
   briefingCompiledAt: Instant.optional(),
+  /** Name and forum of each consultant in `consultantIds` (same order). */
+  consultants: z.array(CirculatedConsultant).max(CIRCULATION_MAX_CONSULTANTS).optional(),
+  /** The forum's name when circulated: the consultants' cards show it without another read. */
+  forumName: z.string().trim().max(100).optional(),
+  /** Set once every consultant's card is in the outbox; absent after a crash, so the job finishes the job. */
+  cardsQueuedAt: Instant.optional(),
+  /** How many had answered when the progress card in the channel was last brought up to date. */
+  shownAnswered: z.number().int().min(0).optional(),
+  /** The fora whose consultants were picked. */
+  forumIds: z.array(EntityId).max(100).optional(),
+  circulatedBy: UserId.optional(),
+  /** How long before the deadline the automatic reminder goes to those who have not answered. */
+  reminderLeadMinutes: z.number().int().min(0).max(14 * 24 * 60).optional(),
+  autoReminderSentAt: Instant.optional(),
+  /** The local date of the last "remind the missing" (at most once a day). */
+  lastManualReminderOn: LocalDate.optional(),
+  /** Beside chair and secretary, who may see the briefing. */
+  sharedWith: z.array(UserId).max(60).optional(),
+  /** Secret for signing briefing download links (per agenda, so every instance can check them). */
+  briefingKey: z.string().min(16).max(100).optional(),
 });
 export type Circulation = z.infer<typeof Circulation>;
 
@@ -34,9 +67,17 @@ export const Agenda = z.object({
   items: z.array(AgendaItem).max(100),
   updatedBy: UserId.optional(),
   updatedAt: Instant.optional(),
+  /** Shown on the posted card ("opdateret … af …"). */
+  updatedByName: z.string().trim().max(200).optional(),
   /** The activity id of the posted agenda card, so edits update it in place. */
   postedActivityId: z.string().max(1024).optional(),
   circulation: Circulation.optional(),
+  /** Consultants' input is gathered for this agenda (always offered for the Kredsråd; the chair turns it on elsewhere). */
+  circulationEnabled: z.boolean().optional(),
+  /** The revision the card in the channel shows; behind `revision` means it still needs updating. */
+  postedRevision: z.number().int().min(0).optional(),
+  publishedAt: Instant.optional(),
+  createdBy: UserId.optional(),
   version: z.string().optional(),
 });
 export type Agenda = z.infer<typeof Agenda>;

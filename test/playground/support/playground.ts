@@ -29,6 +29,7 @@ import { createLogger } from '../../../bot/logger';
 import { startLocaleProxy, type ForwardedActivity, type LocaleProxy } from '../../../playground/locale-proxy';
 import { startPlayground, type RunningPlayground } from '../../../playground/playground-process';
 import { freePort } from '../../../storage/azurite';
+import { systemClock, type Clock } from '../../../domain/shared/time';
 import { createStorage, type Storage } from '../../../storage/index';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -42,6 +43,8 @@ export const WORLD = {
   personalChatId: 'a:demo-personal-mette-holm',
   generalChannelId: '19:demo-ssp-general@thread.tacv2',
   kredsraadChannelId: '19:demo-kredsraad@thread.tacv2',
+  /** The Playground's one user (Mette Holm), by Entra object id. */
+  userId: '0d4f8b1e-6a2c-4e57-9b13-000000000001',
 } as const;
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -94,11 +97,17 @@ export interface HarnessOptions {
   storageConnectionString: string;
   /** The locale the simulated Teams client sends (default da-DK); undefined keeps the Playground's en-US. */
   locale?: string | undefined;
+  /** The bot's clock (default the system clock); tests of deadlines move it. */
+  clock?: Clock;
+  /** Start the bot's outbox (proactive posts, e.g. agendas in a channel); default off, as before. */
+  startOutbox?: boolean;
 }
 
 export class PlaygroundHarness {
   /** The arrival number of the newest card or paragraph before the last action. */
   private mark = 0;
+  /** Set when the harness started the bot's outbox (option `startOutbox`). */
+  private outboxStarted = false;
 
   private constructor(
     readonly page: Page,
@@ -115,7 +124,16 @@ export class PlaygroundHarness {
     try {
       const storage = createStorage(options.storageConnectionString, { tablePrefix: `pg${Math.random().toString(36).slice(2, 10)}` });
       cleanups.push(() => storage.dropAll());
-      const bot = createBotApp({ config: loadConfig({ LOG_LEVEL: 'warn' }), logger: createLogger('warn'), storage });
+      const bot = createBotApp({
+        config: loadConfig({ LOG_LEVEL: 'warn' }),
+        logger: createLogger('warn'),
+        storage,
+        ...(options.clock === undefined ? {} : { clock: options.clock, outbox: { clock: systemClock, pollIntervalMs: 100 } }),
+      });
+      if (options.startOutbox === true) {
+        bot.outbox.start();
+        cleanups.push(() => bot.outbox.stop({ timeoutMs: 2_000 }));
+      }
       const botPort = await bot.listen(0, '127.0.0.1');
       cleanups.push(() => bot.close());
       const proxy = await startLocaleProxy({
@@ -141,12 +159,23 @@ export class PlaygroundHarness {
       const page = await context.newPage();
       page.setDefaultTimeout(WAIT_MS);
       const harness = new PlaygroundHarness(page, storage, browser, playground, proxy, bot, workDir);
+      harness.outboxStarted = options.startOutbox === true;
       await harness.load();
       return harness;
     } catch (error) {
       for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
       throw error;
     }
+  }
+
+  /** The bot behind the Playground (its services, outbox and scheduler), for tests that need them. */
+  get app(): BotApp {
+    return this.bot;
+  }
+
+  /** The Playground's mock Teams connector: the serviceUrl of its conversations. */
+  get connectorUrl(): string {
+    return this.playground.connectorUrl;
   }
 
   /** Activities the bot has answered so far (with its status code). */
@@ -207,6 +236,12 @@ export class PlaygroundHarness {
   }
 
   /** "@Forumbot <text>" with a real mention picked from the Playground's menu. */
+  /** The Playground renders a choice set (and a time input) as a Fluent combobox: open it, pick the option. */
+  async choose(combobox: Locator, option: string): Promise<void> {
+    await combobox.click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+  }
+
   async sendWithMention(text: string): Promise<void> {
     await this.setMark();
     await this.textbox().click();
@@ -297,6 +332,7 @@ export class PlaygroundHarness {
       () => this.browser.close(),
       () => this.playground.stop(),
       () => this.proxy.close(),
+      () => (this.outboxStarted ? this.bot.outbox.stop({ timeoutMs: 2_000 }) : Promise.resolve()),
       () => this.bot.close(),
       () => this.storage.dropAll(),
       () => rm(this.workDir, { recursive: true, force: true }),

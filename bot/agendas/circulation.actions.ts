@@ -1,0 +1,180 @@
+import { AGENDA_EDITOR_VERBS, AgendaCirculateData } from '../../cards/agenda-editor.card';
+import { BRIEFING_VERBS, BriefingShareData, BriefingViewData } from '../../cards/briefing.card';
+import { CIRCULATION_INPUT_VERBS, InputSubmitData, InputViewData, NO_COMMENTS_ID, typedTexts } from '../../cards/circulation-input.card';
+import { CIRCULATION_STATUS_VERBS, CirculationRefData } from '../../cards/circulation-status.card';
+import { DEFAULT_REMINDER_LEAD_MINUTES, type CirculatedConsultant } from '../../domain/agendas/agenda';
+import { answerInputs, canCirculate, canManageBriefing, canRemindMissing, canSeeBriefing, checkAnswer, consultantOf, progressOf } from '../../domain/agendas/agenda.rules';
+import { foraBelow } from '../../domain/fora/forum.rules';
+import { zonedInstant } from '../../domain/meetings/zoned-time';
+import { assertAllowed, DomainError } from '../../domain/shared/domain-error';
+import { cardAction, type ActionInput, type CardAction } from '../actions/card-action';
+import { audit, forumAndRoles, loadAgenda, textsFor, updateAgenda } from './agenda-context';
+import { editorCard } from './agenda-editor.view';
+import { newBriefingKey } from './briefing-links';
+import { briefingCardFor, compileAndSend, inputCard, postStatusCard, queueConsultantCards, remind, statusCard, today } from './circulation.service';
+
+const actorId = (input: ActionInput): string => input.info.actor?.userId ?? '';
+
+/** The consultants (role `consultant`) of the picked fora, each once, with the forum they answer for. */
+async function consultantsOf(input: ActionInput, forumIds: readonly string[]): Promise<CirculatedConsultant[]> {
+  const fora = await input.services.fora.list();
+  const byId = new Map(fora.map((f) => [f.id, f]));
+  const lists = await Promise.all(forumIds.filter((id) => byId.has(id)).map(async (forumId) => ({ forumId, members: await input.services.members.listByForum(forumId) })));
+  const seen = new Set<string>();
+  const consultants: CirculatedConsultant[] = [];
+  for (const { forumId, members } of lists) {
+    for (const member of members) {
+      if (!member.roles.includes('consultant') || seen.has(member.userId)) continue;
+      seen.add(member.userId);
+      consultants.push({ userId: member.userId, name: member.displayName, forumId, forumName: byId.get(forumId)?.name ?? forumId });
+    }
+  }
+  return consultants;
+}
+
+const circulate = cardAction(AGENDA_EDITOR_VERBS.circulate, AgendaCirculateData, async (input, data) => {
+  const { services, t } = input;
+  const { forum, roles } = await forumAndRoles(services, data.forumId, actorId(input));
+  const agenda = await loadAgenda(services, data.forumId, data.agendaId);
+  const date = data.deadlineDate?.trim() ?? '';
+  const time = data.deadlineTime?.trim() || '12:00';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) throw new DomainError('AGENDA.DEADLINE_INVALID');
+  const deadline = zonedInstant(date, time, services.config.timeZone);
+  const picked = (data.consultantForumIds ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const forumIds = picked.length > 0 ? picked : foraBelow(await services.fora.list(), forum.id).map((f) => f.id);
+  const consultants = await consultantsOf(input, forumIds);
+  const now = services.clock.now();
+  assertAllowed(canCirculate(roles, agenda, { deadline, consultantCount: consultants.length }, now));
+  const hours = Number(data.reminderHours ?? DEFAULT_REMINDER_LEAD_MINUTES / 60);
+  const reminderLeadMinutes = Number.isFinite(hours) ? Math.round(Math.min(Math.max(hours, 0), 336) * 60) : DEFAULT_REMINDER_LEAD_MINUTES;
+
+  const saved = await updateAgenda(services, agenda, (current) => {
+    // Checked again on what is stored: two clicks at once circulate once.
+    assertAllowed(canCirculate(roles, current, { deadline, consultantCount: consultants.length }, now));
+    return {
+      ...current,
+      circulation: {
+        deadline: deadline.toISOString(),
+        sentAt: now.toISOString(),
+        consultantIds: consultants.map((c) => c.userId),
+        consultants,
+        forumIds,
+        forumName: forum.name,
+        circulatedBy: actorId(input),
+        reminderLeadMinutes,
+        briefingKey: newBriefingKey(),
+      },
+    };
+  });
+  await audit(services, forum.id, actorId(input), 'agenda.circulated', saved.id, { deadline: saved.circulation?.deadline, consultants: consultants.length, forumIds });
+  await queueConsultantCards(services, saved, actorId(input));
+  await postStatusCard(services, forum, saved, actorId(input));
+  return editorCard(services, t.lang, forum, roles, saved, { text: textsFor(t.lang).notices.circulated(consultants.length), tone: 'good' });
+});
+
+/** Refresh of a consultant's card: the current revision and their own saved answer. */
+const viewInput = cardAction(CIRCULATION_INPUT_VERBS.view, InputViewData, async (input, data) => {
+  const agenda = await loadAgenda(input.services, data.forumId, data.agendaId);
+  if (agenda.circulation === undefined) throw new DomainError('AGENDA.NOT_CIRCULATED');
+  if (!agenda.circulation.consultantIds.includes(actorId(input))) throw new DomainError('AGENDA.NOT_ON_CIRCULATION');
+  return inputCard(input.services, input.t.lang, agenda, actorId(input), await input.services.agendaInputs.listByAuthor(agenda.id, actorId(input)));
+});
+
+/**
+ * A consultant's answer: one agenda read, one range read and one transaction (replaceAnswer). A
+ * card made on an older revision comes back as the new version with the typed text kept.
+ */
+const submitInput = cardAction(CIRCULATION_INPUT_VERBS.submit, InputSubmitData, async (input, data) => {
+  const { services, t } = input;
+  const agenda = await loadAgenda(services, data.forumId, data.agendaId);
+  const raw = data[NO_COMMENTS_ID];
+  const noComments = raw === true || raw === 'true';
+  const texts = typedTexts(data);
+  const answer = { authorId: actorId(input), agendaRevision: data.revision, noComments, texts };
+  const now = services.clock.now();
+  const verdict = checkAnswer(agenda, answer, now);
+  if (!verdict.ok && verdict.code === 'AGENDA.STALE') {
+    const saved = await services.agendaInputs.listByAuthor(agenda.id, answer.authorId);
+    return inputCard(services, t.lang, agenda, answer.authorId, saved, { notice: { text: textsFor(t.lang).notices.staleKept, tone: 'warning' }, typed: texts, noCommentsTyped: noComments });
+  }
+  assertAllowed(verdict);
+  const consultant = consultantOf(agenda.circulation!, answer.authorId) ?? { userId: answer.authorId, name: input.info.actor?.name ?? answer.authorId, forumId: agenda.forumId, forumName: '' };
+  const rows = answerInputs(agenda, answer, consultant, now);
+  await services.agendaInputs.replaceAnswer(agenda.id, answer.authorId, rows);
+  return inputCard(services, t.lang, agenda, answer.authorId, rows, { notice: { text: textsFor(t.lang).notices.saved, tone: 'good' } });
+});
+
+async function leaderContext(input: ActionInput, data: { forumId: string; agendaId: string }) {
+  const context = await forumAndRoles(input.services, data.forumId, actorId(input));
+  if (!context.roles.includes('chair') && !context.roles.includes('secretary')) throw new DomainError('FORUM.NOT_CHAIR_OR_SECRETARY');
+  return { ...context, agenda: await loadAgenda(input.services, data.forumId, data.agendaId) };
+}
+
+/** Refresh of the progress card, for chair and secretaries. */
+const viewStatus = cardAction(CIRCULATION_STATUS_VERBS.view, CirculationRefData, async (input, data) => {
+  const { forum, agenda } = await leaderContext(input, data);
+  return statusCard(input.services, input.t.lang, forum, agenda);
+});
+
+/** "Remind the missing": at most once per local day (the stored date and the outbox keys both say so). */
+const remindMissing = cardAction(CIRCULATION_STATUS_VERBS.remind, CirculationRefData, async (input, data) => {
+  const { services, t } = input;
+  const { forum, roles, agenda } = await leaderContext(input, data);
+  const day = today(services);
+  const now = services.clock.now();
+  const progress = progressOf(agenda.circulation ?? { deadline: now.toISOString(), consultantIds: [], sentAt: now.toISOString() }, await services.agendaInputs.listByAgenda(agenda.id));
+  assertAllowed(canRemindMissing(roles, agenda, progress, day, now));
+  const saved = await updateAgenda(services, agenda, (current) => {
+    assertAllowed(canRemindMissing(roles, current, progress, day, now));
+    return { ...current, circulation: { ...current.circulation!, lastManualReminderOn: day } };
+  });
+  await remind(services, saved, progress.missing, `remind:${day}`, actorId(input));
+  return statusCard(services, t.lang, forum, saved, { text: textsFor(t.lang).notices.reminded(progress.missing.length), tone: 'good' });
+});
+
+const compile = cardAction(CIRCULATION_STATUS_VERBS.compile, CirculationRefData, async (input, data) => {
+  const { services, t } = input;
+  const { forum, roles } = await forumAndRoles(services, data.forumId, actorId(input));
+  const agenda = await loadAgenda(services, data.forumId, data.agendaId);
+  assertAllowed(canManageBriefing(roles, agenda));
+  const saved = await compileAndSend(services, forum, agenda, actorId(input));
+  await audit(services, forum.id, actorId(input), 'agenda.briefing.compiled', agenda.id);
+  return statusCard(services, t.lang, forum, saved, { text: textsFor(t.lang).notices.compiled, tone: 'good' });
+});
+
+const viewBriefing = cardAction(BRIEFING_VERBS.view, BriefingViewData, async (input, data) => {
+  const { forum, roles } = await forumAndRoles(input.services, data.forumId, actorId(input));
+  const agenda = await loadAgenda(input.services, data.forumId, data.agendaId);
+  assertAllowed(canSeeBriefing(roles, actorId(input), agenda));
+  return briefingCardFor(input.services, input.t.lang, forum, agenda, actorId(input), roles.includes('chair'));
+});
+
+const shareBriefing = cardAction(BRIEFING_VERBS.share, BriefingShareData, async (input, data) => {
+  const { services, t } = input;
+  const { forum, roles } = await forumAndRoles(services, data.forumId, actorId(input));
+  const agenda = await loadAgenda(services, data.forumId, data.agendaId);
+  assertAllowed(canManageBriefing(roles, agenda));
+  const members = new Set((await services.members.listByForum(forum.id)).map((m) => m.userId));
+  // Only members of the forum: the briefing stays within it.
+  const wanted = (data.shareWith ?? '').split(',').map((id) => id.trim()).filter((id) => members.has(id));
+  const saved = await updateAgenda(services, agenda, (current) => {
+    const sharedWith = [...new Set([...(current.circulation?.sharedWith ?? []), ...wanted])].slice(0, 60);
+    return current.circulation === undefined || sharedWith.length === (current.circulation.sharedWith ?? []).length ? undefined : { ...current, circulation: { ...current.circulation, sharedWith } };
+  });
+  for (const userId of wanted) {
+    await services.outbox.enqueue({
+      idempotencyKey: `agenda:${agenda.id}:briefing-share:${userId}`,
+      recipient: { kind: 'user', userId },
+      activity: {
+        summary: textsFor(t.lang).summaries.briefing(forum.name),
+        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: await briefingCardFor(services, t.lang, forum, saved, userId, false) }],
+      },
+      subject: { type: 'agenda-briefing', id: agenda.id, forumId: forum.id },
+      causedBy: actorId(input),
+    });
+  }
+  await audit(services, forum.id, actorId(input), 'agenda.briefing.shared', agenda.id, { sharedWith: wanted });
+  return briefingCardFor(services, t.lang, forum, saved, actorId(input), true, textsFor(t.lang).notices.shared(wanted.length));
+});
+
+export const circulationActions: readonly CardAction[] = [circulate, viewInput, submitInput, viewStatus, remindMissing, compile, viewBriefing, shareBriefing];

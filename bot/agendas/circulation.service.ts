@@ -1,0 +1,193 @@
+import { briefingCard } from '../../cards/briefing.card';
+import type { AdaptiveCard } from '../../cards/card-kit';
+import { circulationInputCard, type CirculationInputView } from '../../cards/circulation-input.card';
+import { circulationStatusCard } from '../../cards/circulation-status.card';
+import type { Agenda, AgendaInput, CirculatedConsultant } from '../../domain/agendas/agenda';
+import { briefingDue, isOpen, progressOf } from '../../domain/agendas/agenda.rules';
+import { compileBriefing } from '../../domain/agendas/briefing';
+import type { Forum } from '../../domain/fora/forum';
+import { localParts } from '../../domain/meetings/zoned-time';
+import type { BotServices } from '../handlers/bot-services';
+import type { Lang } from '../i18n';
+import { CARD_CONTENT_TYPE, proactiveLang, textsFor, updateAgenda } from './agenda-context';
+import { channelOf } from './agenda-post';
+import { briefingLink } from './briefing-links';
+
+type Notice = CirculationInputView['notice'];
+
+/** Runs `work` over `values`, `width` at a time (enqueueing hundreds of cards without a stampede). */
+export async function inGroups<T>(values: readonly T[], width: number, work: (value: T) => Promise<unknown>): Promise<void> {
+  for (let at = 0; at < values.length; at += width) await Promise.all(values.slice(at, at + width).map(work));
+}
+
+export const today = (services: BotServices): string => localParts(services.clock.now(), services.config.timeZone).date;
+
+/** A consultant's own card: their saved rows only, read-only after the deadline. */
+export function inputCard(services: BotServices, lang: Lang, agenda: Agenda, consultantId: string, saved: readonly AgendaInput[], extra: Pick<CirculationInputView, 'notice' | 'typed' | 'noCommentsTyped'> = {}): AdaptiveCard {
+  return circulationInputCard(textsFor(lang).input, {
+    forumName: agenda.circulation?.forumName ?? agenda.forumId,
+    agenda,
+    consultantId,
+    saved,
+    open: agenda.circulation !== undefined && isOpen(agenda.circulation, services.clock.now()),
+    timeZone: services.config.timeZone,
+    ...extra,
+  });
+}
+
+/** Chair and secretaries: who gets the live progress and the briefing. */
+export async function leadersOf(services: BotServices, forumId: string): Promise<string[]> {
+  const members = await services.members.listByForum(forumId);
+  return members.filter((m) => m.roles.includes('chair') || m.roles.includes('secretary')).map((m) => m.userId);
+}
+
+export async function statusCard(services: BotServices, lang: Lang, forum: Forum, agenda: Agenda, notice?: Notice): Promise<AdaptiveCard> {
+  const [inputs, viewers] = await Promise.all([services.agendaInputs.listByAgenda(agenda.id), leadersOf(services, forum.id)]);
+  const circulation = agenda.circulation;
+  return circulationStatusCard(textsFor(lang).status, {
+    forumName: forum.name,
+    agenda,
+    progress: circulation === undefined ? { total: 0, answered: 0, missing: [] } : progressOf(circulation, inputs),
+    open: circulation !== undefined && isOpen(circulation, services.clock.now()),
+    timeZone: services.config.timeZone,
+    viewerIds: viewers,
+    ...(notice === undefined ? {} : { notice }),
+  });
+}
+
+/** Sends each consultant on the list their card (idempotent per consultant), then marks it done. */
+export async function queueConsultantCards(services: BotServices, agenda: Agenda, causedBy: string): Promise<void> {
+  const circulation = agenda.circulation;
+  if (circulation === undefined || circulation.cardsQueuedAt !== undefined) return;
+  const lang = proactiveLang(services);
+  const texts = textsFor(lang);
+  await inGroups(circulation.consultantIds, 20, (userId) =>
+    services.outbox.enqueue({
+      idempotencyKey: `agenda:${agenda.id}:circulate:${userId}`,
+      recipient: { kind: 'user', userId },
+      activity: { summary: texts.summaries.circulation(circulation.forumName ?? ''), attachments: [{ contentType: CARD_CONTENT_TYPE, content: inputCard(services, lang, agenda, userId, []) }] },
+      subject: { type: 'agenda-input', id: agenda.id, forumId: agenda.forumId },
+      causedBy,
+    }),
+  );
+  const at = services.clock.now().toISOString();
+  await updateAgenda(services, agenda, (current) =>
+    current.circulation === undefined || current.circulation.cardsQueuedAt !== undefined ? undefined : { ...current, circulation: { ...current.circulation, cardsQueuedAt: at } },
+  );
+}
+
+/** A reminder card to each consultant who has not answered; `key` makes each one happen once. */
+export async function remind(services: BotServices, agenda: Agenda, missing: readonly CirculatedConsultant[], key: string, causedBy: string): Promise<void> {
+  const lang = proactiveLang(services);
+  const texts = textsFor(lang);
+  const forumName = agenda.circulation?.forumName ?? '';
+  await inGroups(missing, 20, (consultant) =>
+    services.outbox.enqueue({
+      idempotencyKey: `agenda:${agenda.id}:${key}:${consultant.userId}`,
+      recipient: { kind: 'user', userId: consultant.userId },
+      activity: {
+        summary: texts.summaries.reminder(forumName),
+        attachments: [{ contentType: CARD_CONTENT_TYPE, content: inputCard(services, lang, agenda, consultant.userId, [], { notice: { text: texts.notices.reminder, tone: 'warning' } }) }],
+      },
+      subject: { type: 'agenda-input', id: agenda.id, forumId: agenda.forumId },
+      causedBy,
+    }),
+  );
+}
+
+/** The briefing card for one viewer, with download links made for them. */
+export async function briefingCardFor(services: BotServices, lang: Lang, forum: Forum, agenda: Agenda, viewerId: string, isChair: boolean, notice?: string): Promise<AdaptiveCard> {
+  const [inputs, members] = await Promise.all([services.agendaInputs.listByAgenda(agenda.id), services.members.listByForum(forum.id)]);
+  const key = agenda.circulation?.briefingKey ?? '';
+  const now = services.clock.now();
+  const claims = { forumId: forum.id, agendaId: agenda.id, userId: viewerId };
+  const shared = new Set(agenda.circulation?.sharedWith ?? []);
+  return briefingCard(textsFor(lang).briefing, {
+    forumName: forum.name,
+    briefing: compileBriefing(agenda, inputs),
+    timeZone: services.config.timeZone,
+    viewerId,
+    links: { docx: briefingLink(services.config.publicUrl, key, claims, 'docx', now), markdown: briefingLink(services.config.publicUrl, key, claims, 'md', now) },
+    ...(isChair
+      ? { shareChoices: members.filter((m) => !m.roles.includes('chair') && !m.roles.includes('secretary') && !shared.has(m.userId)).map((m) => ({ userId: m.userId, name: m.displayName })) }
+      : {}),
+    sharedWithNames: members.filter((m) => shared.has(m.userId)).map((m) => m.displayName),
+    ...(notice === undefined ? {} : { notice }),
+  });
+}
+
+/** Marks the briefing compiled now and sends it to chair, secretaries and those it is shared with. */
+export async function compileAndSend(services: BotServices, forum: Forum, agenda: Agenda, causedBy: string | undefined, options: { final?: boolean } = {}): Promise<Agenda> {
+  const at = services.clock.now().toISOString();
+  // The final briefing (the job, after the deadline) is compiled once, whichever instance gets there
+  // first: the others find it stored, use its time, and so its outbox keys.
+  const saved = await updateAgenda(services, agenda, (current) => {
+    const circulation = current.circulation;
+    if (circulation === undefined) return undefined;
+    if (options.final === true && !briefingDue(circulation, new Date(at))) return undefined;
+    return { ...current, circulation: { ...circulation, briefingCompiledAt: at } };
+  });
+  const compiledAt = saved.circulation?.briefingCompiledAt ?? at;
+  const members = await services.members.listByForum(forum.id);
+  const recipients = [
+    ...members.filter((m) => m.roles.includes('chair') || m.roles.includes('secretary')).map((m) => ({ userId: m.userId, isChair: m.roles.includes('chair') })),
+    ...(saved.circulation?.sharedWith ?? []).map((userId) => ({ userId, isChair: false })),
+  ];
+  const lang = proactiveLang(services);
+  const texts = textsFor(lang);
+  for (const recipient of recipients) {
+    await services.outbox.enqueue({
+      idempotencyKey: `agenda:${agenda.id}:briefing:${compiledAt}:${recipient.userId}`,
+      recipient: { kind: 'user', userId: recipient.userId },
+      activity: {
+        summary: texts.summaries.briefing(forum.name),
+        attachments: [{ contentType: CARD_CONTENT_TYPE, content: await briefingCardFor(services, lang, forum, saved, recipient.userId, recipient.isChair) }],
+      },
+      subject: { type: 'agenda-briefing', id: agenda.id, forumId: forum.id },
+      ...(causedBy === undefined ? {} : { causedBy }),
+    });
+  }
+  return saved;
+}
+
+/** Posts the progress card in the forum's channel (once). */
+export async function postStatusCard(services: BotServices, forum: Forum, agenda: Agenda, causedBy: string): Promise<void> {
+  const recipient = channelOf(forum);
+  if (recipient === undefined) return;
+  const lang = proactiveLang(services);
+  await services.outbox.enqueue({
+    idempotencyKey: `agenda:${agenda.id}:circulation`,
+    recipient,
+    activity: { summary: textsFor(lang).summaries.status(forum.name), attachments: [{ contentType: CARD_CONTENT_TYPE, content: await statusCard(services, lang, forum, agenda) }] },
+    subject: { type: 'agenda-circulation', id: agenda.id, forumId: forum.id },
+    causedBy,
+  });
+}
+
+/**
+ * Keeps the progress card in the channel current for everyone who sees it (the card's refresh only
+ * serves chair and secretaries): when the count of answers moved, the posted card is replaced.
+ * Idempotent: one outbox key per agenda and count; the count shown is stored with a conditional write.
+ */
+export async function syncStatusCard(services: BotServices, forum: Forum, agenda: Agenda): Promise<void> {
+  const recipient = channelOf(forum);
+  const circulation = agenda.circulation;
+  if (recipient === undefined || circulation === undefined) return;
+  const progress = progressOf(circulation, await services.agendaInputs.listByAgenda(agenda.id));
+  if (progress.answered === (circulation.shownAnswered ?? 0)) return;
+  const delivery = await services.outbox.findDelivery('agenda-circulation', agenda.id, recipient);
+  if (delivery === undefined) return;
+  const lang = proactiveLang(services);
+  await services.outbox.enqueue({
+    idempotencyKey: `agenda:${agenda.id}:circulation:n${progress.answered}`,
+    recipient,
+    activity: { summary: textsFor(lang).summaries.status(forum.name), attachments: [{ contentType: CARD_CONTENT_TYPE, content: await statusCard(services, lang, forum, agenda) }] },
+    subject: { type: 'agenda-circulation', id: agenda.id, forumId: forum.id },
+    operation: { kind: 'update', activityId: delivery.activityId },
+  });
+  await updateAgenda(services, agenda, (current) =>
+    current.circulation === undefined || current.circulation.shownAnswered === progress.answered
+      ? undefined
+      : { ...current, circulation: { ...current.circulation, shownAnswered: progress.answered } },
+  );
+}
