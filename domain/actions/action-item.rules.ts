@@ -29,3 +29,13 @@ export const isOpen = (item: Pick<ActionItem, 'status'>): boolean => item.status
 /** Overdue: still open and its due date (a local date) is before today's local date. */
 export const isOverdue = (item: Pick<ActionItem, 'status' | 'dueDate'>, todayLocal: string): boolean =>
   isOpen(item) && item.dueDate < todayLocal;
+
+/** Recording action items (after or during a meeting) is for the chair or the secretary. */
+export function canRecordActionItems(actor: Member | undefined): Verdict {
+  return hasRole(actor, 'chair', 'secretary') ? allowed : refused('FORUM.NOT_CHAIR_OR_SECRETARY');
+}
+
+/** A new due date may not lie in the past (today is fine). */
+export function checkDueDate(dueDate: string, todayLocal: string): Verdict {
+  return dueDate < todayLocal ? refused('ACTION.DUE_IN_PAST', { dueDate }) : allowed;
+}

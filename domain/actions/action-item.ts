@@ -13,18 +13,25 @@ export const ActionOwner = z.union([
 ]);
 export type ActionOwner = z.infer<typeof ActionOwner>;
 
+export const ACTION_TITLE_MAX = 300;
+export const BLOCKED_REASON_MAX = 1000;
+
 export const ActionItem = z.object({
   id: EntityId,
   forumId: EntityId,
-  title: z.string().trim().min(1).max(300),
+  title: z.string().trim().min(1).max(ACTION_TITLE_MAX),
   owner: ActionOwner,
   dueDate: LocalDate,
   status: ActionStatus,
-  blockedReason: z.string().trim().max(1000).optional(),
+  blockedReason: z.string().trim().max(BLOCKED_REASON_MAX).optional(),
   proposedDueDate: LocalDate.optional(),
   originMeetingId: EntityId.optional(),
   originAgendaItemId: EntityId.optional(),
   escalationId: EntityId.optional(),
+  /** How many times the chair carried the item over to a later meeting (follow-up). */
+  carriedOver: z.number().int().min(0).optional(),
+  /** When it was done or cancelled; cleared when reopened. */
+  closedAt: Instant.optional(),
   createdBy: UserId,
   createdAt: Instant,
   updatedAt: Instant,

@@ -1,0 +1,164 @@
+import { actionExportCard } from '../../cards/action-export.card';
+import { actionFollowUpCard, carryInput, FOLLOW_UP_MAX_ITEMS, ItemCarryData } from '../../cards/action-follow-up.card';
+import {
+  ACTION_VERBS,
+  actionItemCard,
+  BLOCK_REASON_INPUT,
+  ESCALATION_NOTE_INPUT,
+  ItemBlockData,
+  ItemDecideData,
+  ItemEscalateData,
+  ItemProposeData,
+  ItemShowData,
+  ItemStatusData,
+  PROPOSED_DATE_INPUT,
+} from '../../cards/action-item.card';
+import { actionRecordCard, RecordData } from '../../cards/action-record.card';
+import { ForumRefData } from '../../cards/action-board.card';
+import type { AdaptiveCard } from '../../cards/card-kit';
+import { canRecordActionItems, isOpen, isOverdue } from '../../domain/actions/action-item.rules';
+import { byUrgency } from '../../domain/actions/action-views';
+import { addDays, danishDate } from '../../domain/actions/local-date';
+import type { Forum, Member } from '../../domain/fora/forum';
+import { canSeeContent } from '../../domain/fora/forum.rules';
+import { assertAllowed, DomainError } from '../../domain/shared/domain-error';
+import { LocalDate } from '../../domain/shared/time';
+import { cardAction, type ActionInput, type CardAction } from '../actions/card-action';
+import type { BotServices } from '../handlers/bot-services';
+import type { Lang } from '../i18n';
+import { actionItemsTexts } from './action-items.texts';
+import { boardCardOf, changeItem, escalateItem, recordItems, requireForum, requireItem, todayOf, type ChangeOutcome } from './action-items.service';
+import { itemView } from './action-views';
+import { exportLinkKey, signedExportPath } from './export-link';
+import { rowsOf } from './record-form';
+
+const actorOf = (input: ActionInput): string => {
+  const actor = input.info.actor;
+  if (actor === undefined) throw new DomainError('BOT.USER_UNKNOWN');
+  return actor.userId;
+};
+
+/** The forum and the viewer's membership; only members see a forum's items. */
+export async function viewForum(services: BotServices, forumId: string, userId: string): Promise<{ forum: Forum; member: Member | undefined }> {
+  const [forum, member] = await Promise.all([requireForum(services, forumId), services.members.find(forumId, userId)]);
+  assertAllowed(canSeeContent(forum, member));
+  return { forum, member };
+}
+
+const itemCardFor = (input: ActionInput, outcome: ChangeOutcome): AdaptiveCard =>
+  actionItemCard(actionItemsTexts[input.t.lang].item, itemView(outcome.item, outcome.forum, actorOf(input), outcome.actor, todayOf(input.services)));
+
+async function followUpCard(input: ActionInput, forumId: string): Promise<AdaptiveCard> {
+  const { services, t } = input;
+  const userId = actorOf(input);
+  const { forum, member } = await viewForum(services, forumId, userId);
+  assertAllowed(canRecordActionItems(member));
+  const today = todayOf(services);
+  const open = (await services.actionItems.listByForum(forumId)).filter(isOpen).sort(byUrgency(today));
+  return actionFollowUpCard(actionItemsTexts[t.lang].followUp, {
+    forumId,
+    forumName: forum.name,
+    items: open.slice(0, FOLLOW_UP_MAX_ITEMS).map((i) => ({ id: i.id, title: i.title, ownerName: i.owner.displayName, due: danishDate(i.dueDate), overdue: isOverdue(i, today) })),
+    total: open.length,
+    carryDefault: addDays(today, 28),
+  });
+}
+
+/** The recording form for the chair or secretary, with the items of the meeting just held (if it had an agenda). */
+export async function recordFormCard(services: BotServices, lang: Lang, forum: Forum, member: Member | undefined): Promise<AdaptiveCard> {
+  assertAllowed(canRecordActionItems(member));
+  const [members, agendas] = await Promise.all([services.members.listByForum(forum.id), services.agendas.listByForum(forum.id)]);
+  // The meeting just held (or being held): the latest agenda whose meeting starts by tomorrow.
+  const horizon = new Date(services.clock.now().getTime() + 24 * 3600 * 1000).toISOString();
+  const agenda = agendas.filter((a) => a.meetingStart <= horizon).sort((a, b) => b.meetingStart.localeCompare(a.meetingStart))[0];
+  return actionRecordCard(actionItemsTexts[lang].record, {
+    forumId: forum.id,
+    forumName: forum.name,
+    members: members.map((m) => ({ userId: m.userId, displayName: m.displayName })).sort((a, b) => a.displayName.localeCompare(b.displayName, 'da')),
+    agendaItems: (agenda?.items ?? []).map((i) => ({ id: i.id, title: i.title })),
+    ...(agenda?.meetingId === undefined ? {} : { meetingId: agenda.meetingId }),
+    defaultDue: addDays(todayOf(services), 14),
+  });
+}
+
+const dateOrRefuse = (value: string | undefined): string => {
+  const parsed = LocalDate.safeParse((value ?? '').trim());
+  if (!parsed.success) throw new DomainError('INPUT.EMPTY');
+  return parsed.data;
+};
+
+export const actionItemActions: readonly CardAction[] = [
+  cardAction(ACTION_VERBS.show, ItemShowData, async (input, data) => {
+    const userId = actorOf(input);
+    const { forum, member } = await viewForum(input.services, data.forumId, userId);
+    const item = await requireItem(input.services, data.forumId, data.itemId);
+    return actionItemCard(actionItemsTexts[input.t.lang].item, itemView(item, forum, userId, member, todayOf(input.services)));
+  }),
+
+  cardAction(ACTION_VERBS.status, ItemStatusData, async (input, data) => {
+    const outcome = await changeItem(input.services, { ...data, actorId: actorOf(input), change: { kind: 'status', to: data.to } });
+    return data.from === 'followUp' ? followUpCard(input, data.forumId) : itemCardFor(input, outcome);
+  }),
+
+  cardAction(ACTION_VERBS.block, ItemBlockData, async (input, data) =>
+    itemCardFor(input, await changeItem(input.services, { ...data, actorId: actorOf(input), change: { kind: 'status', to: 'blocked', reason: data[BLOCK_REASON_INPUT] ?? '' } })),
+  ),
+
+  cardAction(ACTION_VERBS.propose, ItemProposeData, async (input, data) =>
+    itemCardFor(input, await changeItem(input.services, { ...data, actorId: actorOf(input), change: { kind: 'proposeDueDate', date: dateOrRefuse(data[PROPOSED_DATE_INPUT]) } })),
+  ),
+
+  cardAction(ACTION_VERBS.decide, ItemDecideData, async (input, data) =>
+    itemCardFor(input, await changeItem(input.services, { ...data, actorId: actorOf(input), change: { kind: data.accept ? 'acceptProposal' : 'rejectProposal' } })),
+  ),
+
+  cardAction(ACTION_VERBS.carry, ItemCarryData, async (input, data) => {
+    const date = dateOrRefuse(data[carryInput(data.itemId)]);
+    await changeItem(input.services, { forumId: data.forumId, itemId: data.itemId, actorId: actorOf(input), change: { kind: 'carryOver', date } });
+    return followUpCard(input, data.forumId);
+  }),
+
+  cardAction(ACTION_VERBS.escalate, ItemEscalateData, async (input, data) => {
+    const note = data[ESCALATION_NOTE_INPUT];
+    const name = input.info.actor?.name;
+    const outcome = await escalateItem(input.services, {
+      forumId: data.forumId,
+      itemId: data.itemId,
+      actorId: actorOf(input),
+      ...(name === undefined ? {} : { actorName: name }),
+      ...(note === undefined ? {} : { note }),
+    });
+    return itemCardFor(input, outcome);
+  }),
+
+  cardAction(ACTION_VERBS.recordForm, ForumRefData, async (input, data) => {
+    const { forum, member } = await viewForum(input.services, data.forumId, actorOf(input));
+    return recordFormCard(input.services, input.t.lang, forum, member);
+  }),
+
+  cardAction(ACTION_VERBS.record, RecordData, async (input, data) => {
+    const { services, t } = input;
+    const actorId = actorOf(input);
+    const forum = await requireForum(services, data.forumId);
+    const saved = await recordItems(services, { forum, actorId, inputs: rowsOf(data), ...(data.meetingId === undefined ? {} : { meetingId: data.meetingId }) });
+    const texts = actionItemsTexts[t.lang];
+    const by = (await services.members.find(forum.id, actorId))?.displayName ?? input.info.actor?.name ?? '';
+    return boardCardOf(texts, forum, await services.actionItems.listByForum(forum.id), todayOf(services), texts.recordedIntro(saved.length, by));
+  }),
+
+  cardAction(ACTION_VERBS.board, ForumRefData, async (input, data) => {
+    const { forum } = await viewForum(input.services, data.forumId, actorOf(input));
+    return boardCardOf(actionItemsTexts[input.t.lang], forum, await input.services.actionItems.listByForum(forum.id), todayOf(input.services));
+  }),
+
+  cardAction(ACTION_VERBS.followUp, ForumRefData, async (input, data) => followUpCard(input, data.forumId)),
+
+  cardAction(ACTION_VERBS.export, ForumRefData, async (input, data) => {
+    const { services, t } = input;
+    const userId = actorOf(input);
+    const { forum } = await viewForum(services, data.forumId, userId);
+    const link = signedExportPath(exportLinkKey(services.config), forum.id, userId, services.clock.now());
+    const validUntil = new Intl.DateTimeFormat(t.lang === 'da' ? 'da-DK' : 'en-GB', { timeZone: services.config.timeZone, hour: '2-digit', minute: '2-digit' }).format(link.expires);
+    return actionExportCard(actionItemsTexts[t.lang].export, { forumName: forum.name, url: `${services.config.publicUrl}${link.path}`, validUntil });
+  }),
+];

@@ -1,0 +1,274 @@
+import { actionBoardCard } from '../../cards/action-board.card';
+import { actionItemCard } from '../../cards/action-item.card';
+import type { AdaptiveCard } from '../../cards/card-kit';
+import type { ActionItem } from '../../domain/actions/action-item';
+import { applyActionChange, type ActionChange } from '../../domain/actions/action-item.changes';
+import { escalationForActionItem } from '../../domain/actions/action-escalation';
+import { buildActionItems, type NewActionItem } from '../../domain/actions/new-action-items';
+import { danishDate, localDateOf } from '../../domain/actions/local-date';
+import type { Forum, Member } from '../../domain/fora/forum';
+import { DomainError } from '../../domain/shared/domain-error';
+import { newId } from '../../domain/shared/ids';
+import { NotFoundError } from '../../domain/shared/repository-errors';
+import { announceEscalation } from '../escalations/raise-escalation';
+import type { BotServices } from '../handlers/bot-services';
+import type { Place } from '../handlers/turn-info';
+import { pickLang, type Lang } from '../i18n';
+import { actionItemsTexts, type ActionItemsTexts } from './action-items.texts';
+import { boardView, itemView } from './action-views';
+
+export const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
+/** Outbox subjects: the forum's board in its channel, and each owner's item card. */
+export const SUBJECT = { board: 'action-board', item: 'action-item' } as const;
+
+export const todayOf = (services: Pick<BotServices, 'clock' | 'config'>): string => localDateOf(services.clock.now(), services.config.timeZone);
+
+/** Proactive messages are written in the bot's configured language (Teams tells us nothing else). */
+export const defaultTexts = (services: Pick<BotServices, 'config'>): ActionItemsTexts => actionItemsTexts[pickLang(undefined, services.config.locale)];
+
+export async function requireForum(services: BotServices, forumId: string): Promise<Forum> {
+  const forum = await services.fora.findById(forumId);
+  if (forum === undefined) throw new DomainError('BOT.FORUM_UNKNOWN');
+  return forum;
+}
+
+/** The forum whose channel this is, if any. */
+export async function forumOfPlace(services: BotServices, place: Place): Promise<Forum | undefined> {
+  if (place.kind === 'personal') return undefined;
+  return (await services.fora.list()).find((f) => f.teams?.conversationId === place.conversationId);
+}
+
+export async function requireItem(services: BotServices, forumId: string, itemId: string): Promise<ActionItem> {
+  const item = await services.actionItems.findById(forumId, itemId);
+  if (item === undefined) throw new DomainError('ACTION.NOT_FOUND');
+  return item;
+}
+
+const card = (content: AdaptiveCard) => [{ contentType: CARD_TYPE, content }];
+
+async function audit(services: BotServices, event: { forumId: string; actorId: string; action: string; subject: string; before?: unknown; after?: unknown }): Promise<string> {
+  const id = newId();
+  await services.audit.append({
+    id,
+    forumId: event.forumId,
+    at: services.clock.now().toISOString(),
+    actorId: event.actorId,
+    action: event.action,
+    subject: event.subject,
+    ...(event.before === undefined ? {} : { before: JSON.stringify(event.before) }),
+    ...(event.after === undefined ? {} : { after: JSON.stringify(event.after) }),
+  });
+  return id;
+}
+
+/** Audit keeps what matters to people, not storage details. */
+const auditable = ({ version: _version, ...item }: ActionItem) => item;
+
+export function boardCardOf(texts: ActionItemsTexts, forum: Forum, items: readonly ActionItem[], todayLocal: string, intro?: string): AdaptiveCard {
+  return actionBoardCard(texts.board, boardView(forum, items, todayLocal, texts.boardTitle(forum.name), { ...(intro === undefined ? {} : { intro }), withActions: true }));
+}
+
+/** A notification must not undo a change that is saved: it is logged and the change stands. */
+async function notifySafely(services: BotServices, what: string, send: () => Promise<unknown>): Promise<void> {
+  try {
+    await send();
+  } catch (error) {
+    services.logger.warn({ err: error, what }, 'action items: a notification could not be queued');
+  }
+}
+
+/** The board in the forum's channel shows the change (updated in place, if it was posted). */
+async function refreshBoard(services: BotServices, forum: Forum, key: string): Promise<void> {
+  const conversationId = forum.teams?.conversationId;
+  if (conversationId === undefined) return;
+  const recipient = { kind: 'conversation' as const, conversationId };
+  const delivery = await services.outbox.findDelivery(SUBJECT.board, forum.id, recipient);
+  if (delivery === undefined) return;
+  const texts = defaultTexts(services);
+  await services.outbox.enqueue({
+    idempotencyKey: key,
+    recipient,
+    operation: { kind: 'update', activityId: delivery.activityId },
+    activity: { summary: texts.summaries.board(forum.name), attachments: card(boardCardOf(texts, forum, await services.actionItems.listByForum(forum.id), todayOf(services))) },
+    subject: { type: SUBJECT.board, id: forum.id, forumId: forum.id },
+  });
+}
+
+/** Parses and records a recording; owners get their cards, the forum's channel the board. */
+export async function recordItems(
+  services: BotServices,
+  request: { forum: Forum; actorId: string; inputs: NewActionItem[]; meetingId?: string },
+): Promise<ActionItem[]> {
+  const { forum, actorId } = request;
+  const members = await services.members.listByForum(forum.id);
+  const result = buildActionItems(request.inputs, {
+    forumId: forum.id,
+    members,
+    actorId,
+    actor: members.find((m) => m.userId === actorId),
+    todayLocal: todayOf(services),
+    now: services.clock.now(),
+    newId,
+    ...(request.meetingId === undefined ? {} : { originMeetingId: request.meetingId }),
+  });
+  if (!result.ok) throw new DomainError(result.code, result.context ?? {});
+  const saved = await Promise.all(result.items.map((item) => services.actionItems.save(item)));
+  await Promise.all(saved.map((item) => audit(services, { forumId: forum.id, actorId, action: 'action.created', subject: `action:${item.id}`, after: auditable(item) })));
+
+  const texts = defaultTexts(services);
+  const today = todayOf(services);
+  for (const item of saved) {
+    if (item.owner.kind !== 'member') continue;
+    const owner = item.owner;
+    const view = itemView(item, forum, owner.userId, members.find((m) => m.userId === owner.userId), today, texts.assignedBanner(forum.name));
+    await notifySafely(services, 'assigned', () =>
+      services.outbox.enqueue({
+        idempotencyKey: `action:${item.id}:assigned`,
+        recipient: { kind: 'user', userId: owner.userId },
+        activity: { summary: texts.summaries.assigned(item.title).slice(0, 300), attachments: card(actionItemCard(texts.item, view)) },
+        subject: { type: SUBJECT.item, id: item.id, forumId: forum.id },
+        causedBy: actorId,
+      }),
+    );
+  }
+  const conversationId = forum.teams?.conversationId;
+  if (conversationId !== undefined) {
+    const by = members.find((m) => m.userId === actorId)?.displayName ?? '';
+    const all = await services.actionItems.listByForum(forum.id);
+    await notifySafely(services, 'board', () =>
+      services.outbox.enqueue({
+        idempotencyKey: `action-board:${forum.id}:${saved[0]?.id ?? newId()}`,
+        recipient: { kind: 'conversation', conversationId },
+        activity: { summary: texts.summaries.board(forum.name), attachments: card(boardCardOf(texts, forum, all, today, texts.recordedIntro(saved.length, by))) },
+        subject: { type: SUBJECT.board, id: forum.id, forumId: forum.id },
+        causedBy: actorId,
+      }),
+    );
+  }
+  return saved;
+}
+
+export interface ChangeOutcome {
+  forum: Forum;
+  item: ActionItem;
+  actor: Member | undefined;
+}
+
+/**
+ * Changes one item for the actor. The change is re-applied to the newest version if someone wrote
+ * in between (owner and chair at once: neither change is lost), and audited from → to.
+ */
+export async function changeItem(services: BotServices, request: { forumId: string; itemId: string; actorId: string; change: ActionChange }): Promise<ChangeOutcome> {
+  const { forumId, itemId, actorId, change } = request;
+  const [forum, actor] = await Promise.all([requireForum(services, forumId), services.members.find(forumId, actorId)]);
+  const ctx = { actorId, actor, todayLocal: todayOf(services), now: services.clock.now() };
+  let before: ActionItem | undefined;
+  let item: ActionItem;
+  try {
+    item = await services.actionItems.update(forumId, itemId, (current) => {
+      before = current;
+      const result = applyActionChange(current, change, ctx);
+      if (!result.ok) throw new DomainError(result.code, result.context ?? {});
+      return result.item;
+    });
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new DomainError('ACTION.NOT_FOUND');
+    throw error;
+  }
+  const eventId = await audit(services, {
+    forumId,
+    actorId,
+    action: `action.${change.kind === 'status' ? `status.${change.to}` : change.kind}`,
+    subject: `action:${itemId}`,
+    ...(before === undefined ? {} : { before: auditable(before) }),
+    after: auditable(item),
+  });
+  await notifyChange(services, { forum, item, actorId, change, eventId });
+  return { forum, item, actor };
+}
+
+async function notifyChange(services: BotServices, event: { forum: Forum; item: ActionItem; actorId: string; change: ActionChange; eventId: string }): Promise<void> {
+  const { forum, item, actorId, change, eventId } = event;
+  const texts = defaultTexts(services);
+  const today = todayOf(services);
+  await notifySafely(services, 'board', () => refreshBoard(services, forum, `action-board:${forum.id}:upd:${eventId}`));
+  // Someone else changed the owner's item: their card shows it (their own click replaced it already).
+  if (item.owner.kind === 'member' && item.owner.userId !== actorId) {
+    const recipient = { kind: 'user' as const, userId: item.owner.userId };
+    const ownerId = item.owner.userId;
+    await notifySafely(services, 'owner card', async () => {
+      const delivery = await services.outbox.findDelivery(SUBJECT.item, item.id, recipient);
+      if (delivery === undefined) return;
+      const view = itemView(item, forum, ownerId, await services.members.find(forum.id, ownerId), today);
+      await services.outbox.enqueue({
+        idempotencyKey: `action:${item.id}:upd:${eventId}`,
+        recipient,
+        operation: { kind: 'update', activityId: delivery.activityId },
+        activity: { summary: item.title.slice(0, 300), attachments: card(actionItemCard(texts.item, view)) },
+        subject: { type: SUBJECT.item, id: item.id, forumId: forum.id },
+      });
+    });
+  }
+  // A proposed due date waits for the chair or secretary: they get the item with accept/reject.
+  if (change.kind === 'proposeDueDate') {
+    const managers = (await services.members.listByForum(forum.id)).filter((m) => m.roles.includes('chair') || m.roles.includes('secretary'));
+    for (const manager of managers) {
+      if (manager.userId === actorId) continue;
+      const view = itemView(item, forum, manager.userId, manager, today, texts.proposalBanner(item.owner.displayName, danishDate(change.date)));
+      await notifySafely(services, 'proposal', () =>
+        services.outbox.enqueue({
+          idempotencyKey: `action:${item.id}:proposal:${change.date}:to:${manager.userId}`,
+          recipient: { kind: 'user', userId: manager.userId },
+          activity: { summary: texts.summaries.proposal(item.title).slice(0, 300), attachments: card(actionItemCard(texts.item, view)) },
+          subject: { type: SUBJECT.item, id: item.id, forumId: forum.id },
+          causedBy: actorId,
+        }),
+      );
+    }
+  }
+}
+
+/**
+ * "Løftes": creates the escalation case (with its first step) held by the forum one level up, then
+ * links it to the item and tells that forum's managers and its channel (as `eskaler` does). Should
+ * the link lose (someone escalated it at the same moment), the new case is removed again, so one
+ * item never has two cases.
+ */
+export async function escalateItem(services: BotServices, request: { forumId: string; itemId: string; actorId: string; actorName?: string; note?: string }): Promise<ChangeOutcome> {
+  const { forumId, itemId, actorId } = request;
+  const [forum, actor, item] = await Promise.all([requireForum(services, forumId), services.members.find(forumId, actorId), requireItem(services, forumId, itemId)]);
+  const now = services.clock.now();
+  const id = newId();
+  const permission = applyActionChange(item, { kind: 'linkEscalation', escalationId: id }, { actorId, actor, todayLocal: todayOf(services), now });
+  if (!permission.ok) throw new DomainError(permission.code, permission.context ?? {});
+  const person = { userId: actorId, displayName: actor?.displayName ?? request.actorName ?? actorId };
+  const draft = escalationForActionItem(item, forum, person, request.note, now, id);
+  if (!draft.ok) throw new DomainError(draft.code, draft.context ?? {});
+  const escalation = await services.escalations.create(draft.escalation, draft.firstStep);
+  let outcome: ChangeOutcome;
+  try {
+    outcome = await changeItem(services, { forumId, itemId, actorId, change: { kind: 'linkEscalation', escalationId: escalation.id } });
+  } catch (error) {
+    await services.escalations.delete(escalation.id);
+    throw error;
+  }
+  const { version: _version, ...raised } = escalation;
+  await audit(services, { forumId, actorId, action: 'escalation.raised', subject: `escalation:${escalation.id}`, after: { ...raised, firstStep: draft.firstStep } });
+  // Told only once the case is linked for good (a lost link removes it above); the outbox keys make it once.
+  await announceEscalation(services, escalation);
+  return outcome;
+}
+
+/** My open items across the fora I belong to (one read per forum). */
+export async function myItems(services: BotServices, userId: string): Promise<{ forum: Forum; item: ActionItem }[]> {
+  const memberships = await services.members.listMembershipsOfUser(userId);
+  const perForum = await Promise.all(
+    memberships.map(async (m) => {
+      const [forum, items] = await Promise.all([services.fora.findById(m.forumId), services.actionItems.listByForum(m.forumId)]);
+      return forum === undefined ? [] : items.filter((i) => i.owner.kind === 'member' && i.owner.userId === userId).map((item) => ({ forum, item }));
+    }),
+  );
+  return perForum.flat();
+}
+
+export const textsFor = (lang: Lang): ActionItemsTexts => actionItemsTexts[lang];

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import type { ActionStatus } from '../domain/actions/action-item';
+import { EntityId } from '../domain/shared/ids';
+import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+
+/** Every verb of the action-item cards; the bot routes by these. */
+export const ACTION_VERBS = {
+  show: 'actions.item.show',
+  status: 'actions.item.status',
+  block: 'actions.item.block',
+  propose: 'actions.item.propose',
+  decide: 'actions.item.decide',
+  carry: 'actions.item.carry',
+  escalate: 'actions.item.escalate',
+  record: 'actions.record',
+  recordForm: 'actions.record.form',
+  board: 'actions.board',
+  followUp: 'actions.followup',
+  export: 'actions.export',
+} as const;
+
+const ItemRef = z.object({ forumId: EntityId, itemId: EntityId });
+export const ItemShowData = ItemRef;
+/** `actions.item.status`: started, done, reopened or cancelled (blocked has its own verb: it needs a reason). */
+export const ItemStatusData = ItemRef.extend({ to: z.enum(['open', 'started', 'done', 'cancelled']), from: z.enum(['followUp', 'item']).optional() });
+export const BLOCK_REASON_INPUT = 'blockedReason';
+export const ItemBlockData = ItemRef.extend({ [BLOCK_REASON_INPUT]: z.string().max(2000).optional() });
+export const PROPOSED_DATE_INPUT = 'proposedDueDate';
+export const ItemProposeData = ItemRef.extend({ [PROPOSED_DATE_INPUT]: z.string().max(20).optional() });
+export const ItemDecideData = ItemRef.extend({ accept: z.boolean() });
+export const ESCALATION_NOTE_INPUT = 'escalationNote';
+export const ItemEscalateData = ItemRef.extend({ [ESCALATION_NOTE_INPUT]: z.string().max(5000).optional() });
+
+export interface ActionItemCardText {
+  lang: CardLang;
+  statuses: Record<ActionStatus, string>;
+  owner: string;
+  forum: string;
+  due: string;
+  overdue: string;
+  blockedBecause: string;
+  proposed: string;
+  carriedOver: (n: number) => string;
+  escalated: string;
+  start: string;
+  done: string;
+  reopen: string;
+  block: string;
+  blockReasonLabel: string;
+  blockSubmit: string;
+  propose: string;
+  proposeLabel: string;
+  proposeSubmit: string;
+  accept: string;
+  reject: string;
+  cancel: string;
+  escalate: string;
+  escalateLabel: string;
+  escalateSubmit: string;
+}
+
+export interface ActionItemView {
+  id: string;
+  forumId: string;
+  forumName: string;
+  title: string;
+  ownerName: string;
+  /** Shown as written (dd-mm-yyyy). */
+  due: string;
+  overdue: boolean;
+  status: ActionStatus;
+  blockedReason?: string;
+  proposedDue?: string;
+  carriedOver?: number;
+  escalated: boolean;
+  /** The viewer is the owner (status buttons) … */
+  canWork: boolean;
+  /** … or the chair/secretary (everything). */
+  canManage: boolean;
+  /** Where it can go one level up ("løftes"). */
+  canEscalate: boolean;
+  /** A line above the title (reminders: "due in 2 days"). */
+  banner?: string;
+}
+
+const showCard = (title: string, body: CardElement[], submit: CardElement): CardElement => ({
+  type: 'Action.ShowCard',
+  title,
+  card: { type: 'AdaptiveCard', body, actions: [submit] },
+});
+
+/** One action item with what the viewer may do to it: the owner's personal card, and the chair's view. */
+export function actionItemCard(text: ActionItemCardText, view: ActionItemView): AdaptiveCard {
+  const ref = { forumId: view.forumId, itemId: view.id };
+  const facts = [
+    { title: text.forum, value: view.forumName },
+    { title: text.owner, value: view.ownerName },
+    { title: text.due, value: view.overdue ? `${view.due} · ${text.overdue}` : view.due },
+    ...(view.proposedDue === undefined ? [] : [{ title: text.proposed, value: view.proposedDue }]),
+    ...(view.blockedReason === undefined ? [] : [{ title: text.blockedBecause, value: view.blockedReason }]),
+  ];
+  const body: CardElement[] = [
+    ...(view.banner === undefined ? [] : [paragraph(view.banner, { weight: 'Bolder', color: view.overdue ? 'Attention' : 'Accent' })]),
+    heading(view.title),
+    paragraph(text.statuses[view.status], { weight: 'Bolder', color: view.status === 'blocked' || view.overdue ? 'Attention' : view.status === 'done' ? 'Good' : 'Default', spacing: 'None' }),
+    { type: 'FactSet', facts },
+    ...(view.carriedOver === undefined || view.carriedOver === 0 ? [] : [paragraph(text.carriedOver(view.carriedOver), { isSubtle: true, size: 'Small' })]),
+    ...(view.escalated ? [paragraph(text.escalated, { isSubtle: true, size: 'Small' })] : []),
+  ];
+  const open = view.status !== 'done' && view.status !== 'cancelled';
+  const actions: CardElement[] = [];
+  if (view.canWork || view.canManage) {
+    if (open) {
+      if (view.status !== 'started') actions.push(executeAction(text.start, ACTION_VERBS.status, { ...ref, to: 'started' }));
+      actions.push(executeAction(text.done, ACTION_VERBS.status, { ...ref, to: 'done' }, { style: 'positive' }));
+      actions.push(
+        showCard(text.block, [{ type: 'Input.Text', id: BLOCK_REASON_INPUT, label: text.blockReasonLabel, isMultiline: true, maxLength: 1000, isRequired: true, errorMessage: text.blockReasonLabel }], executeAction(text.blockSubmit, ACTION_VERBS.block, ref)),
+      );
+      actions.push(showCard(text.propose, [{ type: 'Input.Date', id: PROPOSED_DATE_INPUT, label: text.proposeLabel, isRequired: true, errorMessage: text.proposeLabel }], executeAction(text.proposeSubmit, ACTION_VERBS.propose, ref)));
+    } else {
+      actions.push(executeAction(text.reopen, ACTION_VERBS.status, { ...ref, to: 'open' }));
+    }
+  }
+  // The chair's buttons sit in the body: Teams shows at most six actions in a row.
+  if (view.canManage && open) {
+    const manage: CardElement[] = [];
+    if (view.proposedDue !== undefined) {
+      manage.push(executeAction(text.accept, ACTION_VERBS.decide, { ...ref, accept: true }, { style: 'positive' }));
+      manage.push(executeAction(text.reject, ACTION_VERBS.decide, { ...ref, accept: false }));
+    }
+    manage.push(executeAction(text.cancel, ACTION_VERBS.status, { ...ref, to: 'cancelled' }, { style: 'destructive' }));
+    if (view.canEscalate && !view.escalated) {
+      manage.push(showCard(text.escalate, [{ type: 'Input.Text', id: ESCALATION_NOTE_INPUT, label: text.escalateLabel, isMultiline: true, maxLength: 4000 }], executeAction(text.escalateSubmit, ACTION_VERBS.escalate, ref)));
+    }
+    body.push({ type: 'ActionSet', actions: manage });
+  }
+  return adaptiveCard(text.lang, body, actions);
+}
