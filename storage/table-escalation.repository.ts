@@ -1,19 +1,20 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import { Escalation, EscalationStep } from '../domain/escalations/escalation';
+import { Escalation, EscalationStep, Person } from '../domain/escalations/escalation';
 import type { EscalationRepository } from '../domain/escalations/escalation.repository';
 import { ConcurrencyError, NotFoundError } from '../domain/shared/repository-errors';
 import { compact, dataOf, fromJson, toJson, type Properties } from './entity-codec';
 import { assertEntityFits } from './entity-size';
 import { deleteRows } from './table-batch';
 import type { TableSet } from './table-client';
-import { isNotFound, mapWriteError } from './table-errors';
-import { checkKey, escapeKey, joinKey, padNumber } from './table-keys';
+import { isNotFound, mapWriteError, statusOf } from './table-errors';
+import { checkKey, escapeKey, joinKey, padNumber, prefixBounds } from './table-keys';
 import { listAll, type Row } from './table-query';
 
 /**
  * Table `escalations`, partition = escalation id: the header row `case` (the case's state, plus its
  * latest step as JSON) and one row `step~{seq:6}` per history step, so history grows without
- * limit. `advance` replaces the header with If-Match (only one of two concurrent managers wins),
+ * limit, and one row `seen~{userId}` per person who marked the decision as seen. `advance`
+ * replaces the header with If-Match (only one of two concurrent managers wins),
  * then writes the step row. Before moving the header on, it makes sure the previous step's row
  * exists, so a crash between the two writes never loses a step: `history` shows the header's step
  * until then.
@@ -30,6 +31,10 @@ const READ_PARALLELISM = 16;
 
 const partitionOf = (id: string): string => checkKey(TABLE, 'PartitionKey', escapeKey(id));
 const stepRowOf = (seq: number): string => joinKey('step', padNumber(seq, 6));
+const seenRowOf = (userId: string): string => checkKey(TABLE, 'RowKey', joinKey('seen', escapeKey(userId)));
+const STEP_PREFIX = joinKey('step', '');
+const SEEN_PREFIX = joinKey('seen', '');
+const isStepRow = (row: Row): boolean => row.rowKey.startsWith(STEP_PREFIX);
 
 function headerEntity(escalation: Escalation, lastStep: EscalationStep): Properties & { partitionKey: string; rowKey: string } {
   const { version: _version, path, raisedBy, ...plain } = escalation;
@@ -65,7 +70,11 @@ const escalationOf = (row: Row): Escalation =>
 const lastStepOf = (header: Row): EscalationStep | undefined =>
   header['lastStep'] === undefined ? undefined : EscalationStep.parse(fromJson(header['lastStep']));
 
-const stepOf = (row: Row): EscalationStep => EscalationStep.parse({ ...dataOf(row), actor: fromJson(row['actor']) });
+const stepOf = (row: Row): EscalationStep => {
+  const actor = fromJson(row['actor']);
+  // A step the system took has no actor: leave the property out rather than set it to undefined.
+  return EscalationStep.parse({ ...dataOf(row), ...(actor === undefined ? {} : { actor }) });
+};
 
 export function createEscalationRepository(tables: TableSet): EscalationRepository {
   const cases = (): Promise<TableClient> => tables.client(TABLE);
@@ -149,12 +158,51 @@ export function createEscalationRepository(tables: TableSet): EscalationReposito
 
     async history(id) {
       const rows = await listAll(await cases(), odata`PartitionKey eq ${partitionOf(id)}`);
-      const steps = rows.filter((row) => row.rowKey !== HEADER_ROW).map(stepOf);
+      const steps = rows.filter(isStepRow).map(stepOf);
       const header = rows.find((row) => row.rowKey === HEADER_ROW);
       const last = header === undefined ? undefined : lastStepOf(header);
       // The header's step is there before its own row: a crash between the two writes shows nothing less.
       if (last !== undefined && !steps.some((s) => s.seq === last.seq)) steps.push(last);
       return steps.sort((a, b) => a.seq - b.seq);
+    },
+
+    async listOpen() {
+      const rows = await listAll(await cases(), odata`RowKey eq ${HEADER_ROW} and state ne ${'resolved'} and state ne ${'returned'}`);
+      return rows.map(escalationOf);
+    },
+
+    async update(next) {
+      const context = { table: TABLE, key: [next.id] };
+      if (next.version === undefined) throw new Error(`${TABLE}: update needs the version the case was read with`);
+      const current = await readHeader(next.id);
+      if (current === undefined) throw new NotFoundError(context);
+      if (current.etag !== next.version) throw new ConcurrencyError(context);
+      const lastStep = lastStepOf(current);
+      if (lastStep === undefined || Number(current['stepCount']) !== next.stepCount) throw new Error(`${TABLE}: update never adds a step; use advance`);
+      try {
+        const { etag } = await (await cases()).updateEntity(headerEntity(next, lastStep), 'Replace', { etag: next.version });
+        return { ...next, version: etag };
+      } catch (error) {
+        mapWriteError(error, context);
+      }
+    },
+
+    async markSeen(id, receipt) {
+      const entity = { partitionKey: partitionOf(id), rowKey: seenRowOf(receipt.person.userId), ...compact({ person: toJson(receipt.person), at: receipt.at }) };
+      assertEntityFits(TABLE, entity);
+      const table = await cases();
+      try {
+        await table.createEntity(entity);
+      } catch (error) {
+        // The first click counts; a second one changes nothing.
+        if (statusOf(error) !== 409) throw error;
+      }
+    },
+
+    async listSeen(id) {
+      const { from, to } = prefixBounds(SEEN_PREFIX);
+      const rows = await listAll(await cases(), odata`PartitionKey eq ${partitionOf(id)} and RowKey ge ${from} and RowKey lt ${to}`);
+      return rows.map((row) => ({ person: Person.parse(fromJson(row['person'])), at: String(row['at']) }));
     },
 
     async delete(id) {

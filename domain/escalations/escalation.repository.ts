@@ -1,4 +1,9 @@
-import type { Escalation, EscalationStep } from './escalation';
+import type { Escalation, EscalationStep, Person } from './escalation';
+
+export interface SeenReceipt {
+  person: Person;
+  at: string;
+}
 
 export interface EscalationRepository {
   findById(id: string): Promise<Escalation | undefined>;
@@ -12,5 +17,15 @@ export interface EscalationRepository {
    */
   advance(next: Escalation, step: EscalationStep): Promise<Escalation>;
   history(id: string): Promise<EscalationStep[]>;
+  /** Every case not yet resolved or returned (for deadlines and "waiting for me"). */
+  listOpen(): Promise<Escalation[]>;
+  /**
+   * Changes bookkeeping on the case (reminders sent) without a history step, only if the case is
+   * unchanged since it was read (ConcurrencyError otherwise).
+   */
+  update(next: Escalation): Promise<Escalation>;
+  /** Records that a person has seen the decision ("Læst"); once per person, however often clicked. */
+  markSeen(id: string, receipt: SeenReceipt): Promise<void>;
+  listSeen(id: string): Promise<SeenReceipt[]>;
   delete(id: string): Promise<void>;
 }

@@ -34,7 +34,8 @@ export const EscalationStep = z.object({
   at: Instant,
   /** Absent for steps the system takes (automatic escalation). */
   actor: Person.optional(),
-  action: z.union([EscalationAction, z.literal('raise')]),
+  /** `raise` opens the case; `share` (a member of a sensitive origin forum shows the description above) keeps the state. */
+  action: z.union([EscalationAction, z.literal('raise'), z.literal('share')]),
   fromState: EscalationState.optional(),
   toState: EscalationState,
   fromForumId: EntityId.optional(),
@@ -63,6 +64,16 @@ export const Escalation = z.object({
   stepCount: z.number().int().min(0),
   decision: z.string().max(4000).optional(),
   actionItemId: EntityId.optional(),
+  /** Raised in (or passed through) a sensitive forum: only its members see the description. */
+  sensitive: z.boolean().optional(),
+  /** A member of the sensitive forum chose to show the description to the fora above. */
+  descriptionShared: z.boolean().optional(),
+  /** Reminders sent for the step `remindedStep` (the case's `stepCount` then); a new step starts over. */
+  remindedStep: z.number().int().min(0).optional(),
+  reminderCount: z.number().int().min(0).max(10).optional(),
+  /** Where the case was raised from, when not typed: an agenda item or an action item. */
+  sourceType: z.enum(['agenda_item', 'action_item']).optional(),
+  sourceId: EntityId.optional(),
   version: z.string().optional(),
 });
 export type Escalation = z.infer<typeof Escalation>;

@@ -1,0 +1,69 @@
+import { ESCALATION_DEADLINE_VERBS, EscalationDeadlinesSaveData, EscalationDeadlinesShowData, escalationDeadlinesCard } from '../../cards/escalation-deadlines.card';
+import { canChangeDeadlines, checkDeadlineSettings, DEADLINE_LIMITS, deadlinesOf, EscalationDeadlineSettings } from '../../domain/escalations/escalation-deadline-settings';
+import type { DeadlinePolicy } from '../../domain/escalations/escalation-deadlines';
+import type { Forum } from '../../domain/fora/forum';
+import { assertAllowed, DomainError } from '../../domain/shared/domain-error';
+import { newId } from '../../domain/shared/ids';
+import { cardAction, type ActionInput } from '../actions/card-action';
+import { escalationTexts } from './escalations.texts';
+
+/** The forum, if the actor (from the activity, never the card) is its chair. */
+async function forumForChair({ info, services }: ActionInput, forumId: string): Promise<{ forum: Forum; actorId: string }> {
+  if (info.actor === undefined) throw new DomainError('BOT.USER_UNKNOWN');
+  const forum = await services.fora.findById(forumId);
+  if (forum === undefined) throw new DomainError('BOT.FORUM_UNKNOWN', { forumId });
+  assertAllowed(canChangeDeadlines(await services.members.find(forum.id, info.actor.userId)));
+  return { forum, actorId: info.actor.userId };
+}
+
+const cardFor = (input: ActionInput, forum: Forum, saved = false) =>
+  escalationDeadlinesCard(escalationTexts[input.t.lang].deadlines, {
+    forumId: forum.id,
+    forumName: forum.name,
+    topOfChain: forum.escalatesTo === undefined,
+    defaults: forum.escalationDeadlines === undefined,
+    settings: deadlinesOf(forum),
+    limits: DEADLINE_LIMITS,
+    saved,
+  });
+
+/** `escalation.deadlines.show`: the forum's deadlines for acknowledging a case, for its chair. */
+export const escalationDeadlinesShowAction = cardAction(ESCALATION_DEADLINE_VERBS.show, EscalationDeadlinesShowData, async (input, data) => {
+  const { forum } = await forumForChair(input, data.forumId);
+  return cardFor(input, forum);
+});
+
+/**
+ * `escalation.deadlines.save`: checks every value before anything is written, stores the deadlines
+ * on the forum (one conditional write) and audits the change with before and after.
+ */
+export const escalationDeadlinesSaveAction = cardAction(ESCALATION_DEADLINE_VERBS.save, EscalationDeadlinesSaveData, async (input, data) => {
+  const { forum, actorId } = await forumForChair(input, data.forumId);
+  const candidate: DeadlinePolicy = {
+    remindAfterHours: { low: data.remind_low, normal: data.remind_normal, high: data.remind_high },
+    escalateAfterHours: { low: data.escalate_low, normal: data.escalate_normal, high: data.escalate_high },
+    // The top of the chain has no toggle: it only reminds, whatever is stored.
+    autoEscalate: data.autoEscalate ?? deadlinesOf(forum).autoEscalate,
+  };
+  assertAllowed(checkDeadlineSettings(candidate));
+  const settings = EscalationDeadlineSettings.parse(candidate);
+  // The audit's "before" is what the write replaced (re-read if someone saved in between).
+  let replaced = forum;
+  const updated = await input.services.fora.update(forum.id, (current) => {
+    replaced = current;
+    return { ...current, escalationDeadlines: settings };
+  });
+  await input.services.audit.append({
+    id: newId(),
+    forumId: forum.id,
+    at: input.services.clock.now().toISOString(),
+    actorId,
+    action: 'forum.escalationDeadlines.changed',
+    subject: forum.name,
+    before: JSON.stringify({ ...deadlinesOf(replaced), defaults: replaced.escalationDeadlines === undefined }),
+    after: JSON.stringify(settings),
+  });
+  return cardFor(input, updated, true);
+});
+
+export const escalationDeadlinesActions = [escalationDeadlinesShowAction, escalationDeadlinesSaveAction];

@@ -1,0 +1,43 @@
+import { escalationFormCard, escalationListCard } from '../../cards/escalation-form.card';
+import type { AdaptiveCard } from '../../cards/card-kit';
+import { CLOSED_STATES, type Escalation } from '../../domain/escalations/escalation';
+import type { BotServices } from '../handlers/bot-services';
+import type { Lang } from '../i18n';
+import { forumIdsOf } from './escalation-people';
+import { escalationTexts } from './escalations.texts';
+
+/** The raise form: the fora the person belongs to that escalate somewhere, the given one chosen. */
+export async function raiseForm(services: BotServices, lang: Lang, userId: string, preset: { forumId?: string; title?: string } = {}): Promise<AdaptiveCard> {
+  const [memberOf, fora] = await Promise.all([forumIdsOf(services, userId), services.fora.list()]);
+  const byId = new Map(fora.map((f) => [f.id, f]));
+  const choices = fora
+    .filter((f) => memberOf.includes(f.id) && f.escalatesTo !== undefined)
+    .map((f) => ({ id: f.id, name: f.name, escalatesToName: byId.get(f.escalatesTo ?? '')?.name ?? '' }));
+  const forumId = choices.some((c) => c.id === preset.forumId) ? preset.forumId : undefined;
+  return escalationFormCard(escalationTexts[lang].form, {
+    fora: choices,
+    ...(forumId === undefined ? {} : { forumId }),
+    ...(preset.title === undefined || preset.title === '' ? {} : { title: preset.title.slice(0, 200) }),
+  });
+}
+
+/**
+ * `eskaler` in a personal chat: the cases I raised (from the fora I belong to) and the open ones
+ * waiting for me (held where I am manager or chair, or a question to me).
+ */
+export async function myCases(services: BotServices, lang: Lang, userId: string): Promise<AdaptiveCard> {
+  const t = escalationTexts[lang];
+  const [memberships, open, fora] = await Promise.all([services.members.listMembershipsOfUser(userId), services.escalations.listOpen(), services.fora.list()]);
+  const name = (id: string): string => fora.find((f) => f.id === id)?.name ?? id;
+  const deciderIn = memberships.filter((m) => m.roles.includes('manager') || m.roles.includes('chair')).map((m) => m.forumId);
+  const fromMyFora = (await Promise.all(memberships.map((m) => services.escalations.listByOriginForum(m.forumId)))).flat();
+  const line = (e: Escalation): string => `${e.title} · ${t.card.states[e.state]} · ${name(e.currentForumId)}`;
+  const waiting = open.filter(
+    (e) => (e.state === 'awaiting_answer' ? e.raisedBy.userId === userId : deciderIn.includes(e.currentForumId)) && !CLOSED_STATES.includes(e.state),
+  );
+  const raised = fromMyFora.filter((e) => e.raisedBy.userId === userId).sort((a, b) => b.raisedAt.localeCompare(a.raisedAt));
+  return escalationListCard(t.list, {
+    raised: raised.slice(0, 20).map((e) => ({ id: e.id, line: line(e) })),
+    waiting: waiting.slice(0, 20).map((e) => ({ id: e.id, line: line(e) })),
+  });
+}

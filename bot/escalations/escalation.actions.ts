@@ -1,0 +1,116 @@
+import { escalationDecisionCard } from '../../cards/escalation-decision.card';
+import { EscalationFormData, EscalationRaiseData } from '../../cards/escalation-form.card';
+import { ESCALATION_VERBS, EscalationActData, EscalationRefData, escalationCard } from '../../cards/escalation.card';
+import type { Escalation, Person } from '../../domain/escalations/escalation';
+import { canSeeCase, checkShareDescription, shareDescription } from '../../domain/escalations/escalation-visibility';
+import { DomainError, assertAllowed } from '../../domain/shared/domain-error';
+import { ConcurrencyError } from '../../domain/shared/repository-errors';
+import { cardAction, type ActionInput } from '../actions/card-action';
+import type { BotServices } from '../handlers/bot-services';
+import { actOnEscalation } from './act-on-escalation';
+import { forumIdsOf } from './escalation-people';
+import { raiseForm } from './escalation-forms';
+import { loadCaseContext, refreshCopies } from './escalation-notify';
+import { caseView, formatInstant } from './escalation-view';
+import { raiseEscalation } from './raise-escalation';
+import { escalationTexts } from './escalations.texts';
+
+function actorOf({ info }: ActionInput): { userId: string; name?: string } {
+  if (info.actor === undefined) throw new DomainError('BOT.USER_UNKNOWN');
+  return { userId: info.actor.userId, ...(info.actor.name === undefined ? {} : { name: info.actor.name }) };
+}
+
+async function personOf(services: BotServices, actor: { userId: string; name?: string }, forumId: string): Promise<Person> {
+  const member = await services.members.find(forumId, actor.userId);
+  return { userId: actor.userId, displayName: member?.displayName ?? actor.name ?? actor.userId };
+}
+
+async function load(services: BotServices, id: string): Promise<Escalation> {
+  const escalation = await services.escalations.findById(id);
+  if (escalation === undefined) throw new DomainError('ESCALATION.NOT_FOUND');
+  return escalation;
+}
+
+/** The case as this person sees it now, with a line on top. */
+async function viewCard(input: ActionInput, escalation: Escalation, notice?: string) {
+  const { userId } = actorOf(input);
+  const forumIds = await forumIdsOf(input.services, userId);
+  assertAllowed(canSeeCase(escalation, { userId, forumIds }));
+  const ctx = await loadCaseContext(input.services, escalation);
+  return escalationCard(escalationTexts[input.t.lang].card, await caseView(input.services, input.t.lang, ctx, { userId, forumIds }, notice));
+}
+
+export const escalationFormAction = cardAction(ESCALATION_VERBS.form, EscalationFormData, async (input, data) =>
+  raiseForm(input.services, input.t.lang, actorOf(input).userId, {
+    ...(data.forumId === undefined ? {} : { forumId: data.forumId }),
+    ...(data.title === undefined ? {} : { title: data.title }),
+  }),
+);
+
+export const escalationRaiseAction = cardAction(ESCALATION_VERBS.raise, EscalationRaiseData, async (input, data) => {
+  const actor = actorOf(input);
+  const raisedBy = await personOf(input.services, actor, data.originForumId);
+  const created = await raiseEscalation(input.services, { ...data, raisedBy });
+  const holding = await input.services.fora.findById(created.currentForumId);
+  return viewCard(input, created, escalationTexts[input.t.lang].notices.raised(holding?.name ?? created.currentForumId));
+});
+
+export const escalationActAction = cardAction(ESCALATION_VERBS.act, EscalationActData, async (input, data) => {
+  const t = escalationTexts[input.t.lang];
+  const current = await load(input.services, data.escalationId);
+  const actor = await personOf(input.services, actorOf(input), current.currentForumId);
+  const outcome = await actOnEscalation(input.services, {
+    escalationId: data.escalationId,
+    action: data.action,
+    actor,
+    step: data.step,
+    ...(data.note === undefined ? {} : { note: data.note }),
+    ...(data.taskTitle === undefined ? {} : { task: { title: data.taskTitle, ...(data.taskDue === undefined ? {} : { dueDate: data.taskDue }) } }),
+  });
+  const state = t.card.states[outcome.escalation.state];
+  if (outcome.conflict) return viewCard(input, outcome.escalation, t.notices.conflict(state));
+  const notice =
+    outcome.meetingStart === undefined ? t.notices.done(state) : `${t.notices.done(state)} ${t.notices.onAgenda(formatInstant(input.services, input.t.lang, outcome.meetingStart))}`;
+  return viewCard(input, outcome.escalation, notice);
+});
+
+export const escalationShareAction = cardAction(ESCALATION_VERBS.share, EscalationRefData, async (input, data) => {
+  const t = escalationTexts[input.t.lang];
+  const { services } = input;
+  const current = await load(services, data.escalationId);
+  const actor = actorOf(input);
+  if (data.step !== undefined && data.step !== current.stepCount) return viewCard(input, current, t.notices.conflict(t.card.states[current.state]));
+  const originMember = await services.members.find(current.originForumId, actor.userId);
+  assertAllowed(checkShareDescription(current, originMember !== undefined));
+  const shared = shareDescription(current, { userId: actor.userId, displayName: originMember?.displayName ?? actor.name ?? actor.userId }, services.clock.now());
+  try {
+    const saved = await services.escalations.advance(shared.escalation, shared.step);
+    await refreshCopies(services, await loadCaseContext(services, saved), actor.userId);
+    return viewCard(input, saved, t.notices.shared);
+  } catch (error) {
+    if (!(error instanceof ConcurrencyError)) throw error;
+    const fresh = await load(services, data.escalationId);
+    return viewCard(input, fresh, t.notices.conflict(t.card.states[fresh.state]));
+  }
+});
+
+export const escalationSeenAction = cardAction(ESCALATION_VERBS.seen, EscalationRefData, async (input, data) => {
+  const t = escalationTexts[input.t.lang];
+  const { services } = input;
+  const escalation = await load(services, data.escalationId);
+  const actor = actorOf(input);
+  const forumIds = await forumIdsOf(services, actor.userId);
+  assertAllowed(canSeeCase(escalation, { userId: actor.userId, forumIds }));
+  const forumId = escalation.path.find((id) => forumIds.includes(id)) ?? escalation.originForumId;
+  await services.escalations.markSeen(escalation.id, { person: await personOf(services, actor, forumId), at: services.clock.now().toISOString() });
+  // The deciding forum's cards now show one more who has seen it.
+  await refreshCopies(services, await loadCaseContext(services, escalation), actor.userId);
+  const history = await services.escalations.history(escalation.id);
+  const decidedIn = history.at(-1)?.fromForumId ?? escalation.currentForumId;
+  const decidedBy = (await services.fora.findById(decidedIn))?.name ?? decidedIn;
+  return escalationDecisionCard(t.decision, { id: escalation.id, title: escalation.title, decidedBy, decision: escalation.decision ?? '', seen: true });
+});
+
+export const escalationViewAction = cardAction(ESCALATION_VERBS.view, EscalationRefData, async (input, data) => viewCard(input, await load(input.services, data.escalationId)));
+
+export const escalationActions = [escalationFormAction, escalationRaiseAction, escalationActAction, escalationShareAction, escalationSeenAction, escalationViewAction];

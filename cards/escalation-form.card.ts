@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { URGENCIES, Urgency } from '../domain/escalations/escalation';
+import { CATEGORIES, Category } from '../domain/escalations/escalation-raise';
+import { EntityId } from '../domain/shared/ids';
+import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { ESCALATION_VERBS } from './escalation.card';
+
+/** `escalation.raise`: the form's inputs (checked again on the server: the client's checks are advice). */
+export const EscalationRaiseData = z.object({
+  title: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(4000).default(''),
+  category: Category,
+  urgency: Urgency,
+  originForumId: EntityId,
+});
+
+/** `escalation.form`: open the form, possibly from a forum and with a title. */
+export const EscalationFormData = z.object({ forumId: EntityId.optional(), title: z.string().max(200).optional() });
+
+export interface EscalationFormCardText {
+  lang: CardLang;
+  title: string;
+  intro: string;
+  privacy: string;
+  labels: { title: string; description: string; category: string; urgency: string; forum: string };
+  required: string;
+  categories: Record<(typeof CATEGORIES)[number], string>;
+  urgencies: Record<Urgency, string>;
+  submit: string;
+  noForum: string;
+}
+
+export interface EscalationFormView {
+  fora: readonly { id: string; name: string; escalatesToName: string }[];
+  forumId?: string;
+  title?: string;
+}
+
+export function escalationFormCard(text: EscalationFormCardText, view: EscalationFormView): AdaptiveCard {
+  if (view.fora.length === 0) return adaptiveCard(text.lang, [heading(text.title), paragraph(text.noForum)]);
+  const body: CardElement[] = [
+    heading(text.title),
+    paragraph(text.intro),
+    paragraph(text.privacy, { isSubtle: true, size: 'Small' }),
+    { type: 'Input.Text', id: 'title', label: text.labels.title, isRequired: true, errorMessage: text.required, maxLength: 200, ...(view.title ? { value: view.title } : {}) },
+    { type: 'Input.Text', id: 'description', label: text.labels.description, isMultiline: true, maxLength: 4000 },
+    {
+      type: 'Input.ChoiceSet',
+      id: 'category',
+      label: text.labels.category,
+      value: 'trend',
+      choices: CATEGORIES.map((c) => ({ title: text.categories[c], value: c })),
+    },
+    { type: 'Input.ChoiceSet', id: 'urgency', label: text.labels.urgency, value: 'normal', choices: URGENCIES.map((u) => ({ title: text.urgencies[u], value: u })) },
+    {
+      type: 'Input.ChoiceSet',
+      id: 'originForumId',
+      label: text.labels.forum,
+      isRequired: true,
+      errorMessage: text.required,
+      value: view.forumId ?? view.fora[0]?.id,
+      choices: view.fora.map((f) => ({ title: `${f.name} → ${f.escalatesToName}`, value: f.id })),
+    },
+  ];
+  return adaptiveCard(text.lang, body, [executeAction(text.submit, ESCALATION_VERBS.raise)]);
+}
+
+export interface EscalationListCardText {
+  lang: CardLang;
+  title: string;
+  raisedByMe: string;
+  waitingForMe: string;
+  none: string;
+  newCase: string;
+  open: string;
+}
+
+export interface EscalationListView {
+  raised: readonly { id: string; line: string }[];
+  waiting: readonly { id: string; line: string }[];
+}
+
+/** `eskaler` in a personal chat: the cases I raised and those waiting for me, each one click away. */
+export function escalationListCard(text: EscalationListCardText, view: EscalationListView): AdaptiveCard {
+  const section = (title: string, rows: EscalationListView['raised']): CardElement[] => [
+    paragraph(`**${title}**`, { spacing: 'Medium' }),
+    ...(rows.length === 0
+      ? [paragraph(text.none, { isSubtle: true, spacing: 'None' })]
+      : rows.map((row) => ({
+          type: 'ColumnSet',
+          columns: [
+            { type: 'Column', width: 'stretch', items: [paragraph(row.line)] },
+            { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [executeAction(text.open, ESCALATION_VERBS.view, { escalationId: row.id })] }] },
+          ],
+        }))),
+  ];
+  return adaptiveCard(
+    text.lang,
+    [heading(text.title), ...section(text.waitingForMe, view.waiting), ...section(text.raisedByMe, view.raised)],
+    [executeAction(text.newCase, ESCALATION_VERBS.form, {})],
+  );
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { Forum, Member } from '../fora/forum';
+import { containsCprNumber } from '../shared/cpr-guard';
+import { DomainError } from '../shared/domain-error';
+import { EntityId } from '../shared/ids';
+import { Escalation, EscalationStep, Person, Urgency } from './escalation';
+
+/** The categories a case is filed under (stable ids; the bot shows them in Danish or English). */
+export const CATEGORIES = ['trend', 'problem', 'resources', 'cooperation', 'other'] as const;
+export const Category = z.enum(CATEGORIES);
+
+/** What a person (or another feature, for an agenda item or action item) gives to raise a case. */
+export const RaiseInput = z.object({
+  title: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(4000).default(''),
+  category: Category.default('trend'),
+  urgency: Urgency.default('normal'),
+  originForumId: EntityId,
+  raisedBy: Person,
+  sourceType: z.enum(['agenda_item', 'action_item']).optional(),
+  sourceId: EntityId.optional(),
+});
+export type RaiseInput = z.input<typeof RaiseInput>;
+
+/**
+ * A new case: raised in `origin`, held by the forum it escalates to (the next one up, never
+ * further). Refuses personal ID numbers, people outside the origin forum, and the top of the chain.
+ */
+export function newEscalation(
+  input: RaiseInput,
+  origin: Pick<Forum, 'id' | 'escalatesTo' | 'sensitive'>,
+  raiserMembership: Member | undefined,
+  id: string,
+  now: Date,
+): { escalation: Escalation; firstStep: EscalationStep } {
+  const parsed = RaiseInput.safeParse(input);
+  if (!parsed.success) {
+    const tooBig = parsed.error.issues.find((issue) => issue.code === 'too_big');
+    throw tooBig === undefined ? new DomainError('INPUT.EMPTY') : new DomainError('INPUT.TOO_LONG', { max: Number(tooBig.maximum) });
+  }
+  const data = parsed.data;
+  if (containsCprNumber(data.title) || containsCprNumber(data.description)) throw new DomainError('INPUT.CPR_NUMBER');
+  if (raiserMembership === undefined) throw new DomainError('FORUM.NOT_MEMBER', { forumId: origin.id });
+  if (origin.escalatesTo === undefined) throw new DomainError('ESCALATION.TOP_LEVEL');
+  const at = now.toISOString();
+  const escalation = Escalation.parse({
+    id,
+    title: data.title,
+    description: data.description,
+    category: data.category,
+    urgency: data.urgency,
+    originForumId: origin.id,
+    currentForumId: origin.escalatesTo,
+    path: [origin.id, origin.escalatesTo],
+    state: 'raised',
+    raisedBy: data.raisedBy,
+    raisedAt: at,
+    updatedAt: at,
+    stepCount: 1,
+    ...(origin.sensitive ? { sensitive: true } : {}),
+    ...(data.sourceType === undefined ? {} : { sourceType: data.sourceType }),
+    ...(data.sourceId === undefined ? {} : { sourceId: data.sourceId }),
+  });
+  const firstStep = EscalationStep.parse({
+    seq: 0,
+    at,
+    actor: data.raisedBy,
+    action: 'raise',
+    toState: 'raised',
+    fromForumId: origin.id,
+    toForumId: origin.escalatesTo,
+  });
+  return { escalation, firstStep };
+}

@@ -1,0 +1,35 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import type { EscalationDeadlineSettings } from '../../domain/escalations/escalation-deadline-settings';
+import { escapeKey } from '../../storage/table-keys';
+import { aForum } from './storage.mothers';
+import { openTestStorage } from './storage-kit';
+
+const { storage, raw } = openTestStorage();
+afterAll(() => storage.dropAll());
+
+const deadlines: EscalationDeadlineSettings = {
+  remindAfterHours: { low: 72, normal: 24, high: 2 },
+  escalateAfterHours: { low: 240, normal: 72, high: 8 },
+  autoEscalate: false,
+};
+
+describe('fora: settings stored as JSON text', () => {
+  test('given a forum with its own escalation deadlines then they are one text property and read back equal, also after an update', async () => {
+    const saved = await storage.fora.save(aForum({ escalationDeadlines: deadlines }));
+    const row = await raw('fora').getEntity(escapeKey('forum'), escapeKey(saved.id));
+    expect(typeof row['escalationDeadlines']).toBe('string');
+    expect(JSON.parse(String(row['escalationDeadlines']))).toEqual(deadlines);
+
+    const found = await storage.fora.findById(saved.id);
+    expect(found?.escalationDeadlines).toEqual(deadlines);
+    const renamed = await storage.fora.update(saved.id, (f) => ({ ...f, name: 'SSP-NU o18' }));
+    expect((await storage.fora.findById(saved.id))?.escalationDeadlines).toEqual(deadlines);
+    expect(renamed.escalationDeadlines).toEqual(deadlines);
+  });
+
+  test('given a forum without escalation deadlines then none is stored and none comes back', async () => {
+    const saved = await storage.fora.save(aForum());
+    expect(await raw('fora').getEntity(escapeKey('forum'), escapeKey(saved.id))).not.toHaveProperty('escalationDeadlines');
+    expect((await storage.fora.findById(saved.id))?.escalationDeadlines).toBeUndefined();
+  });
+});
