@@ -39,4 +39,10 @@ export default tseslint.config(
     files: ['cards/**/*.ts'],
     rules: restrict([...sdkPatterns, ...azurePatterns, { group: ['**/bot/**', '**/storage/**'], message: 'cards/ are pure builders over domain data.' }]),
   },
+  {
+    // The tab's pages run in the browser: browser globals, and nothing from the server side.
+    files: ['tab/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: restrict([...sdkPatterns, ...azurePatterns, { group: ['**/bot/**', '**/storage/**', 'node:*'], message: 'tab/ runs in the browser.' }]),
+  },
 );

@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Request, Response, Server } from 'restify';
+import type { Logger } from '../logger';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The pages and their scripts: plain HTML, CSS and ES modules, served as they are (no build). */
+export const TAB_DIR = path.join(ROOT, 'tab');
+
+/** Browser bundles from node_modules, under fixed names (nothing else from node_modules is reachable). */
+const VENDOR: Record<string, string> = {
+  'teams-js.js': path.join(ROOT, 'node_modules/@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js'),
+  'adaptivecards.js': path.join(ROOT, 'node_modules/adaptivecards/dist/adaptivecards.min.js'),
+};
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+/**
+ * Teams shows the tab in a frame of its own web and desktop clients; other sites may not frame it.
+ * Scripts only from this server (no inline script), styles likewise, API calls to this server.
+ */
+const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': [
+    "default-src 'self'",
+    "script-src 'self'",
+    // The adaptivecards renderer sets element styles.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: https:",
+    "connect-src 'self' https://res.cdn.office.net",
+    "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://outlook.office.com",
+  ].join('; '),
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+/** Resolves a request path under the tab folder; undefined for anything outside it or of an unknown type. */
+export function tabFile(requestPath: string): string | undefined {
+  const relative = decodeURIComponent(requestPath.replace(/^\/tab\/?/, ''));
+  if (relative.startsWith('vendor/')) return VENDOR[relative.slice('vendor/'.length)];
+  const file = path.resolve(TAB_DIR, relative === '' ? 'personal.html' : relative);
+  if (!file.startsWith(TAB_DIR + path.sep)) return undefined;
+  return TYPES[path.extname(file)] === undefined ? undefined : file;
+}
+
+export function tabStaticRoutes(server: Server, logger: Logger): void {
+  server.get('/tab/*', async (req: Request, res: Response) => {
+    let file: string | undefined;
+    try {
+      file = tabFile(req.path());
+    } catch {
+      file = undefined; // a malformed %-escape
+    }
+    if (file === undefined) {
+      res.send(404, { error: 'not found' });
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-length': body.length,
+        // Pages change with deployments; the vendor bundles change with package versions.
+        'cache-control': file.startsWith(TAB_DIR) ? 'no-cache' : 'public, max-age=3600',
+      });
+      res.end(body);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') {
+        res.send(404, { error: 'not found' });
+        return;
+      }
+      logger.error({ err: error, file }, 'tab: could not read a page file');
+      res.send(500, { error: 'failed' });
+    }
+  });
+}
