@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
+import { adaptiveCardsProblems as problemsOf } from '../cards/support/adaptive-cards-renderer';
 import type { AdaptiveCard } from '../../cards/card-kit';
 import { errorCard } from '../../cards/error.card';
 import { foraCard } from '../../cards/fora.card';
@@ -10,22 +10,6 @@ import { cardActions } from '../../bot/actions';
 import { commandOverview } from '../../bot/commands/help.command';
 import { messagesFor, type Lang } from '../../bot/i18n';
 
-// The adaptivecards renderer's object model parses and validates without a browser.
-const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as {
-  CardElement: { langProperty: { regEx: RegExp } };
-  AdaptiveCard: new () => { parse(json: unknown, context: unknown): void; validateProperties(): { validationEvents: { message: string }[] } };
-  SerializationContext: new () => { eventCount: number; getEventAt(i: number): { message: string } };
-};
-
-function problemsOf(card: AdaptiveCard): string[] {
-  // The library checks `lang` with a /g regex, whose lastIndex survives between cards: reset it.
-  AC.CardElement.langProperty.regEx.lastIndex = 0;
-  const model = new AC.AdaptiveCard();
-  const context = new AC.SerializationContext();
-  model.parse(card, context);
-  const parseEvents = Array.from({ length: context.eventCount }, (_, i) => context.getEventAt(i).message);
-  return [...parseEvents, ...model.validateProperties().validationEvents.map((e) => e.message)];
-}
 
 function cardsIn(lang: Lang): [string, AdaptiveCard][] {
   const t = messagesFor(lang);

@@ -51,7 +51,7 @@ describe('typed commands', () => {
 
   test('given an @mention in a group chat then the command runs', async () => {
     const reply = await say(aGroupChat(), 'Møder', { mention: true });
-    expect(reply['text']).toMatch(/^Mødeoversigten kommer i en senere version/);
+    expect(reply['text']).toBe('Du er ikke medlem af noget forum endnu.');
   });
 
   test('given a channel message without the mention then the bot stays silent', async () => {
@@ -71,18 +71,13 @@ describe('typed commands', () => {
     );
   });
 
-  test.each([
-    ['moder', 'Mødeoversigten'],
-    ['dagsorden', 'Dagsordener'],
-    ['HANDLINGER', 'Handlingsoversigten'],
-    ['eskalér', 'Eskalering'],
-  ])('given "%s" then the reply says the feature is coming', async (text, feature) => {
-    const reply = await say(aPersonalChat(), text);
-    expect(reply['text']).toBe(`${feature} kommer i en senere version. Skriv **hjælp** for at se, hvad jeg kan nu.`);
+  test('given "dagsorden" from someone who keeps no forum\'s agenda then the reply says how to name the forum', async () => {
+    const reply = await say(aPersonalChat(), 'dagsorden');
+    expect(reply['text']).toBe('Jeg kunne ikke finde et forum, hvor du er formand eller sekretær. Skriv **dagsorden** efterfulgt af forummets navn.');
   });
 
-  test('given "escalate" from an English Teams then the reply is in English', async () => {
-    const reply = await say(aPersonalChat(), 'escalate', { locale: 'en-GB' });
-    expect(reply['text']).toBe('Escalation arrives in a later version. Type **help** to see what I can do now.');
+  test('given "eskalér" or "escalate" (English Teams) alone in a personal chat then the list of my cases comes in that language', async () => {
+    expect((await say(aPersonalChat(), 'eskalér'))['summary']).toBe('Dine eskalerede sager');
+    expect((await say(aPersonalChat(), 'escalate', { locale: 'en-GB' }))['summary']).toBe('Your escalated cases');
   });
 });
