@@ -81,6 +81,8 @@ export function createTableSet(connectionString: string, prefix: string): TableS
 
   // The health check should answer quickly, so its client does not retry.
   const service = TableServiceClient.fromConnectionString(connectionString, { allowInsecureConnection, retryOptions: { maxRetries: 0 } });
+  // Clean-up retries like every other call: a reused keep-alive socket can be closed under it.
+  const admin = TableServiceClient.fromConnectionString(connectionString, { allowInsecureConnection });
 
   return {
     client,
@@ -90,7 +92,7 @@ export function createTableSet(connectionString: string, prefix: string): TableS
     async dropAll() {
       if (prefix === '') throw new Error('dropAll needs a table prefix: it is for test tables only');
       created.clear();
-      await Promise.all(TABLES.map((name) => service.deleteTable(tableName(prefix, name))));
+      await Promise.all(TABLES.map((name) => admin.deleteTable(tableName(prefix, name))));
     },
   };
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Outbox } from '../../bot/outbox/outbox';
 import { TEAMS_RATE_LIMITS } from '../../domain/outbox/rate-limit.policy';
 import { startTeamsConnectorEmulator, type TeamsConnectorEmulator } from '../emulator/teams-connector-emulator';
@@ -11,6 +11,12 @@ const outboxes: Outbox[] = [];
 beforeAll(async () => {
   emulator = await startTeamsConnectorEmulator({ conversations: 'known-only' });
   stores = openStores(inject('storageConnectionString'));
+});
+
+// Each test's workers stop before the next test: a worker left running on the shared table would
+// take the next test's messages without that test's delivery hook.
+afterEach(async () => {
+  await Promise.all(outboxes.splice(0).map((outbox) => outbox.stop({ timeoutMs: 5_000 })));
 });
 
 afterAll(async () => {

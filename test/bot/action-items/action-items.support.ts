@@ -1,10 +1,10 @@
-import { expect } from 'vitest';
 import type { Forum, Member } from '../../../domain/fora/forum';
 import { aForum, aMember } from '../../storage/storage.mothers';
 import type { EmulatedUser } from '../../emulator/teams-connector-emulator';
 import type { RunningBotFixture } from '../support/bot-harness';
-import { aChannel, aPerson, cardAction, type Channel, type Person, type Where } from '../support/teams-activities';
+import { aChannel, aPerson, type Channel, type Person, type Where } from '../support/teams-activities';
 import type { CardValue } from '../support/card-reading';
+import { clickCard } from '../support/card-clicks';
 export { cardTexts, type CardValue } from '../support/card-reading';
 
 
@@ -72,13 +72,7 @@ export async function aWorld(running: RunningBotFixture, over: Partial<Forum> = 
 }
 
 /** Clicks an Action.Execute button as `from`, and returns the replacement card. */
-export async function click(running: RunningBotFixture, where: Where, from: Person, verb: string, data: unknown, locale = 'da-DK'): Promise<CardValue> {
-  const { status, body } = await running.bot.post(cardAction(running.emulator.serviceUrl, where, from, verb, data, locale));
-  expect(status).toBe(200);
-  const response = body as { statusCode: number; value: CardValue };
-  expect(response.statusCode).toBe(200);
-  return response.value;
-}
+export const click = clickCard;
 
 export const personalChatOf = (world: World, person: Person): Where => ({ kind: 'personal', conversationId: world.users.get(person.aadObjectId)!.personalConversationId });
 

@@ -1,10 +1,10 @@
-import { expect } from 'vitest';
 import type { Forum, Level, Member } from '../../../domain/fora/forum';
 import type { EmulatedUser } from '../../emulator/teams-connector-emulator';
 import { aForum, aMember } from '../../storage/storage.mothers';
 import type { RunningBotFixture } from '../support/bot-harness';
-import { aChannel, aPerson, cardAction, type Channel, type Person, type Where } from '../support/teams-activities';
+import { aChannel, aPerson, type Channel, type Person, type Where } from '../support/teams-activities';
 import type { CardValue } from '../support/card-reading';
+import { clickCard } from '../support/card-clicks';
 export { cardTexts, type CardValue } from '../support/card-reading';
 
 
@@ -128,13 +128,7 @@ export async function aChain(running: RunningBotFixture, options: { sensitive?: 
 }
 
 /** Clicks an Action.Execute button as `from`, and returns the replacement card. */
-export async function click(running: RunningBotFixture, where: Where, from: Person, verb: string, data: unknown): Promise<CardValue> {
-  const { status, body } = await running.bot.post(cardAction(running.emulator.serviceUrl, where, from, verb, data));
-  expect(status).toBe(200);
-  const response = body as { statusCode: number; value: CardValue };
-  expect(response.statusCode).toBe(200);
-  return response.value;
-}
+export const click = clickCard;
 
 export const personalChatOf = (chain: Chain, person: Person): Where => ({ kind: 'personal', conversationId: chain.users.get(person.aadObjectId)!.personalConversationId });
 

@@ -9,21 +9,15 @@ import { features } from '../../../bot/features';
 import { createTabFeature } from '../../../bot/tab/tab.feature';
 import type { Storage } from '../../../storage/index';
 import { LogCapture, testConfig } from '../../bot/support/bot-harness';
+import { CHROMIUM, CHROMIUM_ARGS as PLAYGROUND_CHROMIUM_ARGS } from '../../playground/support/playground';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** Screenshots of the dashboard (test-results/ is git-ignored). */
 export const TAB_ARTIFACTS = path.join(ROOT, 'test-results', 'tab');
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM };
 const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
+  ...PLAYGROUND_CHROMIUM_ARGS,
   // The simulated Teams page has a public origin and frames the bot on 127.0.0.1; Chromium's Local
   // Network Access checks would block that (in production both are public hosts).
   '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests',
