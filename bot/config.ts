@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isKnownTimeZone } from '../domain/meetings/zoned-time';
 
 const optionalText = z
   .string()
@@ -50,15 +51,6 @@ const EnvSchema = z
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required for a ${type} bot` });
     }
   });
-
-function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export interface BotCredentials {
   appId: string;

@@ -1,5 +1,6 @@
 import { composeForumDashboard, currentAgenda, type ForumDashboardResult } from '../../domain/dashboard/forum-dashboard';
 import { composePersonalDashboard, type PersonalDashboard } from '../../domain/dashboard/personal-dashboard';
+import { localDateOf } from '../../domain/actions/local-date';
 import type { Agenda } from '../../domain/agendas/agenda';
 import type { Escalation } from '../../domain/escalations/escalation';
 import type { Forum } from '../../domain/fora/forum';
@@ -9,9 +10,6 @@ import { upcomingMeetings } from '../meetings/upcoming-meetings';
 
 /** How many meetings the channel tab lists. */
 const MEETINGS_SHOWN = 5;
-
-/** The calendar date in the municipality's zone (action items are due on dates, not instants). */
-export const localDate = (now: Date, timeZone: string): string => new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
 
 /** Open cases raised in the forum or in any forum below it, i.e. every case the forum may hold. */
 async function casesAround(services: Pick<BotServices, 'escalations'>, forumIds: readonly string[]): Promise<Escalation[]> {
@@ -58,7 +56,7 @@ export async function loadForumDashboard(
     actionItems,
     escalations,
     now,
-    today: localDate(now, services.config.timeZone),
+    today: localDateOf(now, services.config.timeZone),
   });
   return { forum, fora, result, ...(agenda === undefined ? {} : { agenda }) };
 }
@@ -89,6 +87,6 @@ export async function loadPersonalDashboard(services: BotServices, userId: strin
     agendas: circulated,
     answeredAgendaIds: new Set(answered.filter((id): id is string => id !== undefined)),
     now,
-    today: localDate(now, services.config.timeZone),
+    today: localDateOf(now, services.config.timeZone),
   });
 }

@@ -2,27 +2,13 @@
  * Calendar dates as people in the municipality read them: due dates are local dates
  * (`2026-03-10`), "today" depends on the time zone, and weeks are ISO weeks (Monday first).
  */
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = partsFormatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
-    partsFormatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-function partsOf(instant: Date, timeZone: string): { date: string; hour: number } {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
-  return { date: `${parts['year']}-${parts['month']}-${parts['day']}`, hour: Number(parts['hour']) };
-}
+import { localParts, toFloating } from '../meetings/zoned-time';
 
 /** The local date of an instant in the zone. */
-export const localDateOf = (instant: Date, timeZone: string): string => partsOf(instant, timeZone).date;
+export const localDateOf = (instant: Date, timeZone: string): string => localParts(instant, timeZone).date;
 
 /** The local hour (0–23) of an instant in the zone. */
-export const localHourOf = (instant: Date, timeZone: string): number => partsOf(instant, timeZone).hour;
+export const localHourOf = (instant: Date, timeZone: string): number => toFloating(instant, timeZone).getUTCHours();
 
 const asUtc = (date: string): Date => new Date(`${date}T00:00:00.000Z`);
 

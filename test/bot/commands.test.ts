@@ -1,27 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { useRunningBot } from './support/bot-harness';
-import { aChannel, aGroupChat, aMessage, aPerson, aPersonalChat, type Where } from './support/teams-activities';
+import { aChannel, aGroupChat, aMessage, aPerson, aPersonalChat, type MessageOptions, type Where } from './support/teams-activities';
+import { sayTo, sentIn } from './support/conversation';
 
 
 const running = useRunningBot();
 
-/** What the bot posted in a conversation; in a channel, in any of its threads. */
-const sentIn = (where: Where): Record<string, unknown>[] =>
-  running.emulator
-    .sent()
-    .filter((s) => s.conversationId.split(';messageid=')[0] === where.conversationId)
-    .map((s) => s.activity);
 
-/** Sends a message and returns the bot's one reply in that conversation. */
-async function say(where: Where, text: string, options: { mention?: boolean; locale?: string } = {}): Promise<Record<string, unknown>> {
-  const before = sentIn(where).length;
-  const { status } = await running.bot.post(aMessage(running.emulator.serviceUrl, where, aPerson(), text, options));
-  expect(status).toBe(200);
-  await running.emulator.waitFor(() => sentIn(where).length > before, 5_000);
-  const replies = sentIn(where).slice(before);
-  expect(replies).toHaveLength(1);
-  return replies[0]!;
-}
+/** Sends a message (as a new person each time) and returns the bot's one reply in that conversation. */
+const say = (where: Where, text: string, options: MessageOptions = {}): Promise<Record<string, unknown>> => sayTo(running, where, aPerson(), text, options);
 
 const cardOf = (activity: Record<string, unknown>): Record<string, unknown> => {
   const attachments = activity['attachments'] as { contentType: string; content: Record<string, unknown> }[];
@@ -61,7 +48,7 @@ describe('typed commands', () => {
     // The next, mentioned message is answered; the one before it got nothing.
     const reply = await say(channel, 'fora', { mention: true });
     expect(reply['summary']).toBe('Oversigt over fora');
-    expect(sentIn(channel)).toHaveLength(1);
+    expect(sentIn(running, channel)).toHaveLength(1);
   });
 
   test('given text that is no command then the reply lists the commands in Danish', async () => {

@@ -3,7 +3,8 @@ import type { Forum } from '../../domain/fora/forum';
 import { aForum, aMember } from '../storage/storage.mothers';
 import { uniqueId } from '../storage/storage-kit';
 import { useRunningBot } from './support/bot-harness';
-import { aChannel, aMessage, aPerson, aPersonalChat, TENANT_ID, type Person, type Where } from './support/teams-activities';
+import { aChannel, aPerson, aPersonalChat, TENANT_ID, type Person, type Where } from './support/teams-activities';
+import { sayTo } from './support/conversation';
 
 const chair = aPerson('Formand Birgitte Ærø');
 const secretary = aPerson('Sekretær Ole');
@@ -20,20 +21,8 @@ async function seedForum(name = `Kredsråd Vestegn ${uniqueId('n')}`): Promise<F
   return forum;
 }
 
-const sentIn = (where: Where): Record<string, unknown>[] =>
-  running.emulator
-    .sent()
-    .filter((s) => s.conversationId.split(';messageid=')[0] === where.conversationId)
-    .map((s) => s.activity);
 
-async function say(where: Where, from: Person, text: string): Promise<Record<string, unknown>> {
-  const before = sentIn(where).length;
-  expect((await running.bot.post(aMessage(running.emulator.serviceUrl, where, from, text, { mention: where.kind !== 'personal' }))).status).toBe(200);
-  await running.emulator.waitFor(() => sentIn(where).length > before, 5_000);
-  const replies = sentIn(where).slice(before);
-  expect(replies).toHaveLength(1);
-  return replies[0]!;
-}
+const say = (where: Where, from: Person, text: string): Promise<Record<string, unknown>> => sayTo(running, where, from, text);
 
 describe('tilknyt', () => {
   test('given the chair in a channel then the channel is linked to the forum and the change is audited', async () => {

@@ -3,6 +3,7 @@
  * and one browser for the file; the tests run in order (the first sees the first page load).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectEnglishOverviewInPlace } from './support/language-switch';
 import { installEventIn, PlaygroundHarness, WORLD } from './support/playground';
 
 describe('Playground: personal chat', () => {
@@ -59,17 +60,6 @@ describe('Playground: personal chat', () => {
 
   it('given the command overview when "Show in English" is clicked then the card is replaced in place by the English one', async () => {
     await pg.send('help');
-    const danish = await pg.nextCard('Det kan jeg');
-    const cardsBefore = await pg.page.locator('.ac-adaptiveCard').count();
-
-    const english = await pg.clickCardAction('Show in English', danish);
-
-    // The same card element now shows the English overview; no new message was added.
-    const text = await english.textContent();
-    expect(text).toContain('What I can do');
-    expect(text).not.toContain('Det kan jeg');
-    await english.getByRole('button', { name: 'Vis på dansk', exact: true }).waitFor();
-    expect(await pg.page.locator('.ac-adaptiveCard').count()).toBe(cardsBefore);
-    await pg.screenshot('personal-action-execute');
+    await expectEnglishOverviewInPlace(pg, 'personal-action-execute');
   });
 });

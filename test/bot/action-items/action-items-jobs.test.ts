@@ -14,6 +14,7 @@ import { followUpAgendaItem } from '../../../domain/actions/follow-up';
 import { aForum, aMember, anActionItem, anAgenda } from '../../storage/storage.mothers';
 import { LogCapture, testConfig, useRunningBot } from '../support/bot-harness';
 import { aWorld, cardTexts, click, isErrorCard, localIso, personalChatOf, type World } from './action-items.support';
+import { reachablePerson } from '../support/emulated-teams';
 
 const running = useRunningBot();
 
@@ -96,17 +97,7 @@ describe('løftes: moving an item up', () => {
     const manager = aMember({ displayName: 'Leder Karen', roles: ['manager'] });
     await storage.members.save(above.id, manager);
     await storage.members.save(above.id, aMember({ displayName: 'Medlem Mads', roles: ['member'] }));
-    const managerUser = running.emulator.addUser({ aadObjectId: manager.userId, teamsId: `29:${manager.userId}` });
-    await storage.conversations.save({
-      conversationId: managerUser.personalConversationId,
-      kind: 'personal',
-      serviceUrl: running.emulator.serviceUrl,
-      tenantId: managerUser.tenantId,
-      botId: '28:forumbot-test',
-      userId: manager.userId,
-      active: true,
-      installedAt: new Date().toISOString(),
-    });
+    const managerUser = await reachablePerson(running, { aadObjectId: manager.userId, teamsId: `29:${manager.userId}` });
     const world = await aWorld(running, { escalatesTo: above.id });
     const item = await storage.actionItems.save(anActionItem(world.forum.id, { title: 'Mangler ressourcer til natteravne', owner: memberOwner(world), dueDate: localIso(5) }));
     const ref = { forumId: world.forum.id, itemId: item.id };

@@ -5,6 +5,7 @@ import type { RunningBotFixture } from '../support/bot-harness';
 import { aChannel, aPerson, type Channel, type Person, type Where } from '../support/teams-activities';
 import type { CardValue } from '../support/card-reading';
 import { clickCard } from '../support/card-clicks';
+import { installInChannel, reachablePerson } from '../support/emulated-teams';
 export { cardTexts, type CardValue } from '../support/card-reading';
 
 
@@ -27,26 +28,14 @@ export interface World {
  */
 export async function aWorld(running: RunningBotFixture, over: Partial<Forum> = {}): Promise<World> {
   const { storage } = running.storage;
-  const emulator = running.emulator;
   const channel = aChannel('Handlinger');
-  const conversation = emulator.addConversation({ id: channel.conversationId, kind: 'channel' });
-  const now = new Date().toISOString();
-  await storage.conversations.save({
-    conversationId: channel.conversationId,
-    kind: 'channel',
-    serviceUrl: emulator.serviceUrl,
-    tenantId: conversation.tenantId,
-    botId: '28:forumbot-test',
-    teamId: channel.teamId,
-    active: true,
-    installedAt: now,
-  });
+  const teams = await installInChannel(running, channel);
   const forum = await storage.fora.save(
     aForum({
       name: `SSP-netværk ${Math.random().toString(36).slice(2, 7)}`,
       level: 'executing',
       escalatesTo: 'koordinationsgruppen',
-      teams: { conversationId: channel.conversationId, serviceUrl: emulator.serviceUrl, tenantId: conversation.tenantId },
+      teams,
       ...over,
     }),
   );
@@ -55,18 +44,7 @@ export async function aWorld(running: RunningBotFixture, over: Partial<Forum> = 
   const users = new Map<string, EmulatedUser>();
   for (const [key, person] of Object.entries(people) as [keyof typeof people, Person][]) {
     await storage.members.save(forum.id, aMember({ userId: person.aadObjectId, displayName: person.name, roles: roles[key] }));
-    const user = emulator.addUser({ aadObjectId: person.aadObjectId, teamsId: person.teamsId });
-    users.set(person.aadObjectId, user);
-    await storage.conversations.save({
-      conversationId: user.personalConversationId,
-      kind: 'personal',
-      serviceUrl: emulator.serviceUrl,
-      tenantId: user.tenantId,
-      botId: '28:forumbot-test',
-      userId: person.aadObjectId,
-      active: true,
-      installedAt: now,
-    });
+    users.set(person.aadObjectId, await reachablePerson(running, person));
   }
   return { forum, channel, users, ...people };
 }

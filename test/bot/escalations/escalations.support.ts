@@ -5,6 +5,7 @@ import type { RunningBotFixture } from '../support/bot-harness';
 import { aChannel, aPerson, type Channel, type Person, type Where } from '../support/teams-activities';
 import type { CardValue } from '../support/card-reading';
 import { clickCard } from '../support/card-clicks';
+import { installInChannel, reachablePerson } from '../support/emulated-teams';
 export { cardTexts, type CardValue } from '../support/card-reading';
 
 
@@ -51,24 +52,12 @@ const suffix = (): string => Math.random().toString(36).slice(2, 7);
  */
 export async function aChain(running: RunningBotFixture, options: { sensitive?: boolean } = {}): Promise<Chain> {
   const { storage } = running.storage;
-  const emulator = running.emulator;
   const tag = suffix();
   const users = new Map<string, EmulatedUser>();
-  const now = new Date().toISOString();
 
   async function forum(name: string, level: Level, escalatesTo: string | undefined, sensitive = false): Promise<ChainForum> {
     const channel = aChannel(name);
-    const conversation = emulator.addConversation({ id: channel.conversationId, kind: 'channel' });
-    await storage.conversations.save({
-      conversationId: channel.conversationId,
-      kind: 'channel',
-      serviceUrl: emulator.serviceUrl,
-      tenantId: conversation.tenantId,
-      botId: '28:forumbot-test',
-      teamId: channel.teamId,
-      active: true,
-      installedAt: now,
-    });
+    const teams = await installInChannel(running, channel);
     const saved = await storage.fora.save(
       aForum({
         id: `${name.toLowerCase()}-${tag}`,
@@ -76,7 +65,7 @@ export async function aChain(running: RunningBotFixture, options: { sensitive?: 
         level,
         sensitive,
         ...(escalatesTo === undefined ? {} : { escalatesTo }),
-        teams: { conversationId: channel.conversationId, serviceUrl: emulator.serviceUrl, tenantId: conversation.tenantId },
+        teams,
       }),
     );
     return { forum: saved, channel };
@@ -85,18 +74,7 @@ export async function aChain(running: RunningBotFixture, options: { sensitive?: 
   async function person(name: string, forumId: string, roles: Member['roles']): Promise<Person> {
     const p = aPerson(name);
     await storage.members.save(forumId, aMember({ userId: p.aadObjectId, displayName: p.name, roles }));
-    const user = emulator.addUser({ aadObjectId: p.aadObjectId, teamsId: p.teamsId });
-    users.set(p.aadObjectId, user);
-    await storage.conversations.save({
-      conversationId: user.personalConversationId,
-      kind: 'personal',
-      serviceUrl: emulator.serviceUrl,
-      tenantId: user.tenantId,
-      botId: '28:forumbot-test',
-      userId: p.aadObjectId,
-      active: true,
-      installedAt: now,
-    });
+    users.set(p.aadObjectId, await reachablePerson(running, p));
     return p;
   }
 

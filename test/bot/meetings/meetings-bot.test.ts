@@ -5,7 +5,8 @@ import type { Forum } from '../../../domain/fora/forum';
 import { zonedInstant } from '../../../domain/meetings/zoned-time';
 import { aForum, aMember } from '../../storage/storage.mothers';
 import { useRunningBot } from '../support/bot-harness';
-import { aChannel, aMessage, aPerson, aPersonalChat, cardAction, TENANT_ID, type Where } from '../support/teams-activities';
+import { aChannel, aPerson, aPersonalChat, cardAction, TENANT_ID, type Where } from '../support/teams-activities';
+import { sayTo } from '../support/conversation';
 
 const CPH = 'Europe/Copenhagen';
 const running = useRunningBot();
@@ -28,15 +29,7 @@ async function click(where: Where, who: ReturnType<typeof aPerson>, verb: string
   return response.value;
 }
 
-const sentIn = (where: Where) => running.emulator.sent().filter((s) => s.conversationId.split(';messageid=')[0] === where.conversationId);
-
-async function say(where: Where, who: ReturnType<typeof aPerson>, text: string): Promise<Record<string, unknown>> {
-  const before = sentIn(where).length;
-  const { status } = await running.bot.post(aMessage(running.emulator.serviceUrl, where, who, text, { mention: where.kind === 'channel' }));
-  expect(status).toBe(200);
-  await running.emulator.waitFor(() => sentIn(where).length > before, 5_000);
-  return sentIn(where).slice(before)[0]!.activity;
-}
+const say = (where: Where, who: ReturnType<typeof aPerson>, text: string): Promise<Record<string, unknown>> => sayTo(running, where, who, text, { mention: where.kind === 'channel' });
 const cardIn = (activity: Record<string, unknown>) => (activity['attachments'] as { content: { body: CardElement[]; actions?: CardElement[] } }[])[0]!.content;
 
 /** A local date `days` from today that is a Tuesday, so tests do not depend on the day they run. */

@@ -5,28 +5,16 @@ import type { Forum, Member, Role } from '../../../domain/fora/forum';
 import { aForum, aMeeting, aMember } from '../../storage/storage.mothers';
 import { uniqueId } from '../../storage/storage-kit';
 import { useRunningBot } from '../support/bot-harness';
-import { aChannel, aMessage, aPerson, aPersonalChat, cardAction, TENANT_ID, type Channel, type Person, type Where } from '../support/teams-activities';
+import { aChannel, aPerson, aPersonalChat, cardAction, TENANT_ID, type Channel, type Person, type Where } from '../support/teams-activities';
+import { sayTo } from '../support/conversation';
 
 const running = useRunningBot();
 const store = () => running.storage.storage;
 
 type Card = { body: Record<string, unknown>[]; actions?: Record<string, unknown>[]; refresh?: { action: Record<string, unknown>; userIds: string[] } };
 
-const sentIn = (where: Where): Record<string, unknown>[] =>
-  running.emulator
-    .sent()
-    .filter((s) => s.conversationId.split(';messageid=')[0] === where.conversationId)
-    .map((s) => s.activity);
 
-/** Sends a typed message and returns the bot's one reply. */
-async function say(where: Where, from: Person, text: string): Promise<Record<string, unknown>> {
-  const before = sentIn(where).length;
-  expect((await running.bot.post(aMessage(running.emulator.serviceUrl, where, from, text, { mention: where.kind !== 'personal' }))).status).toBe(200);
-  await running.emulator.waitFor(() => sentIn(where).length > before, 5_000);
-  const replies = sentIn(where).slice(before);
-  expect(replies).toHaveLength(1);
-  return replies[0]!;
-}
+const say = (where: Where, from: Person, text: string): Promise<Record<string, unknown>> => sayTo(running, where, from, text);
 
 const cardOf = (reply: Record<string, unknown>): Card => (reply['attachments'] as { content: Card }[])[0]!.content;
 
