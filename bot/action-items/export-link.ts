@@ -1,6 +1,7 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Config } from '../config';
+import { hasLinkSignature, linkSignature } from '../signed-links';
 
 /** How long a download link works. */
 export const EXPORT_LINK_TTL_MS = 60 * 60 * 1000;
@@ -19,8 +20,6 @@ export function exportLinkKey(config: Pick<Config, 'credentials' | 'storageConne
   return secret === undefined ? processKey : createHash('sha256').update(`forumbot:actions-export:${secret}`).digest();
 }
 
-const sign = (key: Buffer, forumId: string, userId: string, expires: number): string =>
-  createHmac('sha256', key).update(`${forumId}\n${userId}\n${expires}`).digest('base64url');
 
 export function exportPath(forumId: string): string {
   return `/forums/${encodeURIComponent(forumId)}/actions.csv`;
@@ -29,7 +28,7 @@ export function exportPath(forumId: string): string {
 /** The link's path and query for this person and forum. */
 export function signedExportPath(key: Buffer, forumId: string, userId: string, now: Date): { path: string; expires: Date } {
   const expires = now.getTime() + EXPORT_LINK_TTL_MS;
-  const query = new URLSearchParams({ u: userId, exp: String(expires), sig: sign(key, forumId, userId, expires) });
+  const query = new URLSearchParams({ u: userId, exp: String(expires), sig: linkSignature(key, [forumId], userId, expires) });
   return { path: `${exportPath(forumId)}?${query.toString()}`, expires: new Date(expires) };
 }
 
@@ -39,7 +38,5 @@ const LinkQuery = z.object({ u: z.string().min(1).max(128), exp: z.coerce.number
 export function verifyExportLink(key: Buffer, forumId: string, query: unknown, now: Date): string | undefined {
   const parsed = LinkQuery.safeParse(query);
   if (!parsed.success || parsed.data.exp < now.getTime()) return undefined;
-  const expected = Buffer.from(sign(key, forumId, parsed.data.u, parsed.data.exp));
-  const given = Buffer.from(parsed.data.sig);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? parsed.data.u : undefined;
+  return hasLinkSignature(key, [forumId], parsed.data.u, parsed.data.exp, parsed.data.sig) ? parsed.data.u : undefined;
 }

@@ -1,4 +1,5 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hasLinkSignature, linkSignature } from '../signed-links';
 
 /**
  * Download links for a briefing. A browser that follows a link from a card carries no Teams
@@ -22,8 +23,7 @@ interface LinkClaims {
   expires: number;
 }
 
-const signature = (key: string, c: LinkClaims): string =>
-  createHmac('sha256', key).update([c.forumId, c.agendaId, c.userId, String(c.expires)].join('\n')).digest('base64url');
+const signature = (key: string, c: LinkClaims): string => linkSignature(key, [c.forumId, c.agendaId], c.userId, c.expires);
 
 export const briefingPath = (forumId: string, agendaId: string, format: BriefingFormat): string =>
   `/agendas/${encodeURIComponent(forumId)}/${encodeURIComponent(agendaId)}/briefing.${format}`;
@@ -39,9 +39,7 @@ export type LinkCheck = { ok: true; userId: string } | { ok: false; reason: 'inv
 export function checkBriefingLink(key: string, target: { forumId: string; agendaId: string }, query: { u?: unknown; e?: unknown; s?: unknown }, now: Date): LinkCheck {
   const { u, e, s } = query;
   if (typeof u !== 'string' || typeof e !== 'string' || typeof s !== 'string' || !/^\d{1,15}$/.test(e)) return { ok: false, reason: 'invalid' };
-  const expected = Buffer.from(signature(key, { ...target, userId: u, expires: Number(e) }));
-  const given = Buffer.from(s);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'invalid' };
+  if (!hasLinkSignature(key, [target.forumId, target.agendaId], u, Number(e), s)) return { ok: false, reason: 'invalid' };
   if (Number(e) < now.getTime()) return { ok: false, reason: 'expired' };
   return { ok: true, userId: u };
 }
