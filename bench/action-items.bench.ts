@@ -24,20 +24,13 @@ import { startTeamsConnectorEmulator } from '../test/emulator/teams-connector-em
 import { formatTable, summarize } from './latency-stats';
 import { watchReplies, type ReplyWatcher } from './reply-watcher';
 import { countRequestsTo, type RoundTripCounter } from './storage-round-trips';
+import { parseBenchArgs } from './bench-args';
 
 const Args = z.object({
   turns: z.coerce.number().int().min(5).max(10_000).default(60),
   warmup: z.coerce.number().int().min(0).max(10_000).default(10),
   items: z.coerce.number().int().min(1).max(20_000).default(2000),
 });
-
-function parseArgs(argv: readonly string[]): z.infer<typeof Args> {
-  const named = Object.fromEntries(argv.filter((a) => a.startsWith('--')).map((a) => a.slice(2).split('=', 2) as [string, string]));
-  const parsed = Args.safeParse({ turns: argv.find((a) => !a.startsWith('--')), ...named });
-  if (parsed.success) return parsed.data;
-  console.error(`usage: action-items.bench.ts [turns=60] [--warmup=10] [--items=2000]\n${z.prettifyError(parsed.error)}`);
-  process.exit(2);
-}
 
 const TARGET_P50_MS = 1000;
 const TARGET_TRIPS = 8;
@@ -72,7 +65,7 @@ function variant(label: string, url: string, rig: { watcher: ReplyWatcher; trips
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseBenchArgs(Args, 'turns', 'action-items.bench.ts [turns=60] [--warmup=10] [--items=2000]');
   const azurite = await startAzurite();
   const closers: (() => Promise<unknown>)[] = [() => azurite.stop()];
   try {

@@ -27,20 +27,13 @@ import { aPerson, aPersonalChat, cardAction, type Person, type Where } from '../
 import { startTeamsConnectorEmulator } from '../test/emulator/teams-connector-emulator';
 import { formatTable, summarize } from './latency-stats';
 import { countRequestsTo } from './storage-round-trips';
+import { parseBenchArgs } from './bench-args';
 
 const Args = z.object({
   consultants: z.coerce.number().int().min(1).max(2000).default(200),
   rounds: z.coerce.number().int().min(1).max(50).default(3),
   sequential: z.coerce.number().int().min(1).max(2000).default(20),
 });
-
-function parseArgs(argv: readonly string[]): z.infer<typeof Args> {
-  const named = Object.fromEntries(argv.filter((a) => a.startsWith('--')).map((a) => a.slice(2).split('=', 2) as [string, string]));
-  const parsed = Args.safeParse({ consultants: argv.find((a) => !a.startsWith('--')), ...named });
-  if (parsed.success) return parsed.data;
-  console.error(`usage: agenda-submit.bench.ts [consultants=200] [--rounds=3] [--sequential=20]\n${z.prettifyError(parsed.error)}`);
-  process.exit(2);
-}
 
 const TARGET_TRIPS = 3;
 const SAVED = 'Dit input er gemt.';
@@ -58,7 +51,7 @@ interface Turn {
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseBenchArgs(Args, 'consultants', 'agenda-submit.bench.ts [consultants=200] [--rounds=3] [--sequential=20]');
   const azurite = await startAzurite();
   const closers: (() => Promise<unknown>)[] = [() => azurite.stop()];
   try {

@@ -33,6 +33,7 @@ import { startEchoBot } from './echo-bot';
 import { formatTable, summarize } from './latency-stats';
 import { watchReplies, type ReplyWatcher } from './reply-watcher';
 import { countRequestsTo, type RoundTripCounter } from './storage-round-trips';
+import { parseBenchArgs } from './bench-args';
 
 const Args = z.object({
   turns: z.coerce.number().int().min(10).max(100_000).default(300),
@@ -40,15 +41,6 @@ const Args = z.object({
   concurrency: z.coerce.number().int().min(0).max(64).default(8),
 });
 type Args = z.infer<typeof Args>;
-
-function parseArgs(argv: readonly string[]): Args {
-  const named = Object.fromEntries(argv.filter((a) => a.startsWith('--')).map((a) => a.slice(2).split('=', 2) as [string, string]));
-  const positional = argv.filter((a) => !a.startsWith('--'));
-  const parsed = Args.safeParse({ turns: positional[0], ...named });
-  if (parsed.success) return parsed.data;
-  console.error(`usage: turn-latency.bench.ts [turns=300] [--warmup=100] [--concurrency=8]\n${z.prettifyError(parsed.error)}`);
-  process.exit(2);
-}
 
 const TARGET_RATIO = 2;
 const POOL = 50;
@@ -160,7 +152,7 @@ function report(title: string, variants: readonly Variant[], results: TurnResult
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseBenchArgs(Args, 'turns', 'turn-latency.bench.ts [turns=300] [--warmup=100] [--concurrency=8]');
   const azurite = await startAzurite();
   const closers: (() => Promise<void>)[] = [() => azurite.stop()];
   const closeAll = async (): Promise<void> => {
