@@ -49,8 +49,6 @@ export const da: Messages = {
   replies: {
     unknownCommand: 'Den kommando kender jeg ikke.',
     commandListIntro: 'Du kan skrive:',
-    comingSoon: (feature) => `${feature} kommer i en senere version. Skriv **hjælp** for at se, hvad jeg kan nu.`,
-    features: { meetings: 'Mødeoversigten', agenda: 'Dagsordener', actions: 'Handlingsoversigten', escalate: 'Eskalering' },
     linkedTitle: 'Kanalen er knyttet',
     linked: (forum) => `Kanalen er nu knyttet til **${forum}**. Forummets dagsordener og påmindelser bliver sendt hertil.`,
     alreadyLinked: (forum) => `Kanalen er allerede knyttet til **${forum}**.`,

@@ -49,8 +49,6 @@ export const en: Messages = {
   replies: {
     unknownCommand: "I don't know that command.",
     commandListIntro: 'You can type:',
-    comingSoon: (feature) => `${feature} arrives in a later version. Type **help** to see what I can do now.`,
-    features: { meetings: 'The meeting overview', agenda: 'Agendas', actions: 'The action-item overview', escalate: 'Escalation' },
     linkedTitle: 'Channel linked',
     linked: (forum) => `This channel is now linked to **${forum}**. The forum's agendas and reminders will be posted here.`,
     alreadyLinked: (forum) => `This channel is already linked to **${forum}**.`,

@@ -6,7 +6,6 @@ import type { CommandName } from '../commands/command-names';
 import type { ErrorCode } from './error-codes';
 import type { Lang } from './lang';
 
-export type ComingFeature = 'meetings' | 'agenda' | 'actions' | 'escalate';
 export type ErrorContext = Readonly<Record<string, unknown>>;
 
 /** Every text the bot shows, for one language. Both dictionaries must fill all of it (the compiler checks). */
@@ -19,8 +18,6 @@ export interface Messages {
   replies: {
     unknownCommand: string;
     commandListIntro: string;
-    comingSoon: (feature: string) => string;
-    features: Record<ComingFeature, string>;
     linkedTitle: string;
     linked: (forum: string) => string;
     alreadyLinked: (forum: string) => string;
