@@ -5,6 +5,7 @@ import type { ConversationRepository, KnownUserRepository } from './conversation
 import type { EscalationRepository } from './escalations/escalation.repository';
 import type { ForumRepository, MemberRepository } from './fora/forum.repository';
 import type { MeetingRepository, MeetingSeriesRepository } from './meetings/meeting.repository';
+import type { JobLeaseRepository } from './jobs/job-lease';
 import type { OutboxRepository } from './outbox/outbox.repository';
 
 /** Every repository the product keeps its data in; storage/ implements them all. */
@@ -21,4 +22,5 @@ export interface Repositories {
   conversations: ConversationRepository;
   knownUsers: KnownUserRepository;
   outbox: OutboxRepository;
+  jobLeases: JobLeaseRepository;
 }
