@@ -166,6 +166,8 @@ describe('reminders with two bot instances', () => {
     now = new Date('2026-02-09T07:58:00.000Z');
     await createReminderSweepJob(counted).run(now); // the sweep indexes the members' reminder of 08:00Z
     reads.length = 0;
+    // The minute job last ran now (earlier tests of this file left the shared cursor on later days).
+    await services.reminderIndex.setCursor(now);
     const job = createReminderJob(counted);
     now = new Date('2026-02-09T07:59:00.000Z');
     await job.run(now);
