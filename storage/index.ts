@@ -7,6 +7,7 @@ import type { EscalationRepository } from '../domain/escalations/escalation.repo
 import type { ForumRepository, MemberRepository } from '../domain/fora/forum.repository';
 import type { MeetingRepository, MeetingSeriesRepository } from '../domain/meetings/meeting.repository';
 import type { OutboxRepository } from '../domain/outbox/outbox.repository';
+import type { TeamRosterRepository } from '../domain/reach/team-roster.repository';
 import { createActionItemRepository } from './table-action-item.repository';
 import { createAgendaInputRepository } from './table-agenda-input.repository';
 import { createAgendaRepository, type CleanupErrorReporter } from './table-agenda.repository';
@@ -21,6 +22,7 @@ import { createMeetingRepository } from './table-meeting.repository';
 import { createMemberRepository } from './table-member.repository';
 import { createOutboxRepository } from './table-outbox.repository';
 import { outboxTableIn } from './table-outbox.table';
+import { createTeamRosterRepository } from './table-team-roster.repository';
 
 /** Every repository over one storage account, plus what operations and tests need. */
 export interface Storage {
@@ -35,6 +37,8 @@ export interface Storage {
   audit: AuditRepository;
   conversations: ConversationRepository;
   knownUsers: KnownUserRepository;
+  /** Teams the app is in, with their channels and rosters (who the bot can reach through them). */
+  teamRosters: TeamRosterRepository;
   outbox: OutboxRepository;
   /** One cheap request (no retries); rejects when storage is unreachable or refuses us. */
   ping(): Promise<void>;
@@ -73,6 +77,7 @@ export function createStorage(connectionString: string, options: StorageOptions 
     audit: createAuditRepository(tables),
     conversations: createConversationRepository(tables),
     knownUsers: createKnownUserRepository(tables),
+    teamRosters: createTeamRosterRepository(tables),
     outbox: createOutboxRepository(outboxTableIn(tables)),
     ping: () => tables.ping(),
     dropAll: () => tables.dropAll(),

@@ -16,6 +16,7 @@ export const TABLES = [
   'audit',
   'conversations',
   'knownusers',
+  'teamrosters',
   'outbox',
 ] as const;
 export type TableName = (typeof TABLES)[number];
