@@ -97,6 +97,11 @@ export const NewOutboxMessage = z.object({
   causedBy: UserId.optional(),
   /** Not before this instant (reminders); default now. */
   notBefore: Instant.optional(),
+  /**
+   * Until when the message still matters (a circulation's deadline). A person who could not be
+   * reached gets it automatically once they can be, but not after this; absent: always.
+   */
+  openUntil: Instant.optional(),
 });
 export type NewOutboxMessage = z.input<typeof NewOutboxMessage>;
 
@@ -123,6 +128,7 @@ export const OutboxMessage = z.object({
   /** Set once the delivery was handed to the feature that owns the subject (see OnDelivered). */
   linkedAt: Instant.optional(),
   inDoubtSince: Instant.optional(),
+  openUntil: Instant.optional(),
   version: z.string().optional(),
 });
 export type OutboxMessage = z.infer<typeof OutboxMessage>;

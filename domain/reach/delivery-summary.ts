@@ -1,4 +1,5 @@
 import type { OutboxMessage, OutboxStatus, UndeliverableReason } from '../outbox/outbox-message';
+import { REACH_REASONS } from '../outbox/outbox.rules';
 
 /**
  * What really happened to a fan-out, per person: the confirmation and progress cards count these,
@@ -6,9 +7,6 @@ import type { OutboxMessage, OutboxStatus, UndeliverableReason } from '../outbox
  */
 export const DELIVERY_STATES = ['delivered', 'onTheWay', 'notReachable', 'inDoubt', 'failed'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
-
-/** Reasons that mean "this person has no way in yet": fixable by the person or IT, then resendable. */
-const REACH_REASONS: ReadonlySet<UndeliverableReason> = new Set<UndeliverableReason>(['UnknownRecipient', 'NotInstalled', 'ConversationNotFound', 'MessageWritesBlocked']);
 
 export function stateOf(status: OutboxStatus, reason: UndeliverableReason | undefined): DeliveryState {
   switch (status) {
