@@ -142,6 +142,7 @@ export type ResendVerdict = { ok: true; message: OutboxMessage } | { ok: false; 
 export function resend(message: OutboxMessage, now: Date): ResendVerdict {
   if (message.operation.kind !== 'send' || (message.status !== 'undeliverable' && message.status !== 'inDoubt')) return { ok: false, code: 'OUTBOX.NOT_RESENDABLE' };
   if (!stillOpen(message, now)) return { ok: false, code: 'OUTBOX.CLOSED' };
-  const { reason: _reason, inDoubtSince: _doubt, ...rest } = withoutLease(message);
+  // The address is looked up afresh: the old one may be the very reason it failed.
+  const { reason: _reason, inDoubtSince: _doubt, target: _target, ...rest } = withoutLease(message);
   return { ok: true, message: { ...rest, status: 'pending', attempts: 0, dueAt: now.toISOString() } };
 }
