@@ -82,6 +82,10 @@ export const UNDELIVERABLE_REASONS = [
   'MessageSizeTooBig',
   'Rejected',
   'RetriesExhausted',
+  /** Graph refused to install the app for the person: no permission or admin consent (401/403). */
+  'InstallNotAllowed',
+  /** Graph knows no such person (404). */
+  'UserNotFound',
 ] as const;
 export const UndeliverableReason = z.enum(UNDELIVERABLE_REASONS);
 export type UndeliverableReason = z.infer<typeof UndeliverableReason>;

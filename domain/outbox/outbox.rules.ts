@@ -123,7 +123,7 @@ export function release(message: OutboxMessage, now: Date): OutboxMessage {
 }
 
 /** Reasons that mean the person has no way in yet; fixed by them or by IT, after which it can go. */
-export const REACH_REASONS: ReadonlySet<UndeliverableReason> = new Set<UndeliverableReason>(['UnknownRecipient', 'NotInstalled', 'ConversationNotFound', 'MessageWritesBlocked']);
+export const REACH_REASONS: ReadonlySet<UndeliverableReason> = new Set<UndeliverableReason>(['UnknownRecipient', 'NotInstalled', 'ConversationNotFound', 'MessageWritesBlocked', 'InstallNotAllowed']);
 
 /** A message to a person that waits until they can be reached (then it goes by itself, if still open). */
 export const waitsForReach = (message: Pick<OutboxMessage, 'status' | 'reason' | 'recipient'>): boolean =>

@@ -5,7 +5,8 @@
  * answers is the connector's 1:1 conversation id.
  *
  * ```ts
- * const graph = await startGraphEmulator({ connector, catalogAppId: 'cat-1', token: 'tok' });
+ * const graph = await startGraphEmulator({ connector, catalogAppId: 'cat-1', token: 'tok', client: { id, secret } });
+ * // POST {graph.authorityUrl}/{tenant}/oauth2/v2.0/token (client credentials) → { access_token: 'tok' }
  * // POST {graph.baseUrl}users/{aad}/teamwork/installedApps  (Authorization: Bearer tok)
  * ```
  *
@@ -29,6 +30,8 @@ export interface GraphEmulatorOptions {
   catalogAppId: string;
   /** The bearer token Graph accepts; anything else is 401. */
   token: string;
+  /** Client credentials its token endpoint exchanges for `token` (`{authorityUrl}/{tenant}/oauth2/v2.0/token`). */
+  client?: { id: string; secret: string };
   /** Admin consent to the application permission. Default true. */
   consented?: boolean;
   limits?: readonly WindowLimit[];
@@ -48,6 +51,8 @@ export interface GraphEmulatorStats {
 export interface GraphEmulator {
   /** `http://127.0.0.1:<port>/v1.0/`. */
   readonly baseUrl: string;
+  /** Stands in for `https://login.microsoftonline.com`. */
+  readonly authorityUrl: string;
   setConsent(consented: boolean): void;
   throttleFor(durationMs: number, retryAfterSeconds?: number): void;
   stats(): GraphEmulatorStats;
@@ -82,6 +87,15 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
       sendJson(res, status, body, headers);
     };
     const body = method === 'POST' ? await readBody(req, 16_384) : undefined;
+
+    if (method === 'POST' && /^\/[^/]+\/oauth2\/v2\.0\/token$/.test(url.pathname)) {
+      const form = new URLSearchParams(body?.text ?? '');
+      const client = options.client;
+      if (client === undefined || form.get('grant_type') !== 'client_credentials' || form.get('client_id') !== client.id || form.get('client_secret') !== client.secret) {
+        return respond(401, { error: 'invalid_client', error_description: 'Invalid client secret provided.' });
+      }
+      return respond(200, { token_type: 'Bearer', expires_in: 3599, access_token: options.token });
+    }
 
     if (req.headers.authorization !== `Bearer ${options.token}`) {
       return respond(401, graphError('InvalidAuthenticationToken', 'Access token is empty or invalid.'));
@@ -150,6 +164,7 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
 
   return {
     baseUrl: `http://127.0.0.1:${port}/v1.0/`,
+    authorityUrl: `http://127.0.0.1:${port}`,
     setConsent: (value) => {
       consented = value;
     },

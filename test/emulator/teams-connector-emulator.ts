@@ -139,8 +139,10 @@ export async function startTeamsConnectorEmulator(options: EmulatorOptions = {})
   const usersByTeamsId = new Map<string, EmulatedUser>();
   const conversations = new Map<string, EmulatedConversation>();
   const teams = new EmulatedTeams((aadObjectId) => users.get(aadObjectId));
-  /** The bot may write to a person installed for, or in a team with the app. */
-  const reachable = (user: EmulatedUser): boolean => !user.blocked && (user.installed || teams.reachesThroughTeam(user.aadObjectId));
+  /** The bot may open a chat with a person the app is installed for, or who is in a team with the app. */
+  const canOpen = (user: EmulatedUser): boolean => user.installed || teams.reachesThroughTeam(user.aadObjectId);
+  /** …and write there unless they blocked it. */
+  const reachable = (user: EmulatedUser): boolean => !user.blocked && canOpen(user);
   const windows = new Map<string, SlidingWindows>();
   const notBefore = new Map<string, number>();
   const sentLog: RecordedActivity[] = [];
@@ -329,7 +331,7 @@ export async function startTeamsConnectorEmulator(options: EmulatorOptions = {})
       }
     }
     if (target.op === 'create') {
-      if (user === undefined || !reachable(user)) {
+      if (user === undefined || !canOpen(user)) {
         return respond(403, errorBody('BotNotInConversationRoster', 'The bot is not part of the conversation roster.'), 'BotNotInConversationRoster');
       }
       const personal = conversations.get(user.personalConversationId);
