@@ -10,6 +10,7 @@ export const CIRCULATION_STATUS_VERBS = {
   view: 'agenda.circulation.view',
   remind: 'agenda.circulation.remind',
   compile: 'agenda.briefing.compile',
+  resend: 'agenda.circulation.resend',
 } as const;
 
 export const CirculationRefData = z.object({ forumId: EntityId, agendaId: EntityId });

@@ -143,7 +143,7 @@ describe('Playground: the Kredsråd agenda circulated for input', () => {
     await pg.openChannel('Kredsråd');
     let status = await pg.nextCard('Mangler svar fra');
     status = await pg.clickCardAction('Påmind dem, der mangler', status);
-    await status.getByText('Påmindelse sendt til 1.').waitFor();
+    await status.getByText('Påmindelse: Sendt til 1 af 1 konsulent.').waitFor();
     await status.getByText('3 af 4 har svaret').waitFor();
     await pg.screenshot('agenda-progress-reminded');
     const day = '2030-03-01';
