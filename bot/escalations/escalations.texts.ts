@@ -25,7 +25,8 @@ export interface EscalationTexts {
     list: string;
   };
   notices: {
-    raised: (forum: string) => string;
+    /** `delivery` counts the managers who really got the case ("Sendt til 1 af 2 ledere; …"). */
+    raised: (forum: string, delivery: string) => string;
     conflict: (state: string) => string;
     done: (state: string) => string;
     question: (who: string, question: string) => string;
@@ -129,7 +130,7 @@ const da: EscalationTexts = {
     list: 'Dine eskalerede sager',
   },
   notices: {
-    raised: (forum) => `Sagen er sendt til lederne i ${forum}.`,
+    raised: (forum, delivery) => `Sagen ligger nu hos ${forum}. ${delivery}`,
     conflict: (state) => `En anden nåede at handle først. Sagen står nu som: ${state}. Intet af det, du skrev, er gemt.`,
     done: (state) => `Gemt. Sagen står nu som: ${state}.`,
     question: (who, question) => `${who} spørger: ${question}`,
@@ -246,7 +247,7 @@ const en: EscalationTexts = {
     list: 'Your escalated cases',
   },
   notices: {
-    raised: (forum) => `The case was sent to the managers of ${forum}.`,
+    raised: (forum, delivery) => `The case is now with ${forum}. ${delivery}`,
     conflict: (state) => `Someone else acted first. The case is now: ${state}. Nothing you wrote was saved.`,
     done: (state) => `Saved. The case is now: ${state}.`,
     question: (who, question) => `${who} asks: ${question}`,
