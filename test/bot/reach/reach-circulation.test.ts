@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { cardTexts, click, type Card } from '../agendas/agenda-harness';
 import { buildAndPublish, dataOf } from '../agendas/agenda-flow';
 import { aMessage, botAdded, installationUpdate, type Channel, type Person } from '../support/teams-activities';
+import { aMember } from '../../storage/storage.mothers';
 import { personalChatOf, seedReachWorld, useReachBot, type ReachFixture, type ReachWorld } from './reach-fixture';
 
 /**
@@ -92,6 +93,22 @@ describe('reach with Graph installation off', () => {
     expect(cardTexts(resent)[0]).toBe('Der var ingen at sende igen til lige nu.');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(cardsIn(f, world.chatOf(world.aadOnly))).toBe(1);
+  });
+
+  test('given a case raised to a forum whose one manager never opened Forumbot then the raiser reads "Sendt til 0 af 1 leder" and what to do, never that it was sent', async () => {
+    const world = await seedReachWorld(f);
+    await f.storage.storage.members.save(world.kreds.id, aMember({ userId: world.aadOnly.aadObjectId, displayName: world.aadOnly.name, roles: ['manager'] }));
+    const raised = await click(f, personalChatOf(world, world.withChat), world.withChat, 'escalation.raise', {
+      title: 'Flere butikstyverier i centret',
+      description: 'Tendens de sidste tre uger.',
+      category: 'trend',
+      urgency: 'normal',
+      originForumId: world.below.id,
+    });
+    const notice = cardTexts(raised).find((text) => text.startsWith('Sagen ligger nu hos')) ?? '';
+    expect(notice).toContain(`Sagen ligger nu hos ${world.kreds.name}. Sendt til 0 af 1 leder; 1 kan ikke nås endnu.`);
+    expect(notice).toContain('Jonas Berg har ikke Forumbot endnu.');
+    assertNoOverclaim(cardTexts(raised), 0);
   });
 });
 
