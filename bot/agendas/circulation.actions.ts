@@ -155,8 +155,7 @@ const remindMissing = cardAction(CIRCULATION_STATUS_VERBS.remind, CirculationRef
   await remind(services, saved, progress.missing, `remind:${day}`, actorId(input));
   const report = await deliveryReport({
     outbox: services.outbox,
-    subject: { type: 'agenda-input', id: saved.id },
-    idPrefix: fanOutPrefix.reminder(saved.id, `remind:${day}`),
+    fanOut: [{ subject: { type: 'agenda-input', id: saved.id }, idPrefix: fanOutPrefix.reminder(saved.id, `remind:${day}`) }],
     people: progress.missing.map((m) => ({ userId: m.userId, name: m.name })),
     lang: t.lang,
     noun: NOUNS.consultants[t.lang],
@@ -177,8 +176,7 @@ const compile = cardAction(CIRCULATION_STATUS_VERBS.compile, CirculationRefData,
   const recipients = [...new Set([...(await leadersOf(services, forum.id)), ...(saved.circulation?.sharedWith ?? [])])];
   const report = await deliveryReport({
     outbox: services.outbox,
-    subject: { type: 'agenda-briefing', id: saved.id },
-    idPrefix: fanOutPrefix.briefing(saved.id, saved.circulation?.briefingCompiledAt ?? ''),
+    fanOut: [{ subject: { type: 'agenda-briefing', id: saved.id }, idPrefix: fanOutPrefix.briefing(saved.id, saved.circulation?.briefingCompiledAt ?? '') }],
     people: recipients.map((userId) => ({ userId, name: members.get(userId) ?? userId })),
     lang: t.lang,
     noun: NOUNS.recipients[t.lang],

@@ -58,8 +58,7 @@ export async function circulationDelivery(services: BotServices, lang: Lang, age
   const names = new Map((circulation.consultants ?? []).map((c) => [c.userId, c.name]));
   return deliveryReport({
     outbox: services.outbox,
-    subject: { type: 'agenda-input', id: agenda.id },
-    idPrefix: fanOutPrefix.cards(agenda.id),
+    fanOut: [{ subject: { type: 'agenda-input', id: agenda.id }, idPrefix: fanOutPrefix.cards(agenda.id) }],
     people: circulation.consultantIds.map((userId) => ({ userId, name: names.get(userId) ?? userId })),
     lang,
     noun: NOUNS.consultants[lang],

@@ -48,8 +48,7 @@ async function arrivalReport(input: ActionInput, escalation: Escalation) {
   const deciders = await decidersOf(input.services, escalation.currentForumId);
   return deliveryReport({
     outbox: input.services.outbox,
-    subject: { type: CASE_SUBJECT, id: escalation.id },
-    idPrefix: `esc:${escalation.id}:s${escalation.stepCount}:arrive:`,
+    fanOut: [{ subject: { type: CASE_SUBJECT, id: escalation.id }, idPrefix: `esc:${escalation.id}:s${escalation.stepCount}:arrive:` }],
     people: deciders.map((m) => ({ userId: m.userId, name: m.displayName })),
     lang: input.t.lang,
     noun: NOUNS.managers[input.t.lang],

@@ -12,9 +12,8 @@ import { deliveryHeadline, deliveryTexts, explainDelivery, type Noun } from './d
  */
 export interface DeliveryReportRequest {
   outbox: Pick<Outbox, 'listBySubject'>;
-  subject: { type: string; id: string };
-  /** One fan-out among the messages about the subject (e.g. `agenda:<id>:circulate:`). */
-  idPrefix: string;
+  /** The fan-out: messages about these subjects whose ids start with its prefix (e.g. `agenda:<id>:circulate:`). */
+  fanOut: readonly { subject: { type: string; id: string }; idPrefix: string }[];
   people: readonly { userId: string; name: string }[];
   lang: Lang;
   noun: Noun;
@@ -59,7 +58,10 @@ export async function deliveryReport(request: DeliveryReportRequest): Promise<De
 }
 
 async function fanOut(request: DeliveryReportRequest): Promise<OutboxMessage[]> {
-  return (await request.outbox.listBySubject(request.subject.type, request.subject.id)).filter((message) => message.id.startsWith(request.idPrefix));
+  const lists = await Promise.all(
+    request.fanOut.map(async ({ subject, idPrefix }) => (await request.outbox.listBySubject(subject.type, subject.id)).filter((message) => message.id.startsWith(idPrefix))),
+  );
+  return lists.flat();
 }
 
 /** Sends again every message of the fan-out that was not delivered; answers how many went again. */
