@@ -215,7 +215,21 @@ const shareBriefing = cardAction(BRIEFING_VERBS.share, BriefingShareData, forumA
     });
   }
   await audit(services, forum.id, actorId(input), 'agenda.briefing.shared', agenda.id, { sharedWith: wanted });
-  return briefingCardFor(services, t.lang, forum, saved, actorId(input), true, textsFor(t.lang).notices.shared(wanted.length));
+  const names = new Map((await services.members.listByForum(forum.id)).map((m) => [m.userId, m.displayName]));
+  const report =
+    wanted.length === 0
+      ? undefined
+      : await deliveryReport({
+          outbox: services.outbox,
+          fanOut: [{ subject: { type: 'agenda-briefing', id: agenda.id }, idPrefix: `agenda:${agenda.id}:briefing-share:` }],
+          people: wanted.map((userId) => ({ userId, name: names.get(userId) ?? userId })),
+          lang: t.lang,
+          noun: NOUNS.recipients[t.lang],
+          ...appLinkOf(services),
+          settleMs: CONFIRM_SETTLE_MS,
+        });
+  const notice = [textsFor(t.lang).notices.shared(wanted.length), report?.section.headline, ...(report?.section.problems.slice(0, 3).map((p) => p.explanation) ?? [])].filter((x) => x !== undefined).join(' ');
+  return briefingCardFor(services, t.lang, forum, saved, actorId(input), true, notice);
 });
 
 export const circulationActions: readonly CardAction[] = [circulate, viewInput, submitInput, viewStatus, resendCards, remindMissing, compile, viewBriefing, shareBriefing];
