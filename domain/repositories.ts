@@ -5,6 +5,7 @@ import type { ConversationRepository, KnownUserRepository } from './conversation
 import type { EscalationRepository } from './escalations/escalation.repository';
 import type { ForumRepository, MemberRepository } from './fora/forum.repository';
 import type { MeetingRepository, MeetingSeriesRepository } from './meetings/meeting.repository';
+import type { JobLeaseRepository } from './jobs/job-lease';
 import type { OutboxRepository } from './outbox/outbox.repository';
 import type { TeamRosterRepository } from './reach/team-roster.repository';
 
@@ -24,4 +25,5 @@ export interface Repositories {
   /** Teams the app is in, with their channels and rosters (who the bot can reach through them). */
   teamRosters: TeamRosterRepository;
   outbox: OutboxRepository;
+  jobLeases: JobLeaseRepository;
 }

@@ -8,6 +8,7 @@ import { createTableSet, TablePrefix } from './table-client';
 import { createConversationRepository } from './table-conversation.repository';
 import { createEscalationRepository } from './table-escalation.repository';
 import { createForumRepository } from './table-forum.repository';
+import { createJobLeaseRepository } from './table-job-lease.repository';
 import { createKnownUserRepository } from './table-known-user.repository';
 import { createMeetingSeriesRepository } from './table-meeting-series.repository';
 import { createMeetingRepository } from './table-meeting.repository';
@@ -56,6 +57,7 @@ export function createStorage(connectionString: string, options: StorageOptions 
     knownUsers: createKnownUserRepository(tables),
     teamRosters: createTeamRosterRepository(tables),
     outbox: createOutboxRepository(outboxTableIn(tables)),
+    jobLeases: createJobLeaseRepository(tables),
     ping: () => tables.ping(),
     dropAll: () => tables.dropAll(),
   };

@@ -18,6 +18,7 @@ export const TABLES = [
   'knownusers',
   'teamrosters',
   'outbox',
+  'jobleases',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
