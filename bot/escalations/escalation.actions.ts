@@ -13,7 +13,7 @@ import { decidersOf, forumIdsOf } from './escalation-people';
 import { deliveryReport } from '../reach/delivery-report';
 import { NOUNS } from '../reach/delivery.texts';
 import { raiseForm } from './escalation-forms';
-import { CASE_SUBJECT, loadCaseContext, refreshCopies } from './escalation-notify';
+import { CASE_SUBJECT, DECISION_SUBJECT, loadCaseContext, refreshCopies } from './escalation-notify';
 import { caseView, formatInstant } from './escalation-view';
 import { raiseEscalation } from './raise-escalation';
 import { escalationTexts } from './escalations.texts';
@@ -57,6 +57,27 @@ async function arrivalReport(input: ActionInput, escalation: Escalation) {
   });
 }
 
+/** After a decision or a step up: who really got it, and why the others did not. */
+async function fanOutLines(input: ActionInput, action: string, escalation: Escalation): Promise<string[]> {
+  const t = escalationTexts[input.t.lang];
+  if (action === 'escalate') {
+    const report = await arrivalReport(input, escalation);
+    const holding = await input.services.fora.findById(escalation.currentForumId);
+    return [t.notices.raised(holding?.name ?? escalation.currentForumId, report.section.headline), ...report.section.problems.slice(0, 3).map((p) => p.explanation)];
+  }
+  if (action !== 'resolve' && action !== 'return') return [];
+  const raiser = escalation.raisedBy;
+  const report = await deliveryReport({
+    outbox: input.services.outbox,
+    fanOut: [{ subject: { type: DECISION_SUBJECT, id: escalation.id }, idPrefix: `esc:${escalation.id}:s${escalation.stepCount}:decision:user:` }],
+    people: [{ userId: raiser.userId, name: raiser.displayName }],
+    lang: input.t.lang,
+    noun: NOUNS.recipients[input.t.lang],
+    settleMs: 2_000,
+  });
+  return [t.notices.decisionSent(report.section.headline), ...report.section.problems.map((p) => p.explanation)];
+}
+
 export const escalationFormAction = cardAction(ESCALATION_VERBS.form, EscalationFormData, { kind: 'forum', requirement: 'member', forumId: (d) => d.forumId, optional: true }, async (input, data) =>
   raiseForm(input.services, input.t.lang, actorOf(input).userId, {
     ...(data.forumId === undefined ? {} : { forumId: data.forumId }),
@@ -90,7 +111,7 @@ export const escalationActAction = cardAction(ESCALATION_VERBS.act, EscalationAc
   if (outcome.conflict) return viewCard(input, outcome.escalation, t.notices.conflict(state));
   const notice =
     outcome.meetingStart === undefined ? t.notices.done(state) : `${t.notices.done(state)} ${t.notices.onAgenda(formatInstant(input.services, input.t.lang, outcome.meetingStart))}`;
-  return viewCard(input, outcome.escalation, notice);
+  return viewCard(input, outcome.escalation, [notice, ...(await fanOutLines(input, data.action, outcome.escalation))].join(' '));
 });
 
 export const escalationShareAction = cardAction(ESCALATION_VERBS.share, EscalationRefData, caseAccess, async (input, data) => {

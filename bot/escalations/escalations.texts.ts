@@ -36,6 +36,8 @@ export interface EscalationTexts {
     onAgenda: (when: string) => string;
     shared: string;
     seen: string;
+    /** What happened to the decision sent down to the raiser ("Sendt til 1 af 1 modtager."). */
+    decisionSent: (delivery: string) => string;
   };
   /** The title of an agenda item made from a case. */
   agendaItem: (title: string) => string;
@@ -141,6 +143,7 @@ const da: EscalationTexts = {
     onAgenda: (when) => `Sat på dagsordenen for mødet ${when}.`,
     shared: 'Beskrivelsen er delt med forummet ovenover.',
     seen: 'Tak, beslutningen er markeret som læst.',
+    decisionSent: (delivery) => `Beslutningen til den, der rejste sagen: ${delivery}`,
   },
   agendaItem: (title) => `Eskaleret sag: ${title}`,
   deadlines: {
@@ -259,6 +262,7 @@ const en: EscalationTexts = {
     onAgenda: (when) => `Put on the agenda of the meeting ${when}.`,
     shared: 'The description was shared with the forum above.',
     seen: 'Thank you, the decision is marked as seen.',
+    decisionSent: (delivery) => `The decision to the person who raised the case: ${delivery}`,
   },
   agendaItem: (title) => `Escalated case: ${title}`,
   deadlines: {
