@@ -16,6 +16,7 @@ import { createConnectorTeamDirectory } from './reach/connector-team-directory';
 import { tellCauserUndelivered } from './reach/undelivered-notice';
 import { installRouteFrom } from './reach/install-route';
 import { createReachService } from './reach/reach.service';
+import { stillWantedIn } from './reach/still-wanted';
 import { createScheduler, type Scheduler } from './scheduler';
 import { createBotServer } from './server';
 import { ForumBot } from './teams-bot';
@@ -72,6 +73,7 @@ export function createBotApp(deps: BotAppDeps): BotApp {
       return undefined;
     },
     ...(install === undefined ? {} : { install }),
+    stillWanted: stillWantedIn(storage),
     onUndeliverable: (message) => tellCauserUndelivered({ outbox, conversations: storage.conversations, fora: storage.fora, config }, message),
     ...deps.outbox,
     repository: storage.outbox,

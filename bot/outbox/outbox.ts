@@ -70,6 +70,8 @@ export interface OutboxOptions {
   emailOf?: (userId: string) => Promise<string | undefined>;
   /** Proactive installation through Graph (off when absent). */
   install?: InstallRoute;
+  /** Whether a waiting message still matters once its recipient is reachable (an item still open…). Default: yes. */
+  stillWanted?: (message: OutboxMessage) => Promise<boolean>;
   /** Names this worker in leases. Default host:pid:random. */
   ownerId?: string;
   /** Our bot's account id (`28:<app id>`) for addresses of 1:1 chats the outbox opens. */
@@ -211,7 +213,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const now = clock.now();
       let count = 0;
       for (const message of await repository.listWaiting(userId)) {
-        if (!stillOpen(message, now)) continue;
+        if (!stillOpen(message, now) || (options.stillWanted !== undefined && !(await options.stillWanted(message)))) continue;
         const verdict = resend(message, now);
         if (!verdict.ok) continue;
         try {
