@@ -26,6 +26,8 @@ export interface AgendaTexts {
     itemMoved: string;
     itemRemoved: string;
     published: string;
+    publishPending: string;
+    publishFailed: (why: string) => string;
     updatedInChannel: string;
     circulationOn: string;
     circulationOff: string;
@@ -177,6 +179,8 @@ const da: AgendaTexts = {
     itemMoved: 'Rækkefølgen er ændret.',
     itemRemoved: 'Punktet er slettet.',
     published: 'Dagsordenen er offentliggjort i forummets kanal.',
+    publishPending: 'Dagsordenen er offentliggjort og på vej til forummets kanal.',
+    publishFailed: (why) => `Dagsordenen er offentliggjort, men kortet nåede ikke forummets kanal: ${why}. Tilføj Forumbot til teamet, eller skriv @Forumbot tilknyt i kanalen igen.`,
     updatedInChannel: 'Gemt. Kortet i kanalen bliver opdateret.',
     circulationOn: 'Indhentning af input er slået til.',
     circulationOff: 'Indhentning af input er slået fra.',
@@ -327,6 +331,8 @@ const en: AgendaTexts = {
     itemMoved: 'The order was changed.',
     itemRemoved: 'The item was deleted.',
     published: "The agenda was published in the forum's channel.",
+    publishPending: "The agenda was published and is on its way to the forum's channel.",
+    publishFailed: (why) => `The agenda was published, but the card did not reach the forum's channel: ${why}. Add Forumbot to the team, or write @Forumbot tilknyt in the channel again.`,
     updatedInChannel: 'Saved. The card in the channel will be updated.',
     circulationOn: 'Gathering input is on.',
     circulationOff: 'Gathering input is off.',

@@ -64,6 +64,17 @@ async function fanOut(request: DeliveryReportRequest): Promise<OutboxMessage[]> 
   return lists.flat();
 }
 
+/** One message as it stands after waiting up to `settleMs` for it to leave "on its way". */
+export async function settledMessage(outbox: Pick<Outbox, 'findById'>, id: string, settleMs: number): Promise<OutboxMessage | undefined> {
+  const deadline = Date.now() + settleMs;
+  let message = await outbox.findById(id);
+  while (message !== undefined && (message.status === 'pending' || message.status === 'sending') && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    message = await outbox.findById(id);
+  }
+  return message;
+}
+
 /** Sends again every message of the fan-out that was not delivered; answers how many went again. */
 export async function resendFanOut(outbox: Pick<Outbox, 'listBySubject' | 'resend'>, subject: { type: string; id: string }, idPrefix: string): Promise<number> {
   const messages = (await outbox.listBySubject(subject.type, subject.id)).filter((message) => message.id.startsWith(idPrefix));

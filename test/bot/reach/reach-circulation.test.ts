@@ -95,6 +95,22 @@ describe('reach with Graph installation off', () => {
     expect(cardsIn(f, world.chatOf(world.aadOnly))).toBe(1);
   });
 
+  test('given the app was taken out of the team after tilknyt then publishing says the card did not reach the channel, and the chair is told in her chat', async () => {
+    const world = await seedReachWorld(f);
+    expect((await f.post(botAdded(f.emulator.serviceUrl, world.general, world.chair))).status).toBe(200);
+    await sayInChannel(f, world.kredsraad, world.chair, `tilknyt ${world.kreds.name}`);
+    // Peter has opened Forumbot; the team loses the app without the bot hearing of it.
+    f.emulator.setUser(world.chair.aadObjectId, { installed: true });
+    expect((await f.post(installationUpdate(f.emulator.serviceUrl, personalChatOf(world, world.chair), world.chair, 'add'))).status).toBe(200);
+    f.emulator.setTeamInstalled(world.general.teamId, false);
+
+    const built = await buildAndPublish(f, { kreds: world.kreds, chair: world.chair } as never);
+    const notice = cardTexts(built.editor)[0] ?? '';
+    expect(notice).toMatch(/^Dagsordenen er offentliggjort, men kortet nåede ikke forummets kanal: /);
+    expect(notice).not.toBe('Dagsordenen er offentliggjort i forummets kanal.');
+    await f.emulator.waitFor((e) => e.sent(world.chatOf(world.chair)).some((s) => String(s.activity['text'] ?? '').startsWith(`Opslaget i ${world.kreds.name}s kanal blev ikke leveret`)), 10_000);
+  });
+
   test('given a case raised to a forum whose one manager never opened Forumbot then the raiser reads "Sendt til 0 af 1 leder" and what to do, never that it was sent', async () => {
     const world = await seedReachWorld(f);
     await f.storage.storage.members.save(world.kreds.id, aMember({ userId: world.aadOnly.aadObjectId, displayName: world.aadOnly.name, roles: ['manager'] }));
