@@ -13,10 +13,9 @@ export interface Noun {
   many: string;
 }
 
-export const NOUNS: Record<'consultants' | 'recipients' | 'leaders' | 'managers' | 'owners', Record<Lang, Noun>> = {
+export const NOUNS: Record<'consultants' | 'recipients' | 'managers' | 'owners', Record<Lang, Noun>> = {
   consultants: { da: { one: 'konsulent', many: 'konsulenter' }, en: { one: 'consultant', many: 'consultants' } },
   recipients: { da: { one: 'modtager', many: 'modtagere' }, en: { one: 'recipient', many: 'recipients' } },
-  leaders: { da: { one: 'af formand og sekretær', many: 'af formand og sekretær' }, en: { one: 'of chair and secretary', many: 'of chair and secretary' } },
   managers: { da: { one: 'leder', many: 'ledere' }, en: { one: 'manager', many: 'managers' } },
   owners: { da: { one: 'ansvarlig', many: 'ansvarlige' }, en: { one: 'owner', many: 'owners' } },
 };
