@@ -12,6 +12,11 @@ import type { BotServices } from './core/services';
 import type { Logger } from './logger';
 import { createBotFrameworkSender } from './outbox/bot-framework-sender';
 import { createOutbox, type Outbox, type OutboxOptions } from './outbox/outbox';
+import { createConnectorTeamDirectory } from './reach/connector-team-directory';
+import { tellCauserUndelivered } from './reach/undelivered-notice';
+import { installRouteFrom } from './reach/install-route';
+import { createReachService } from './reach/reach.service';
+import { stillWantedIn } from './reach/still-wanted';
 import { createScheduler, type Scheduler } from './scheduler';
 import { createBotServer } from './server';
 import { ForumBot } from './teams-bot';
@@ -26,7 +31,7 @@ export interface BotAppDeps {
   /** How long /healthz waits for storage (default 2 s). */
   healthTimeoutMs?: number;
   /** Overrides for the outbox (tests: poll interval, limits, a different sender). */
-  outbox?: Partial<Omit<OutboxOptions, 'repository' | 'conversations' | 'knownUsers' | 'logger'>>;
+  outbox?: Partial<Omit<OutboxOptions, 'repository' | 'conversations' | 'knownUsers' | 'logger' | 'rosters'>>;
   /** Default: every feature in `bot/features.ts`. */
   features?: readonly BotFeature[];
 }
@@ -54,18 +59,38 @@ export function createBotApp(deps: BotAppDeps): BotApp {
   const auth = createBotFrameworkAuth(config);
   const adapter = createAdapter(config, auth, logger);
   const appId = config.credentials?.appId;
-  const outbox = createOutbox({
+  const install = installRouteFrom(config);
+  const outbox: Outbox = createOutbox({
     sender: createBotFrameworkSender({ auth, ...(appId === undefined ? {} : { appId }) }),
     ...(appId === undefined ? {} : { botId: `28:${appId}` }),
     clock,
+    emailOf: async (userId) => {
+      // A forum member's e-mail finds them on a roster when their Entra id is not there (imported people).
+      for (const membership of await storage.members.listMembershipsOfUser(userId)) {
+        const email = (await storage.members.find(membership.forumId, userId))?.email;
+        if (email !== undefined) return email;
+      }
+      return undefined;
+    },
+    ...(install === undefined ? {} : { install }),
+    stillWanted: stillWantedIn(storage),
+    onUndeliverable: (message) => tellCauserUndelivered({ outbox, conversations: storage.conversations, fora: storage.fora, config }, message),
     ...deps.outbox,
     repository: storage.outbox,
     conversations: storage.conversations,
     knownUsers: storage.knownUsers,
+    rosters: storage.teamRosters,
     logger: logger.child({ component: 'outbox' }),
   });
+  const reach = createReachService({
+    rosters: storage.teamRosters,
+    directory: createConnectorTeamDirectory({ auth, ...(appId === undefined ? {} : { appId }) }),
+    outbox,
+    clock,
+    logger: logger.child({ component: 'reach' }),
+  });
   const { ping: _ping, dropAll: _dropAll, outbox: _outboxRepository, ...repositories } = storage;
-  const services: BotServices = { ...repositories, config, logger, clock, outbox };
+  const services: BotServices = { ...repositories, config, logger, clock, outbox, reach };
   // Gathered once: a verb or command word claimed twice stops the start here.
   const bot = new ForumBot(services, entryPointsOf(features));
   const server = createBotServer({

@@ -40,8 +40,25 @@ const EnvSchema = z
     ),
     /** Folder for the embedded Azurite's files. */
     DATA_DIR: z.string().min(1).default('.data'),
+    /** Install the app through Microsoft Graph for people in no team the app is in. */
+    GRAPH_APP_INSTALL: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
+    TEAMS_APP_CATALOG_ID: optionalText,
+    GRAPH_CLIENT_ID: optionalText,
+    GRAPH_CLIENT_SECRET: optionalText,
+    GRAPH_TENANT_ID: optionalText,
+    GRAPH_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://graph.microsoft.com/v1.0/'),
+    GRAPH_AUTHORITY_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://login.microsoftonline.com'),
+    /** The connector for 1:1 chats Graph made, until Teams tells the bot its own. */
+    TEAMS_SERVICE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://smba.trafficmanager.net/emea/'),
+    ROSTER_REFRESH_HOURS: z.coerce.number({ error: 'must be a number of hours' }).int('must be a whole number').min(1, 'must be 1–168').max(168, 'must be 1–168').default(24),
   })
   .superRefine((env, ctx) => {
+    if (env.GRAPH_APP_INSTALL === 'on') {
+      if (env.TEAMS_APP_CATALOG_ID === undefined) ctx.addIssue({ code: 'custom', path: ['TEAMS_APP_CATALOG_ID'], message: 'is required when GRAPH_APP_INSTALL=on' });
+      if ((env.GRAPH_CLIENT_ID ?? env.MicrosoftAppId) === undefined) ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_ID'], message: 'is required when GRAPH_APP_INSTALL=on in local mode (no MicrosoftAppId)' });
+      if ((env.GRAPH_CLIENT_SECRET ?? env.MicrosoftAppPassword) === undefined) ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_SECRET'], message: 'is required when GRAPH_APP_INSTALL=on (or MicrosoftAppPassword)' });
+      if ((env.GRAPH_TENANT_ID ?? env.MicrosoftAppTenantId) === undefined) ctx.addIssue({ code: 'custom', path: ['GRAPH_TENANT_ID'], message: 'is required when GRAPH_APP_INSTALL=on (or MicrosoftAppTenantId)' });
+    }
     if (env.MicrosoftAppId === undefined) return;
     const type = env.MicrosoftAppType ?? 'SingleTenant';
     if (type !== 'UserAssignedMSI' && env.MicrosoftAppPassword === undefined) {
@@ -71,6 +88,21 @@ export interface Config {
   dataDir: string;
   /** Base URL for links on cards, without a trailing slash. Default http://localhost:<port>. */
   publicUrl: string;
+  /** Proactive installation through Graph; absent: off. */
+  graphInstall?: GraphInstallConfig;
+  /** Default https://smba.trafficmanager.net/emea/. */
+  teamsServiceUrl?: string;
+  /** Default 24. */
+  rosterRefreshHours?: number;
+}
+
+export interface GraphInstallConfig {
+  catalogAppId: string;
+  clientId: string;
+  clientSecret: string;
+  tenantId: string;
+  baseUrl: string;
+  authorityUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -84,7 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'configuration');
       const value = env[name];
-      const shown = value === undefined || /Password|CONNECTION_STRING/i.test(name) ? '' : ` (got "${value}")`;
+      const shown = value === undefined || /Password|SECRET|CONNECTION_STRING/i.test(name) ? '' : ` (got "${value}")`;
       return `${name} ${issue.message}${shown}`;
     });
     throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
@@ -108,5 +140,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
     publicUrl: e.BOT_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    ...(e.GRAPH_APP_INSTALL === 'on'
+      ? {
+          graphInstall: {
+            catalogAppId: e.TEAMS_APP_CATALOG_ID ?? '',
+            clientId: e.GRAPH_CLIENT_ID ?? e.MicrosoftAppId ?? '',
+            clientSecret: e.GRAPH_CLIENT_SECRET ?? e.MicrosoftAppPassword ?? '',
+            tenantId: e.GRAPH_TENANT_ID ?? e.MicrosoftAppTenantId ?? '',
+            baseUrl: e.GRAPH_BASE_URL,
+            authorityUrl: e.GRAPH_AUTHORITY_URL,
+          },
+        }
+      : {}),
+    teamsServiceUrl: e.TEAMS_SERVICE_URL,
+    rosterRefreshHours: e.ROSTER_REFRESH_HOURS,
   };
 }

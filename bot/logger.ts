@@ -9,7 +9,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       base: { service: 'forumbot' },
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: ['*.MicrosoftAppPassword', '*.appPassword', '*.storageConnectionString', 'req.headers.authorization'], censor: '[hemmelig]' },
+      redact: { paths: ['*.MicrosoftAppPassword', '*.appPassword', '*.clientSecret', '*.GRAPH_CLIENT_SECRET', '*.storageConnectionString', 'req.headers.authorization'], censor: '[hemmelig]' },
     },
     destination,
   );

@@ -16,6 +16,7 @@ import { createMeetingRepository } from './table-meeting.repository';
 import { createMemberRepository } from './table-member.repository';
 import { createOutboxRepository } from './table-outbox.repository';
 import { outboxTableIn } from './table-outbox.table';
+import { createTeamRosterRepository } from './table-team-roster.repository';
 
 /** Every repository, plus what the bot and tests need of the storage account itself. */
 export interface Storage extends Repositories {
@@ -55,6 +56,7 @@ export function createStorage(connectionString: string, options: StorageOptions 
     audit: createAuditRepository(tables),
     conversations: createConversationRepository(tables),
     knownUsers: createKnownUserRepository(tables),
+    teamRosters: createTeamRosterRepository(tables),
     outbox: createOutboxRepository(outboxTableIn(tables)),
     jobLeases: createJobLeaseRepository(tables),
     reminderIndex: createReminderIndexRepository(tables),

@@ -16,6 +16,7 @@ export const TABLES = [
   'audit',
   'conversations',
   'knownusers',
+  'teamrosters',
   'outbox',
   'jobleases',
   'reminderindex',

@@ -28,7 +28,9 @@ import { cardAction, type ActionInput, type CardAction } from '../core/card-acti
 import type { BotServices } from '../core/services';
 import type { Lang } from '../i18n';
 import { actionItemsTexts } from './action-items.texts';
-import { boardCardOf, changeItem, escalateItem, recordItems, requireItem, todayOf, type ChangeOutcome } from './action-items.service';
+import { boardCardOf, changeItem, escalateItem, recordItems, requireItem, SUBJECT, todayOf, type ChangeOutcome } from './action-items.service';
+import { deliveryReport } from '../reach/delivery-report';
+import { NOUNS } from '../reach/delivery.texts';
 import { requireForum } from '../core/require-forum';
 import { itemView } from './action-views';
 import { exportLinkKey, signedExportPath } from './export-link';
@@ -145,7 +147,21 @@ export const actionItemActions: readonly CardAction[] = [
     const saved = await recordItems(services, { forum, actorId, inputs: rowsOf(data), ...(data.meetingId === undefined ? {} : { meetingId: data.meetingId }) });
     const texts = actionItemsTexts[t.lang];
     const by = (await services.members.find(forum.id, actorId))?.displayName ?? input.actor.name ?? '';
-    return boardCardOf(texts, forum, await services.actionItems.listByForum(forum.id), todayOf(services), texts.recordedIntro(saved.length, by));
+    // Who really got their item card: the recorder reads deliveries, not intentions.
+    const owners = [...new Map(saved.flatMap((item) => (item.owner.kind === 'member' ? [[item.owner.userId, item.owner.displayName] as const] : []))).entries()];
+    const report =
+      owners.length === 0
+        ? undefined
+        : await deliveryReport({
+            outbox: services.outbox,
+            fanOut: saved.map((item) => ({ subject: { type: SUBJECT.item, id: item.id }, idPrefix: `action:${item.id}:assigned` })),
+            people: owners.map(([userId, name]) => ({ userId, name })),
+            lang: t.lang,
+            noun: NOUNS.owners[t.lang],
+            settleMs: 2_000,
+          });
+    const intro = [texts.recordedIntro(saved.length, by), report?.section.headline, ...(report?.section.problems.slice(0, 3).map((p) => p.explanation) ?? [])].filter((x) => x !== undefined).join(' ');
+    return boardCardOf(texts, forum, await services.actionItems.listByForum(forum.id), todayOf(services), intro);
   }),
 
   cardAction(ACTION_VERBS.board, ForumRefData, forumAccess('member'), async (input, data) => {

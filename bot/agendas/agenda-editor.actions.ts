@@ -26,6 +26,8 @@ import { upcomingMeetings } from '../meetings/upcoming-meetings';
 import { audit, forumAndRoles, loadAgenda, textsFor, updateAgenda, type ForumAndRoles } from './agenda-context';
 import { editorCard, type Notice } from './agenda-editor.view';
 import { syncAgendaPost } from './agenda-post';
+import { settledMessage } from '../reach/delivery-report';
+import { describeDelivery } from '../outbox/outbox-status.text';
 
 /** The Kredsråd gathers consultants' input by default; elsewhere the chair turns it on. */
 export const isKredsraad = (forum: { id: string; name: string }): boolean => forum.id === 'kredsraad' || foldName(forum.name).startsWith('kredsrad');
@@ -197,7 +199,11 @@ const publish = cardAction(AGENDA_EDITOR_VERBS.publish, AgendaPublishData, forum
   );
   await syncAgendaPost(services, forum, saved, actor.userId);
   await audit(services, forum.id, actor.userId, 'agenda.published', saved.id, { revision: saved.revision, items: saved.items.length });
-  return editorCard(services, t.lang, forum, roles, saved, notice(textsFor(t.lang).notices.published, 'good'));
+  // Said only once the channel has it: a forum linked where the bot cannot post is told, not hidden.
+  const post = await settledMessage(services.outbox, `agenda:${saved.id}:post`, 2_000);
+  const texts = textsFor(t.lang).notices;
+  if (post?.status === 'undeliverable' || post?.status === 'inDoubt') return editorCard(services, t.lang, forum, roles, saved, notice(texts.publishFailed(describeDelivery(post, t.lang)), 'warning'));
+  return editorCard(services, t.lang, forum, roles, saved, post?.status === 'sent' ? notice(texts.published, 'good') : notice(texts.publishPending, 'good'));
 });
 
 const toggle = cardAction(AGENDA_EDITOR_VERBS.toggleCirculation, AgendaToggleData, forumAccess('chair'), async (input, data) => {

@@ -6,7 +6,17 @@ const GUID = '0b5c8e5e-1d2a-4c39-9d8e-2f6f7a1b2c3d';
 describe('loadConfig', () => {
   it('given an empty environment then it uses the embedded defaults (local mode, Danish, Copenhagen)', () => {
     const config = loadConfig({});
-    expect(config).toEqual({ port: 3978, locale: 'da-DK', timeZone: 'Europe/Copenhagen', logLevel: 'info', dataDir: '.data', publicUrl: 'http://localhost:3978' });
+    expect(config).toEqual({
+      port: 3978,
+      locale: 'da-DK',
+      timeZone: 'Europe/Copenhagen',
+      logLevel: 'info',
+      dataDir: '.data',
+      publicUrl: 'http://localhost:3978',
+      teamsServiceUrl: 'https://smba.trafficmanager.net/emea/',
+      rosterRefreshHours: 24,
+    });
+    expect(config.graphInstall).toBeUndefined();
     expect(config.credentials).toBeUndefined();
     expect(config.storageConnectionString).toBeUndefined();
   });
@@ -14,6 +24,25 @@ describe('loadConfig', () => {
   it('given a single-tenant app registration then it keeps the credentials', () => {
     const config = loadConfig({ MicrosoftAppId: GUID, MicrosoftAppPassword: 's3cret', MicrosoftAppTenantId: 'contoso.onmicrosoft.com' });
     expect(config.credentials).toEqual({ appId: GUID, appPassword: 's3cret', appType: 'SingleTenant', tenantId: 'contoso.onmicrosoft.com' });
+  });
+
+  it('given GRAPH_APP_INSTALL=on with the bot\'s credentials then Graph install uses them; without a catalog id or in local mode without Graph credentials it is refused, secrets unshown', () => {
+    const bot = { MicrosoftAppId: GUID, MicrosoftAppPassword: 's3cret', MicrosoftAppTenantId: 'tenant-1' };
+    expect(loadConfig({ ...bot, GRAPH_APP_INSTALL: 'on', TEAMS_APP_CATALOG_ID: 'cat-1' }).graphInstall).toEqual({
+      catalogAppId: 'cat-1',
+      clientId: GUID,
+      clientSecret: 's3cret',
+      tenantId: 'tenant-1',
+      baseUrl: 'https://graph.microsoft.com/v1.0/',
+      authorityUrl: 'https://login.microsoftonline.com',
+    });
+    expect(() => loadConfig({ ...bot, GRAPH_APP_INSTALL: 'on' })).toThrow(/TEAMS_APP_CATALOG_ID is required/);
+    expect(() => loadConfig({ GRAPH_APP_INSTALL: 'on', TEAMS_APP_CATALOG_ID: 'cat-1' })).toThrow(/GRAPH_CLIENT_ID is required when GRAPH_APP_INSTALL=on in local mode/);
+    const local = loadConfig({ GRAPH_APP_INSTALL: 'on', TEAMS_APP_CATALOG_ID: 'c', GRAPH_CLIENT_ID: 'g', GRAPH_CLIENT_SECRET: 'x', GRAPH_TENANT_ID: 't' });
+    expect(local.credentials).toBeUndefined();
+    expect(local.graphInstall?.clientId).toBe('g');
+    expect(() => loadConfig({ GRAPH_APP_INSTALL: 'yes', GRAPH_CLIENT_SECRET: 'topsecret' })).toThrow(/GRAPH_APP_INSTALL must be on or off/);
+    expect(() => loadConfig({ ROSTER_REFRESH_HOURS: '0' })).toThrow(/ROSTER_REFRESH_HOURS must be 1–168/);
   });
 
   it('given empty strings then they count as unset', () => {

@@ -119,7 +119,7 @@ describe('briefing', () => {
 
     // The chair shares with the mayor: the mayor gets the card and the link works.
     const shared = await click(f, aPersonalChat(), world.chair, 'agenda.briefing.share', { forumId: world.kreds.id, agendaId: agenda.id, shareWith: `${world.mayor.aadObjectId},not-a-member` });
-    expect(cardTexts(shared)[0]).toBe('Briefingen er delt med 1.');
+    expect(cardTexts(shared)[0]).toBe('Briefingen er delt med 1. Sendt til 1 af 1 modtager.');
     const [mayorCard] = await waitForCard(f, world.chatOf(world.mayor), 'Briefing til');
     expect(mayorCard!.refresh?.userIds).toEqual([world.mayor.aadObjectId]);
     expect((await fetch(local(linkOf(mayorCard!, 'Hent som Markdown')))).status).toBe(200);

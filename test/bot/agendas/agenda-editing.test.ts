@@ -124,7 +124,7 @@ describe('circulation outside the Kredsråd', () => {
     const past = await click(f, chat, world.chair, 'agenda.circulate', { ...dataOf(on, 'agenda.circulate'), deadlineDate: '2030-02-05', deadlineTime: '12:00' });
     expect(cardTexts(past)[1]).toBe('Fristen skal ligge ude i fremtiden.');
     const sent = await click(f, chat, world.chair, 'agenda.circulate', { ...dataOf(on, 'agenda.circulate'), deadlineDate: '2030-03-05', deadlineTime: '12:00' });
-    expect(cardTexts(sent)[0]).toBe('Dagsordenen er sendt til 2 konsulenter.');
+    expect(cardTexts(sent)[0]).toBe('Indhentning af input er startet. Sendt til 2 af 2 konsulenter.');
     const twice = await click(f, chat, world.chair, 'agenda.circulate', { ...dataOf(on, 'agenda.circulate'), deadlineDate: '2030-03-05', deadlineTime: '12:00' });
     expect(cardTexts(twice)[1]).toBe('Dagsordenen er allerede sendt til konsulenterne.');
 

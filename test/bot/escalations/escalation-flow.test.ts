@@ -64,7 +64,8 @@ describe('escalation up the chain and the decision back down', () => {
       act(chain, kim, raised, 'escalate', 2, { note: 'Bør løftes til Lokalrådet' }),
     ]);
     const notices = [cardTexts(a)[0], cardTexts(b)[0]];
-    expect(notices.filter((n) => n === 'Gemt. Sagen står nu som: Afventer kvittering.')).toHaveLength(1);
+    // The winner is also told which managers above really got the case.
+    expect(notices.filter((n) => n?.startsWith('Gemt. Sagen står nu som: Afventer kvittering. Sagen ligger nu hos ') === true && /Sendt til \d+ af \d+ ledere?/.test(n))).toHaveLength(1);
     expect(notices.filter((n) => n?.startsWith('En anden nåede at handle først. Sagen står nu som: Afventer kvittering.'))).toHaveLength(1);
     const history = await running.storage.storage.escalations.history(raised.id);
     expect(history.map((s) => s.action)).toEqual(['raise', 'acknowledge', 'escalate']);
@@ -74,7 +75,7 @@ describe('escalation up the chain and the decision back down', () => {
     await waitFor(() => running.emulator.sent(personalChatOf(chain, chain.topManager).conversationId).length === 1);
     await act(chain, chain.topManager, raised, 'acknowledge', 3);
     const resolved = await act(chain, chain.topManager, raised, 'resolve', 4, { note: 'Ekstra gadeplansindsats i uge 10' });
-    expect(cardTexts(resolved)[0]).toBe('Gemt. Sagen står nu som: Afgjort.');
+    expect(cardTexts(resolved)[0]).toBe('Gemt. Sagen står nu som: Afgjort. Beslutningen til den, der rejste sagen: Sendt til 1 af 1 modtager.');
 
     // The decision goes to the raiser and to the channel of every forum the case passed through.
     const raiserChat = personalChatOf(chain, chain.raiser).conversationId;
@@ -118,7 +119,7 @@ describe('escalation up the chain and the decision back down', () => {
     const raised = await raise(chain);
     await act(chain, karen, raised, 'acknowledge', 1);
     const returned = await act(chain, karen, raised, 'return', 2, { note: 'Løses lokalt med skolerne', taskTitle: 'Aftal ekstra voksne ved stationen', taskDue: '2026-12-01' });
-    expect(cardTexts(returned)[0]).toBe('Gemt. Sagen står nu som: Sendt tilbage.');
+    expect(cardTexts(returned)[0]).toBe('Gemt. Sagen står nu som: Sendt tilbage. Beslutningen til den, der rejste sagen: Sendt til 1 af 1 modtager.');
     const items = await running.storage.storage.actionItems.listByForum(chain.origin.forum.id);
     expect(items).toEqual([expect.objectContaining({ title: 'Aftal ekstra voksne ved stationen', dueDate: '2026-12-01', escalationId: raised.id, owner: expect.objectContaining({ userId: chain.raiser.aadObjectId }) })]);
 
