@@ -26,8 +26,23 @@ export const GuardedText = z.string().refine(wellFormed, malformedCheck).refine(
 /** An e-mail address, guarded like all text (a CPR number can sit in the local part). */
 export const GuardedEmail = z.email().max(320).refine(wellFormed, malformedCheck).refine(noCpr, cprCheck);
 
-/** A web link, guarded like all text (a CPR number can sit in the path or the query). */
-export const GuardedUrl = z.url().max(2000).refine(wellFormed, malformedCheck).refine(noCpr, cprCheck);
+/** The link as a reader sees it: percent-escapes decoded (bad ones left as they are), `+` as a space. */
+function decodedLink(url: string): string {
+  return url.replace(/\+/g, ' ').replace(/(?:%[0-9A-Fa-f]{2})+/g, (escapes) => {
+    try {
+      return decodeURIComponent(escapes);
+    } catch {
+      return escapes;
+    }
+  });
+}
+
+/** A web link, guarded like all text (a CPR number can sit in the path or the query, escaped or not). */
+export const GuardedUrl = z
+  .url()
+  .max(2000)
+  .refine(wellFormed, malformedCheck)
+  .refine((url) => noCpr(url) && noCpr(decodedLink(url)), cprCheck);
 
 /** True for the issue a CPR refusal produces, whatever the schema around the text. */
 export function isCprRefusal(issue: z.core.$ZodIssue): boolean {
