@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GuardedText } from '../domain/shared/guarded-text';
 import type { ActionStatus } from '../domain/actions/action-item';
 import { EntityId } from '../domain/shared/ids';
 import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
@@ -24,12 +25,12 @@ export const ItemShowData = ItemRef;
 /** `actions.item.status`: started, done, reopened or cancelled (blocked has its own verb: it needs a reason). */
 export const ItemStatusData = ItemRef.extend({ to: z.enum(['open', 'started', 'done', 'cancelled']), from: z.enum(['followUp', 'item']).optional() });
 export const BLOCK_REASON_INPUT = 'blockedReason';
-export const ItemBlockData = ItemRef.extend({ [BLOCK_REASON_INPUT]: z.string().max(2000).optional() });
+export const ItemBlockData = ItemRef.extend({ [BLOCK_REASON_INPUT]: GuardedText.max(2000).optional() });
 export const PROPOSED_DATE_INPUT = 'proposedDueDate';
-export const ItemProposeData = ItemRef.extend({ [PROPOSED_DATE_INPUT]: z.string().max(20).optional() });
+export const ItemProposeData = ItemRef.extend({ [PROPOSED_DATE_INPUT]: GuardedText.max(20).optional() });
 export const ItemDecideData = ItemRef.extend({ accept: z.boolean() });
 export const ESCALATION_NOTE_INPUT = 'escalationNote';
-export const ItemEscalateData = ItemRef.extend({ [ESCALATION_NOTE_INPUT]: z.string().max(5000).optional() });
+export const ItemEscalateData = ItemRef.extend({ [ESCALATION_NOTE_INPUT]: GuardedText.max(5000).optional() });
 
 export interface ActionItemCardText {
   lang: CardLang;

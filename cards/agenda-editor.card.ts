@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GuardedText } from '../domain/shared/guarded-text';
 import type { Agenda } from '../domain/agendas/agenda';
 import { EntityId } from '../domain/shared/ids';
 import { agendaItemBlocks, type AgendaCardText } from './agenda.card';
@@ -20,7 +21,7 @@ export const AGENDA_EDITOR_VERBS = {
 } as const;
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
-const optionalText = z.string().optional();
+const optionalText = GuardedText.optional();
 const ref = { forumId: EntityId, agendaId: EntityId };
 const revised = { ...ref, revision: z.coerce.number().int().min(0) };
 

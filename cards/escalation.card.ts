@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GuardedText } from '../domain/shared/guarded-text';
 import { EscalationAction, type EscalationState, type Urgency } from '../domain/escalations/escalation';
 import { EntityId } from '../domain/shared/ids';
 import { LocalDate } from '../domain/shared/time';
@@ -21,8 +22,8 @@ export const EscalationActData = z.object({
   escalationId: EntityId,
   action: EscalationAction.exclude(['auto_escalate']),
   step: z.coerce.number().int().min(0),
-  note: z.string().max(4000).optional(),
-  taskTitle: z.string().max(300).optional(),
+  note: GuardedText.max(4000).optional(),
+  taskTitle: GuardedText.max(300).optional(),
   taskDue: z.union([LocalDate, z.literal('')]).optional(),
 });
 export type EscalationActData = z.infer<typeof EscalationActData>;

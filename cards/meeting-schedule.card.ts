@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GuardedText } from '../domain/shared/guarded-text';
 import { EntityId } from '../domain/shared/ids';
 import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 import { MEETINGS_VERBS } from './meetings.card';
@@ -18,7 +19,7 @@ export const SCHEDULE_INPUTS = {
   rrule: 'rrule',
 } as const;
 
-const field = z.union([z.string().max(2000), z.number()]).transform(String).optional();
+const field = z.union([GuardedText.max(2000), z.number()]).transform(String).optional();
 
 /**
  * `meetings.schedule`: what the form sends. Only the shape is checked here (Teams sends every input

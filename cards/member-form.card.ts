@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GuardedText } from '../domain/shared/guarded-text';
 import { ROLES, type Role } from '../domain/fora/forum';
 import { EntityId } from '../domain/shared/ids';
 import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
@@ -17,9 +18,9 @@ export const MEMBER_FORM_INPUTS = { known: 'knownUserId', name: 'displayName', e
 export const MemberAddData = z.object({
   forumId: EntityId,
   knownUserId: z.string().max(200).optional(),
-  displayName: z.string().max(500).optional(),
-  email: z.string().max(500).optional(),
-  newUserId: z.string().max(500).optional(),
+  displayName: GuardedText.max(500).optional(),
+  email: GuardedText.max(500).optional(),
+  newUserId: GuardedText.max(500).optional(),
   roles: z.string().max(200).optional(),
 });
 export type MemberAddData = z.infer<typeof MemberAddData>;
