@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { GuardedText } from '../domain/shared/guarded-text';
 import { ROLES, type Role } from '../domain/fora/forum';
 import { EntityId } from '../domain/shared/ids';
-import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 import { FORUM_VERBS } from './forum.card';
 
 export const MEMBER_FORM_VERBS = { add: 'registry.member.add' } as const;
@@ -57,7 +57,7 @@ export const rolesChoices = (roles: Record<Role, string>) => ROLES.map((role) =>
 /** The chair's form to add a member: pick someone the bot knows, or type name, e-mail and Entra id. */
 export function memberFormCard(text: MemberFormCardText, view: MemberFormCardView): AdaptiveCard {
   const v = view.values ?? {};
-  const body: CardElement[] = [heading(text.title(view.forumName))];
+  const body: CardElement[] = [heading(text.title(asText(view.forumName)))];
   if (view.error !== undefined) body.push(paragraph(view.error, { color: 'Attention', weight: 'Bolder' }));
   body.push(paragraph(text.intro));
   if (view.known.length > 0) {
