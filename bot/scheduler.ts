@@ -1,5 +1,5 @@
 import type { Clock } from '../domain/shared/time';
-import type { ScheduledJob } from './feature';
+import type { ScheduledJob } from './core/feature';
 import type { Logger } from './logger';
 
 export interface Scheduler {

@@ -7,13 +7,15 @@ import { answerInputs, canCirculate, canManageBriefing, canRemindMissing, canSee
 import { foraBelow } from '../../domain/fora/forum.rules';
 import { zonedInstant } from '../../domain/meetings/zoned-time';
 import { assertAllowed, DomainError } from '../../domain/shared/domain-error';
-import { cardAction, type ActionInput, type CardAction } from '../actions/card-action';
+import { circulationAccess, forumAccess } from '../core/access';
+import { cardAction, type ActionInput, type CardAction } from '../core/card-action';
 import { audit, forumAndRoles, loadAgenda, textsFor, updateAgenda } from './agenda-context';
 import { editorCard } from './agenda-editor.view';
 import { newBriefingKey } from './briefing-links';
 import { briefingCardFor, compileAndSend, inputCard, postStatusCard, queueConsultantCards, remind, statusCard, today } from './circulation.service';
+import { cardMessage } from '../core/card-message';
 
-const actorId = (input: ActionInput): string => input.info.actor?.userId ?? '';
+const actorId = (input: ActionInput): string => input.actor.userId;
 
 /** The consultants (role `consultant`) of the picked fora, each once, with the forum they answer for. */
 async function consultantsOf(input: ActionInput, forumIds: readonly string[]): Promise<CirculatedConsultant[]> {
@@ -32,7 +34,7 @@ async function consultantsOf(input: ActionInput, forumIds: readonly string[]): P
   return consultants;
 }
 
-const circulate = cardAction(AGENDA_EDITOR_VERBS.circulate, AgendaCirculateData, async (input, data) => {
+const circulate = cardAction(AGENDA_EDITOR_VERBS.circulate, AgendaCirculateData, forumAccess('editor'), async (input, data) => {
   const { services, t } = input;
   const { forum, roles } = await forumAndRoles(services, data.forumId, actorId(input));
   const agenda = await loadAgenda(services, data.forumId, data.agendaId);
@@ -73,8 +75,8 @@ const circulate = cardAction(AGENDA_EDITOR_VERBS.circulate, AgendaCirculateData,
 });
 
 /** Refresh of a consultant's card: the current revision and their own saved answer. */
-const viewInput = cardAction(CIRCULATION_INPUT_VERBS.view, InputViewData, async (input, data) => {
-  const agenda = await loadAgenda(input.services, data.forumId, data.agendaId);
+const viewInput = cardAction(CIRCULATION_INPUT_VERBS.view, InputViewData, circulationAccess, async (input, data) => {
+  const agenda = input.granted.agenda ?? (await loadAgenda(input.services, data.forumId, data.agendaId));
   if (agenda.circulation === undefined) throw new DomainError('AGENDA.NOT_CIRCULATED');
   if (!agenda.circulation.consultantIds.includes(actorId(input))) throw new DomainError('AGENDA.NOT_ON_CIRCULATION');
   return inputCard(input.services, input.t.lang, agenda, actorId(input), await input.services.agendaInputs.listByAuthor(agenda.id, actorId(input)));
@@ -84,9 +86,9 @@ const viewInput = cardAction(CIRCULATION_INPUT_VERBS.view, InputViewData, async 
  * A consultant's answer: one agenda read, one range read and one transaction (replaceAnswer). A
  * card made on an older revision comes back as the new version with the typed text kept.
  */
-const submitInput = cardAction(CIRCULATION_INPUT_VERBS.submit, InputSubmitData, async (input, data) => {
+const submitInput = cardAction(CIRCULATION_INPUT_VERBS.submit, InputSubmitData, circulationAccess, async (input, data) => {
   const { services, t } = input;
-  const agenda = await loadAgenda(services, data.forumId, data.agendaId);
+  const agenda = input.granted.agenda ?? (await loadAgenda(services, data.forumId, data.agendaId));
   const raw = data[NO_COMMENTS_ID];
   const noComments = raw === true || raw === 'true';
   const texts = typedTexts(data);
@@ -98,7 +100,7 @@ const submitInput = cardAction(CIRCULATION_INPUT_VERBS.submit, InputSubmitData, 
     return inputCard(services, t.lang, agenda, answer.authorId, saved, { notice: { text: textsFor(t.lang).notices.staleKept, tone: 'warning' }, typed: texts, noCommentsTyped: noComments });
   }
   assertAllowed(verdict);
-  const consultant = consultantOf(agenda.circulation!, answer.authorId) ?? { userId: answer.authorId, name: input.info.actor?.name ?? answer.authorId, forumId: agenda.forumId, forumName: '' };
+  const consultant = consultantOf(agenda.circulation!, answer.authorId) ?? { userId: answer.authorId, name: input.actor.name ?? answer.authorId, forumId: agenda.forumId, forumName: '' };
   const rows = answerInputs(agenda, answer, consultant, now);
   await services.agendaInputs.replaceAnswer(agenda.id, answer.authorId, rows);
   return inputCard(services, t.lang, agenda, answer.authorId, rows, { notice: { text: textsFor(t.lang).notices.saved, tone: 'good' } });
@@ -111,13 +113,13 @@ async function leaderContext(input: ActionInput, data: { forumId: string; agenda
 }
 
 /** Refresh of the progress card, for chair and secretaries. */
-const viewStatus = cardAction(CIRCULATION_STATUS_VERBS.view, CirculationRefData, async (input, data) => {
+const viewStatus = cardAction(CIRCULATION_STATUS_VERBS.view, CirculationRefData, forumAccess('editor'), async (input, data) => {
   const { forum, agenda } = await leaderContext(input, data);
   return statusCard(input.services, input.t.lang, forum, agenda);
 });
 
 /** "Remind the missing": at most once per local day (the stored date and the outbox keys both say so). */
-const remindMissing = cardAction(CIRCULATION_STATUS_VERBS.remind, CirculationRefData, async (input, data) => {
+const remindMissing = cardAction(CIRCULATION_STATUS_VERBS.remind, CirculationRefData, forumAccess('editor'), async (input, data) => {
   const { services, t } = input;
   const { forum, roles, agenda } = await leaderContext(input, data);
   const day = today(services);
@@ -132,7 +134,7 @@ const remindMissing = cardAction(CIRCULATION_STATUS_VERBS.remind, CirculationRef
   return statusCard(services, t.lang, forum, saved, { text: textsFor(t.lang).notices.reminded(progress.missing.length), tone: 'good' });
 });
 
-const compile = cardAction(CIRCULATION_STATUS_VERBS.compile, CirculationRefData, async (input, data) => {
+const compile = cardAction(CIRCULATION_STATUS_VERBS.compile, CirculationRefData, forumAccess('chair'), async (input, data) => {
   const { services, t } = input;
   const { forum, roles } = await forumAndRoles(services, data.forumId, actorId(input));
   const agenda = await loadAgenda(services, data.forumId, data.agendaId);
@@ -142,14 +144,14 @@ const compile = cardAction(CIRCULATION_STATUS_VERBS.compile, CirculationRefData,
   return statusCard(services, t.lang, forum, saved, { text: textsFor(t.lang).notices.compiled, tone: 'good' });
 });
 
-const viewBriefing = cardAction(BRIEFING_VERBS.view, BriefingViewData, async (input, data) => {
+const viewBriefing = cardAction(BRIEFING_VERBS.view, BriefingViewData, forumAccess('member'), async (input, data) => {
   const { forum, roles } = await forumAndRoles(input.services, data.forumId, actorId(input));
   const agenda = await loadAgenda(input.services, data.forumId, data.agendaId);
   assertAllowed(canSeeBriefing(roles, actorId(input), agenda));
   return briefingCardFor(input.services, input.t.lang, forum, agenda, actorId(input), roles.includes('chair'));
 });
 
-const shareBriefing = cardAction(BRIEFING_VERBS.share, BriefingShareData, async (input, data) => {
+const shareBriefing = cardAction(BRIEFING_VERBS.share, BriefingShareData, forumAccess('chair'), async (input, data) => {
   const { services, t } = input;
   const { forum, roles } = await forumAndRoles(services, data.forumId, actorId(input));
   const agenda = await loadAgenda(services, data.forumId, data.agendaId);
@@ -165,10 +167,7 @@ const shareBriefing = cardAction(BRIEFING_VERBS.share, BriefingShareData, async 
     await services.outbox.enqueue({
       idempotencyKey: `agenda:${agenda.id}:briefing-share:${userId}`,
       recipient: { kind: 'user', userId },
-      activity: {
-        summary: textsFor(t.lang).summaries.briefing(forum.name),
-        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: await briefingCardFor(services, t.lang, forum, saved, userId, false) }],
-      },
+      activity: cardMessage(textsFor(t.lang).summaries.briefing(forum.name), await briefingCardFor(services, t.lang, forum, saved, userId, false)),
       subject: { type: 'agenda-briefing', id: agenda.id, forumId: forum.id },
       causedBy: actorId(input),
     });

@@ -5,7 +5,7 @@ import { Category } from '../../domain/escalations/escalation-raise';
 import { checkEscalationAction } from '../../domain/escalations/escalation.rules';
 import { canSeeDescription, checkShareDescription, type Viewer } from '../../domain/escalations/escalation-visibility';
 import type { Forum } from '../../domain/fora/forum';
-import type { BotServices } from '../handlers/bot-services';
+import type { BotServices } from '../core/services';
 import type { Lang } from '../i18n';
 import { decidersOf, forumIdsOf } from './escalation-people';
 import { escalationTexts } from './escalations.texts';
