@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { GuardedText } from '../domain/shared/guarded-text';
 import { ROLES, type Role } from '../domain/fora/forum';
 import { EntityId } from '../domain/shared/ids';
 import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
@@ -12,15 +11,15 @@ export const MEMBER_FORM_INPUTS = { known: 'knownUserId', name: 'displayName', e
 
 /**
  * `registry.member.add` as it arrives: the form's fields as Teams sends them (strings, empty when
- * left blank; the role choice comma-separated). The bot checks the content with its own schema,
- * so that it can answer with the form and a precise message instead of a generic error.
+ * left blank; the role choice comma-separated). The bot checks the content with its own (guarded)
+ * schema, so that it can answer with the form and a precise message instead of a generic error.
  */
 export const MemberAddData = z.object({
   forumId: EntityId,
   knownUserId: z.string().max(200).optional(),
-  displayName: GuardedText.max(500).optional(),
-  email: GuardedText.max(500).optional(),
-  newUserId: GuardedText.max(500).optional(),
+  displayName: z.string().max(500).optional(),
+  email: z.string().max(500).optional(),
+  newUserId: z.string().max(500).optional(),
   roles: z.string().max(200).optional(),
 });
 export type MemberAddData = z.infer<typeof MemberAddData>;
