@@ -9,7 +9,7 @@ const IncomingActivity = z.object({
   type: z.string(),
   serviceUrl: z.url(),
   locale: z.string().max(20).optional(),
-  from: z.object({ id: z.string().min(1), aadObjectId: UserId.optional(), name: z.string().max(200).optional() }),
+  from: z.object({ id: z.string().min(1), aadObjectId: UserId.pipe(z.guid()).optional(), name: z.string().max(200).optional() }),
   recipient: z.object({ id: z.string().min(1), name: z.string().optional() }),
   conversation: z.object({
     id: z.string().min(1).max(1024),
