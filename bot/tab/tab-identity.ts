@@ -71,7 +71,10 @@ export function createIdentityResolver(config: Config, options: IdentityOptions 
         const identity = await verify(token);
         return { ...identity, dev: false };
       } catch (error) {
-        if (error instanceof SsoTokenError) throw new DomainError(error.reason === 'expired' ? 'TAB.TOKEN_EXPIRED' : 'TAB.TOKEN_INVALID', { reason: error.message });
+        if (error instanceof SsoTokenError) {
+          const code = error.reason === 'expired' ? 'TAB.TOKEN_EXPIRED' : error.reason === 'unavailable' ? 'TAB.KEYS_UNAVAILABLE' : 'TAB.TOKEN_INVALID';
+          throw new DomainError(code, { reason: error.message });
+        }
         throw error;
       }
     },
