@@ -26,7 +26,7 @@ export function createTenantFilter(allowed: readonly string[], logger: Logger): 
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
       if (isAllowedTenant(context.activity, set)) return next();
       // The tenant id is an organisation's, not a person's; it is logged only when it has a tenant id's shape.
-      const tenant = tenantsOf(context.activity).find((id) => GUID.test(id));
+      const tenant = tenantsOf(context.activity).find((id) => GUID.test(id) && !set.has(id));
       logger.warn({ activityType: typeof context.activity.type === 'string' ? context.activity.type.slice(0, 40) : undefined, ...(tenant === undefined ? {} : { tenant }) }, 'activity from a tenant that is not ours refused');
       if (context.activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 403, body: {} } });
     },
