@@ -60,13 +60,15 @@ function httpRequestOf(req: Request): HttpRequest {
 }
 
 function send(res: Response, answer: HttpResponse): void {
+  // No route's answer may be read as another type than it says (a CSV or text as HTML).
+  res.header('x-content-type-options', 'nosniff');
   if ('json' in answer) {
     for (const [name, value] of Object.entries(answer.headers ?? {})) res.header(name, value);
     res.send(answer.status, answer.json);
     return;
   }
   const body = typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : answer.body;
-  res.writeHead(answer.status, { ...answer.headers, 'content-length': String(body.length) });
+  res.writeHead(answer.status, { 'x-content-type-options': 'nosniff', ...answer.headers, 'content-length': String(body.length) });
   res.end(body);
 }
 

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { GuardedText } from '../domain/shared/guarded-text';
 import { EntityId } from '../domain/shared/ids';
 import { ACTION_VERBS } from './action-item.card';
 import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
@@ -8,7 +7,7 @@ import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveC
 export const carryInput = (itemId: string): string => `carry_${itemId}`;
 
 /** `actions.item.carry`: the item, and the card's inputs (its own date among them). */
-export const ItemCarryData = z.object({ forumId: EntityId, itemId: EntityId }).catchall(GuardedText.max(40));
+export const ItemCarryData = z.object({ forumId: EntityId, itemId: EntityId }).catchall(z.string().max(40));
 
 export interface ActionFollowUpCardText {
   lang: CardLang;

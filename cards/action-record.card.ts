@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { GuardedText } from '../domain/shared/guarded-text';
 import { EntityId } from '../domain/shared/ids';
 import { ACTION_VERBS } from './action-item.card';
 import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
@@ -15,7 +14,7 @@ export const rowInputs = (n: number) =>
 /** `actions.record`: the form's inputs arrive as strings beside the forum (and meeting) it was made for. */
 export const RecordData = z
   .object({ forumId: EntityId, meetingId: EntityId.optional() })
-  .catchall(GuardedText.max(2000));
+  .catchall(z.string().max(2000));
 export type RecordData = z.infer<typeof RecordData>;
 
 export interface ActionRecordCardText {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { GuardedText } from '../domain/shared/guarded-text';
 import type { Briefing } from '../domain/agendas/briefing';
 import { EntityId } from '../domain/shared/ids';
 import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
@@ -15,7 +14,7 @@ export const BRIEFING_CARD_MAX_BYTES = 79 * 1024;
 
 export const BriefingViewData = z.object({ forumId: EntityId, agendaId: EntityId });
 /** `shareWith`: comma-separated user ids from a multi-select ChoiceSet of the forum's members. */
-export const BriefingShareData = z.object({ forumId: EntityId, agendaId: EntityId, shareWith: GuardedText.max(10_000).optional() });
+export const BriefingShareData = z.object({ forumId: EntityId, agendaId: EntityId, shareWith: z.string().max(10_000).optional() });
 
 export interface BriefingCardText {
   lang: CardLang;

@@ -31,7 +31,8 @@ import { actionItemsTexts } from './action-items.texts';
 import { boardCardOf, changeItem, escalateItem, recordItems, requireItem, todayOf, type ChangeOutcome } from './action-items.service';
 import { requireForum } from '../core/require-forum';
 import { itemView } from './action-views';
-import { exportLinkKey, signedExportPath } from './export-link';
+import { linkKeyring } from '../signed-links';
+import { signedExportPath } from './export-link';
 import { rowsOf } from './record-form';
 
 const actorOf = (input: ActionInput): string => {
@@ -159,7 +160,7 @@ export const actionItemActions: readonly CardAction[] = [
     const { services, t } = input;
     const userId = actorOf(input);
     const { forum } = await viewForum(services, data.forumId, userId);
-    const link = signedExportPath(exportLinkKey(services.config), forum.id, userId, services.clock.now());
+    const link = signedExportPath(linkKeyring(services.config.linkKeys), forum.id, userId, services.clock.now());
     const validUntil = new Intl.DateTimeFormat(t.lang === 'da' ? 'da-DK' : 'en-GB', { timeZone: services.config.timeZone, hour: '2-digit', minute: '2-digit' }).format(link.expires);
     return actionExportCard(actionItemsTexts[t.lang].export, { forumName: forum.name, url: `${services.config.publicUrl}${link.path}`, validUntil });
   }),

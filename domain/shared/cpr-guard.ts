@@ -12,7 +12,9 @@
  * - a date followed by a time of day: a date without spaces inside (`010224`, `01.02.24`), white
  *   space, then HHMM with a valid hour and minutes on a five-minute mark (`010224 1400`);
  * - a case number right after its label (`journalnr. 150324-0001`, `j.nr.`, `sagsnr.`);
- * - longer digit runs (EAN codes, account numbers) and invalid dates.
+ * - longer digit runs (EAN codes, account numbers) and invalid dates;
+ * - ids in GUID form (Entra and Teams ids, which name people by an id and are shown when a person
+ *   has no display name): their hex digits can form a date by chance.
  */
 
 /** A canonical separator in the normalised text: ' ' for white space, '-' for any other. */
@@ -77,8 +79,10 @@ function isDateThenTime(dateSeparators: readonly string[], separator: string, se
 }
 
 /** True when the text holds something that looks like a CPR number. */
+const GUID = /(?<![0-9a-f])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f])/gi;
+
 export function containsCprNumber(text: string): boolean {
-  const normalised = normaliseForCprCheck(text);
+  const normalised = normaliseForCprCheck(text.replace(GUID, ' guid '));
   for (const match of normalised.matchAll(CPR_CANDIDATE)) {
     const [, dd, first = '', mm, second = '', yy, separator = '', serial = ''] = match;
     if (!isValidDayMonth(Number(dd), Number(mm), Number(yy))) continue;

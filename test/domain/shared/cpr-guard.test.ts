@@ -92,6 +92,7 @@ describe('containsCprNumber', () => {
     ['a journal number', 'journalnr. 150324-0001'],
     ['a j.nr.', 'j.nr. 150324-0001'],
     ['a case number with a colon', 'Sagsnr.: 150324-0001'],
+    ['a GUID whose hex digits happen to form a date (an Entra id shown as a name)', 'abcdef01-0203-1234-9a55-1a2b3c4d5e6f'],
   ])('given %s then not flagged (false-positive policy)', (_case, text) => {
     expect(containsCprNumber(text)).toBe(false);
   });
