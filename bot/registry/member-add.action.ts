@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FORUM_VERBS, ForumRefData } from '../../cards/forum.card';
 import { MEMBER_FORM_VERBS, MemberAddData, memberFormCard, type MemberFormCardView } from '../../cards/member-form.card';
-import type { AdaptiveCard } from '../../cards/card-kit';
+import { asText, type AdaptiveCard } from '../../cards/card-kit';
 import { Member } from '../../domain/fora/forum';
 import { containsCprNumber } from '../../domain/shared/cpr-guard';
 import { GuardedEmail } from '../../domain/shared/guarded-text';
@@ -69,5 +69,5 @@ export const memberAddAction = cardAction(MEMBER_FORM_VERBS.add, MemberAddData, 
     return memberFormCard(texts.memberForm, { forumId: forum.id, forumName: forum.name, known, values, error: texts.form[checked.error] });
   }
   await changeMembers(services, forum.id, actorId, { kind: 'add', member: checked.member });
-  return personalForumCard(services, t, forum, actorId, texts.notices.added(checked.member.displayName));
+  return personalForumCard(services, t, forum, actorId, texts.notices.added(asText(checked.member.displayName)));
 });
