@@ -33,6 +33,15 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware: a promise nobody awaits loses its error (and, in a handler, its turn).
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     // Only the adapter, the server, the turn handlers and the sender speak botbuilder or restify;
     // features see activities, cards and HTTP through the kernel's own types (bot/core).
     files: ['bot/**/*.ts'],

@@ -17,6 +17,8 @@ export const TABLES = [
   'conversations',
   'knownusers',
   'outbox',
+  'jobleases',
+  'reminderindex',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 

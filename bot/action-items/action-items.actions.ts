@@ -111,7 +111,7 @@ export const actionItemActions: readonly CardAction[] = [
     itemCardFor(input, await changeItem(input.services, { ...data, actorId: actorOf(input), change: { kind: 'proposeDueDate', date: dateOrRefuse(data[PROPOSED_DATE_INPUT]) } })),
   ),
 
-  cardAction(ACTION_VERBS.decide, ItemDecideData, itemAccess, async (input, data) =>
+  cardAction(ACTION_VERBS.decide, ItemDecideData, forumAccess('editor'), async (input, data) =>
     itemCardFor(input, await changeItem(input.services, { ...data, actorId: actorOf(input), change: { kind: data.accept ? 'acceptProposal' : 'rejectProposal' } })),
   ),
 
@@ -121,7 +121,7 @@ export const actionItemActions: readonly CardAction[] = [
     return followUpCard(input, data.forumId);
   }),
 
-  cardAction(ACTION_VERBS.escalate, ItemEscalateData, itemAccess, async (input, data) => {
+  cardAction(ACTION_VERBS.escalate, ItemEscalateData, forumAccess('editor'), async (input, data) => {
     const note = data[ESCALATION_NOTE_INPUT];
     const name = input.actor.name;
     const outcome = await escalateItem(input.services, {

@@ -203,7 +203,7 @@ const publish = cardAction(AGENDA_EDITOR_VERBS.publish, AgendaPublishData, forum
   return editorCard(services, t.lang, forum, roles, saved, notice(textsFor(t.lang).notices.published, 'good'));
 });
 
-const toggle = cardAction(AGENDA_EDITOR_VERBS.toggleCirculation, AgendaToggleData, forumAccess('editor'), async (input, data) => {
+const toggle = cardAction(AGENDA_EDITOR_VERBS.toggleCirculation, AgendaToggleData, forumAccess('chair'), async (input, data) => {
   const { forum, roles } = await forumAndRoles(input.services, data.forumId, actorOf(input).userId);
   const current = await loadAgenda(input.services, data.forumId, data.agendaId);
   assertAllowed(canToggleCirculation(roles, current));

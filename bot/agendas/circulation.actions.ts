@@ -8,6 +8,7 @@ import { foraBelow } from '../../domain/fora/forum.rules';
 import { zonedInstant } from '../../domain/meetings/zoned-time';
 import { assertAllowed, DomainError } from '../../domain/shared/domain-error';
 import { circulationAccess, forumAccess } from '../core/access';
+import type { Forum } from '../../domain/fora/forum';
 import { cardAction, type ActionInput, type CardAction } from '../core/card-action';
 import { audit, forumAndRoles, loadAgenda, textsFor, updateAgenda } from './agenda-context';
 import { editorCard } from './agenda-editor.view';
@@ -17,18 +18,30 @@ import { cardMessage } from '../core/card-message';
 
 const actorId = (input: ActionInput): string => input.actor.userId;
 
-/** The consultants (role `consultant`) of the picked fora, each once, with the forum they answer for. */
-async function consultantsOf(input: ActionInput, forumIds: readonly string[]): Promise<CirculatedConsultant[]> {
+/**
+ * The consultants (role `consultant`) of the picked fora, each once, with the forum they answer for.
+ * The seal holds both ways: a sensitive forum's agenda goes to its own members only, and a
+ * consultant found through a sensitive forum is labelled with the circulating forum, so the
+ * briefing never tells who sits in the sensitive one.
+ */
+async function consultantsOf(input: ActionInput, circulating: Forum, forumIds: readonly string[]): Promise<CirculatedConsultant[]> {
   const fora = await input.services.fora.list();
   const byId = new Map(fora.map((f) => [f.id, f]));
-  const lists = await Promise.all(forumIds.filter((id) => byId.has(id)).map(async (forumId) => ({ forumId, members: await input.services.members.listByForum(forumId) })));
+  const picked = forumIds.flatMap((id) => byId.get(id) ?? []).sort((a, b) => Number(a.sensitive) - Number(b.sensitive));
+  const [lists, own] = await Promise.all([
+    Promise.all(picked.map(async (forum) => ({ forum, members: await input.services.members.listByForum(forum.id) }))),
+    circulating.sensitive ? input.services.members.listByForum(circulating.id) : Promise.resolve(undefined),
+  ]);
+  const allowed = own === undefined ? undefined : new Set(own.map((m) => m.userId));
   const seen = new Set<string>();
   const consultants: CirculatedConsultant[] = [];
-  for (const { forumId, members } of lists) {
+  for (const { forum, members } of lists) {
+    const label = forum.sensitive && forum.id !== circulating.id ? circulating : forum;
     for (const member of members) {
       if (!member.roles.includes('consultant') || seen.has(member.userId)) continue;
+      if (allowed !== undefined && !allowed.has(member.userId)) continue;
       seen.add(member.userId);
-      consultants.push({ userId: member.userId, name: member.displayName, forumId, forumName: byId.get(forumId)?.name ?? forumId });
+      consultants.push({ userId: member.userId, name: member.displayName, forumId: label.id, forumName: label.name });
     }
   }
   return consultants;
@@ -44,7 +57,7 @@ const circulate = cardAction(AGENDA_EDITOR_VERBS.circulate, AgendaCirculateData,
   const deadline = zonedInstant(date, time, services.config.timeZone);
   const picked = (data.consultantForumIds ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
   const forumIds = picked.length > 0 ? picked : foraBelow(await services.fora.list(), forum.id).map((f) => f.id);
-  const consultants = await consultantsOf(input, forumIds);
+  const consultants = await consultantsOf(input, forum, forumIds);
   const now = services.clock.now();
   assertAllowed(canCirculate(roles, agenda, { deadline, consultantCount: consultants.length }, now));
   const hours = Number(data.reminderHours ?? DEFAULT_REMINDER_LEAD_MINUTES / 60);

@@ -19,6 +19,8 @@ export interface ActionInput {
 /** One `Action.Execute` verb, with who may use it. */
 export interface CardAction {
   verb: string;
+  /** What the card sends (checked before anything else). */
+  schema: z.ZodType;
   access: Access<never>;
   /**
    * Checks the data against the card's schema, then the declared access, then runs the handler.
@@ -35,6 +37,7 @@ export function cardAction<S extends z.ZodType>(
 ): CardAction {
   return {
     verb,
+    schema,
     access: access as Access<never>,
     async handle(input, data) {
       const parsed = schema.safeParse(data ?? {});
