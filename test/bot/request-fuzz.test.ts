@@ -116,6 +116,7 @@ describe('fuzzing /api/messages', () => {
     const counts = { requests: 0, ok2xx: 0, client4xx: 0, server5xx: 0, crashes: 0 };
     const failures: string[] = [];
     const statusSeen = new Map<number, number>();
+    const answers: string[] = [];
     for (let n = 0; n < REQUESTS; n++) {
       const place = pick(rng, where);
       let body: string;
@@ -139,6 +140,7 @@ describe('fuzzing /api/messages', () => {
       try {
         const response = await fetch(`${bot.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': type }, body });
         const text = await response.text();
+        answers.push(text);
         statusSeen.set(response.status, (statusSeen.get(response.status) ?? 0) + 1);
         if (response.status >= 500) {
           counts.server5xx += 1;
@@ -176,6 +178,17 @@ describe('fuzzing /api/messages', () => {
     const withCpr = stored.filter(containsInjectedCpr).map((row) => JSON.stringify(row).slice(0, 300));
     console.info(`[request-fuzz] rows read back=${stored.length} rows holding a CPR number=${withCpr.length}`);
     expect(withCpr.slice(0, 3)).toEqual([]);
+    // Nor does the log: a refusal is logged by its code, never with the text.
+    const loggedCpr = bot.logs.lines.filter(containsInjectedCpr).map((line) => JSON.stringify(line).slice(0, 300));
+    console.info(`[request-fuzz] log lines=${bot.logs.lines.length} holding a CPR number=${loggedCpr.length}`);
+    expect(loggedCpr.slice(0, 3)).toEqual([]);
+    // Nor anything the bot sent to Teams (replies and cards never repeat a refused text).
+    const echoed = [...emulator.sent(), ...emulator.updates()].filter((sent) => containsInjectedCpr(sent as unknown as Record<string, unknown>));
+    console.info(`[request-fuzz] sent to Teams=${emulator.sent().length + emulator.updates().length} holding a CPR number=${echoed.length}`);
+    expect(echoed.map((sent) => JSON.stringify(sent).slice(0, 300)).slice(0, 3)).toEqual([]);
+    const answered = answers.filter((text) => containsInjectedCpr({ text }));
+    console.info(`[request-fuzz] HTTP answers holding a CPR number=${answered.length}`);
+    expect(answered.map((text) => text.slice(0, 300)).slice(0, 3)).toEqual([]);
   }, 300_000);
 });
 
