@@ -3,6 +3,8 @@ import type { BotFrameworkAuthentication } from 'botframework-connector';
 import { systemClock, type Clock } from '../domain/shared/time';
 import type { Storage } from '../storage';
 import { createAdapter, createBotFrameworkAuth } from './adapter';
+import { allowedTenantsOf } from './config';
+import { createTenantFilter } from './handlers/tenant-filter';
 import type { Config } from './config';
 import type { BotFeature } from './core/feature';
 import { runRoute } from './core/http-route';
@@ -58,6 +60,9 @@ export function createBotApp(deps: BotAppDeps): BotApp {
   const features = deps.features ?? allFeatures;
   const auth = createBotFrameworkAuth(config);
   const adapter = createAdapter(config, auth, logger);
+  // First in the pipeline: an activity from another tenant reaches no handler and writes nothing.
+  const tenants = allowedTenantsOf(config);
+  if (tenants !== undefined) adapter.use(createTenantFilter(tenants, logger.child({ component: 'tenant-filter' })));
   const appId = config.credentials?.appId;
   const install = installRouteFrom(config);
   const outbox: Outbox = createOutbox({

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { isKnownTimeZone } from '../domain/meetings/zoned-time';
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LINK_KEY = /^([A-Za-z0-9_-]{1,16}):(\S{32,})$/;
+
 const optionalText = z
   .string()
   .trim()
@@ -51,6 +54,18 @@ const EnvSchema = z
     /** The connector for 1:1 chats Graph made, until Teams tells the bot its own. */
     TEAMS_SERVICE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://smba.trafficmanager.net/emea/'),
     ROSTER_REFRESH_HOURS: z.coerce.number({ error: 'must be a number of hours' }).int('must be a whole number').min(1, 'must be 1–168').max(168, 'must be 1–168').default(24),
+    /** Interface to listen on; default 127.0.0.1 in local mode (nobody else can reach an unauthenticated bot), all otherwise. */
+    HOST: optionalText.refine((value) => value === undefined || /^[A-Za-z0-9.:[\]-]{1,253}$/.test(value), 'must be an IP address or a host name, e.g. 127.0.0.1 or 0.0.0.0'),
+    /** Tenants whose people may use the bot, comma-separated; default MicrosoftAppTenantId. */
+    BOT_ALLOWED_TENANTS: optionalText.refine(
+      (value) => value === undefined || value.split(',').every((id) => GUID.test(id.trim())),
+      'must be tenant GUIDs separated by commas',
+    ),
+    /** `<key id>:<secret>` (32+ characters) signing every download link; more after commas are still accepted (rotation). */
+    BOT_LINK_SECRET: optionalText.refine(
+      (value) => value === undefined || value.split(',').every((key) => LINK_KEY.test(key.trim())),
+      'must be <key id>:<secret of at least 32 characters>, e.g. k1:…; older keys may follow after commas',
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.GRAPH_APP_INSTALL === 'on') {
@@ -66,6 +81,13 @@ const EnvSchema = z
     }
     if (type !== 'MultiTenant' && env.MicrosoftAppTenantId === undefined) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required for a ${type} bot` });
+    }
+    // Only our own tenant(s) may use the bot: the tenant GUID, from one setting or the other.
+    if (env.BOT_ALLOWED_TENANTS === undefined && !GUID.test(env.MicrosoftAppTenantId ?? '')) {
+      ctx.addIssue({ code: 'custom', path: ['BOT_ALLOWED_TENANTS'], message: 'is required when MicrosoftAppTenantId is not the tenant GUID (the bot accepts only the tenants it is told)' });
+    }
+    if (env.BOT_LINK_SECRET === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['BOT_LINK_SECRET'], message: 'is required when MicrosoftAppId is set (it signs download and calendar links): <key id>:<secret of 32+ characters>' });
     }
   });
 
@@ -88,6 +110,12 @@ export interface Config {
   dataDir: string;
   /** Base URL for links on cards, without a trailing slash. Default http://localhost:<port>. */
   publicUrl: string;
+  /** Interface to listen on; absent: every interface. loadConfig sets 127.0.0.1 in local mode. */
+  host?: string;
+  /** Tenant GUIDs (lower case) whose activities are accepted; absent (local mode only): any. */
+  allowedTenants?: readonly string[];
+  /** Keys for signed links, the first signs; absent (local mode only): a random key per process. */
+  linkKeys?: readonly LinkKey[];
   /** Proactive installation through Graph; absent: off. */
   graphInstall?: GraphInstallConfig;
   /** Default https://smba.trafficmanager.net/emea/. */
@@ -104,6 +132,27 @@ export interface GraphInstallConfig {
   baseUrl: string;
   authorityUrl: string;
 }
+
+export interface LinkKey {
+  id: string;
+  secret: string;
+}
+
+/**
+ * The tenants whose activities are accepted: the configured list, else (for a Config built in code)
+ * the app registration's tenant GUID; undefined in local mode without either (anyone on this machine).
+ */
+export function allowedTenantsOf(config: Pick<Config, 'allowedTenants' | 'credentials'>): readonly string[] | undefined {
+  if (config.allowedTenants !== undefined) return config.allowedTenants;
+  const tenantId = config.credentials?.tenantId;
+  return tenantId !== undefined && GUID.test(tenantId) ? [tenantId.toLowerCase()] : undefined;
+}
+
+const linkKeysOf = (value: string): LinkKey[] =>
+  value.split(',').map((key) => {
+    const [, id = '', secret = ''] = LINK_KEY.exec(key.trim()) ?? [];
+    return { id, secret };
+  });
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -122,6 +171,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
   }
   const e = parsed.data;
+  const tenantList = e.BOT_ALLOWED_TENANTS?.split(',') ?? (e.MicrosoftAppTenantId !== undefined && GUID.test(e.MicrosoftAppTenantId) ? [e.MicrosoftAppTenantId] : []);
+  const allowedTenants = tenantList.map((id) => id.trim().toLowerCase());
   return {
     port: e.PORT,
     ...(e.STORAGE_CONNECTION_STRING === undefined ? {} : { storageConnectionString: e.STORAGE_CONNECTION_STRING }),
@@ -154,5 +205,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : {}),
     teamsServiceUrl: e.TEAMS_SERVICE_URL,
     rosterRefreshHours: e.ROSTER_REFRESH_HOURS,
+    ...(e.HOST !== undefined ? { host: e.HOST } : e.MicrosoftAppId === undefined ? { host: '127.0.0.1' } : {}),
+    ...(allowedTenants.length === 0 ? {} : { allowedTenants }),
+    ...(e.BOT_LINK_SECRET === undefined ? {} : { linkKeys: linkKeysOf(e.BOT_LINK_SECRET) }),
   };
 }

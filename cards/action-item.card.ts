@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { GuardedText } from '../domain/shared/guarded-text';
 import type { ActionStatus } from '../domain/actions/action-item';
 import { EntityId } from '../domain/shared/ids';
-import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 
 /** Every verb of the action-item cards; the bot routes by these. */
 export const ACTION_VERBS = {
@@ -24,12 +25,12 @@ export const ItemShowData = ItemRef;
 /** `actions.item.status`: started, done, reopened or cancelled (blocked has its own verb: it needs a reason). */
 export const ItemStatusData = ItemRef.extend({ to: z.enum(['open', 'started', 'done', 'cancelled']), from: z.enum(['followUp', 'item']).optional() });
 export const BLOCK_REASON_INPUT = 'blockedReason';
-export const ItemBlockData = ItemRef.extend({ [BLOCK_REASON_INPUT]: z.string().max(2000).optional() });
+export const ItemBlockData = ItemRef.extend({ [BLOCK_REASON_INPUT]: GuardedText.max(2000).optional() });
 export const PROPOSED_DATE_INPUT = 'proposedDueDate';
-export const ItemProposeData = ItemRef.extend({ [PROPOSED_DATE_INPUT]: z.string().max(20).optional() });
+export const ItemProposeData = ItemRef.extend({ [PROPOSED_DATE_INPUT]: GuardedText.max(20).optional() });
 export const ItemDecideData = ItemRef.extend({ accept: z.boolean() });
 export const ESCALATION_NOTE_INPUT = 'escalationNote';
-export const ItemEscalateData = ItemRef.extend({ [ESCALATION_NOTE_INPUT]: z.string().max(5000).optional() });
+export const ItemEscalateData = ItemRef.extend({ [ESCALATION_NOTE_INPUT]: GuardedText.max(5000).optional() });
 
 export interface ActionItemCardText {
   lang: CardLang;
@@ -93,15 +94,15 @@ const showCard = (title: string, body: CardElement[], submit: CardElement): Card
 export function actionItemCard(text: ActionItemCardText, view: ActionItemView): AdaptiveCard {
   const ref = { forumId: view.forumId, itemId: view.id };
   const facts = [
-    { title: text.forum, value: view.forumName },
-    { title: text.owner, value: view.ownerName },
+    { title: text.forum, value: asText(view.forumName) },
+    { title: text.owner, value: asText(view.ownerName) },
     { title: text.due, value: view.overdue ? `${view.due} · ${text.overdue}` : view.due },
     ...(view.proposedDue === undefined ? [] : [{ title: text.proposed, value: view.proposedDue }]),
-    ...(view.blockedReason === undefined ? [] : [{ title: text.blockedBecause, value: view.blockedReason }]),
+    ...(view.blockedReason === undefined ? [] : [{ title: text.blockedBecause, value: asText(view.blockedReason) }]),
   ];
   const body: CardElement[] = [
     ...(view.banner === undefined ? [] : [paragraph(view.banner, { weight: 'Bolder', color: view.overdue ? 'Attention' : 'Accent' })]),
-    heading(view.title),
+    heading(asText(view.title)),
     paragraph(text.statuses[view.status], { weight: 'Bolder', color: view.status === 'blocked' || view.overdue ? 'Attention' : view.status === 'done' ? 'Good' : 'Default', spacing: 'None' }),
     { type: 'FactSet', facts },
     ...(view.carriedOver === undefined || view.carriedOver === 0 ? [] : [paragraph(text.carriedOver(view.carriedOver), { isSubtle: true, size: 'Small' })]),

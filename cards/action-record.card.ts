@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EntityId } from '../domain/shared/ids';
 import { ACTION_VERBS } from './action-item.card';
-import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 
 /** Rows on the form; several items at once (the domain allows up to 10 per recording). */
 export const RECORD_ROWS = 5;
@@ -45,7 +45,7 @@ export interface ActionRecordView {
 
 /** The form on which the chair or secretary records action items, during or after a meeting. */
 export function actionRecordCard(text: ActionRecordCardText, view: ActionRecordView): AdaptiveCard {
-  const body: CardElement[] = [heading(`${text.title} · ${view.forumName}`), paragraph(text.intro, { isSubtle: true })];
+  const body: CardElement[] = [heading(`${text.title} · ${asText(view.forumName)}`), paragraph(text.intro, { isSubtle: true })];
   for (let n = 1; n <= RECORD_ROWS; n++) {
     const ids = rowInputs(n);
     body.push({

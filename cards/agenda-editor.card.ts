@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GuardedText } from '../domain/shared/guarded-text';
 import type { Agenda } from '../domain/agendas/agenda';
 import { EntityId } from '../domain/shared/ids';
 import { agendaItemBlocks, type AgendaCardText } from './agenda.card';
@@ -21,6 +22,8 @@ export const AGENDA_EDITOR_VERBS = {
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
 const optionalText = z.string().optional();
+/** What a person types (titles, descriptions, links): guarded; ids, dates and times are not. */
+const typedText = GuardedText.optional();
 const ref = { forumId: EntityId, agendaId: EntityId };
 const revised = { ...ref, revision: z.coerce.number().int().min(0) };
 
@@ -34,10 +37,10 @@ export const AgendaCreateData = z.object({
 /** New item fields, typed on the editor card; checked again by the domain schema. */
 export const AgendaAddItemData = z.object({
   ...revised,
-  newTitle: optionalText,
-  newDescription: optionalText,
-  newPresenter: optionalText,
-  newUrl: optionalText,
+  newTitle: typedText,
+  newDescription: typedText,
+  newPresenter: typedText,
+  newUrl: typedText,
   newInputWanted: flag.optional(),
 });
 /** Edit of one item: the fields are `title.<id>`, `description.<id>`, … (ids are unique per card). */

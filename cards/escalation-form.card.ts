@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GuardedText } from '../domain/shared/guarded-text';
 import { URGENCIES, Urgency } from '../domain/escalations/escalation';
 import { CATEGORIES, Category } from '../domain/escalations/escalation-raise';
 import { EntityId } from '../domain/shared/ids';
@@ -7,15 +8,15 @@ import { ESCALATION_VERBS } from './escalation.card';
 
 /** `escalation.raise`: the form's inputs (checked again on the server: the client's checks are advice). */
 export const EscalationRaiseData = z.object({
-  title: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(4000).default(''),
+  title: GuardedText.trim().min(1).max(200),
+  description: GuardedText.trim().max(4000).default(''),
   category: Category,
   urgency: Urgency,
   originForumId: EntityId,
 });
 
 /** `escalation.form`: open the form, possibly from a forum and with a title. */
-export const EscalationFormData = z.object({ forumId: EntityId.optional(), title: z.string().max(200).optional() });
+export const EscalationFormData = z.object({ forumId: EntityId.optional(), title: GuardedText.max(200).optional() });
 
 export interface EscalationFormCardText {
   lang: CardLang;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { GuardedText } from '../domain/shared/guarded-text';
 import { EntityId } from '../domain/shared/ids';
-import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 import { MEETINGS_VERBS } from './meetings.card';
 
 /** The form's input ids; Teams puts each input's value in `data` under its id. */
@@ -18,7 +19,7 @@ export const SCHEDULE_INPUTS = {
   rrule: 'rrule',
 } as const;
 
-const field = z.union([z.string().max(2000), z.number()]).transform(String).optional();
+const field = z.union([GuardedText.max(2000), z.number()]).transform(String).optional();
 
 /**
  * `meetings.schedule`: what the form sends. Only the shape is checked here (Teams sends every input
@@ -79,7 +80,7 @@ export function scheduleSeriesCard(text: ScheduleCardText, view: ScheduleCardVie
     const given = v[id] === undefined || v[id].trim() === '' ? fallback : Number(v[id]);
     return given === undefined || !Number.isFinite(given) ? {} : { value: given };
   };
-  const body: CardElement[] = [heading(view.replacesSeriesId === undefined ? text.title(view.forumName) : text.changeTitle(view.forumName))];
+  const body: CardElement[] = [heading(view.replacesSeriesId === undefined ? text.title(asText(view.forumName)) : text.changeTitle(asText(view.forumName)))];
   if (view.replacesSeriesId !== undefined) body.push(paragraph(text.changeNote, { isSubtle: true }));
   if (view.error !== undefined) body.push(paragraph(view.error, { color: 'Attention', weight: 'Bolder' }));
   const f = text.fields;

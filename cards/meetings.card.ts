@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EntityId } from '../domain/shared/ids';
 import { REMINDER_SETTINGS_VERBS } from './reminder-settings.card';
-import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, markdownLink, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 
 export const MEETINGS_VERBS = {
   list: 'meetings.list',
@@ -79,10 +79,10 @@ export interface MeetingsCardView {
 
 function itemElements(text: MeetingsCardText, item: MeetingItemView, slot: number, showForum: boolean): CardElement[] {
   const status = item.status === 'cancelled' ? ` — **${text.cancelled}**` : item.status === 'moved' ? ` — ${text.moved}` : '';
-  const title = showForum ? `${item.forumName}: ${item.title}` : item.title;
+  const title = showForum ? `${asText(item.forumName)}: ${asText(item.title)}` : asText(item.title);
   const facts = [
-    ...(item.location !== undefined ? [item.location] : []),
-    ...(item.onlineMeetingUrl !== undefined ? [`[${text.online}](${item.onlineMeetingUrl})`] : []),
+    ...(item.location !== undefined ? [asText(item.location)] : []),
+    ...(item.onlineMeetingUrl !== undefined ? [markdownLink(text.online, item.onlineMeetingUrl)] : []),
   ];
   const ref = { forumId: item.forumId, key: item.key };
   const ids = moveInputs(slot);

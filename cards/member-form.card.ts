@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../domain/fora/forum';
 import { EntityId } from '../domain/shared/ids';
-import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 import { FORUM_VERBS } from './forum.card';
 
 export const MEMBER_FORM_VERBS = { add: 'registry.member.add' } as const;
@@ -11,8 +11,8 @@ export const MEMBER_FORM_INPUTS = { known: 'knownUserId', name: 'displayName', e
 
 /**
  * `registry.member.add` as it arrives: the form's fields as Teams sends them (strings, empty when
- * left blank; the role choice comma-separated). The bot checks the content with its own schema,
- * so that it can answer with the form and a precise message instead of a generic error.
+ * left blank; the role choice comma-separated). The bot checks the content with its own (guarded)
+ * schema, so that it can answer with the form and a precise message instead of a generic error.
  */
 export const MemberAddData = z.object({
   forumId: EntityId,
@@ -56,7 +56,7 @@ export const rolesChoices = (roles: Record<Role, string>) => ROLES.map((role) =>
 /** The chair's form to add a member: pick someone the bot knows, or type name, e-mail and Entra id. */
 export function memberFormCard(text: MemberFormCardText, view: MemberFormCardView): AdaptiveCard {
   const v = view.values ?? {};
-  const body: CardElement[] = [heading(text.title(view.forumName))];
+  const body: CardElement[] = [heading(text.title(asText(view.forumName)))];
   if (view.error !== undefined) body.push(paragraph(view.error, { color: 'Attention', weight: 'Bolder' }));
   body.push(paragraph(text.intro));
   if (view.known.length > 0) {

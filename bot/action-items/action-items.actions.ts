@@ -33,7 +33,8 @@ import { deliveryReport } from '../reach/delivery-report';
 import { NOUNS } from '../reach/delivery.texts';
 import { requireForum } from '../core/require-forum';
 import { itemView } from './action-views';
-import { exportLinkKey, signedExportPath } from './export-link';
+import { linkKeyring } from '../signed-links';
+import { signedExportPath } from './export-link';
 import { rowsOf } from './record-form';
 
 const actorOf = (input: ActionInput): string => {
@@ -175,7 +176,7 @@ export const actionItemActions: readonly CardAction[] = [
     const { services, t } = input;
     const userId = actorOf(input);
     const { forum } = await viewForum(services, data.forumId, userId);
-    const link = signedExportPath(exportLinkKey(services.config), forum.id, userId, services.clock.now());
+    const link = signedExportPath(linkKeyring(services.config.linkKeys), forum.id, userId, services.clock.now());
     const validUntil = new Intl.DateTimeFormat(t.lang === 'da' ? 'da-DK' : 'en-GB', { timeZone: services.config.timeZone, hour: '2-digit', minute: '2-digit' }).format(link.expires);
     return actionExportCard(actionItemsTexts[t.lang].export, { forumName: forum.name, url: `${services.config.publicUrl}${link.path}`, validUntil });
   }),

@@ -1,6 +1,7 @@
 import { EXTERNAL_OWNER, RECORD_ROWS, rowInputs, type RecordData } from '../../cards/action-record.card';
 import { NewActionItem } from '../../domain/actions/new-action-items';
 import { DomainError } from '../../domain/shared/domain-error';
+import { refusedForCpr } from '../../domain/shared/guarded-text';
 
 /**
  * The form's rows as new items. Empty rows are skipped; a row that is begun but not complete is
@@ -21,7 +22,7 @@ export function rowsOf(data: RecordData): NewActionItem[] {
       ...(origin === '' ? {} : { originAgendaItemId: origin }),
     };
     const parsed = NewActionItem.safeParse(candidate);
-    if (!parsed.success) throw new DomainError('ACTION.ROW_INCOMPLETE', { row: n });
+    if (!parsed.success) throw new DomainError(refusedForCpr(parsed.error) ? 'INPUT.CPR_NUMBER' : 'ACTION.ROW_INCOMPLETE', { row: n });
     items.push(parsed.data);
   }
   if (items.length === 0) throw new DomainError('ACTION.NO_ITEMS');

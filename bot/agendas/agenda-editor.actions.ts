@@ -18,6 +18,7 @@ import { Agenda, AgendaItem } from '../../domain/agendas/agenda';
 import { canEditAgenda, canToggleCirculation, checkItemText, checkPublish, checkRevision, moveItem } from '../../domain/agendas/agenda.rules';
 import { zonedInstant } from '../../domain/meetings/zoned-time';
 import { assertAllowed, DomainError } from '../../domain/shared/domain-error';
+import { cprRefusedFields } from '../../domain/shared/guarded-text';
 import { newId } from '../../domain/shared/ids';
 import { forumAccess } from '../core/access';
 import { cardAction, type ActionInput, type CardAction } from '../core/card-action';
@@ -60,6 +61,8 @@ function parseItem(fields: { id: string; title?: string | undefined; description
   };
   const parsed = AgendaItem.safeParse(raw);
   if (!parsed.success) {
+    const [cprField] = cprRefusedFields(parsed.error);
+    if (cprField !== undefined) throw new DomainError('INPUT.CPR_NUMBER', { field: cprField });
     const path = String(parsed.error.issues[0]?.path[0] ?? '');
     if (path === 'documentUrl') throw new DomainError('AGENDA.ITEM_BAD_LINK');
     if (path === 'description' || path === 'presenter') throw new DomainError('AGENDA.ITEM_TOO_LONG');

@@ -11,6 +11,7 @@ import type { BotServices } from '../core/services';
 import type { Lang } from '../i18n';
 import { proactiveLang, textsFor, updateAgenda } from './agenda-context';
 import { channelOf } from './agenda-post';
+import { linkKeyring } from '../signed-links';
 import { briefingLink } from './briefing-links';
 import { deliveryReport, type DeliveryReport } from '../reach/delivery-report';
 import { deliveryTexts, NOUNS } from '../reach/delivery.texts';
@@ -138,7 +139,7 @@ export async function remind(services: BotServices, agenda: Agenda, missing: rea
 /** The briefing card for one viewer, with download links made for them. */
 export async function briefingCardFor(services: BotServices, lang: Lang, forum: Forum, agenda: Agenda, viewerId: string, isChair: boolean, notice?: string): Promise<AdaptiveCard> {
   const [inputs, members] = await Promise.all([services.agendaInputs.listByAgenda(agenda.id), services.members.listByForum(forum.id)]);
-  const key = agenda.circulation?.briefingKey ?? '';
+  const ring = linkKeyring(services.config.linkKeys);
   const now = services.clock.now();
   const claims = { forumId: forum.id, agendaId: agenda.id, userId: viewerId };
   const shared = new Set(agenda.circulation?.sharedWith ?? []);
@@ -147,7 +148,7 @@ export async function briefingCardFor(services: BotServices, lang: Lang, forum: 
     briefing: compileBriefing(agenda, inputs),
     timeZone: services.config.timeZone,
     viewerId,
-    links: { docx: briefingLink(services.config.publicUrl, key, claims, 'docx', now), markdown: briefingLink(services.config.publicUrl, key, claims, 'md', now) },
+    links: { docx: briefingLink(services.config.publicUrl, ring, claims, 'docx', now), markdown: briefingLink(services.config.publicUrl, ring, claims, 'md', now) },
     ...(isChair
       ? { shareChoices: members.filter((m) => !m.roles.includes('chair') && !m.roles.includes('secretary') && !shared.has(m.userId)).map((m) => ({ userId: m.userId, name: m.displayName })) }
       : {}),

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AdaptiveCard } from '../../cards/card-kit';
 import { DomainError } from '../../domain/shared/domain-error';
+import { cprRefusedFields } from '../../domain/shared/guarded-text';
 import type { Messages } from '../i18n/messages';
 import { checkAccess, type Access, type Granted } from './access';
 import type { BotServices } from './services';
@@ -40,7 +41,12 @@ export function cardAction<S extends z.ZodType>(
     access: access as Access<never>,
     async handle(input, data) {
       const parsed = schema.safeParse(data ?? {});
-      if (!parsed.success) throw new DomainError('BOT.CARD_INVALID_DATA', { verb });
+      if (!parsed.success) {
+        // A CPR number in a field is the person's to fix: say so, and which field (forms show it there).
+        const [field] = cprRefusedFields(parsed.error);
+        if (field !== undefined) throw new DomainError('INPUT.CPR_NUMBER', { verb, field });
+        throw new DomainError('BOT.CARD_INVALID_DATA', { verb });
+      }
       const granted = await checkAccess(access, input.services, input.actor.userId, parsed.data);
       return run({ ...input, granted }, parsed.data);
     },

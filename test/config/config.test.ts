@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../bot/config';
 
 const GUID = '0b5c8e5e-1d2a-4c39-9d8e-2f6f7a1b2c3d';
+const TENANT = '7C1E4A52-3D9B-4F60-8A21-5B0C9E7D3F14';
+const LINK_SECRET = 'k2:0123456789abcdef0123456789abcdef';
+const TEAMS = { MicrosoftAppId: GUID, MicrosoftAppPassword: 's3cret', MicrosoftAppTenantId: TENANT, BOT_LINK_SECRET: LINK_SECRET };
 
 describe('loadConfig', () => {
   it('given an empty environment then it uses the embedded defaults (local mode, Danish, Copenhagen)', () => {
@@ -17,12 +20,13 @@ describe('loadConfig', () => {
       rosterRefreshHours: 24,
     });
     expect(config.graphInstall).toBeUndefined();
+    expect(config).toEqual({ port: 3978, locale: 'da-DK', timeZone: 'Europe/Copenhagen', logLevel: 'info', dataDir: '.data', publicUrl: 'http://localhost:3978', host: '127.0.0.1' });
     expect(config.credentials).toBeUndefined();
     expect(config.storageConnectionString).toBeUndefined();
   });
 
   it('given a single-tenant app registration then it keeps the credentials', () => {
-    const config = loadConfig({ MicrosoftAppId: GUID, MicrosoftAppPassword: 's3cret', MicrosoftAppTenantId: 'contoso.onmicrosoft.com' });
+    const config = loadConfig({ MicrosoftAppId: GUID, MicrosoftAppPassword: 's3cret', MicrosoftAppTenantId: 'contoso.onmicrosoft.com', BOT_ALLOWED_TENANTS: TENANT, BOT_LINK_SECRET: LINK_SECRET });
     expect(config.credentials).toEqual({ appId: GUID, appPassword: 's3cret', appType: 'SingleTenant', tenantId: 'contoso.onmicrosoft.com' });
   });
 
@@ -81,6 +85,34 @@ describe('loadConfig', () => {
     const text = (error as ConfigError).message;
     expect(text).toMatch(message);
     expect(text).not.toContain('\n');
+  });
+
+  it('given local mode then the bot listens on 127.0.0.1 unless HOST says otherwise; with an app id on every interface', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig(TEAMS).host).toBeUndefined();
+    expect(() => loadConfig({ HOST: 'http://x/' })).toThrow(/HOST must be an IP address or a host name/);
+  });
+
+  it('given an app registration then only its tenant is allowed, or the allow-list when one is given', () => {
+    expect(loadConfig(TEAMS).allowedTenants).toEqual([TENANT.toLowerCase()]);
+    const other = '5f1c9a9e-1b6a-4c0e-9a55-1a2b3c4d5e6f';
+    expect(loadConfig({ ...TEAMS, BOT_ALLOWED_TENANTS: ` ${other}, ${TENANT}` }).allowedTenants).toEqual([other, TENANT.toLowerCase()]);
+    expect(() => loadConfig({ ...TEAMS, MicrosoftAppTenantId: 'contoso.onmicrosoft.com' })).toThrow(/BOT_ALLOWED_TENANTS is required/);
+    expect(() => loadConfig({ ...TEAMS, BOT_ALLOWED_TENANTS: 'contoso' })).toThrow(/BOT_ALLOWED_TENANTS must be tenant GUIDs/);
+    expect(loadConfig({}).allowedTenants).toBeUndefined();
+  });
+
+  it('given an app registration then BOT_LINK_SECRET is required, read with its key id, older keys after it, and never echoed', () => {
+    const { BOT_LINK_SECRET: _secret, ...withoutSecret } = TEAMS;
+    expect(() => loadConfig(withoutSecret)).toThrow(/BOT_LINK_SECRET is required when MicrosoftAppId is set/);
+    expect(loadConfig({ ...TEAMS, BOT_LINK_SECRET: `${LINK_SECRET},k1:ffffffffffffffffffffffffffffffff` }).linkKeys).toEqual([
+      { id: 'k2', secret: '0123456789abcdef0123456789abcdef' },
+      { id: 'k1', secret: 'ffffffffffffffffffffffffffffffff' },
+    ]);
+    expect(() => loadConfig({ ...TEAMS, BOT_LINK_SECRET: 'k1:tooshort' })).toThrow(/BOT_LINK_SECRET must be/);
+    expect(() => loadConfig({ ...TEAMS, BOT_LINK_SECRET: 'k1:tooshort' })).not.toThrow(/tooshort/);
+    expect(loadConfig({}).linkKeys).toBeUndefined();
   });
 
   it('given a bad password-bearing variable then its value is not echoed', () => {

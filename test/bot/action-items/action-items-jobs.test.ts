@@ -148,6 +148,10 @@ describe('CSV export', () => {
     const response = await fetch(await exportUrl(world, world.owner));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    // The review found no nosniff on the CSV: every download has all three.
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="handlinger-.+\.csv"$/);
     const bytes = Buffer.from(await response.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(bytes, { delimiter: ';', bom: true, columns: true }) as Record<string, string>[];

@@ -1,5 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, test } from 'vitest';
+import { calendarClaims } from '../../../bot/meetings/ics-calendar-publisher';
+import { linkKeyring, signLink } from '../../../bot/signed-links';
 import { formatDateTime } from '../../../cards/dates';
 import type { Forum } from '../../../domain/fora/forum';
 import { zonedInstant } from '../../../domain/meetings/zoned-time';
@@ -91,7 +93,10 @@ describe('scheduling a series from the card', () => {
     const audit = await running.storage.storage.audit.listByForum(forum.id);
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([['meetings.series.scheduled', secretary.aadObjectId]]);
     // Each meeting offers the .ics link.
-    expect(buttons(card).filter((b) => b.type === 'Action.OpenUrl')[0]?.url).toBe(`http://localhost:3978/calendar/${forum.id}/${series!.id}.ics?token=${series!.calendarToken}`);
+    // Signed with the link key over the series and its token; the token itself is not in the link.
+    const url = buttons(card).filter((b) => b.type === 'Action.OpenUrl')[0]?.url ?? '';
+    expect(url).toMatch(new RegExp(`^http://localhost:3978/calendar/${forum.id}/${series!.id}\\.ics\\?k=local&s=[A-Za-z0-9_-]{43}$`));
+    expect(url).not.toContain(series!.calendarToken);
   });
 
   test.each([
@@ -208,9 +213,9 @@ describe('moving and cancelling one meeting', () => {
 });
 
 describe('the .ics calendar', () => {
-  async function download(url: string): Promise<{ status: number; type: string | null; text: string }> {
+  async function download(url: string): Promise<{ status: number; type: string | null; text: string; headers: Headers }> {
     const response = await fetch(url.replace('http://localhost:3978', running.bot.baseUrl));
-    return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+    return { status: response.status, type: response.headers.get('content-type'), text: await response.text(), headers: response.headers };
   }
 
   test('given a monthly series with one cancelled and one moved meeting then ical.js reads one series VEVENT with RRULE, EXDATE, TZID and a stable UID', async () => {
@@ -238,6 +243,10 @@ describe('the .ics calendar', () => {
     const two = await download(url);
     expect(one.status).toBe(200);
     expect(one.type).toBe('text/calendar; charset=utf-8');
+    // A download: never sniffed, never cached, saved under its name.
+    expect(one.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(one.headers.get('cache-control')).toBe('no-store');
+    expect(one.headers.get('content-disposition')).toMatch(/^attachment; filename="[A-Za-z0-9._-]+\.ics"$/);
 
     const events = (text: string) => new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
     const [main, moved, ...rest] = events(one.text);
@@ -262,14 +271,19 @@ describe('the .ics calendar', () => {
     expect(t.toJSDate().toISOString()).toBe(zonedInstant(first, '09:00', CPH).toISOString());
   });
 
-  test('given a wrong token or an unknown series then the answer is 404 in Danish', async () => {
+  test('given a wrong signature, an unknown key id or an unknown series then the answer is 404 in Danish', async () => {
     const forum = await seedForum();
     await click(aPersonalChat(), chair, 'meetings.schedule', weeklyForm(forum.id, aTuesdayAhead(7)));
     const [series] = await running.storage.storage.meetingSeries.listByForum(forum.id);
-    const wrong = await download(`${running.bot.baseUrl}/calendar/${forum.id}/${series!.id}.ics?token=${'A'.repeat(22)}`);
+    const wrong = await download(`${running.bot.baseUrl}/calendar/${forum.id}/${series!.id}.ics?k=local&s=${'A'.repeat(43)}`);
     expect(wrong.status).toBe(404);
     expect(wrong.text).toMatch(/^Kalenderen findes ikke/);
-    expect((await download(`${running.bot.baseUrl}/calendar/${forum.id}/nope.ics?token=${series!.calendarToken}`)).status).toBe(404);
+    const { k, s } = signLink(linkKeyring(undefined), calendarClaims(forum.id, series!.id, series!.calendarToken!));
+    expect((await download(`${running.bot.baseUrl}/calendar/${forum.id}/${series!.id}.ics?k=${k}&s=${s}`)).status).toBe(200);
+    expect((await download(`${running.bot.baseUrl}/calendar/${forum.id}/${series!.id}.ics?k=k9&s=${s}`)).status).toBe(404);
+    expect((await download(`${running.bot.baseUrl}/calendar/${forum.id}/nope.ics?k=${k}&s=${s}`)).status).toBe(404);
+    // The old form of link (the token in the query) opens nothing any more.
+    expect((await download(`${running.bot.baseUrl}/calendar/${forum.id}/${series!.id}.ics?token=${series!.calendarToken}`)).status).toBe(404);
     expect((await download(`${running.bot.baseUrl}/calendar/${forum.id}/${series!.id}.ics`)).status).toBe(404);
   });
 });
