@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { ActionStatus } from '../domain/actions/action-item';
 import { EntityId } from '../domain/shared/ids';
+import { TEXT_LIMITS } from '../domain/shared/text-limits';
+import { textField } from './form-fields';
 import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 
 /** Every verb of the action-item cards; the bot routes by these. */
@@ -114,7 +116,7 @@ export function actionItemCard(text: ActionItemCardText, view: ActionItemView): 
       if (view.status !== 'started') actions.push(executeAction(text.start, ACTION_VERBS.status, { ...ref, to: 'started' }));
       actions.push(executeAction(text.done, ACTION_VERBS.status, { ...ref, to: 'done' }, { style: 'positive' }));
       actions.push(
-        showCard(text.block, [{ type: 'Input.Text', id: BLOCK_REASON_INPUT, label: text.blockReasonLabel, isMultiline: true, maxLength: 1000, isRequired: true, errorMessage: text.blockReasonLabel }], executeAction(text.blockSubmit, ACTION_VERBS.block, ref)),
+        showCard(text.block, [textField(text.lang, { id: BLOCK_REASON_INPUT, label: text.blockReasonLabel, max: TEXT_LIMITS.blockedReason, multiline: true, required: true })], executeAction(text.blockSubmit, ACTION_VERBS.block, ref)),
       );
       actions.push(showCard(text.propose, [{ type: 'Input.Date', id: PROPOSED_DATE_INPUT, label: text.proposeLabel, isRequired: true, errorMessage: text.proposeLabel }], executeAction(text.proposeSubmit, ACTION_VERBS.propose, ref)));
     } else {
@@ -130,7 +132,7 @@ export function actionItemCard(text: ActionItemCardText, view: ActionItemView): 
     }
     manage.push(executeAction(text.cancel, ACTION_VERBS.status, { ...ref, to: 'cancelled' }, { style: 'destructive' }));
     if (view.canEscalate && !view.escalated) {
-      manage.push(showCard(text.escalate, [{ type: 'Input.Text', id: ESCALATION_NOTE_INPUT, label: text.escalateLabel, isMultiline: true, maxLength: 4000 }], executeAction(text.escalateSubmit, ACTION_VERBS.escalate, ref)));
+      manage.push(showCard(text.escalate, [textField(text.lang, { id: ESCALATION_NOTE_INPUT, label: text.escalateLabel, max: TEXT_LIMITS.caseText, multiline: true })], executeAction(text.escalateSubmit, ACTION_VERBS.escalate, ref)));
     }
     body.push({ type: 'ActionSet', actions: manage });
   }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { EscalationAction, type EscalationState, type Urgency } from '../domain/escalations/escalation';
 import { EntityId } from '../domain/shared/ids';
+import { TEXT_LIMITS } from '../domain/shared/text-limits';
+import { textField } from './form-fields';
 import { LocalDate } from '../domain/shared/time';
 import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 
@@ -121,10 +123,10 @@ export function escalationCard(text: EscalationCardText, view: EscalationCardVie
 
   const data = (action: CaseButton): Record<string, unknown> => ({ escalationId: view.id, action, step: view.step });
   if (view.can.some((b) => NEEDS_NOTE.includes(b))) {
-    body.push({ type: 'Input.Text', id: ESCALATION_INPUTS.note, label: text.labels.note, isMultiline: true, maxLength: 4000 });
+    body.push(textField(text.lang, { id: ESCALATION_INPUTS.note, label: text.labels.note, max: TEXT_LIMITS.caseText, multiline: true }));
   }
   if (view.can.includes('return')) {
-    body.push({ type: 'Input.Text', id: ESCALATION_INPUTS.taskTitle, label: text.labels.taskTitle, maxLength: 300 });
+    body.push(textField(text.lang, { id: ESCALATION_INPUTS.taskTitle, label: text.labels.taskTitle, max: TEXT_LIMITS.actionTitle }));
     body.push({ type: 'Input.Date', id: ESCALATION_INPUTS.taskDue, label: text.labels.taskDue });
   }
   // Hosts allow few buttons per row: the steps go in rows of three, share and refresh at the bottom.

@@ -72,7 +72,8 @@ export const itemsWantingInput = (agenda: Agenda): AgendaItem[] => agenda.items.
 
 /**
  * Circulating the agenda for input is for the chair, once it is published and has items that want
- * input, to at least one consultant, with a deadline in the future.
+ * input, to at least one consultant, with a deadline in the future and before the meeting (the
+ * chair needs the input before it starts).
  */
 export function canCirculate(roles: Roles, agenda: Agenda, request: { deadline: Date; consultantCount: number }, now: Date): Verdict {
   if (!has(roles, 'chair')) return refused('FORUM.NOT_CHAIR');
@@ -81,6 +82,7 @@ export function canCirculate(roles: Roles, agenda: Agenda, request: { deadline: 
   if (agenda.circulation !== undefined) return refused('AGENDA.ALREADY_CIRCULATED');
   if (itemsWantingInput(agenda).length === 0) return refused('AGENDA.NO_INPUT_WANTED');
   if (request.deadline.getTime() <= now.getTime()) return refused('AGENDA.DEADLINE_NOT_FUTURE');
+  if (request.deadline.getTime() >= Date.parse(agenda.meetingStart)) return refused('AGENDA.DEADLINE_AFTER_MEETING', { meetingStart: agenda.meetingStart });
   if (request.consultantCount === 0) return refused('AGENDA.NO_CONSULTANTS');
   if (request.consultantCount > CIRCULATION_MAX_CONSULTANTS) return refused('AGENDA.TOO_MANY_CONSULTANTS', { max: CIRCULATION_MAX_CONSULTANTS });
   return allowed;

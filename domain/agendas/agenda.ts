@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EntityId, UserId } from '../shared/ids';
+import { TEXT_LIMITS } from '../shared/text-limits';
 import { Instant, LocalDate } from '../shared/time';
 
 export const AGENDA_STATES = ['draft', 'published'] as const;
@@ -7,10 +8,10 @@ export const AgendaState = z.enum(AGENDA_STATES);
 
 export const AgendaItem = z.object({
   id: EntityId,
-  title: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(2000).default(''),
-  presenter: z.string().trim().max(200).optional(),
-  documentUrl: z.url().max(2000).optional(),
+  title: z.string().trim().min(1).max(TEXT_LIMITS.agendaItemTitle),
+  description: z.string().trim().max(TEXT_LIMITS.agendaItemDescription).default(''),
+  presenter: z.string().trim().max(TEXT_LIMITS.presenter).optional(),
+  documentUrl: z.url().max(TEXT_LIMITS.documentUrl).optional(),
   inputWanted: z.boolean().default(false),
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
@@ -82,7 +83,7 @@ export const Agenda = z.object({
 });
 export type Agenda = z.infer<typeof Agenda>;
 
-export const AGENDA_INPUT_MAX_LENGTH = 4000;
+export const AGENDA_INPUT_MAX_LENGTH = TEXT_LIMITS.agendaInput;
 
 /** One consultant's comment on one agenda item, or their "no comments" for the whole agenda. */
 export const AgendaInput = z.object({

@@ -151,8 +151,8 @@ describe('CSV export', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(bytes, { delimiter: ';', bom: true, columns: true }) as Record<string, string>[];
     expect(rows.map((r) => [r['Titel'], r['Ansvarlig'], r['E-mail'], r['Frist'], r['Status'], r['Blokeret fordi']])).toEqual([
-      ['Møde; "natteravne" og æøå', 'Jonas Berg', '', '24-12-2026', 'Åben', ''],
-      ["'=HYPERLINK(\"x\")", 'Boligselskabet', 'drift@bolig.example', '05-01-2027', 'Blokeret', 'Venter\npå svar'],
+      ['Møde; "natteravne" og æøå', 'Jonas Berg', '', '24.12.2026', 'Åben', ''],
+      ["'=HYPERLINK(\"x\")", 'Boligselskabet', 'drift@bolig.example', '05.01.2027', 'Blokeret', 'Venter\npå svar'],
     ]);
   });
 

@@ -182,14 +182,14 @@ describe('moving and cancelling one meeting', () => {
     const secondKey = `${series!.id}@${zonedInstant(plusDays(first, 7), '09:00', CPH).toISOString()}`;
     const thirdKey = `${series!.id}@${zonedInstant(plusDays(first, 14), '09:00', CPH).toISOString()}`;
 
-    const refused = await click(aPersonalChat(), consultant, 'meetings.cancel', { forumId: forum.id, key: secondKey });
+    const refused = await click(aPersonalChat(), consultant, 'meetings.cancel', { forumId: forum.id, occurrence: secondKey });
     expect(texts(refused)).toContain('Kun forummets formand eller sekretær kan gøre det.');
     expect(await running.storage.storage.meetings.listByForum(forum.id)).toEqual([]);
 
     const movedTo = plusDays(first, 8);
-    const afterMove = await click(aPersonalChat(), chair, 'meetings.move', { forumId: forum.id, key: secondKey, slot: 4, moveDate4: movedTo, moveTime4: '13:00' });
+    const afterMove = await click(aPersonalChat(), chair, 'meetings.move', { forumId: forum.id, occurrence: secondKey, slot: 4, moveDate4: movedTo, moveTime4: '13:00' });
     expect(texts(afterMove)).toContain(`Mødet er flyttet til ${formatDateTime(zonedInstant(movedTo, '13:00', CPH), 'da', CPH)}.`);
-    const afterCancel = await click(aPersonalChat(), chair, 'meetings.cancel', { forumId: forum.id, key: thirdKey });
+    const afterCancel = await click(aPersonalChat(), chair, 'meetings.cancel', { forumId: forum.id, occurrence: thirdKey });
     expect(texts(afterCancel).some((t) => t.endsWith('— **aflyst**'))).toBe(true);
     expect(texts(afterCancel).some((t) => t.endsWith('— flyttet'))).toBe(true);
 
@@ -202,7 +202,7 @@ describe('moving and cancelling one meeting', () => {
     const actions = (await running.storage.storage.audit.listByForum(forum.id)).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['meetings.occurrence.moved', 'meetings.occurrence.cancelled']));
 
-    const bad = await click(aPersonalChat(), chair, 'meetings.move', { forumId: forum.id, key: thirdKey, slot: 0, moveDate0: 'i morgen', moveTime0: '13:00' });
+    const bad = await click(aPersonalChat(), chair, 'meetings.move', { forumId: forum.id, occurrence: thirdKey, slot: 0, moveDate0: 'i morgen', moveTime0: '13:00' });
     expect(texts(bad)).toContain('Angiv en ny dato og et tidspunkt (TT:MM) for mødet. Intet er ændret.');
   });
 });
@@ -222,16 +222,16 @@ describe('the .ics calendar', () => {
     const [series] = await running.storage.storage.meetingSeries.listByForum(forum.id);
     expect(series?.rrule).toBe('FREQ=MONTHLY;BYDAY=2TU');
     const list = await click(aPersonalChat(), chair, 'meetings.list', { forumId: forum.id });
-    const cancelKey = (buttons(list).find((b) => b.verb === 'meetings.cancel')!.data as { key: string }).key;
+    const cancelKey = (buttons(list).find((b) => b.verb === 'meetings.cancel')!.data as { occurrence: string }).occurrence;
     expect(cancelKey).toBe(`${series!.id}@${zonedInstant(first, '09:00', CPH).toISOString()}`);
-    await click(aPersonalChat(), chair, 'meetings.cancel', { forumId: forum.id, key: cancelKey });
+    await click(aPersonalChat(), chair, 'meetings.cancel', { forumId: forum.id, occurrence: cancelKey });
     const nextList = await click(aPersonalChat(), chair, 'meetings.list', { forumId: forum.id });
     // The first is cancelled now (no buttons), so the first cancel button is the second meeting's.
-    const secondKey = (buttons(nextList).filter((b) => b.verb === 'meetings.cancel')[0]!.data as { key: string }).key;
+    const secondKey = (buttons(nextList).filter((b) => b.verb === 'meetings.cancel')[0]!.data as { occurrence: string }).occurrence;
     const movedDate = plusDays(secondKey.slice(secondKey.indexOf('@') + 1, secondKey.indexOf('@') + 11), 1);
     const moveButton = buttons(nextList).find((b) => b.type === 'Action.ShowCard' && JSON.stringify(b).includes(secondKey)) as unknown as { card: { actions: { data: { slot: number } }[] } };
     const slot = moveButton.card.actions[0]!.data.slot;
-    await click(aPersonalChat(), chair, 'meetings.move', { forumId: forum.id, key: secondKey, slot, [`moveDate${slot}`]: movedDate, [`moveTime${slot}`]: '13:00' });
+    await click(aPersonalChat(), chair, 'meetings.move', { forumId: forum.id, occurrence: secondKey, slot, [`moveDate${slot}`]: movedDate, [`moveTime${slot}`]: '13:00' });
 
     const url = buttons(nextList).find((b) => b.type === 'Action.OpenUrl')!.url!;
     const one = await download(url);

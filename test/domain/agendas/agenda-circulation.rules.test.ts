@@ -104,6 +104,12 @@ describe('canCirculate', () => {
   it('given a deadline in the past then AGENDA.DEADLINE_NOT_FUTURE', () => {
     expect(canCirculate(['chair'], draft, { ...later, deadline: new Date('2026-03-01T00:00:00Z') }, now)).toEqual({ ok: false, code: 'AGENDA.DEADLINE_NOT_FUTURE' });
   });
+  it('given a deadline at or after the start of the meeting then AGENDA.DEADLINE_AFTER_MEETING with the meeting start', () => {
+    for (const deadline of [new Date(draft.meetingStart), new Date(Date.parse(draft.meetingStart) + 60_000)]) {
+      expect(canCirculate(['chair'], draft, { ...later, deadline }, now)).toEqual({ ok: false, code: 'AGENDA.DEADLINE_AFTER_MEETING', context: { meetingStart: draft.meetingStart } });
+    }
+    expect(canCirculate(['chair'], draft, { ...later, deadline: new Date(Date.parse(draft.meetingStart) - 60_000) }, now).ok).toBe(true);
+  });
   it('given no consultants in the picked fora then AGENDA.NO_CONSULTANTS', () => {
     expect(canCirculate(['chair'], draft, { ...later, consultantCount: 0 }, now)).toEqual({ ok: false, code: 'AGENDA.NO_CONSULTANTS' });
   });
