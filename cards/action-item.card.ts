@@ -3,6 +3,7 @@ import type { ActionStatus } from '../domain/actions/action-item';
 import { EntityId } from '../domain/shared/ids';
 import { TEXT_LIMITS } from '../domain/shared/text-limits';
 import { textField } from './form-fields';
+import { formTexts } from './form-texts';
 import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 
 /** Every verb of the action-item cards; the bot routes by these. */
@@ -118,7 +119,7 @@ export function actionItemCard(text: ActionItemCardText, view: ActionItemView): 
       actions.push(
         showCard(text.block, [textField(text.lang, { id: BLOCK_REASON_INPUT, label: text.blockReasonLabel, max: TEXT_LIMITS.blockedReason, multiline: true, required: true })], executeAction(text.blockSubmit, ACTION_VERBS.block, ref)),
       );
-      actions.push(showCard(text.propose, [{ type: 'Input.Date', id: PROPOSED_DATE_INPUT, label: text.proposeLabel, isRequired: true, errorMessage: text.proposeLabel }], executeAction(text.proposeSubmit, ACTION_VERBS.propose, ref)));
+      actions.push(showCard(text.propose, [{ type: 'Input.Date', id: PROPOSED_DATE_INPUT, label: text.proposeLabel, isRequired: true, errorMessage: formTexts[text.lang].required(text.proposeLabel) }], executeAction(text.proposeSubmit, ACTION_VERBS.propose, ref)));
     } else {
       actions.push(executeAction(text.reopen, ACTION_VERBS.status, { ...ref, to: 'open' }));
     }

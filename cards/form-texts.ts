@@ -14,6 +14,8 @@ export interface FormTexts {
   tooLong: (max: number, length: number) => string;
   /** A required field left empty, named by its label. */
   required: (label: string) => string;
+  /** A number outside its range. */
+  numberBetween: (min: number, max: number) => string;
   /** Only a web address. */
   url: string;
   /** Only an e-mail address. */
@@ -34,6 +36,7 @@ export const formTexts: Readonly<Record<CardLang, FormTexts>> = {
     tooLongHint: (max) => `Teksten er for lang: højst ${number('da', max)} tegn. Gør den kortere, og send igen.`,
     tooLong: (max, length) => `Teksten er for lang: højst ${number('da', max)} tegn; teksten har ${number('da', length)}. Gør den kortere, og send igen.`,
     required: (label) => `Udfyld «${label}», og send igen.`,
+    numberBetween: (min, max) => `Skriv et helt tal fra ${number('da', min)} til ${number('da', max)}.`,
     url: 'Skriv en hel webadresse, der begynder med https://',
     email: 'Skriv en e-mailadresse som navn@ishoj.dk',
     beforeMeeting: (when) => `Fristen skal ligge før mødet ${when}.`,
@@ -45,6 +48,7 @@ export const formTexts: Readonly<Record<CardLang, FormTexts>> = {
     tooLongHint: (max) => `The text is too long: at most ${number('en', max)} characters. Shorten it and send again.`,
     tooLong: (max, length) => `The text is too long: at most ${number('en', max)} characters; it has ${number('en', length)}. Shorten it and send again.`,
     required: (label) => `Fill in “${label}” and send again.`,
+    numberBetween: (min, max) => `Enter a whole number from ${number('en', min)} to ${number('en', max)}.`,
     url: 'Enter a full web address starting with https://',
     email: 'Enter an e-mail address such as name@ishoj.dk',
     beforeMeeting: (when) => `The deadline must come before the meeting on ${when}.`,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EntityId } from '../domain/shared/ids';
 import { TEXT_LIMITS } from '../domain/shared/text-limits';
 import { textField } from './form-fields';
+import { formTexts } from './form-texts';
 import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 import { MEETINGS_VERBS } from './meetings.card';
 
@@ -85,14 +86,15 @@ export function scheduleSeriesCard(text: ScheduleCardText, view: ScheduleCardVie
   if (view.replacesSeriesId !== undefined) body.push(paragraph(text.changeNote, { isSubtle: true }));
   if (view.error !== undefined) body.push(paragraph(view.error, { color: 'Attention', weight: 'Bolder' }));
   const f = text.fields;
+  const required = formTexts[text.lang].required;
   body.push(
     textField(text.lang, { id: SCHEDULE_INPUTS.title, label: f.title, max: TEXT_LIMITS.meetingTitle, required: true, ...value('title') }),
-    { type: 'Input.Date', id: SCHEDULE_INPUTS.firstDate, label: f.firstDate, isRequired: true, errorMessage: f.firstDate, ...value('firstDate') },
-    { type: 'Input.Time', id: SCHEDULE_INPUTS.startTime, label: f.startTime, isRequired: true, errorMessage: f.startTime, ...value('startTime', '09:00') },
-    { type: 'Input.Number', id: SCHEDULE_INPUTS.durationMinutes, label: f.durationMinutes, min: 5, max: 1440, isRequired: true, errorMessage: f.durationMinutes, ...numberValue('durationMinutes', 90) },
+    { type: 'Input.Date', id: SCHEDULE_INPUTS.firstDate, label: f.firstDate, isRequired: true, errorMessage: required(f.firstDate), ...value('firstDate') },
+    { type: 'Input.Time', id: SCHEDULE_INPUTS.startTime, label: f.startTime, isRequired: true, errorMessage: required(f.startTime), ...value('startTime', '09:00') },
+    { type: 'Input.Number', id: SCHEDULE_INPUTS.durationMinutes, label: f.durationMinutes, min: 5, max: 1440, isRequired: true, errorMessage: formTexts[text.lang].numberBetween(5, 1440), ...numberValue('durationMinutes', 90) },
     textField(text.lang, { id: SCHEDULE_INPUTS.location, label: f.location, max: TEXT_LIMITS.location, ...value('location') }),
     textField(text.lang, { id: SCHEDULE_INPUTS.onlineMeetingUrl, label: f.onlineMeetingUrl, max: TEXT_LIMITS.onlineMeetingUrl, style: 'Url', ...value('onlineMeetingUrl') }),
-    { type: 'Input.ChoiceSet', id: SCHEDULE_INPUTS.kind, label: f.kind, isRequired: true, errorMessage: f.kind, choices: choices(text.kinds), ...value('kind', 'monthlyNthWeekday') },
+    { type: 'Input.ChoiceSet', id: SCHEDULE_INPUTS.kind, label: f.kind, isRequired: true, errorMessage: required(f.kind), choices: choices(text.kinds), ...value('kind', 'monthlyNthWeekday') },
     { type: 'Input.Number', id: SCHEDULE_INPUTS.interval, label: f.interval, min: 2, max: 52, ...numberValue('interval') },
     paragraph(text.hints.interval, { isSubtle: true, size: 'Small', spacing: 'None' }),
     { type: 'Input.ChoiceSet', id: SCHEDULE_INPUTS.nth, label: f.nth, choices: choices(text.nths), ...value('nth', 'auto') },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EntityId } from '../domain/shared/ids';
+import { formTexts } from './form-texts';
 import { REMINDER_SETTINGS_VERBS } from './reminder-settings.card';
 import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 
@@ -102,8 +103,8 @@ function itemElements(text: MeetingsCardText, item: MeetingItemView, slot: numbe
       card: {
         type: 'AdaptiveCard',
         body: [
-          { type: 'Input.Date', id: ids.date, label: text.moveDate, value: item.localDate, isRequired: true, errorMessage: text.moveDate },
-          { type: 'Input.Time', id: ids.time, label: text.moveTime, value: item.localTime, isRequired: true, errorMessage: text.moveTime },
+          { type: 'Input.Date', id: ids.date, label: text.moveDate, value: item.localDate, isRequired: true, errorMessage: formTexts[text.lang].required(text.moveDate) },
+          { type: 'Input.Time', id: ids.time, label: text.moveTime, value: item.localTime, isRequired: true, errorMessage: formTexts[text.lang].required(text.moveTime) },
         ],
         actions: [executeAction(text.moveSubmit, MEETINGS_VERBS.move, { ...ref, slot })],
       },
