@@ -5,7 +5,7 @@
  * connector; a card action is recorded and answered with the same card, so the next click finds
  * it as it was.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 interface Activity {
@@ -33,7 +33,7 @@ export interface SampleBot {
 
 const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
 
-async function readJson(request: import('node:http').IncomingMessage): Promise<Activity> {
+async function readJson(request: IncomingMessage): Promise<Activity> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Activity;
