@@ -15,7 +15,7 @@ import { createBotApp } from '../bot/app';
 import type { Config } from '../bot/config';
 import { createLogger } from '../bot/logger';
 import { createReminderJob } from '../bot/reminders/reminder.job';
-import type { BotServices } from '../bot/handlers/bot-services';
+import type { BotServices } from '../bot/core/services';
 import { createStorage } from '../storage';
 import { startAzurite } from '../storage/azurite';
 

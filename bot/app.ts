@@ -4,9 +4,11 @@ import { systemClock, type Clock } from '../domain/shared/time';
 import type { Storage } from '../storage';
 import { createAdapter, createBotFrameworkAuth } from './adapter';
 import type { Config } from './config';
-import type { BotFeature } from './feature';
+import type { BotFeature } from './core/feature';
+import { runRoute } from './core/http-route';
+import { entryPointsOf } from './core/registry';
 import { features as allFeatures } from './features';
-import type { BotServices } from './handlers/bot-services';
+import type { BotServices } from './core/services';
 import type { Logger } from './logger';
 import { createBotFrameworkSender } from './outbox/bot-framework-sender';
 import { createOutbox, type Outbox, type OutboxOptions } from './outbox/outbox';
@@ -62,37 +64,22 @@ export function createBotApp(deps: BotAppDeps): BotApp {
     knownUsers: storage.knownUsers,
     logger: logger.child({ component: 'outbox' }),
   });
-  const services: BotServices = {
-    config,
-    logger,
-    clock,
-    fora: storage.fora,
-    members: storage.members,
-    meetingSeries: storage.meetingSeries,
-    meetings: storage.meetings,
-    agendas: storage.agendas,
-    agendaInputs: storage.agendaInputs,
-    actionItems: storage.actionItems,
-    escalations: storage.escalations,
-    conversations: storage.conversations,
-    knownUsers: storage.knownUsers,
-    audit: storage.audit,
-    outbox,
-  };
-  const bot = new ForumBot(services);
+  const { ping: _ping, dropAll: _dropAll, outbox: _outboxRepository, ...repositories } = storage;
+  const services: BotServices = { ...repositories, config, logger, clock, outbox };
+  // Gathered once: a verb or command word claimed twice stops the start here.
+  const bot = new ForumBot(services, entryPointsOf(features));
   const server = createBotServer({
     adapter,
     bot,
     ping: () => storage.ping(),
     logger,
-    extend: (restifyServer) => {
-      for (const feature of features) feature.routes?.(restifyServer, services);
-    },
+    routes: features.flatMap((feature) => feature.routes?.(services) ?? []),
+    runRoute: (route, req) => runRoute(route, req, services),
     ...(deps.healthTimeoutMs === undefined ? {} : { healthTimeoutMs: deps.healthTimeoutMs }),
   });
   const scheduler = createScheduler(
     features.flatMap((feature) => feature.jobs?.(services) ?? []),
-    { clock, logger: logger.child({ component: 'scheduler' }) },
+    { clock, logger: logger.child({ component: 'scheduler' }), leases: storage.jobLeases },
   );
   return {
     listen: (port, host) => server.listen(port, host),

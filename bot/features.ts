@@ -1,11 +1,19 @@
 import { actionItemsFeature } from './action-items/action-items.feature';
 import { agendasFeature } from './agendas/agendas.feature';
+import type { BotFeature } from './core/feature';
+import { entryPointsOf } from './core/registry';
 import { escalationsFeature } from './escalations/escalations.feature';
-import type { BotFeature } from './feature';
+import { helpFeature } from './help/help.feature';
 import { meetingsFeature } from './meetings/meetings.feature';
 import { registryFeature } from './registry/registry.feature';
 import { remindersFeature } from './reminders/reminders.feature';
 import { tabFeature } from './tab/tab.feature';
 
-/** The features beside the core commands; the app wires their actions, routes and jobs. */
-export const features: readonly BotFeature[] = [registryFeature, meetingsFeature, remindersFeature, agendasFeature, tabFeature, actionItemsFeature, escalationsFeature];
+/**
+ * The one registry: every feature, and through them every command, card verb, route and job the
+ * bot has. The app passes it to the bot and the server; the help card lists commands in this order.
+ */
+export const features: readonly BotFeature[] = [helpFeature, registryFeature, meetingsFeature, remindersFeature, agendasFeature, tabFeature, actionItemsFeature, escalationsFeature];
+
+/** Every command and card verb of the features above (for tests and tools; the app gathers its own). */
+export const entryPoints = entryPointsOf(features);

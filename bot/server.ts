@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import restify, { type Server } from 'restify';
+import restify, { type Request, type Response } from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { HttpRequest, HttpResponse, HttpRoute } from './core/http-route';
 import type { Logger } from './logger';
 
 export interface ServerDeps {
@@ -11,8 +12,10 @@ export interface ServerDeps {
   logger: Logger;
   /** How long /healthz waits for storage before it says 503. */
   healthTimeoutMs?: number;
-  /** Adds the features' routes (calendar files, the tab and its API). */
-  extend?: (server: Server) => void;
+  /** The features' routes (calendar files, downloads, the tab and its API), each with its declared access. */
+  routes?: readonly HttpRoute[];
+  /** Runs a route's access check and handler (see core/http-route). */
+  runRoute?: (route: HttpRoute, req: HttpRequest) => Promise<HttpResponse>;
 }
 
 export interface BotServer {
@@ -40,6 +43,28 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
       },
     );
   });
+}
+
+/** restify's request as routes see it. */
+function httpRequestOf(req: Request): HttpRequest {
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(req.headers)) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  const params: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries((req.params ?? {}) as Record<string, unknown>)) if (typeof value === 'string') params[name] = value;
+  // The server has no query parser plugin: the query comes from the URL.
+  const query = Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams);
+  return { method: req.method ?? 'GET', path: req.path(), params, query, headers, body: req.body as unknown };
+}
+
+function send(res: Response, answer: HttpResponse): void {
+  if ('json' in answer) {
+    for (const [name, value] of Object.entries(answer.headers ?? {})) res.header(name, value);
+    res.send(answer.status, answer.json);
+    return;
+  }
+  const body = typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : answer.body;
+  res.writeHead(answer.status, { ...answer.headers, 'content-length': String(body.length) });
+  res.end(body);
 }
 
 /** restify with `POST /api/messages` (the Bot Framework endpoint) and `GET /healthz`. */
@@ -79,7 +104,20 @@ export function createBotServer(deps: ServerDeps): BotServer {
     }
   });
 
-  deps.extend?.(server);
+  const { runRoute, routes = [] } = deps;
+  for (const route of routes) {
+    if (runRoute === undefined) break;
+    const handler = async (req: Request, res: Response): Promise<void> => {
+      try {
+        send(res, await runRoute(route, httpRequestOf(req)));
+      } catch (error) {
+        logger.error({ err: error, path: req.path() }, 'route failed');
+        if (!res.headersSent) res.send(500, { error: 'failed' });
+      }
+    };
+    if (route.method === 'GET') server.get(route.path, handler);
+    else server.post(route.path, handler);
+  }
 
   return {
     listen: (port, host) =>

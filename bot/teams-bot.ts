@@ -1,12 +1,11 @@
 import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ChannelAccount, type TurnContext } from 'botbuilder';
-import { cardActions, type CardAction } from './actions';
-import { commands, type Command } from './commands';
-import type { BotServices } from './handlers/bot-services';
+import type { EntryPoints } from './core/registry';
+import type { BotServices } from './core/services';
 import { handleCardAction } from './handlers/card-action.handler';
 import { handleInstall, handleUninstall } from './handlers/install.handler';
 import { KnownUserRecorder } from './handlers/known-user.recorder';
 import { handleMessage } from './handlers/message.handler';
-import { readTurnInfo } from './handlers/turn-info';
+import { readTurnInfo } from './core/turn-info';
 
 const includesBot = (members: ChannelAccount[] | undefined, turn: TurnContext): boolean =>
   (members ?? []).some((m) => m.id === turn.activity.recipient.id);
@@ -15,7 +14,7 @@ const includesBot = (members: ChannelAccount[] | undefined, turn: TurnContext): 
 export class ForumBot extends TeamsActivityHandler {
   constructor(
     private readonly services: BotServices,
-    private readonly registry: { commands: readonly Command[]; actions: readonly CardAction[] } = { commands, actions: cardActions },
+    private readonly registry: EntryPoints,
   ) {
     super();
     const knownUsers = new KnownUserRecorder(services.knownUsers, services.clock);

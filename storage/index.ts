@@ -1,12 +1,5 @@
+import type { Repositories } from '../domain/repositories';
 import { z } from 'zod';
-import type { ActionItemRepository } from '../domain/actions/action-item.repository';
-import type { AgendaInputRepository, AgendaRepository } from '../domain/agendas/agenda.repository';
-import type { AuditRepository } from '../domain/audit/audit.repository';
-import type { ConversationRepository, KnownUserRepository } from '../domain/conversations/conversation.repository';
-import type { EscalationRepository } from '../domain/escalations/escalation.repository';
-import type { ForumRepository, MemberRepository } from '../domain/fora/forum.repository';
-import type { MeetingRepository, MeetingSeriesRepository } from '../domain/meetings/meeting.repository';
-import type { OutboxRepository } from '../domain/outbox/outbox.repository';
 import { createActionItemRepository } from './table-action-item.repository';
 import { createAgendaInputRepository } from './table-agenda-input.repository';
 import { createAgendaRepository, type CleanupErrorReporter } from './table-agenda.repository';
@@ -15,6 +8,7 @@ import { createTableSet, TablePrefix } from './table-client';
 import { createConversationRepository } from './table-conversation.repository';
 import { createEscalationRepository } from './table-escalation.repository';
 import { createForumRepository } from './table-forum.repository';
+import { createJobLeaseRepository } from './table-job-lease.repository';
 import { createKnownUserRepository } from './table-known-user.repository';
 import { createMeetingSeriesRepository } from './table-meeting-series.repository';
 import { createMeetingRepository } from './table-meeting.repository';
@@ -22,21 +16,8 @@ import { createMemberRepository } from './table-member.repository';
 import { createOutboxRepository } from './table-outbox.repository';
 import { outboxTableIn } from './table-outbox.table';
 
-/** Every repository over one storage account, plus what operations and tests need. */
-export interface Storage {
-  fora: ForumRepository;
-  members: MemberRepository;
-  meetingSeries: MeetingSeriesRepository;
-  meetings: MeetingRepository;
-  agendas: AgendaRepository;
-  agendaInputs: AgendaInputRepository;
-  actionItems: ActionItemRepository;
-  escalations: EscalationRepository;
-  audit: AuditRepository;
-  conversations: ConversationRepository;
-  knownUsers: KnownUserRepository;
-  outbox: OutboxRepository;
-  /** One cheap request (no retries); rejects when storage is unreachable or refuses us. */
+/** Every repository, plus what the bot and tests need of the storage account itself. */
+export interface Storage extends Repositories {
   ping(): Promise<void>;
   /** Deletes this prefix's tables. For tests: refused when there is no prefix. */
   dropAll(): Promise<void>;
@@ -74,6 +55,7 @@ export function createStorage(connectionString: string, options: StorageOptions 
     conversations: createConversationRepository(tables),
     knownUsers: createKnownUserRepository(tables),
     outbox: createOutboxRepository(outboxTableIn(tables)),
+    jobLeases: createJobLeaseRepository(tables),
     ping: () => tables.ping(),
     dropAll: () => tables.dropAll(),
   };

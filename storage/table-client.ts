@@ -17,6 +17,7 @@ export const TABLES = [
   'conversations',
   'knownusers',
   'outbox',
+  'jobleases',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 

@@ -23,11 +23,13 @@ import type { Forum, Member } from '../../domain/fora/forum';
 import { canSeeContent } from '../../domain/fora/forum.rules';
 import { assertAllowed, DomainError } from '../../domain/shared/domain-error';
 import { LocalDate } from '../../domain/shared/time';
-import { cardAction, type ActionInput, type CardAction } from '../actions/card-action';
-import type { BotServices } from '../handlers/bot-services';
+import { forumAccess, itemAccess } from '../core/access';
+import { cardAction, type ActionInput, type CardAction } from '../core/card-action';
+import type { BotServices } from '../core/services';
 import type { Lang } from '../i18n';
 import { actionItemsTexts } from './action-items.texts';
-import { boardCardOf, changeItem, escalateItem, recordItems, requireForum, requireItem, todayOf, type ChangeOutcome } from './action-items.service';
+import { boardCardOf, changeItem, escalateItem, recordItems, requireItem, todayOf, type ChangeOutcome } from './action-items.service';
+import { requireForum } from '../core/require-forum';
 import { itemView } from './action-views';
 import { exportLinkKey, signedExportPath } from './export-link';
 import { rowsOf } from './record-form';
@@ -88,39 +90,39 @@ const dateOrRefuse = (value: string | undefined): string => {
 };
 
 export const actionItemActions: readonly CardAction[] = [
-  cardAction(ACTION_VERBS.show, ItemShowData, async (input, data) => {
+  cardAction(ACTION_VERBS.show, ItemShowData, itemAccess, async (input, data) => {
     const userId = actorOf(input);
     const { forum, member } = await viewForum(input.services, data.forumId, userId);
     const item = await requireItem(input.services, data.forumId, data.itemId);
     return actionItemCard(actionItemsTexts[input.t.lang].item, itemView(item, forum, userId, member, todayOf(input.services)));
   }),
 
-  cardAction(ACTION_VERBS.status, ItemStatusData, async (input, data) => {
+  cardAction(ACTION_VERBS.status, ItemStatusData, itemAccess, async (input, data) => {
     const outcome = await changeItem(input.services, { ...data, actorId: actorOf(input), change: { kind: 'status', to: data.to } });
     return data.from === 'followUp' ? followUpCard(input, data.forumId) : itemCardFor(input, outcome);
   }),
 
-  cardAction(ACTION_VERBS.block, ItemBlockData, async (input, data) =>
+  cardAction(ACTION_VERBS.block, ItemBlockData, itemAccess, async (input, data) =>
     itemCardFor(input, await changeItem(input.services, { ...data, actorId: actorOf(input), change: { kind: 'status', to: 'blocked', reason: data[BLOCK_REASON_INPUT] ?? '' } })),
   ),
 
-  cardAction(ACTION_VERBS.propose, ItemProposeData, async (input, data) =>
+  cardAction(ACTION_VERBS.propose, ItemProposeData, itemAccess, async (input, data) =>
     itemCardFor(input, await changeItem(input.services, { ...data, actorId: actorOf(input), change: { kind: 'proposeDueDate', date: dateOrRefuse(data[PROPOSED_DATE_INPUT]) } })),
   ),
 
-  cardAction(ACTION_VERBS.decide, ItemDecideData, async (input, data) =>
+  cardAction(ACTION_VERBS.decide, ItemDecideData, forumAccess('editor'), async (input, data) =>
     itemCardFor(input, await changeItem(input.services, { ...data, actorId: actorOf(input), change: { kind: data.accept ? 'acceptProposal' : 'rejectProposal' } })),
   ),
 
-  cardAction(ACTION_VERBS.carry, ItemCarryData, async (input, data) => {
+  cardAction(ACTION_VERBS.carry, ItemCarryData, itemAccess, async (input, data) => {
     const date = dateOrRefuse(data[carryInput(data.itemId)]);
     await changeItem(input.services, { forumId: data.forumId, itemId: data.itemId, actorId: actorOf(input), change: { kind: 'carryOver', date } });
     return followUpCard(input, data.forumId);
   }),
 
-  cardAction(ACTION_VERBS.escalate, ItemEscalateData, async (input, data) => {
+  cardAction(ACTION_VERBS.escalate, ItemEscalateData, forumAccess('editor'), async (input, data) => {
     const note = data[ESCALATION_NOTE_INPUT];
-    const name = input.info.actor?.name;
+    const name = input.actor.name;
     const outcome = await escalateItem(input.services, {
       forumId: data.forumId,
       itemId: data.itemId,
@@ -131,29 +133,29 @@ export const actionItemActions: readonly CardAction[] = [
     return itemCardFor(input, outcome);
   }),
 
-  cardAction(ACTION_VERBS.recordForm, ForumRefData, async (input, data) => {
+  cardAction(ACTION_VERBS.recordForm, ForumRefData, forumAccess('editor'), async (input, data) => {
     const { forum, member } = await viewForum(input.services, data.forumId, actorOf(input));
     return recordFormCard(input.services, input.t.lang, forum, member);
   }),
 
-  cardAction(ACTION_VERBS.record, RecordData, async (input, data) => {
+  cardAction(ACTION_VERBS.record, RecordData, forumAccess('editor'), async (input, data) => {
     const { services, t } = input;
     const actorId = actorOf(input);
     const forum = await requireForum(services, data.forumId);
     const saved = await recordItems(services, { forum, actorId, inputs: rowsOf(data), ...(data.meetingId === undefined ? {} : { meetingId: data.meetingId }) });
     const texts = actionItemsTexts[t.lang];
-    const by = (await services.members.find(forum.id, actorId))?.displayName ?? input.info.actor?.name ?? '';
+    const by = (await services.members.find(forum.id, actorId))?.displayName ?? input.actor.name ?? '';
     return boardCardOf(texts, forum, await services.actionItems.listByForum(forum.id), todayOf(services), texts.recordedIntro(saved.length, by));
   }),
 
-  cardAction(ACTION_VERBS.board, ForumRefData, async (input, data) => {
+  cardAction(ACTION_VERBS.board, ForumRefData, forumAccess('member'), async (input, data) => {
     const { forum } = await viewForum(input.services, data.forumId, actorOf(input));
     return boardCardOf(actionItemsTexts[input.t.lang], forum, await input.services.actionItems.listByForum(forum.id), todayOf(input.services));
   }),
 
-  cardAction(ACTION_VERBS.followUp, ForumRefData, async (input, data) => followUpCard(input, data.forumId)),
+  cardAction(ACTION_VERBS.followUp, ForumRefData, forumAccess('editor'), async (input, data) => followUpCard(input, data.forumId)),
 
-  cardAction(ACTION_VERBS.export, ForumRefData, async (input, data) => {
+  cardAction(ACTION_VERBS.export, ForumRefData, forumAccess('member'), async (input, data) => {
     const { services, t } = input;
     const userId = actorOf(input);
     const { forum } = await viewForum(services, data.forumId, userId);

@@ -2,10 +2,11 @@ import { actionBoardCard } from '../../cards/action-board.card';
 import { actionItemCard } from '../../cards/action-item.card';
 import { digestKey, overdueDigest, remindersDue } from '../../domain/actions/action-reminders';
 import { daysBetween, localDateOf, localHourOf } from '../../domain/actions/local-date';
-import type { ScheduledJob } from '../feature';
-import type { BotServices } from '../handlers/bot-services';
-import { CARD_TYPE, defaultTexts, SUBJECT } from './action-items.service';
+import type { ScheduledJob } from '../core/feature';
+import type { BotServices } from '../core/services';
+import { defaultTexts, SUBJECT } from './action-items.service';
 import { boardView, itemView } from './action-views';
+import { cardMessage } from '../core/card-message';
 
 /** Reminders are not sent at night: from this local hour on. */
 export const REMINDER_FROM_HOUR = 8;
@@ -35,7 +36,7 @@ export async function sendActionReminders(services: BotServices, now: Date): Pro
       const result = await services.outbox.enqueue({
         idempotencyKey: reminder.key,
         recipient: { kind: 'user', userId: reminder.userId },
-        activity: { summary: summary.slice(0, 300), attachments: [{ contentType: CARD_TYPE, content: actionItemCard(texts.item, view) }] },
+        activity: cardMessage(summary, actionItemCard(texts.item, view)),
         subject: { type: SUBJECT.item, id: reminder.item.id, forumId: forum.id },
       });
       if (result.created) reminders++;
@@ -46,7 +47,7 @@ export async function sendActionReminders(services: BotServices, now: Date): Pro
       const result = await services.outbox.enqueue({
         idempotencyKey: digestKey(forum.id, digest.week, chair.userId),
         recipient: { kind: 'user', userId: chair.userId },
-        activity: { summary: texts.summaries.digest(forum.name, digest.items.length).slice(0, 300), attachments: [{ contentType: CARD_TYPE, content: card }] },
+        activity: cardMessage(texts.summaries.digest(forum.name, digest.items.length), card),
         subject: { type: 'action-digest', id: forum.id, forumId: forum.id },
       });
       if (result.created) digests++;

@@ -11,13 +11,15 @@ import { DomainError } from '../../domain/shared/domain-error';
 import { newId } from '../../domain/shared/ids';
 import { NotFoundError } from '../../domain/shared/repository-errors';
 import { announceEscalation } from '../escalations/raise-escalation';
-import type { BotServices } from '../handlers/bot-services';
-import type { Place } from '../handlers/turn-info';
+import type { BotServices } from '../core/services';
+import type { Place } from '../core/turn-info';
 import { pickLang, type Lang } from '../i18n';
 import { actionItemsTexts, type ActionItemsTexts } from './action-items.texts';
 import { boardView, itemView } from './action-views';
+import { cardMessage } from '../core/card-message';
+import { audit } from '../core/audit';
+import { requireForum } from '../core/require-forum';
 
-export const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
 /** Outbox subjects: the forum's board in its channel, and each owner's item card. */
 export const SUBJECT = { board: 'action-board', item: 'action-item' } as const;
 
@@ -26,11 +28,6 @@ export const todayOf = (services: Pick<BotServices, 'clock' | 'config'>): string
 /** Proactive messages are written in the bot's configured language (Teams tells us nothing else). */
 export const defaultTexts = (services: Pick<BotServices, 'config'>): ActionItemsTexts => actionItemsTexts[pickLang(undefined, services.config.locale)];
 
-export async function requireForum(services: BotServices, forumId: string): Promise<Forum> {
-  const forum = await services.fora.findById(forumId);
-  if (forum === undefined) throw new DomainError('BOT.FORUM_UNKNOWN');
-  return forum;
-}
 
 /** The forum whose channel this is, if any. */
 export async function forumOfPlace(services: BotServices, place: Place): Promise<Forum | undefined> {
@@ -44,22 +41,7 @@ export async function requireItem(services: BotServices, forumId: string, itemId
   return item;
 }
 
-const card = (content: AdaptiveCard) => [{ contentType: CARD_TYPE, content }];
 
-async function audit(services: BotServices, event: { forumId: string; actorId: string; action: string; subject: string; before?: unknown; after?: unknown }): Promise<string> {
-  const id = newId();
-  await services.audit.append({
-    id,
-    forumId: event.forumId,
-    at: services.clock.now().toISOString(),
-    actorId: event.actorId,
-    action: event.action,
-    subject: event.subject,
-    ...(event.before === undefined ? {} : { before: JSON.stringify(event.before) }),
-    ...(event.after === undefined ? {} : { after: JSON.stringify(event.after) }),
-  });
-  return id;
-}
 
 /** Audit keeps what matters to people, not storage details. */
 const auditable = ({ version: _version, ...item }: ActionItem) => item;
@@ -89,7 +71,7 @@ async function refreshBoard(services: BotServices, forum: Forum, key: string): P
     idempotencyKey: key,
     recipient,
     operation: { kind: 'update', activityId: delivery.activityId },
-    activity: { summary: texts.summaries.board(forum.name), attachments: card(boardCardOf(texts, forum, await services.actionItems.listByForum(forum.id), todayOf(services))) },
+    activity: cardMessage(texts.summaries.board(forum.name), boardCardOf(texts, forum, await services.actionItems.listByForum(forum.id), todayOf(services))),
     subject: { type: SUBJECT.board, id: forum.id, forumId: forum.id },
   });
 }
@@ -125,7 +107,7 @@ export async function recordItems(
       services.outbox.enqueue({
         idempotencyKey: `action:${item.id}:assigned`,
         recipient: { kind: 'user', userId: owner.userId },
-        activity: { summary: texts.summaries.assigned(item.title).slice(0, 300), attachments: card(actionItemCard(texts.item, view)) },
+        activity: cardMessage(texts.summaries.assigned(item.title), actionItemCard(texts.item, view)),
         subject: { type: SUBJECT.item, id: item.id, forumId: forum.id },
         causedBy: actorId,
       }),
@@ -139,7 +121,7 @@ export async function recordItems(
       services.outbox.enqueue({
         idempotencyKey: `action-board:${forum.id}:${saved[0]?.id ?? newId()}`,
         recipient: { kind: 'conversation', conversationId },
-        activity: { summary: texts.summaries.board(forum.name), attachments: card(boardCardOf(texts, forum, all, today, texts.recordedIntro(saved.length, by))) },
+        activity: cardMessage(texts.summaries.board(forum.name), boardCardOf(texts, forum, all, today, texts.recordedIntro(saved.length, by))),
         subject: { type: SUBJECT.board, id: forum.id, forumId: forum.id },
         causedBy: actorId,
       }),
@@ -204,7 +186,7 @@ async function notifyChange(services: BotServices, event: { forum: Forum; item: 
         idempotencyKey: `action:${item.id}:upd:${eventId}`,
         recipient,
         operation: { kind: 'update', activityId: delivery.activityId },
-        activity: { summary: item.title.slice(0, 300), attachments: card(actionItemCard(texts.item, view)) },
+        activity: cardMessage(item.title, actionItemCard(texts.item, view)),
         subject: { type: SUBJECT.item, id: item.id, forumId: forum.id },
       });
     });
@@ -219,7 +201,7 @@ async function notifyChange(services: BotServices, event: { forum: Forum; item: 
         services.outbox.enqueue({
           idempotencyKey: `action:${item.id}:proposal:${change.date}:to:${manager.userId}`,
           recipient: { kind: 'user', userId: manager.userId },
-          activity: { summary: texts.summaries.proposal(item.title).slice(0, 300), attachments: card(actionItemCard(texts.item, view)) },
+          activity: cardMessage(texts.summaries.proposal(item.title), actionItemCard(texts.item, view)),
           subject: { type: SUBJECT.item, id: item.id, forumId: forum.id },
           causedBy: actorId,
         }),

@@ -1,12 +1,11 @@
 import type { Agenda } from '../../domain/agendas/agenda';
 import type { Forum, Role } from '../../domain/fora/forum';
 import { DomainError } from '../../domain/shared/domain-error';
-import { newId } from '../../domain/shared/ids';
-import type { BotServices } from '../handlers/bot-services';
+import type { BotServices } from '../core/services';
 import { messagesFor, pickLang, type Lang } from '../i18n';
 import { agendaTexts, type AgendaTexts } from './agendas.texts';
+import { audit as appendAudit } from '../core/audit';
 
-export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 export interface ForumAndRoles {
   forum: Forum;
@@ -54,13 +53,5 @@ export async function updateAgenda(services: BotServices, agenda: Pick<Agenda, '
 }
 
 export async function audit(services: BotServices, forumId: string, actorId: string | undefined, action: string, subject: string, after?: unknown): Promise<void> {
-  await services.audit.append({
-    id: newId(),
-    forumId,
-    at: services.clock.now().toISOString(),
-    ...(actorId === undefined ? {} : { actorId }),
-    action,
-    subject,
-    ...(after === undefined ? {} : { after: JSON.stringify(after).slice(0, 30_000) }),
-  });
+  await appendAudit(services, { forumId, ...(actorId === undefined ? {} : { actorId }), action, subject, ...(after === undefined ? {} : { after }) });
 }

@@ -19,8 +19,9 @@ import { canEditAgenda, canToggleCirculation, checkItemText, checkPublish, check
 import { zonedInstant } from '../../domain/meetings/zoned-time';
 import { assertAllowed, DomainError } from '../../domain/shared/domain-error';
 import { newId } from '../../domain/shared/ids';
-import { cardAction, type ActionInput, type CardAction } from '../actions/card-action';
-import { foldName } from '../commands/command-words';
+import { forumAccess } from '../core/access';
+import { cardAction, type ActionInput, type CardAction } from '../core/card-action';
+import { foldName } from '../core/command-words';
 import { upcomingMeetings } from '../meetings/upcoming-meetings';
 import { audit, forumAndRoles, loadAgenda, textsFor, updateAgenda, type ForumAndRoles } from './agenda-context';
 import { editorCard, type Notice } from './agenda-editor.view';
@@ -30,8 +31,8 @@ import { syncAgendaPost } from './agenda-post';
 export const isKredsraad = (forum: { id: string; name: string }): boolean => forum.id === 'kredsraad' || foldName(forum.name).startsWith('kredsrad');
 
 const actorOf = (input: ActionInput): { userId: string; name: string } => ({
-  userId: input.info.actor?.userId ?? '',
-  name: input.info.actor?.name ?? input.info.actor?.userId ?? '',
+  userId: input.actor.userId,
+  name: input.actor.name ?? input.actor.userId,
 });
 
 async function editorContext(input: ActionInput, forumId: string): Promise<ForumAndRoles> {
@@ -99,12 +100,12 @@ async function edit(
   return editorCard(services, t.lang, forum, roles, saved, { text: saved.state === 'published' ? `${done} ${texts.notices.updatedInChannel}` : done, tone: 'good' });
 }
 
-const open = cardAction(AGENDA_EDITOR_VERBS.open, AgendaOpenData, async (input, data) => {
+const open = cardAction(AGENDA_EDITOR_VERBS.open, AgendaOpenData, forumAccess('editor'), async (input, data) => {
   const { forum, roles } = await editorContext(input, data.forumId);
   return editorCard(input.services, input.t.lang, forum, roles, await loadAgenda(input.services, data.forumId, data.agendaId));
 });
 
-const create = cardAction(AGENDA_EDITOR_VERBS.create, AgendaCreateData, async (input, data) => {
+const create = cardAction(AGENDA_EDITOR_VERBS.create, AgendaCreateData, forumAccess('editor'), async (input, data) => {
   const { forum, roles } = await editorContext(input, data.forumId);
   const { services, t } = input;
   const now = services.clock.now();
@@ -151,12 +152,12 @@ const create = cardAction(AGENDA_EDITOR_VERBS.create, AgendaCreateData, async (i
   return editorCard(services, t.lang, forum, roles, agenda, { text: textsFor(t.lang).notices.created, tone: 'good' });
 });
 
-const addItem = cardAction(AGENDA_EDITOR_VERBS.addItem, AgendaAddItemData, async (input, data) => {
+const addItem = cardAction(AGENDA_EDITOR_VERBS.addItem, AgendaAddItemData, forumAccess('editor'), async (input, data) => {
   const item = parseItem({ id: newId(), title: data.newTitle, description: data.newDescription, presenter: data.newPresenter, url: data.newUrl, inputWanted: data.newInputWanted ?? false });
   return edit(input, data, (items) => [...items, item], textsFor(input.t.lang).notices.itemAdded);
 });
 
-const saveItem = cardAction(AGENDA_EDITOR_VERBS.saveItem, AgendaSaveItemData, async (input, data) => {
+const saveItem = cardAction(AGENDA_EDITOR_VERBS.saveItem, AgendaSaveItemData, forumAccess('editor'), async (input, data) => {
   const field = (name: Parameters<typeof itemFieldId>[0]): string | undefined => {
     const value = (data as Record<string, unknown>)[itemFieldId(name, data.itemId)];
     return typeof value === 'string' ? value : undefined;
@@ -173,15 +174,15 @@ const saveItem = cardAction(AGENDA_EDITOR_VERBS.saveItem, AgendaSaveItemData, as
   );
 });
 
-const move = cardAction(AGENDA_EDITOR_VERBS.moveItem, AgendaMoveItemData, (input, data) =>
+const move = cardAction(AGENDA_EDITOR_VERBS.moveItem, AgendaMoveItemData, forumAccess('editor'), (input, data) =>
   edit(input, data, (items) => moveItem(items, data.itemId, data.step), textsFor(input.t.lang).notices.itemMoved),
 );
 
-const remove = cardAction(AGENDA_EDITOR_VERBS.removeItem, AgendaRemoveItemData, (input, data) =>
+const remove = cardAction(AGENDA_EDITOR_VERBS.removeItem, AgendaRemoveItemData, forumAccess('editor'), (input, data) =>
   edit(input, data, (items) => items.filter((i) => i.id !== data.itemId), textsFor(input.t.lang).notices.itemRemoved),
 );
 
-const publish = cardAction(AGENDA_EDITOR_VERBS.publish, AgendaPublishData, async (input, data) => {
+const publish = cardAction(AGENDA_EDITOR_VERBS.publish, AgendaPublishData, forumAccess('editor'), async (input, data) => {
   const { forum, roles } = await editorContext(input, data.forumId);
   const { services, t } = input;
   if (forum.teams === undefined) throw new DomainError('AGENDA.NO_CHANNEL');
@@ -199,7 +200,7 @@ const publish = cardAction(AGENDA_EDITOR_VERBS.publish, AgendaPublishData, async
   return editorCard(services, t.lang, forum, roles, saved, notice(textsFor(t.lang).notices.published, 'good'));
 });
 
-const toggle = cardAction(AGENDA_EDITOR_VERBS.toggleCirculation, AgendaToggleData, async (input, data) => {
+const toggle = cardAction(AGENDA_EDITOR_VERBS.toggleCirculation, AgendaToggleData, forumAccess('chair'), async (input, data) => {
   const { forum, roles } = await forumAndRoles(input.services, data.forumId, actorOf(input).userId);
   const current = await loadAgenda(input.services, data.forumId, data.agendaId);
   assertAllowed(canToggleCirculation(roles, current));

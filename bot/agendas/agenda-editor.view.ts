@@ -3,7 +3,7 @@ import type { AdaptiveCard } from '../../cards/card-kit';
 import type { Agenda } from '../../domain/agendas/agenda';
 import type { Forum, Role } from '../../domain/fora/forum';
 import { foraBelow } from '../../domain/fora/forum.rules';
-import type { BotServices } from '../handlers/bot-services';
+import type { BotServices } from '../core/services';
 import type { Lang } from '../i18n';
 import { upcomingMeetings } from '../meetings/upcoming-meetings';
 import { textsFor } from './agenda-context';

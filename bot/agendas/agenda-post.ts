@@ -2,8 +2,9 @@ import { agendaCard } from '../../cards/agenda.card';
 import type { Agenda } from '../../domain/agendas/agenda';
 import type { Forum } from '../../domain/fora/forum';
 import type { OutboxRecipient } from '../../domain/outbox/outbox-message';
-import type { BotServices } from '../handlers/bot-services';
-import { CARD_CONTENT_TYPE, proactiveTexts, updateAgenda } from './agenda-context';
+import type { BotServices } from '../core/services';
+import { proactiveTexts, updateAgenda } from './agenda-context';
+import { cardMessage } from '../core/card-message';
 
 export const channelOf = (forum: Forum): OutboxRecipient | undefined =>
   forum.teams === undefined ? undefined : { kind: 'conversation', conversationId: forum.teams.conversationId };
@@ -18,7 +19,7 @@ export async function syncAgendaPost(services: BotServices, forum: Forum, agenda
   if (agenda.state !== 'published' || recipient === undefined || agenda.postedRevision === agenda.revision) return;
   const texts = proactiveTexts(services);
   const card = agendaCard(texts.agenda, { forumName: forum.name, agenda, timeZone: services.config.timeZone });
-  const activity = { summary: texts.summaries.agenda(forum.name), attachments: [{ contentType: CARD_CONTENT_TYPE, content: card }] };
+  const activity = cardMessage(texts.summaries.agenda(forum.name), card);
   const subject = { type: 'agenda', id: agenda.id, forumId: forum.id };
   if (agenda.postedRevision === undefined) {
     await services.outbox.enqueue({ idempotencyKey: `agenda:${agenda.id}:post`, recipient, activity, subject, causedBy });

@@ -1,6 +1,6 @@
 import { autoReminderDue, briefingDue, progressOf } from '../../domain/agendas/agenda.rules';
-import type { ScheduledJob } from '../feature';
-import type { BotServices } from '../handlers/bot-services';
+import type { ScheduledJob } from '../core/feature';
+import type { BotServices } from '../core/services';
 import { updateAgenda } from './agenda-context';
 import { syncAgendaPost } from './agenda-post';
 import { compileAndSend, queueConsultantCards, remind, syncStatusCard } from './circulation.service';

@@ -1,9 +1,10 @@
-import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { canSeeBriefing } from '../../domain/agendas/agenda.rules';
 import { compileBriefing } from '../../domain/agendas/briefing';
+import { DomainError } from '../../domain/shared/domain-error';
 import { EntityId, slugify } from '../../domain/shared/ids';
-import type { BotServices } from '../handlers/bot-services';
+import type { HttpRequest, HttpResponse, HttpRoute } from '../core/http-route';
+import type { BotServices } from '../core/services';
 import { proactiveLang, textsFor } from './agenda-context';
 import { briefingDocx, briefingMarkdown } from './briefing-document';
 import { checkBriefingLink, type BriefingFormat } from './briefing-links';
@@ -15,48 +16,58 @@ const CONTENT_TYPES: Record<BriefingFormat, string> = {
   md: 'text/markdown; charset=utf-8',
 };
 
-function plain(res: Response, status: number, text: string): void {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(text);
-}
+const plain = (status: number, text: string): HttpResponse => ({ status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }, body: text });
 
 /** A file name without characters browsers or Windows stumble over. */
 const fileName = (forumName: string, meetingStart: string, format: BriefingFormat): string => `briefing-${slugify(forumName)}-${meetingStart.slice(0, 10)}.${format}`;
 
+/** The person the signed link was made for; the link's key is the agenda's own. */
+async function linkHolder(req: HttpRequest, services: BotServices): Promise<{ userId: string }> {
+  const params = Params.safeParse(req.params);
+  if (!params.success) throw new DomainError('LINK.INVALID');
+  const { forumId, agendaId } = params.data;
+  const agenda = await services.agendas.findById(forumId, agendaId);
+  const key = agenda?.circulation?.briefingKey;
+  if (key === undefined) throw new DomainError('LINK.INVALID');
+  const link = checkBriefingLink(key, { forumId, agendaId }, { u: req.query['u'], e: req.query['e'], s: req.query['s'] }, services.clock.now());
+  if (!link.ok) throw new DomainError(link.reason === 'expired' ? 'LINK.EXPIRED' : 'LINK.INVALID');
+  return { userId: link.userId };
+}
+
 /**
  * GET /agendas/:forumId/:agendaId/briefing.docx|.md?u=&e=&s= — the briefing for the person the
- * signed link was made for, if they may see it now (see briefing-links.ts). Nothing is cached.
+ * signed link was made for, if they are still a member now and may see it (see briefing-links.ts).
  */
-function download(services: BotServices, format: BriefingFormat) {
-  return async (req: Request, res: Response): Promise<void> => {
-    const texts = textsFor(proactiveLang(services)).document;
-    const params = Params.safeParse(req.params);
-    if (!params.success) return plain(res, 404, texts.denied);
-    const { forumId, agendaId } = params.data;
-    const agenda = await services.agendas.findById(forumId, agendaId);
-    const key = agenda?.circulation?.briefingKey;
-    if (agenda === undefined || key === undefined) return plain(res, 404, texts.denied);
-    const query = new URL(req.url ?? '', 'http://localhost').searchParams;
-    const link = checkBriefingLink(key, { forumId, agendaId }, { u: query.get('u') ?? undefined, e: query.get('e') ?? undefined, s: query.get('s') ?? undefined }, services.clock.now());
-    if (!link.ok) return plain(res, 403, link.reason === 'expired' ? texts.expired : texts.denied);
-    const [forum, member] = await Promise.all([services.fora.findById(forumId), services.members.find(forumId, link.userId)]);
-    if (forum === undefined || !canSeeBriefing(member?.roles ?? [], link.userId, agenda).ok) return plain(res, 403, texts.denied);
-
-    const briefing = compileBriefing(agenda, await services.agendaInputs.listByAgenda(agenda.id));
-    const context = { texts, lang: proactiveLang(services), forumName: forum.name, timeZone: services.config.timeZone };
-    const body = format === 'docx' ? await briefingDocx(briefing, context) : Buffer.from(briefingMarkdown(briefing, context), 'utf8');
-    services.logger.info({ forumId, agendaId, userId: link.userId, format }, 'briefing downloaded');
-    res.writeHead(200, {
-      'content-type': CONTENT_TYPES[format],
-      'content-disposition': `attachment; filename="${fileName(forum.name, agenda.meetingStart, format)}"`,
-      'content-length': String(body.length),
-      'cache-control': 'no-store',
-    });
-    res.end(body);
+function download(services: BotServices, format: BriefingFormat): HttpRoute {
+  return {
+    method: 'GET',
+    path: `/agendas/:forumId/:agendaId/briefing.${format}`,
+    access: { kind: 'person', proof: 'signed-link', identify: linkHolder, access: { kind: 'forum', requirement: 'member', forumId: (req) => req.params['forumId'] } },
+    refuse(code) {
+      const texts = textsFor(proactiveLang(services)).document;
+      // One status for every refusal: a link never tells whether its agenda exists.
+      return plain(403, code === 'LINK.EXPIRED' ? texts.expired : texts.denied);
+    },
+    async handle({ req, person, granted }) {
+      const texts = textsFor(proactiveLang(services)).document;
+      const { forum, member } = granted;
+      const agenda = await services.agendas.findById(req.params['forumId'] ?? '', req.params['agendaId'] ?? '');
+      if (person === undefined || forum === undefined || agenda === undefined || !canSeeBriefing(member?.roles ?? [], person.userId, agenda).ok) return plain(403, texts.denied);
+      const briefing = compileBriefing(agenda, await services.agendaInputs.listByAgenda(agenda.id));
+      const context = { texts, lang: proactiveLang(services), forumName: forum.name, timeZone: services.config.timeZone };
+      const body = format === 'docx' ? await briefingDocx(briefing, context) : Buffer.from(briefingMarkdown(briefing, context), 'utf8');
+      services.logger.info({ forumId: forum.id, agendaId: agenda.id, userId: person.userId, format }, 'briefing downloaded');
+      return {
+        status: 200,
+        headers: {
+          'content-type': CONTENT_TYPES[format],
+          'content-disposition': `attachment; filename="${fileName(forum.name, agenda.meetingStart, format)}"`,
+          'cache-control': 'no-store',
+        },
+        body,
+      };
+    },
   };
 }
 
-export function briefingRoutes(server: Server, services: BotServices): void {
-  server.get('/agendas/:forumId/:agendaId/briefing.docx', download(services, 'docx'));
-  server.get('/agendas/:forumId/:agendaId/briefing.md', download(services, 'md'));
-}
+export const briefingRoutes = (services: BotServices): HttpRoute[] => [download(services, 'docx'), download(services, 'md')];

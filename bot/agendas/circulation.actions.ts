@@ -7,32 +7,47 @@ import { answerInputs, canCirculate, canManageBriefing, canRemindMissing, canSee
 import { foraBelow } from '../../domain/fora/forum.rules';
 import { zonedInstant } from '../../domain/meetings/zoned-time';
 import { assertAllowed, DomainError } from '../../domain/shared/domain-error';
-import { cardAction, type ActionInput, type CardAction } from '../actions/card-action';
+import { circulationAccess, forumAccess } from '../core/access';
+import type { Forum } from '../../domain/fora/forum';
+import { cardAction, type ActionInput, type CardAction } from '../core/card-action';
 import { audit, forumAndRoles, loadAgenda, textsFor, updateAgenda } from './agenda-context';
 import { editorCard } from './agenda-editor.view';
 import { newBriefingKey } from './briefing-links';
 import { briefingCardFor, compileAndSend, inputCard, postStatusCard, queueConsultantCards, remind, statusCard, today } from './circulation.service';
+import { cardMessage } from '../core/card-message';
 
-const actorId = (input: ActionInput): string => input.info.actor?.userId ?? '';
+const actorId = (input: ActionInput): string => input.actor.userId;
 
-/** The consultants (role `consultant`) of the picked fora, each once, with the forum they answer for. */
-async function consultantsOf(input: ActionInput, forumIds: readonly string[]): Promise<CirculatedConsultant[]> {
+/**
+ * The consultants (role `consultant`) of the picked fora, each once, with the forum they answer for.
+ * The seal holds both ways: a sensitive forum's agenda goes to its own members only, and a
+ * consultant found through a sensitive forum is labelled with the circulating forum, so the
+ * briefing never tells who sits in the sensitive one.
+ */
+async function consultantsOf(input: ActionInput, circulating: Forum, forumIds: readonly string[]): Promise<CirculatedConsultant[]> {
   const fora = await input.services.fora.list();
   const byId = new Map(fora.map((f) => [f.id, f]));
-  const lists = await Promise.all(forumIds.filter((id) => byId.has(id)).map(async (forumId) => ({ forumId, members: await input.services.members.listByForum(forumId) })));
+  const picked = forumIds.flatMap((id) => byId.get(id) ?? []).sort((a, b) => Number(a.sensitive) - Number(b.sensitive));
+  const [lists, own] = await Promise.all([
+    Promise.all(picked.map(async (forum) => ({ forum, members: await input.services.members.listByForum(forum.id) }))),
+    circulating.sensitive ? input.services.members.listByForum(circulating.id) : Promise.resolve(undefined),
+  ]);
+  const allowed = own === undefined ? undefined : new Set(own.map((m) => m.userId));
   const seen = new Set<string>();
   const consultants: CirculatedConsultant[] = [];
-  for (const { forumId, members } of lists) {
+  for (const { forum, members } of lists) {
+    const label = forum.sensitive && forum.id !== circulating.id ? circulating : forum;
     for (const member of members) {
       if (!member.roles.includes('consultant') || seen.has(member.userId)) continue;
+      if (allowed !== undefined && !allowed.has(member.userId)) continue;
       seen.add(member.userId);
-      consultants.push({ userId: member.userId, name: member.displayName, forumId, forumName: byId.get(forumId)?.name ?? forumId });
+      consultants.push({ userId: member.userId, name: member.displayName, forumId: label.id, forumName: label.name });
     }
   }
   return consultants;
 }
 
-const circulate = cardAction(AGENDA_EDITOR_VERBS.circulate, AgendaCirculateData, async (input, data) => {
+const circulate = cardAction(AGENDA_EDITOR_VERBS.circulate, AgendaCirculateData, forumAccess('editor'), async (input, data) => {
   const { services, t } = input;
   const { forum, roles } = await forumAndRoles(services, data.forumId, actorId(input));
   const agenda = await loadAgenda(services, data.forumId, data.agendaId);
@@ -42,7 +57,7 @@ const circulate = cardAction(AGENDA_EDITOR_VERBS.circulate, AgendaCirculateData,
   const deadline = zonedInstant(date, time, services.config.timeZone);
   const picked = (data.consultantForumIds ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
   const forumIds = picked.length > 0 ? picked : foraBelow(await services.fora.list(), forum.id).map((f) => f.id);
-  const consultants = await consultantsOf(input, forumIds);
+  const consultants = await consultantsOf(input, forum, forumIds);
   const now = services.clock.now();
   assertAllowed(canCirculate(roles, agenda, { deadline, consultantCount: consultants.length }, now));
   const hours = Number(data.reminderHours ?? DEFAULT_REMINDER_LEAD_MINUTES / 60);
@@ -73,8 +88,8 @@ const circulate = cardAction(AGENDA_EDITOR_VERBS.circulate, AgendaCirculateData,
 });
 
 /** Refresh of a consultant's card: the current revision and their own saved answer. */
-const viewInput = cardAction(CIRCULATION_INPUT_VERBS.view, InputViewData, async (input, data) => {
-  const agenda = await loadAgenda(input.services, data.forumId, data.agendaId);
+const viewInput = cardAction(CIRCULATION_INPUT_VERBS.view, InputViewData, circulationAccess, async (input, data) => {
+  const agenda = input.granted.agenda ?? (await loadAgenda(input.services, data.forumId, data.agendaId));
   if (agenda.circulation === undefined) throw new DomainError('AGENDA.NOT_CIRCULATED');
   if (!agenda.circulation.consultantIds.includes(actorId(input))) throw new DomainError('AGENDA.NOT_ON_CIRCULATION');
   return inputCard(input.services, input.t.lang, agenda, actorId(input), await input.services.agendaInputs.listByAuthor(agenda.id, actorId(input)));
@@ -84,9 +99,9 @@ const viewInput = cardAction(CIRCULATION_INPUT_VERBS.view, InputViewData, async 
  * A consultant's answer: one agenda read, one range read and one transaction (replaceAnswer). A
  * card made on an older revision comes back as the new version with the typed text kept.
  */
-const submitInput = cardAction(CIRCULATION_INPUT_VERBS.submit, InputSubmitData, async (input, data) => {
+const submitInput = cardAction(CIRCULATION_INPUT_VERBS.submit, InputSubmitData, circulationAccess, async (input, data) => {
   const { services, t } = input;
-  const agenda = await loadAgenda(services, data.forumId, data.agendaId);
+  const agenda = input.granted.agenda ?? (await loadAgenda(services, data.forumId, data.agendaId));
   const raw = data[NO_COMMENTS_ID];
   const noComments = raw === true || raw === 'true';
   const texts = typedTexts(data);
@@ -98,7 +113,7 @@ const submitInput = cardAction(CIRCULATION_INPUT_VERBS.submit, InputSubmitData, 
     return inputCard(services, t.lang, agenda, answer.authorId, saved, { notice: { text: textsFor(t.lang).notices.staleKept, tone: 'warning' }, typed: texts, noCommentsTyped: noComments });
   }
   assertAllowed(verdict);
-  const consultant = consultantOf(agenda.circulation!, answer.authorId) ?? { userId: answer.authorId, name: input.info.actor?.name ?? answer.authorId, forumId: agenda.forumId, forumName: '' };
+  const consultant = consultantOf(agenda.circulation!, answer.authorId) ?? { userId: answer.authorId, name: input.actor.name ?? answer.authorId, forumId: agenda.forumId, forumName: '' };
   const rows = answerInputs(agenda, answer, consultant, now);
   await services.agendaInputs.replaceAnswer(agenda.id, answer.authorId, rows);
   return inputCard(services, t.lang, agenda, answer.authorId, rows, { notice: { text: textsFor(t.lang).notices.saved, tone: 'good' } });
@@ -111,13 +126,13 @@ async function leaderContext(input: ActionInput, data: { forumId: string; agenda
 }
 
 /** Refresh of the progress card, for chair and secretaries. */
-const viewStatus = cardAction(CIRCULATION_STATUS_VERBS.view, CirculationRefData, async (input, data) => {
+const viewStatus = cardAction(CIRCULATION_STATUS_VERBS.view, CirculationRefData, forumAccess('editor'), async (input, data) => {
   const { forum, agenda } = await leaderContext(input, data);
   return statusCard(input.services, input.t.lang, forum, agenda);
 });
 
 /** "Remind the missing": at most once per local day (the stored date and the outbox keys both say so). */
-const remindMissing = cardAction(CIRCULATION_STATUS_VERBS.remind, CirculationRefData, async (input, data) => {
+const remindMissing = cardAction(CIRCULATION_STATUS_VERBS.remind, CirculationRefData, forumAccess('editor'), async (input, data) => {
   const { services, t } = input;
   const { forum, roles, agenda } = await leaderContext(input, data);
   const day = today(services);
@@ -132,7 +147,7 @@ const remindMissing = cardAction(CIRCULATION_STATUS_VERBS.remind, CirculationRef
   return statusCard(services, t.lang, forum, saved, { text: textsFor(t.lang).notices.reminded(progress.missing.length), tone: 'good' });
 });
 
-const compile = cardAction(CIRCULATION_STATUS_VERBS.compile, CirculationRefData, async (input, data) => {
+const compile = cardAction(CIRCULATION_STATUS_VERBS.compile, CirculationRefData, forumAccess('chair'), async (input, data) => {
   const { services, t } = input;
   const { forum, roles } = await forumAndRoles(services, data.forumId, actorId(input));
   const agenda = await loadAgenda(services, data.forumId, data.agendaId);
@@ -142,14 +157,14 @@ const compile = cardAction(CIRCULATION_STATUS_VERBS.compile, CirculationRefData,
   return statusCard(services, t.lang, forum, saved, { text: textsFor(t.lang).notices.compiled, tone: 'good' });
 });
 
-const viewBriefing = cardAction(BRIEFING_VERBS.view, BriefingViewData, async (input, data) => {
+const viewBriefing = cardAction(BRIEFING_VERBS.view, BriefingViewData, forumAccess('member'), async (input, data) => {
   const { forum, roles } = await forumAndRoles(input.services, data.forumId, actorId(input));
   const agenda = await loadAgenda(input.services, data.forumId, data.agendaId);
   assertAllowed(canSeeBriefing(roles, actorId(input), agenda));
   return briefingCardFor(input.services, input.t.lang, forum, agenda, actorId(input), roles.includes('chair'));
 });
 
-const shareBriefing = cardAction(BRIEFING_VERBS.share, BriefingShareData, async (input, data) => {
+const shareBriefing = cardAction(BRIEFING_VERBS.share, BriefingShareData, forumAccess('chair'), async (input, data) => {
   const { services, t } = input;
   const { forum, roles } = await forumAndRoles(services, data.forumId, actorId(input));
   const agenda = await loadAgenda(services, data.forumId, data.agendaId);
@@ -165,10 +180,7 @@ const shareBriefing = cardAction(BRIEFING_VERBS.share, BriefingShareData, async 
     await services.outbox.enqueue({
       idempotencyKey: `agenda:${agenda.id}:briefing-share:${userId}`,
       recipient: { kind: 'user', userId },
-      activity: {
-        summary: textsFor(t.lang).summaries.briefing(forum.name),
-        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: await briefingCardFor(services, t.lang, forum, saved, userId, false) }],
-      },
+      activity: cardMessage(textsFor(t.lang).summaries.briefing(forum.name), await briefingCardFor(services, t.lang, forum, saved, userId, false)),
       subject: { type: 'agenda-briefing', id: agenda.id, forumId: forum.id },
       causedBy: actorId(input),
     });

@@ -7,11 +7,12 @@ import { briefingDue, isOpen, progressOf } from '../../domain/agendas/agenda.rul
 import { compileBriefing } from '../../domain/agendas/briefing';
 import type { Forum } from '../../domain/fora/forum';
 import { localParts } from '../../domain/meetings/zoned-time';
-import type { BotServices } from '../handlers/bot-services';
+import type { BotServices } from '../core/services';
 import type { Lang } from '../i18n';
-import { CARD_CONTENT_TYPE, proactiveLang, textsFor, updateAgenda } from './agenda-context';
+import { proactiveLang, textsFor, updateAgenda } from './agenda-context';
 import { channelOf } from './agenda-post';
 import { briefingLink } from './briefing-links';
+import { cardMessage } from '../core/card-message';
 
 type Notice = CirculationInputView['notice'];
 
@@ -65,7 +66,7 @@ export async function queueConsultantCards(services: BotServices, agenda: Agenda
     services.outbox.enqueue({
       idempotencyKey: `agenda:${agenda.id}:circulate:${userId}`,
       recipient: { kind: 'user', userId },
-      activity: { summary: texts.summaries.circulation(circulation.forumName ?? ''), attachments: [{ contentType: CARD_CONTENT_TYPE, content: inputCard(services, lang, agenda, userId, []) }] },
+      activity: cardMessage(texts.summaries.circulation(circulation.forumName ?? ''), inputCard(services, lang, agenda, userId, [])),
       subject: { type: 'agenda-input', id: agenda.id, forumId: agenda.forumId },
       causedBy,
     }),
@@ -85,10 +86,7 @@ export async function remind(services: BotServices, agenda: Agenda, missing: rea
     services.outbox.enqueue({
       idempotencyKey: `agenda:${agenda.id}:${key}:${consultant.userId}`,
       recipient: { kind: 'user', userId: consultant.userId },
-      activity: {
-        summary: texts.summaries.reminder(forumName),
-        attachments: [{ contentType: CARD_CONTENT_TYPE, content: inputCard(services, lang, agenda, consultant.userId, [], { notice: { text: texts.notices.reminder, tone: 'warning' } }) }],
-      },
+      activity: cardMessage(texts.summaries.reminder(forumName), inputCard(services, lang, agenda, consultant.userId, [], { notice: { text: texts.notices.reminder, tone: 'warning' } })),
       subject: { type: 'agenda-input', id: agenda.id, forumId: agenda.forumId },
       causedBy,
     }),
@@ -139,10 +137,7 @@ export async function compileAndSend(services: BotServices, forum: Forum, agenda
     await services.outbox.enqueue({
       idempotencyKey: `agenda:${agenda.id}:briefing:${compiledAt}:${recipient.userId}`,
       recipient: { kind: 'user', userId: recipient.userId },
-      activity: {
-        summary: texts.summaries.briefing(forum.name),
-        attachments: [{ contentType: CARD_CONTENT_TYPE, content: await briefingCardFor(services, lang, forum, saved, recipient.userId, recipient.isChair) }],
-      },
+      activity: cardMessage(texts.summaries.briefing(forum.name), await briefingCardFor(services, lang, forum, saved, recipient.userId, recipient.isChair)),
       subject: { type: 'agenda-briefing', id: agenda.id, forumId: forum.id },
       ...(causedBy === undefined ? {} : { causedBy }),
     });
@@ -158,7 +153,7 @@ export async function postStatusCard(services: BotServices, forum: Forum, agenda
   await services.outbox.enqueue({
     idempotencyKey: `agenda:${agenda.id}:circulation`,
     recipient,
-    activity: { summary: textsFor(lang).summaries.status(forum.name), attachments: [{ contentType: CARD_CONTENT_TYPE, content: await statusCard(services, lang, forum, agenda) }] },
+    activity: cardMessage(textsFor(lang).summaries.status(forum.name), await statusCard(services, lang, forum, agenda)),
     subject: { type: 'agenda-circulation', id: agenda.id, forumId: forum.id },
     causedBy,
   });
@@ -181,7 +176,7 @@ export async function syncStatusCard(services: BotServices, forum: Forum, agenda
   await services.outbox.enqueue({
     idempotencyKey: `agenda:${agenda.id}:circulation:n${progress.answered}`,
     recipient,
-    activity: { summary: textsFor(lang).summaries.status(forum.name), attachments: [{ contentType: CARD_CONTENT_TYPE, content: await statusCard(services, lang, forum, agenda) }] },
+    activity: cardMessage(textsFor(lang).summaries.status(forum.name), await statusCard(services, lang, forum, agenda)),
     subject: { type: 'agenda-circulation', id: agenda.id, forumId: forum.id },
     operation: { kind: 'update', activityId: delivery.activityId },
   });

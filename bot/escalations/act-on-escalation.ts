@@ -6,7 +6,7 @@ import { containsCprNumber } from '../../domain/shared/cpr-guard';
 import { DomainError } from '../../domain/shared/domain-error';
 import { newId } from '../../domain/shared/ids';
 import { ConcurrencyError } from '../../domain/shared/repository-errors';
-import type { BotServices } from '../handlers/bot-services';
+import type { BotServices } from '../core/services';
 import { addCaseToAgenda, nextAgendaTarget, type AgendaTarget } from './escalation-agenda';
 import { decidersOf } from './escalation-people';
 import { announceToHoldingForum, askRaiser, loadCaseContext, refreshCopies, sendDecision } from './escalation-notify';

@@ -3,7 +3,7 @@ import type { Escalation } from '../../domain/escalations/escalation';
 import type { Forum } from '../../domain/fora/forum';
 import { DomainError } from '../../domain/shared/domain-error';
 import { newId } from '../../domain/shared/ids';
-import type { BotServices } from '../handlers/bot-services';
+import type { BotServices } from '../core/services';
 import { upcomingMeetings } from '../meetings/upcoming-meetings';
 
 /** Where a case goes on the forum's next meeting: an existing agenda, or a new draft for the meeting. */

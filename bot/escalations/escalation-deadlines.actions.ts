@@ -3,15 +3,16 @@ import { canChangeDeadlines, checkDeadlineSettings, DEADLINE_LIMITS, deadlinesOf
 import type { DeadlinePolicy } from '../../domain/escalations/escalation-deadlines';
 import type { Forum } from '../../domain/fora/forum';
 import { assertAllowed, DomainError } from '../../domain/shared/domain-error';
-import { newId } from '../../domain/shared/ids';
-import { cardAction, type ActionInput } from '../actions/card-action';
+import { forumAccess } from '../core/access';
+import { cardAction, type ActionInput } from '../core/card-action';
 import { escalationTexts } from './escalations.texts';
+import { audit } from '../core/audit';
+import { requireForum } from '../core/require-forum';
 
 /** The forum, if the actor (from the activity, never the card) is its chair. */
 async function forumForChair({ info, services }: ActionInput, forumId: string): Promise<{ forum: Forum; actorId: string }> {
   if (info.actor === undefined) throw new DomainError('BOT.USER_UNKNOWN');
-  const forum = await services.fora.findById(forumId);
-  if (forum === undefined) throw new DomainError('BOT.FORUM_UNKNOWN', { forumId });
+  const forum = await requireForum(services, forumId);
   assertAllowed(canChangeDeadlines(await services.members.find(forum.id, info.actor.userId)));
   return { forum, actorId: info.actor.userId };
 }
@@ -28,7 +29,7 @@ const cardFor = (input: ActionInput, forum: Forum, saved = false) =>
   });
 
 /** `escalation.deadlines.show`: the forum's deadlines for acknowledging a case, for its chair. */
-export const escalationDeadlinesShowAction = cardAction(ESCALATION_DEADLINE_VERBS.show, EscalationDeadlinesShowData, async (input, data) => {
+export const escalationDeadlinesShowAction = cardAction(ESCALATION_DEADLINE_VERBS.show, EscalationDeadlinesShowData, forumAccess('chair'), async (input, data) => {
   const { forum } = await forumForChair(input, data.forumId);
   return cardFor(input, forum);
 });
@@ -37,7 +38,7 @@ export const escalationDeadlinesShowAction = cardAction(ESCALATION_DEADLINE_VERB
  * `escalation.deadlines.save`: checks every value before anything is written, stores the deadlines
  * on the forum (one conditional write) and audits the change with before and after.
  */
-export const escalationDeadlinesSaveAction = cardAction(ESCALATION_DEADLINE_VERBS.save, EscalationDeadlinesSaveData, async (input, data) => {
+export const escalationDeadlinesSaveAction = cardAction(ESCALATION_DEADLINE_VERBS.save, EscalationDeadlinesSaveData, forumAccess('chair'), async (input, data) => {
   const { forum, actorId } = await forumForChair(input, data.forumId);
   const candidate: DeadlinePolicy = {
     remindAfterHours: { low: data.remind_low, normal: data.remind_normal, high: data.remind_high },
@@ -53,16 +54,7 @@ export const escalationDeadlinesSaveAction = cardAction(ESCALATION_DEADLINE_VERB
     replaced = current;
     return { ...current, escalationDeadlines: settings };
   });
-  await input.services.audit.append({
-    id: newId(),
-    forumId: forum.id,
-    at: input.services.clock.now().toISOString(),
-    actorId,
-    action: 'forum.escalationDeadlines.changed',
-    subject: forum.name,
-    before: JSON.stringify({ ...deadlinesOf(replaced), defaults: replaced.escalationDeadlines === undefined }),
-    after: JSON.stringify(settings),
-  });
+  await audit(input.services, { forumId: forum.id, actorId, action: 'forum.escalationDeadlines.changed', subject: forum.name, before: { ...deadlinesOf(replaced), defaults: replaced.escalationDeadlines === undefined }, after: settings });
   return cardFor(input, updated, true);
 });
 

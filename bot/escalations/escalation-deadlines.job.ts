@@ -1,8 +1,8 @@
 import { DEFAULT_DEADLINES, dueDeadlineAction, markReminded, policyFor, type DeadlineSettings } from '../../domain/escalations/escalation-deadlines';
 import { DomainError } from '../../domain/shared/domain-error';
 import { ConcurrencyError } from '../../domain/shared/repository-errors';
-import type { ScheduledJob } from '../feature';
-import type { BotServices } from '../handlers/bot-services';
+import type { ScheduledJob } from '../core/feature';
+import type { BotServices } from '../core/services';
 import { actOnEscalation } from './act-on-escalation';
 import { announceToHoldingForum, loadCaseContext } from './escalation-notify';
 

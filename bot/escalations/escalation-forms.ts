@@ -1,7 +1,7 @@
 import { escalationFormCard, escalationListCard } from '../../cards/escalation-form.card';
 import type { AdaptiveCard } from '../../cards/card-kit';
 import { CLOSED_STATES, type Escalation } from '../../domain/escalations/escalation';
-import type { BotServices } from '../handlers/bot-services';
+import type { BotServices } from '../core/services';
 import type { Lang } from '../i18n';
 import { forumIdsOf } from './escalation-people';
 import { escalationTexts } from './escalations.texts';

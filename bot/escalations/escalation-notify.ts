@@ -1,10 +1,9 @@
 import { escalationDecisionCard } from '../../cards/escalation-decision.card';
 import { escalationCard } from '../../cards/escalation.card';
-import type { AdaptiveCard } from '../../cards/card-kit';
 import type { OutboxRecipient } from '../../domain/outbox/outbox-message';
 import { recipientKey } from '../../domain/outbox/outbox-message';
-import type { BotServices } from '../handlers/bot-services';
-import { CARD_CONTENT_TYPE } from '../handlers/card-action.handler';
+import type { BotServices } from '../core/services';
+import { cardMessage } from '../core/card-message';
 import { decidersOf } from './escalation-people';
 import { caseView, langOf, loadCaseContext, type CaseContext } from './escalation-view';
 import { escalationTexts } from './escalations.texts';
@@ -16,7 +15,7 @@ import { escalationTexts } from './escalations.texts';
 export const CASE_SUBJECT = 'escalation';
 export const DECISION_SUBJECT = 'escalation-decision';
 
-const activity = (summary: string, card: AdaptiveCard) => ({ summary, attachments: [{ contentType: CARD_CONTENT_TYPE, content: card }] });
+const activity = cardMessage;
 
 /** The case arrived in its holding forum (raised or escalated): each decider's own card, and the forum's channel. */
 export async function announceToHoldingForum(services: BotServices, ctx: CaseContext, kind: { reminder: number; hours: number } | undefined, causedBy?: string): Promise<void> {

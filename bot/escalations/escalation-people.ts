@@ -1,5 +1,5 @@
 import type { Member } from '../../domain/fora/forum';
-import type { BotServices } from '../handlers/bot-services';
+import type { BotServices } from '../core/services';
 
 /** Who acts for a forum on a case: its managers, or its chairs when it has no manager. */
 export async function decidersOf(services: Pick<BotServices, 'members'>, forumId: string): Promise<Member[]> {

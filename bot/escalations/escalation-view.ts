@@ -3,9 +3,9 @@ import type { Escalation, EscalationStep } from '../../domain/escalations/escala
 import { ESCALATION_ACTIONS, CLOSED_STATES } from '../../domain/escalations/escalation';
 import { Category } from '../../domain/escalations/escalation-raise';
 import { checkEscalationAction } from '../../domain/escalations/escalation.rules';
-import { canSeeDescription, checkShareDescription, type Viewer } from '../../domain/escalations/escalation-visibility';
+import { canSeeDescription, checkShareDescription, seesSealedNames, type Viewer } from '../../domain/escalations/escalation-visibility';
 import type { Forum } from '../../domain/fora/forum';
-import type { BotServices } from '../handlers/bot-services';
+import type { BotServices } from '../core/services';
 import type { Lang } from '../i18n';
 import { decidersOf, forumIdsOf } from './escalation-people';
 import { escalationTexts } from './escalations.texts';
@@ -16,9 +16,16 @@ export interface CaseContext {
   history: EscalationStep[];
   fora: Map<string, Forum>;
   /** For a decided case: who should confirm "Læst", and who has. */
-  seen?: { seen: string[]; missing: string[] };
+  seen?: { seen: SeenPerson[]; missing: SeenPerson[] };
+  /** The people of sensitive fora on the path (the raiser of a sensitive case, those fora's deciders). */
+  sealedPeople: Set<string>;
   /** Everyone who takes part: refresh gives each their own view (≤ 60). */
   participants: string[];
+}
+
+interface SeenPerson {
+  userId: string;
+  name: string;
 }
 
 const byName = (a: string, b: string): number => a.localeCompare(b, 'da');
@@ -30,7 +37,12 @@ export async function loadCaseContext(services: BotServices, escalation: Escalat
     Promise.all(escalation.path.map((forumId) => decidersOf(services, forumId))),
   ]);
   const participants = [...new Set([escalation.raisedBy.userId, ...deciders.flat().map((m) => m.userId)])].slice(0, 60);
-  const context: CaseContext = { escalation, history, fora: new Map(foraList.map((f) => [f.id, f])), participants };
+  const fora = new Map(foraList.map((f) => [f.id, f]));
+  const sealedPeople = new Set<string>(escalation.sensitive === true ? [escalation.raisedBy.userId] : []);
+  escalation.path.forEach((forumId, i) => {
+    if (fora.get(forumId)?.sensitive === true) for (const m of deciders[i] ?? []) sealedPeople.add(m.userId);
+  });
+  const context: CaseContext = { escalation, history, fora, participants, sealedPeople };
   if (CLOSED_STATES.includes(escalation.state)) {
     const decided = history.at(-1)?.fromForumId ?? escalation.currentForumId;
     const expected = new Map<string, string>([[escalation.raisedBy.userId, escalation.raisedBy.displayName]]);
@@ -40,8 +52,8 @@ export async function loadCaseContext(services: BotServices, escalation: Escalat
     const receipts = await services.escalations.listSeen(escalation.id);
     const seenIds = new Set(receipts.map((r) => r.person.userId));
     context.seen = {
-      seen: receipts.map((r) => r.person.displayName).sort(byName),
-      missing: [...expected].filter(([id]) => !seenIds.has(id)).map(([, name]) => name).sort(byName),
+      seen: receipts.map((r) => ({ userId: r.person.userId, name: r.person.displayName })),
+      missing: [...expected].filter(([id]) => !seenIds.has(id)).map(([userId, name]) => ({ userId, name })),
     };
   }
   return context;
@@ -86,12 +98,16 @@ export async function caseView(
     'channelForumId' in viewer ? { userId: '', forumIds: [viewer.channelForumId] } : { userId: viewer.userId, forumIds: viewer.forumIds ?? (await forumIdsOf(services, viewer.userId)) };
   const seesDescription = canSeeDescription(escalation, who);
   const name = (forumId: string | undefined): string => (forumId === undefined ? '' : (ctx.fora.get(forumId)?.name ?? forumId));
+  const sealedName = t.memberOf(name(escalation.originForumId));
+  const shown = (person: { userId: string; displayName: string } | undefined): string | undefined =>
+    person === undefined ? undefined : !seesSealedNames(escalation, who) && ctx.sealedPeople.has(person.userId) ? sealedName : person.displayName;
+  const names = (people: SeenPerson[]): string[] => people.map((p) => shown({ userId: p.userId, displayName: p.name }) ?? p.name).sort(byName);
   const history: HistoryLine[] = ctx.history.map((step) => {
     // In a sensitive case, what the raiser wrote (description, answers) stays with the members.
     const hideNote = !seesDescription && (step.action === 'raise' || step.action === 'answer');
     return {
       at: formatInstant(services, lang, step.at),
-      text: t.history[step.action](step.actor?.displayName ?? t.system, name(step.toForumId)),
+      text: t.history[step.action](shown(step.actor) ?? t.system, name(step.toForumId)),
       ...(step.note === undefined || hideNote ? {} : { note: step.note }),
     };
   });
@@ -107,10 +123,10 @@ export async function caseView(
     state: escalation.state,
     holdingForum: name(escalation.currentForumId),
     path: escalation.path.map(name),
-    raisedBy: escalation.raisedBy.displayName,
+    raisedBy: shown(escalation.raisedBy) ?? escalation.raisedBy.displayName,
     ...(escalation.decision === undefined ? {} : { decision: escalation.decision }),
     history,
-    ...(ctx.seen === undefined ? {} : { seen: ctx.seen }),
+    ...(ctx.seen === undefined ? {} : { seen: { seen: names(ctx.seen.seen), missing: names(ctx.seen.missing) } }),
     ...(notice === undefined ? {} : { notice }),
     can,
     refreshUserIds: ctx.participants,

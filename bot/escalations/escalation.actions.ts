@@ -5,8 +5,9 @@ import type { Escalation, Person } from '../../domain/escalations/escalation';
 import { canSeeCase, checkShareDescription, shareDescription } from '../../domain/escalations/escalation-visibility';
 import { DomainError, assertAllowed } from '../../domain/shared/domain-error';
 import { ConcurrencyError } from '../../domain/shared/repository-errors';
-import { cardAction, type ActionInput } from '../actions/card-action';
-import type { BotServices } from '../handlers/bot-services';
+import { caseAccess } from '../core/access';
+import { cardAction, type ActionInput } from '../core/card-action';
+import type { BotServices } from '../core/services';
 import { actOnEscalation } from './act-on-escalation';
 import { forumIdsOf } from './escalation-people';
 import { raiseForm } from './escalation-forms';
@@ -40,14 +41,14 @@ async function viewCard(input: ActionInput, escalation: Escalation, notice?: str
   return escalationCard(escalationTexts[input.t.lang].card, await caseView(input.services, input.t.lang, ctx, { userId, forumIds }, notice));
 }
 
-export const escalationFormAction = cardAction(ESCALATION_VERBS.form, EscalationFormData, async (input, data) =>
+export const escalationFormAction = cardAction(ESCALATION_VERBS.form, EscalationFormData, { kind: 'forum', requirement: 'member', forumId: (d) => d.forumId, optional: true }, async (input, data) =>
   raiseForm(input.services, input.t.lang, actorOf(input).userId, {
     ...(data.forumId === undefined ? {} : { forumId: data.forumId }),
     ...(data.title === undefined ? {} : { title: data.title }),
   }),
 );
 
-export const escalationRaiseAction = cardAction(ESCALATION_VERBS.raise, EscalationRaiseData, async (input, data) => {
+export const escalationRaiseAction = cardAction(ESCALATION_VERBS.raise, EscalationRaiseData, { kind: 'forum', requirement: 'member', forumId: (d) => d.originForumId }, async (input, data) => {
   const actor = actorOf(input);
   const raisedBy = await personOf(input.services, actor, data.originForumId);
   const created = await raiseEscalation(input.services, { ...data, raisedBy });
@@ -55,7 +56,7 @@ export const escalationRaiseAction = cardAction(ESCALATION_VERBS.raise, Escalati
   return viewCard(input, created, escalationTexts[input.t.lang].notices.raised(holding?.name ?? created.currentForumId));
 });
 
-export const escalationActAction = cardAction(ESCALATION_VERBS.act, EscalationActData, async (input, data) => {
+export const escalationActAction = cardAction(ESCALATION_VERBS.act, EscalationActData, caseAccess, async (input, data) => {
   const t = escalationTexts[input.t.lang];
   const current = await load(input.services, data.escalationId);
   const actor = await personOf(input.services, actorOf(input), current.currentForumId);
@@ -74,7 +75,7 @@ export const escalationActAction = cardAction(ESCALATION_VERBS.act, EscalationAc
   return viewCard(input, outcome.escalation, notice);
 });
 
-export const escalationShareAction = cardAction(ESCALATION_VERBS.share, EscalationRefData, async (input, data) => {
+export const escalationShareAction = cardAction(ESCALATION_VERBS.share, EscalationRefData, caseAccess, async (input, data) => {
   const t = escalationTexts[input.t.lang];
   const { services } = input;
   const current = await load(services, data.escalationId);
@@ -94,7 +95,7 @@ export const escalationShareAction = cardAction(ESCALATION_VERBS.share, Escalati
   }
 });
 
-export const escalationSeenAction = cardAction(ESCALATION_VERBS.seen, EscalationRefData, async (input, data) => {
+export const escalationSeenAction = cardAction(ESCALATION_VERBS.seen, EscalationRefData, caseAccess, async (input, data) => {
   const t = escalationTexts[input.t.lang];
   const { services } = input;
   const escalation = await load(services, data.escalationId);
@@ -111,6 +112,6 @@ export const escalationSeenAction = cardAction(ESCALATION_VERBS.seen, Escalation
   return escalationDecisionCard(t.decision, { id: escalation.id, title: escalation.title, decidedBy, decision: escalation.decision ?? '', seen: true });
 });
 
-export const escalationViewAction = cardAction(ESCALATION_VERBS.view, EscalationRefData, async (input, data) => viewCard(input, await load(input.services, data.escalationId)));
+export const escalationViewAction = cardAction(ESCALATION_VERBS.view, EscalationRefData, caseAccess, async (input, data) => viewCard(input, await load(input.services, data.escalationId)));
 
 export const escalationActions = [escalationFormAction, escalationRaiseAction, escalationActAction, escalationShareAction, escalationSeenAction, escalationViewAction];

@@ -15,6 +15,8 @@ export interface EscalationTexts {
   /** One history line: what happened, by whom (absent: the system), to which forum. */
   history: Record<StepAction, (who: string, forum: string) => string>;
   system: string;
+  /** Instead of a name, for a person of a sensitive forum seen from outside it. */
+  memberOf: (forum: string) => string;
   summaries: {
     arrived: (title: string) => string;
     question: (title: string) => string;
@@ -119,6 +121,7 @@ const da: EscalationTexts = {
     share: (who) => `${who} delte beskrivelsen opad`,
   },
   system: 'Forumbot',
+  memberOf: (forum) => `Et medlem af ${forum}`,
   summaries: {
     arrived: (title) => `Ny eskaleret sag: ${title}`,
     question: (title) => `Spørgsmål til din sag: ${title}`,
@@ -236,6 +239,7 @@ const en: EscalationTexts = {
     share: (who) => `${who} shared the description upwards`,
   },
   system: 'Forumbot',
+  memberOf: (forum) => `A member of ${forum}`,
   summaries: {
     arrived: (title) => `New escalated case: ${title}`,
     question: (title) => `A question about your case: ${title}`,

@@ -2,7 +2,7 @@ import type { Escalation } from '../../domain/escalations/escalation';
 import { newEscalation, type RaiseInput } from '../../domain/escalations/escalation-raise';
 import { DomainError } from '../../domain/shared/domain-error';
 import { newId } from '../../domain/shared/ids';
-import type { BotServices } from '../handlers/bot-services';
+import type { BotServices } from '../core/services';
 import { announceToHoldingForum, loadCaseContext } from './escalation-notify';
 
 export type { RaiseInput } from '../../domain/escalations/escalation-raise';

@@ -2,19 +2,18 @@ import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext }
 import type { AdaptiveCard } from '../../cards/card-kit';
 import { errorCard } from '../../cards/error.card';
 import { DomainError } from '../../domain/shared/domain-error';
-import type { CardAction } from '../actions';
+import type { CardAction } from '../core/card-action';
+import { CARD_CONTENT_TYPE } from '../core/card-message';
+import type { BotServices } from '../core/services';
+import { readTurnInfo } from '../core/turn-info';
 import { errorText, messagesFor, pickLang } from '../i18n';
-import type { BotServices } from './bot-services';
-import { readTurnInfo } from './turn-info';
-
-export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 const cardResponse = (card: AdaptiveCard): AdaptiveCardInvokeResponse => ({ statusCode: 200, type: CARD_CONTENT_TYPE, value: card });
 
 /**
- * An `Action.Execute` click (invoke `adaptiveCard/action`): route by verb, let the action check its
- * data, answer with the replacement card. A refusal, unknown verb or bad data gives an error card
- * and changes nothing; anything unexpected goes to onTurnError.
+ * An `Action.Execute` click (invoke `adaptiveCard/action`): route by verb; the verb checks its data
+ * and its declared access before its handler runs. A refusal, unknown verb or bad data gives an
+ * error card and changes nothing; anything unexpected goes to onTurnError.
  */
 export async function handleCardAction(
   turn: TurnContext,
@@ -34,7 +33,7 @@ export async function handleCardAction(
     return fail('BOT.CARD_UNKNOWN_ACTION');
   }
   try {
-    return cardResponse(await action.handle({ info, t, services }, invoke.action.data));
+    return cardResponse(await action.handle({ info, actor: info.actor, t, services }, invoke.action.data));
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     services.logger.info({ activityId: info.activityId, verb: action.verb, code: error.code }, 'card action refused');

@@ -1,11 +1,11 @@
 import type { TurnContext } from 'botbuilder';
 import { welcomeCard } from '../../cards/welcome.card';
-import { commandOverview } from '../commands/help.command';
+import { commandOverview } from '../help/help.command';
 import { messagesFor, pickLang } from '../i18n';
-import type { BotServices } from './bot-services';
+import type { BotServices } from '../core/services';
 import { recordInstallation, releaseGreeting } from './installation.service';
-import { toActivity } from './reply';
-import { readTurnInfo } from './turn-info';
+import { toActivity } from '../core/reply';
+import { readTurnInfo } from '../core/turn-info';
 
 /** The app was added to a personal chat, group chat or team: remember the place and greet once. */
 export async function handleInstall(turn: TurnContext, services: BotServices): Promise<void> {

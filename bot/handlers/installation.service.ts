@@ -1,7 +1,7 @@
 import type { ConversationAddress } from '../../domain/conversations/conversation';
 import type { ConversationRepository } from '../../domain/conversations/conversation.repository';
 import { AlreadyExistsError, ConcurrencyError } from '../../domain/shared/repository-errors';
-import type { TurnInfo } from './turn-info';
+import type { TurnInfo } from '../core/turn-info';
 
 const TRIES = 3;
 

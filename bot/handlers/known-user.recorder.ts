@@ -1,7 +1,7 @@
 import type { KnownUser } from '../../domain/conversations/conversation';
 import type { KnownUserRepository } from '../../domain/conversations/conversation.repository';
 import type { Clock } from '../../domain/shared/time';
-import type { TurnInfo } from './turn-info';
+import type { TurnInfo } from '../core/turn-info';
 
 /**
  * Remembers who has talked to the bot, with what a later 1:1 message needs (Teams id, tenant,

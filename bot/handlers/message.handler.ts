@@ -1,12 +1,12 @@
 import type { TurnContext } from 'botbuilder';
 import { DomainError } from '../../domain/shared/domain-error';
-import type { Command } from '../commands';
-import { parseCommand } from '../commands/command-words';
+import type { Command } from '../core/command';
+import { parseCommand } from '../core/command-words';
 import { errorText, messagesFor, pickLang, type Messages } from '../i18n';
-import type { BotServices } from './bot-services';
+import type { BotServices } from '../core/services';
 import { readCommandText } from './mention';
-import { toActivity, type Reply } from './reply';
-import { readTurnInfo } from './turn-info';
+import { toActivity, type Reply } from '../core/reply';
+import { readTurnInfo } from '../core/turn-info';
 
 /** The reply to text that is no command: say so and list what the bot understands. */
 export function unknownCommandReply(t: Messages, commands: readonly Command[]): Reply {
@@ -32,9 +32,11 @@ export async function handleMessage(turn: TurnContext, services: BotServices, co
   let reply: Reply;
   if (parsed === undefined) {
     reply = unknownCommandReply(t, commands);
+  } else if (info.actor === undefined) {
+    reply = { text: errorText(t, 'BOT.USER_UNKNOWN') };
   } else {
     try {
-      reply = await parsed.command.run({ info, t, args: parsed.args, services });
+      reply = await parsed.command.run({ info, actor: info.actor, t, args: parsed.args, services });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       reply = { text: errorText(t, error.code, error.context) };

@@ -55,6 +55,7 @@ export const da: Messages = {
     somethingWentWrong: 'Beklager, der gik noget galt hos mig. Prøv igen om lidt. Bliver fejlen ved, så kontakt jeres IT-support.',
   },
   errors: {
+    'ACCESS.DENIED': () => 'Det kan du ikke åbne. Enten findes det ikke, eller også er det kun for forummets medlemmer.',
     'ACTION.BAD_STATUS_CHANGE': () => 'Handlingen kan ikke skifte direkte til den status.',
     'ACTION.BLOCKED_NEEDS_REASON': () => 'Skriv en kort begrundelse, når en handling er blokeret.',
     'ACTION.NOT_OWNER_OR_CHAIR': () => 'Kun den ansvarlige, formanden eller sekretæren kan ændre handlingen.',

@@ -55,6 +55,7 @@ export const en: Messages = {
     somethingWentWrong: 'Sorry, something went wrong on my side. Please try again in a moment. If it keeps happening, contact your IT support.',
   },
   errors: {
+    'ACCESS.DENIED': () => 'You cannot open that. Either it does not exist, or it is for the forum’s members only.',
     'ACTION.BAD_STATUS_CHANGE': () => 'The action item cannot move directly to that status.',
     'ACTION.BLOCKED_NEEDS_REASON': () => 'Give a short reason when an action item is blocked.',
     'ACTION.NOT_OWNER_OR_CHAIR': () => 'Only the owner, the chair or the secretary can change the action item.',

@@ -3,6 +3,7 @@
  * (card and command input). The dictionaries must give each a text.
  */
 export const ERROR_CODES = [
+  'ACCESS.DENIED',
   'ACTION.BAD_STATUS_CHANGE',
   'ACTION.BLOCKED_NEEDS_REASON',
   'ACTION.NOT_OWNER_OR_CHAIR',

@@ -2,7 +2,7 @@ import type { ErrorCardText } from '../../cards/error.card';
 import type { ForaCardText } from '../../cards/fora.card';
 import type { HelpCardText } from '../../cards/help.card';
 import type { WelcomeCardText } from '../../cards/welcome.card';
-import type { CommandName } from '../commands/command-names';
+import type { CommandName } from '../core/command-names';
 import type { ErrorCode } from './error-codes';
 import type { Lang } from './lang';
 

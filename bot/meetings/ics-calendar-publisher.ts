@@ -1,6 +1,6 @@
 import type { CalendarPublisher } from '../../domain/meetings/calendar-publisher';
 import { newCalendarToken } from '../../domain/meetings/calendar-publisher';
-import type { BotServices } from '../handlers/bot-services';
+import type { BotServices } from '../core/services';
 
 const base = (publicUrl: string): string => publicUrl.replace(/\/+$/, '');
 

@@ -6,12 +6,14 @@ import { LocalTime } from '../../domain/meetings/meeting';
 import { zonedInstant } from '../../domain/meetings/zoned-time';
 import { DomainError } from '../../domain/shared/domain-error';
 import { LocalDate } from '../../domain/shared/time';
-import { cardAction, type ActionInput } from '../actions/card-action';
+import { forumAccess } from '../core/access';
+import { cardAction, type ActionInput } from '../core/card-action';
 import { errorText } from '../i18n';
 import { meetingsReply } from './meetings-view';
 import { meetingsTexts } from './meetings.texts';
 import { cancelMeeting, forumToSchedule, moveMeeting, scheduleSeries } from './meetings.service';
 import { readScheduleForm } from './schedule-form';
+import { requireForum } from '../core/require-forum';
 
 function actorOf(info: ActionInput['info']): string {
   if (info.actor === undefined) throw new DomainError('BOT.USER_UNKNOWN');
@@ -19,21 +21,20 @@ function actorOf(info: ActionInput['info']): string {
 }
 
 async function forumList(input: ActionInput, forumId: string, notice?: string) {
-  const forum = await input.services.fora.findById(forumId);
-  if (forum === undefined) throw new DomainError('BOT.FORUM_UNKNOWN', { forumId });
+  const forum = await requireForum(input.services, forumId);
   const reply = await meetingsReply(input.services, {
     lang: input.t.lang,
     fora: [forum],
-    readerId: input.info.actor?.userId,
+    readerId: input.actor.userId,
     scope: forum.name,
     ...(notice === undefined ? {} : { notice }),
   });
   return reply.card;
 }
 
-export const meetingsListAction = cardAction(MEETINGS_VERBS.list, MeetingsListData, (input, data) => forumList(input, data.forumId));
+export const meetingsListAction = cardAction(MEETINGS_VERBS.list, MeetingsListData, forumAccess('public'), (input, data) => forumList(input, data.forumId));
 
-export const scheduleFormAction = cardAction(MEETINGS_VERBS.scheduleForm, ScheduleFormData, async ({ info, t, services }, data) => {
+export const scheduleFormAction = cardAction(MEETINGS_VERBS.scheduleForm, ScheduleFormData, forumAccess('editor'), async ({ info, t, services }, data) => {
   const forum = await forumToSchedule(services, data.forumId, actorOf(info));
   const current = data.replacesSeriesId === undefined ? undefined : await services.meetingSeries.findById(forum.id, data.replacesSeriesId);
   return scheduleSeriesCard(meetingsTexts[t.lang].schedule, {
@@ -48,7 +49,7 @@ export const scheduleFormAction = cardAction(MEETINGS_VERBS.scheduleForm, Schedu
  * problems); then a wrong value or an impossible recurrence shows the form again with the typed
  * values and a Danish message, and nothing is written.
  */
-export const scheduleAction = cardAction(MEETINGS_VERBS.schedule, ScheduleSeriesData, async (input, data) => {
+export const scheduleAction = cardAction(MEETINGS_VERBS.schedule, ScheduleSeriesData, forumAccess('editor'), async (input, data) => {
   const { info, t, services } = input;
   const actorId = actorOf(info);
   const forum = await forumToSchedule(services, data.forumId, actorId);
@@ -71,7 +72,7 @@ export const scheduleAction = cardAction(MEETINGS_VERBS.schedule, ScheduleSeries
 
 const MoveValues = z.object({ moveDate: LocalDate, moveTime: LocalTime });
 
-export const moveAction = cardAction(MEETINGS_VERBS.move, MoveMeetingData, async (input, data) => {
+export const moveAction = cardAction(MEETINGS_VERBS.move, MoveMeetingData, forumAccess('editor'), async (input, data) => {
   const actorId = actorOf(input.info);
   const values = MoveValues.safeParse(data);
   if (!values.success) {
@@ -83,7 +84,7 @@ export const moveAction = cardAction(MEETINGS_VERBS.move, MoveMeetingData, async
   return forumList(input, data.forumId, meetingsTexts[input.t.lang].movedNotice(when));
 });
 
-export const cancelAction = cardAction(MEETINGS_VERBS.cancel, CancelMeetingData, async (input, data) => {
+export const cancelAction = cardAction(MEETINGS_VERBS.cancel, CancelMeetingData, forumAccess('editor'), async (input, data) => {
   const cancelled = await cancelMeeting(input.services, { forumId: data.forumId, actorId: actorOf(input.info), key: data.key });
   const when = formatDateTime(cancelled.start, input.t.lang, input.services.config.timeZone);
   return forumList(input, data.forumId, meetingsTexts[input.t.lang].cancelledNotice(when));

@@ -7,7 +7,9 @@ import { recurrenceRule, type RecurrenceChoice } from '../../domain/meetings/rec
 import { zonedInstant } from '../../domain/meetings/zoned-time';
 import { assertAllowed, DomainError } from '../../domain/shared/domain-error';
 import { newId } from '../../domain/shared/ids';
-import type { BotServices } from '../handlers/bot-services';
+import type { BotServices } from '../core/services';
+import { audit as appendAudit } from '../core/audit';
+import { requireForum } from '../core/require-forum';
 
 type Services = Pick<BotServices, 'fora' | 'members' | 'meetingSeries' | 'meetings' | 'audit' | 'clock' | 'config'>;
 
@@ -23,23 +25,13 @@ export interface SeriesInput {
 
 /** The forum, after checking that the actor may schedule its meetings (chair or secretary). */
 export async function forumToSchedule(services: Services, forumId: string, actorId: string): Promise<Forum> {
-  const forum = await services.fora.findById(forumId);
-  if (forum === undefined) throw new DomainError('BOT.FORUM_UNKNOWN', { forumId });
+  const forum = await requireForum(services, forumId);
   assertAllowed(canScheduleMeetings(await services.members.find(forumId, actorId)));
   return forum;
 }
 
 async function audit(services: Services, forumId: string, actorId: string, action: string, subject: string, before?: unknown, after?: unknown): Promise<void> {
-  await services.audit.append({
-    id: newId(),
-    forumId,
-    at: services.clock.now().toISOString(),
-    actorId,
-    action,
-    subject,
-    ...(before === undefined ? {} : { before: JSON.stringify(before) }),
-    ...(after === undefined ? {} : { after: JSON.stringify(after) }),
-  });
+  await appendAudit(services, { forumId, actorId, action, subject, before, after });
 }
 
 /**

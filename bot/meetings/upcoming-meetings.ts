@@ -1,6 +1,6 @@
 import { occurrencesBetween } from '../../domain/meetings/meeting-schedule';
 import type { Occurrence } from '../../domain/meetings/occurrence';
-import type { BotServices } from '../handlers/bot-services';
+import type { BotServices } from '../core/services';
 
 export interface UpcomingOptions {
   /** At most this many (the earliest); all within the horizon when absent. */

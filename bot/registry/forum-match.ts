@@ -1,4 +1,4 @@
-import { foldName } from '../commands/command-words';
+import { foldName } from '../core/command-words';
 
 /**
  * Which fora a typed name means. Tried in order, the first tier with a hit wins:

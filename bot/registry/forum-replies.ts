@@ -4,16 +4,16 @@ import type { Forum, Member, Role } from '../../domain/fora/forum';
 import { Role as RoleSchema } from '../../domain/fora/forum';
 import { canManageMembers } from '../../domain/fora/forum.rules';
 import { DomainError } from '../../domain/shared/domain-error';
-import type { BotServices } from '../handlers/bot-services';
-import type { TurnInfo } from '../handlers/turn-info';
+import type { BotServices } from '../core/services';
+import type { TurnInfo } from '../core/turn-info';
 import type { Messages } from '../i18n';
 import { forumView } from './forum-views';
 import { registryTexts } from './registry.texts';
+import { requireForum } from '../core/require-forum';
 
 /** The forum or a polite refusal (it may have been deleted since the card was sent). */
 export async function forumOrFail(services: Pick<BotServices, 'fora'>, forumId: string): Promise<Forum> {
-  const forum = await services.fora.findById(forumId);
-  if (forum === undefined) throw new DomainError('BOT.FORUM_UNKNOWN', { forumId });
+  const forum = await requireForum(services, forumId);
   return forum;
 }
 

@@ -4,7 +4,7 @@ import type { ForumCardView } from '../../cards/forum.card';
 import type { Forum, Member } from '../../domain/fora/forum';
 import { canManageMembers, canSeeMembers } from '../../domain/fora/forum.rules';
 import { orderRoles } from '../../domain/fora/membership.rules';
-import type { BotServices } from '../handlers/bot-services';
+import type { BotServices } from '../core/services';
 import type { Lang } from '../i18n';
 import { upcomingMeetings } from '../meetings/upcoming-meetings';
 

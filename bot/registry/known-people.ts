@@ -1,4 +1,4 @@
-import type { BotServices } from '../handlers/bot-services';
+import type { BotServices } from '../core/services';
 
 export interface KnownPerson {
   userId: string;

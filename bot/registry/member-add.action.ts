@@ -4,14 +4,15 @@ import { MEMBER_FORM_VERBS, MemberAddData, memberFormCard, type MemberFormCardVi
 import type { AdaptiveCard } from '../../cards/card-kit';
 import { Member } from '../../domain/fora/forum';
 import { containsCprNumber } from '../../domain/shared/cpr-guard';
-import { cardAction, type ActionInput } from '../actions/card-action';
+import { forumAccess } from '../core/access';
+import { cardAction, type ActionInput } from '../core/card-action';
 import { actorIdOf, asChair, forumOrFail, parseRoles, personalForumCard } from './forum-replies';
 import { knownPeople } from './known-people';
 import { changeMembers } from './member-roster.service';
 import { registryTexts, type RegistryTexts } from './registry.texts';
 
 /** "Tilføj medlem" on the forum card: the form, for the chair only. */
-export const memberAddFormAction = cardAction(FORUM_VERBS.addForm, ForumRefData, async ({ t, info, services }, data) => {
+export const memberAddFormAction = cardAction(FORUM_VERBS.addForm, ForumRefData, forumAccess('chair'), async ({ t, info, services }, data) => {
   const forum = await forumOrFail(services, data.forumId);
   const actorId = actorIdOf(info);
   await asChair(services, forum.id, actorId);
@@ -47,7 +48,7 @@ async function checkForm({ services, info }: ActionInput, data: MemberAddData, f
 }
 
 /** "Tilføj" on the form: checks the fields (the form comes back with the message), then adds and audits. */
-export const memberAddAction = cardAction(MEMBER_FORM_VERBS.add, MemberAddData, async (input, data): Promise<AdaptiveCard> => {
+export const memberAddAction = cardAction(MEMBER_FORM_VERBS.add, MemberAddData, forumAccess('chair'), async (input, data): Promise<AdaptiveCard> => {
   const { t, info, services } = input;
   const texts = registryTexts[t.lang];
   const forum = await forumOrFail(services, data.forumId);

@@ -2,7 +2,8 @@ import { FORUM_VERBS, MemberRefData } from '../../cards/forum.card';
 import { MEMBER_ROLES_VERBS, MemberRemoveData, MemberRolesData, memberRemoveCard, memberRolesCard, type MemberView } from '../../cards/member-roles.card';
 import type { Forum, Member } from '../../domain/fora/forum';
 import { DomainError } from '../../domain/shared/domain-error';
-import { cardAction } from '../actions/card-action';
+import { forumAccess } from '../core/access';
+import { cardAction } from '../core/card-action';
 import { actorIdOf, asChair, forumOrFail, parseRoles, personalForumCard } from './forum-replies';
 import { changeMembers } from './member-roster.service';
 import { registryTexts } from './registry.texts';
@@ -14,14 +15,14 @@ function memberView(forum: Forum, members: readonly Member[], userId: string): M
 }
 
 /** "Ret medlem" on the forum card: the chosen member's roles, for the chair. */
-export const memberEditAction = cardAction(FORUM_VERBS.edit, MemberRefData, async ({ t, info, services }, data) => {
+export const memberEditAction = cardAction(FORUM_VERBS.edit, MemberRefData, forumAccess('chair'), async ({ t, info, services }, data) => {
   const forum = await forumOrFail(services, data.forumId);
   const members = await asChair(services, forum.id, actorIdOf(info));
   return memberRolesCard(registryTexts[t.lang].memberRoles, memberView(forum, members, data.userId));
 });
 
 /** "Gem roller": the new roles, unless someone changed them since the card was shown. */
-export const memberSetRolesAction = cardAction(MEMBER_ROLES_VERBS.setRoles, MemberRolesData, async ({ t, info, services }, data) => {
+export const memberSetRolesAction = cardAction(MEMBER_ROLES_VERBS.setRoles, MemberRolesData, forumAccess('chair'), async ({ t, info, services }, data) => {
   const texts = registryTexts[t.lang];
   const actorId = actorIdOf(info);
   const change = { kind: 'setRoles' as const, userId: data.userId, roles: parseRoles(data.roles), expectedRoles: parseRoles(data.shownRoles) };
@@ -31,14 +32,14 @@ export const memberSetRolesAction = cardAction(MEMBER_ROLES_VERBS.setRoles, Memb
 });
 
 /** "Fjern fra forummet": asks once more before anything is removed. */
-export const memberConfirmRemoveAction = cardAction(MEMBER_ROLES_VERBS.confirmRemove, MemberRemoveData, async ({ t, info, services }, data) => {
+export const memberConfirmRemoveAction = cardAction(MEMBER_ROLES_VERBS.confirmRemove, MemberRemoveData, forumAccess('chair'), async ({ t, info, services }, data) => {
   const forum = await forumOrFail(services, data.forumId);
   const members = await asChair(services, forum.id, actorIdOf(info));
   return memberRemoveCard(registryTexts[t.lang].memberRoles, memberView(forum, members, data.userId));
 });
 
 /** "Ja, fjern": removes the member (never the last chair) and audits it. */
-export const memberRemoveAction = cardAction(MEMBER_ROLES_VERBS.remove, MemberRemoveData, async ({ t, info, services }, data) => {
+export const memberRemoveAction = cardAction(MEMBER_ROLES_VERBS.remove, MemberRemoveData, forumAccess('chair'), async ({ t, info, services }, data) => {
   const actorId = actorIdOf(info);
   const result = await changeMembers(services, data.forumId, actorId, { kind: 'remove', userId: data.userId });
   return personalForumCard(services, t, result.forum, actorId, registryTexts[t.lang].notices.removed(result.before?.displayName ?? ''));

@@ -2,9 +2,10 @@ import type { Forum, Member } from '../../domain/fora/forum';
 import { keepsAChair } from '../../domain/fora/forum.rules';
 import { applyMemberChange, changesNothing, type MemberChange, type MemberChangeOutcome } from '../../domain/fora/membership.rules';
 import { DomainError } from '../../domain/shared/domain-error';
-import { newId } from '../../domain/shared/ids';
 import { ConcurrencyError } from '../../domain/shared/repository-errors';
-import type { BotServices } from '../handlers/bot-services';
+import { audit } from '../core/audit';
+import type { BotServices } from '../core/services';
+import { requireForum } from '../core/require-forum';
 
 type RosterServices = Pick<BotServices, 'fora' | 'members' | 'audit' | 'clock' | 'logger'>;
 
@@ -34,8 +35,7 @@ export interface RosterChangeResult extends MemberChangeOutcome {
  */
 export async function changeMembers(services: RosterServices, forumId: string, actorId: string, change: MemberChange): Promise<RosterChangeResult> {
   for (let n = 1; ; n++) {
-    const forum = await services.fora.findById(forumId);
-    if (forum === undefined) throw new DomainError('BOT.FORUM_UNKNOWN', { forumId });
+    const forum = await requireForum(services, forumId);
     const members = await services.members.listByForum(forumId);
     const outcome = applyMemberChange(members, members.find((m) => m.userId === actorId), change);
     if (!outcome.ok) throw new DomainError(outcome.code, outcome.context ?? {});
@@ -57,16 +57,7 @@ export async function changeMembers(services: RosterServices, forumId: string, a
       const chair = keepsAChair(await services.members.listByForum(forumId));
       if (!chair.ok) throw new DomainError(chair.code);
       const subject = outcome.after ?? outcome.before;
-      await services.audit.append({
-        id: newId(),
-        forumId,
-        at: services.clock.now().toISOString(),
-        actorId,
-        action: AUDIT_ACTION[change.kind],
-        subject: `${subject?.displayName ?? ''} (${userId})`.slice(0, 300),
-        ...(outcome.before === undefined ? {} : { before: JSON.stringify(outcome.before) }),
-        ...(outcome.after === undefined ? {} : { after: JSON.stringify(outcome.after) }),
-      });
+      await audit(services, { forumId, actorId, action: AUDIT_ACTION[change.kind], subject: `${subject?.displayName ?? ''} (${userId})`, before: outcome.before, after: outcome.after });
     } catch (error) {
       // Nothing half-written: a change that cannot be audited (or broke the chair rule) is undone.
       await write(outcome.before);

@@ -3,15 +3,16 @@ import type { Forum } from '../../domain/fora/forum';
 import { canScheduleMeetings } from '../../domain/fora/forum.rules';
 import { checkReminderSettings, REMINDER_LIMITS, settingsOf, type ReminderSettings } from '../../domain/reminders/reminder-settings';
 import { assertAllowed, DomainError } from '../../domain/shared/domain-error';
-import { newId } from '../../domain/shared/ids';
-import { cardAction, type ActionInput } from '../actions/card-action';
+import { forumAccess } from '../core/access';
+import { cardAction, type ActionInput } from '../core/card-action';
 import { remindersTexts } from './reminders.texts';
+import { audit } from '../core/audit';
+import { requireForum } from '../core/require-forum';
 
 /** The forum, if the actor (from the activity, never the card) is its chair or secretary. */
 async function forumForKeeper({ info, services }: ActionInput, forumId: string): Promise<{ forum: Forum; actorId: string }> {
   if (info.actor === undefined) throw new DomainError('BOT.USER_UNKNOWN');
-  const forum = await services.fora.findById(forumId);
-  if (forum === undefined) throw new DomainError('BOT.FORUM_UNKNOWN', { forumId });
+  const forum = await requireForum(services, forumId);
   assertAllowed(canScheduleMeetings(await services.members.find(forum.id, info.actor.userId)));
   return { forum, actorId: info.actor.userId };
 }
@@ -26,28 +27,19 @@ const cardFor = (input: ActionInput, forum: Forum, saved = false) =>
   });
 
 /** `reminders.settings.show`: the forum's reminder settings, for its chair or secretary. */
-export const reminderSettingsShowAction = cardAction(REMINDER_SETTINGS_VERBS.show, ReminderSettingsShowData, async (input, data) => {
+export const reminderSettingsShowAction = cardAction(REMINDER_SETTINGS_VERBS.show, ReminderSettingsShowData, forumAccess('editor'), async (input, data) => {
   const { forum } = await forumForKeeper(input, data.forumId);
   return cardFor(input, forum);
 });
 
 /** `reminders.settings.save`: checks the ranges, stores the settings on the forum and audits the change. */
-export const reminderSettingsSaveAction = cardAction(REMINDER_SETTINGS_VERBS.save, ReminderSettingsSaveData, async (input, data) => {
+export const reminderSettingsSaveAction = cardAction(REMINDER_SETTINGS_VERBS.save, ReminderSettingsSaveData, forumAccess('editor'), async (input, data) => {
   const { forum, actorId } = await forumForKeeper(input, data.forumId);
   const { forumId: _forumId, ...chosen } = data;
   const settings: ReminderSettings = chosen;
   assertAllowed(checkReminderSettings(settings));
   const before = settingsOf(forum);
   const updated = await input.services.fora.update(forum.id, (current) => ({ ...current, reminders: settings }));
-  await input.services.audit.append({
-    id: newId(),
-    forumId: forum.id,
-    at: input.services.clock.now().toISOString(),
-    actorId,
-    action: 'forum.reminders.changed',
-    subject: forum.name,
-    before: JSON.stringify(before),
-    after: JSON.stringify(settings),
-  });
+  await audit(input.services, { forumId: forum.id, actorId, action: 'forum.reminders.changed', subject: forum.name, before: before, after: settings });
   return cardFor(input, updated, true);
 });

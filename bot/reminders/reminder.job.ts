@@ -5,13 +5,14 @@ import type { Forum } from '../../domain/fora/forum';
 import type { Occurrence } from '../../domain/meetings/occurrence';
 import { dueReminders, reminderTimes, reminderWindow, type DueReminder } from '../../domain/reminders/due-reminders';
 import { settingsOf } from '../../domain/reminders/reminder-settings';
-import type { ScheduledJob } from '../feature';
-import type { BotServices } from '../handlers/bot-services';
+import type { ScheduledJob } from '../core/feature';
+import type { BotServices } from '../core/services';
 import { pickLang } from '../i18n/lang';
 import { upcomingMeetings } from '../meetings/upcoming-meetings';
 import { bounded, reminderMessageKey } from './reminder-keys';
 import { reminderRecipients } from './reminder-recipients';
 import { remindersTexts } from './reminders.texts';
+import { cardMessage } from '../core/card-message';
 
 const DAY_MS = 86_400_000;
 export const REMINDER_JOB_EVERY_MS = 60_000;
@@ -159,10 +160,7 @@ async function enqueue(services: BotServices, forum: Forum, reminder: DueReminde
   const { created } = await services.outbox.enqueue({
     idempotencyKey: reminderMessageKey(reminder.id, userId),
     recipient: { kind: 'user', userId },
-    activity: {
-      summary: texts.summaries[reminder.kind](forum.name, formatDateTime(occurrence.start, lang, timeZone)).slice(0, 300),
-      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
-    },
+    activity: cardMessage(texts.summaries[reminder.kind](forum.name, formatDateTime(occurrence.start, lang, timeZone)), card),
     subject: { type: 'reminder', id: bounded(reminder.id), forumId: forum.id },
   });
   return created;

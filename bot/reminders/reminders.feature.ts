@@ -1,4 +1,4 @@
-import type { BotFeature } from '../feature';
+import type { BotFeature } from '../core/feature';
 import { createReminderJob } from './reminder.job';
 import { reminderSettingsSaveAction, reminderSettingsShowAction } from './reminder-settings.actions';
 

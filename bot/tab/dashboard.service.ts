@@ -5,7 +5,7 @@ import type { Agenda } from '../../domain/agendas/agenda';
 import type { Escalation } from '../../domain/escalations/escalation';
 import type { Forum } from '../../domain/fora/forum';
 import { foraBelow } from '../../domain/fora/forum.rules';
-import type { BotServices } from '../handlers/bot-services';
+import type { BotServices } from '../core/services';
 import { upcomingMeetings } from '../meetings/upcoming-meetings';
 
 /** How many meetings the channel tab lists. */

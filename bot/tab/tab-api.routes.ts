@@ -1,4 +1,3 @@
-import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { agendaCard } from '../../cards/agenda.card';
 import { foraCard } from '../../cards/fora.card';
@@ -6,12 +5,14 @@ import { agendaTexts } from '../agendas/agendas.texts';
 import { canLinkChannel } from '../../domain/fora/forum.rules';
 import { DomainError } from '../../domain/shared/domain-error';
 import { EntityId } from '../../domain/shared/ids';
-import { linkChannel } from '../handlers/channel-link.service';
-import type { BotServices } from '../handlers/bot-services';
-import type { TurnInfo } from '../handlers/turn-info';
+import { linkChannel } from '../registry/channel-link.service';
+import type { Access } from '../core/access';
+import type { HttpRequest, HttpResponse, HttpRoute, RouteAccess } from '../core/http-route';
+import type { BotServices } from '../core/services';
+import type { TurnInfo } from '../core/turn-info';
 import { errorText, messagesFor, type Lang } from '../i18n';
 import { loadForumDashboard, loadPersonalDashboard } from './dashboard.service';
-import type { IdentityResolver, TabIdentity } from './tab-identity';
+import type { IdentityResolver } from './tab-identity';
 
 const LangQuery = z.object({ lang: z.enum(['da', 'en']).optional() }).loose();
 const ForumParams = z.object({ forumId: EntityId });
@@ -32,42 +33,15 @@ const STATUS: Record<string, number> = {
   'TAB.SSO_NOT_CONFIGURED': 503,
   'TAB.BAD_REQUEST': 400,
   'TAB.BOT_NOT_IN_TEAM': 409,
-  'BOT.FORUM_UNKNOWN': 404,
   'BOT.LINK_NEEDS_CHANNEL': 400,
 };
 
-type Handler = (ctx: { req: Request; lang: Lang; services: BotServices; identity: TabIdentity }) => Promise<unknown>;
-
-function langOf(req: Request, services: BotServices): Lang {
-  const parsed = LangQuery.safeParse(req.query ?? {});
+function langOf(req: HttpRequest, services: BotServices): Lang {
+  const parsed = LangQuery.safeParse(req.query);
   return parsed.success && parsed.data.lang !== undefined ? parsed.data.lang : services.config.locale.startsWith('en') ? 'en' : 'da';
 }
 
-function refuse(res: Response, lang: Lang, code: string, context: Record<string, unknown> = {}): void {
-  res.header('cache-control', 'no-store');
-  res.send(STATUS[code] ?? 403, { error: { code, message: errorText(messagesFor(lang), code, context) } });
-}
-
-/** Identify, run, answer JSON; refusals become a status and a text in the page's language. */
-function endpoint(services: BotServices, identity: IdentityResolver, handler: Handler) {
-  return async (req: Request, res: Response) => {
-    const lang = langOf(req, services);
-    try {
-      const who = await identity.identify(req);
-      const body = await handler({ req, lang, services, identity: who });
-      res.header('cache-control', 'no-store');
-      res.send(200, body);
-    } catch (error) {
-      if (error instanceof DomainError) {
-        if (error.code.startsWith('TAB.TOKEN')) services.logger.warn({ code: error.code, reason: error.context.reason }, 'tab: token refused');
-        refuse(res, lang, error.code);
-        return;
-      }
-      services.logger.error({ err: error, path: req.path() }, 'tab api failed');
-      res.send(500, { error: { code: 'TAB.FAILED', message: messagesFor(lang).unknownError } });
-    }
-  };
-}
+const json = (status: number, body: unknown): HttpResponse => ({ status, headers: { 'cache-control': 'no-store' }, json: body });
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
@@ -75,7 +49,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   return parsed.data;
 }
 
-/** Every member of every forum, for the local development identity picker. */
+/** The local mode's picker: each stored member by name, with the fora anyone may know they sit in (never a sensitive one). */
 async function developmentUsers(services: BotServices): Promise<{ userId: string; displayName: string; fora: string[] }[]> {
   const fora = await services.fora.list();
   const people = new Map<string, { userId: string; displayName: string; fora: string[] }>();
@@ -83,7 +57,7 @@ async function developmentUsers(services: BotServices): Promise<{ userId: string
   for (const { forum, members } of lists) {
     for (const m of members) {
       const person = people.get(m.userId) ?? { userId: m.userId, displayName: m.displayName, fora: [] };
-      person.fora.push(forum.name);
+      if (!forum.sensitive) person.fora.push(forum.name);
       people.set(m.userId, person);
     }
   }
@@ -98,93 +72,110 @@ async function serviceUrlFor(services: BotServices, body: z.infer<typeof LinkBod
   return known === undefined ? undefined : { serviceUrl: known.serviceUrl, tenantId: known.tenantId };
 }
 
-export function tabApiRoutes(server: Server, services: BotServices, identity: IdentityResolver): void {
-  // Which sign-in the page must use; in local mode, whom it may pretend to be. Needs no identity.
-  server.get('/api/tab/session', async (req: Request, res: Response) => {
-    res.header('cache-control', 'no-store');
-    if (identity.mode === 'teams') {
-      res.send(200, { mode: 'teams', timeZone: services.config.timeZone });
-      return;
-    }
-    try {
-      res.send(200, { mode: 'local', timeZone: services.config.timeZone, devUsers: await developmentUsers(services) });
-    } catch (error) {
-      services.logger.error({ err: error, path: req.path() }, 'tab api failed');
-      res.send(500, { error: { code: 'TAB.FAILED', message: messagesFor(langOf(req, services)).unknownError } });
-    }
-  });
-
-  server.get(
-    '/api/tab/personal',
-    endpoint(services, identity, async ({ lang, services: s, identity: who }) => {
-      const dashboard = await loadPersonalDashboard(s, who.userId);
-      const fora = await s.fora.list();
-      const t = messagesFor(lang);
-      // The same card the bot sends for "fora", rendered by the page with the adaptivecards library.
-      const card = foraCard(t.cards.fora, {
-        fora: dashboard.fora.map((f) => ({ id: f.id, name: f.name, level: f.level, sensitive: f.sensitive, linkedHere: false })),
-        offerLink: false,
-      });
-      return { dashboard, foraNames: Object.fromEntries(fora.map((f) => [f.id, f.name])), cards: { fora: card } };
-    }),
-  );
-
-  server.get(
-    '/api/tab/forum/:forumId',
-    endpoint(services, identity, async ({ req, lang, services: s, identity: who }) => {
-      const { forumId } = parse(ForumParams, req.params);
-      const loaded = await loadForumDashboard(s, who.userId, forumId);
-      if (loaded === undefined) throw new DomainError('BOT.FORUM_UNKNOWN');
-      const { result, forum, fora, agenda } = loaded;
-      if (!result.ok) throw new DomainError(result.code, result.context ?? {});
-      // The agenda card the bot posts in the channel, rendered by the page with the adaptivecards library.
-      const card = agenda === undefined ? undefined : agendaCard(agendaTexts[lang].agenda, { forumName: forum.name, agenda, timeZone: s.config.timeZone });
-      return {
-        viewer: { userId: who.userId },
-        dashboard: result.dashboard,
-        foraNames: Object.fromEntries(fora.map((f) => [f.id, f.name])),
-        cards: card === undefined ? {} : { agenda: card },
-      };
-    }),
-  );
-
-  // The fora the configuration page offers: those the user may link a channel to (chair, secretary).
-  server.get(
-    '/api/tab/linkable',
-    endpoint(services, identity, async ({ services: s, identity: who }) => {
-      const [fora, memberships] = await Promise.all([s.fora.list(), s.members.listMembershipsOfUser(who.userId)]);
-      const linkable = memberships.filter((m) => canLinkChannel({ userId: who.userId, displayName: '-', roles: m.roles }).ok).map((m) => m.forumId);
-      return { fora: fora.filter((f) => linkable.includes(f.id)).map((f) => ({ id: f.id, name: f.name, level: f.level, sensitive: f.sensitive })) };
-    }),
-  );
-
-  server.post(
-    '/api/tab/link',
-    endpoint(services, identity, async ({ req, services: s, identity: who }) => {
-      const body = parse(LinkBody, req.body);
-      const forum = await s.fora.findById(body.forumId);
-      if (forum === undefined) throw new DomainError('BOT.FORUM_UNKNOWN');
-      // Refuse before looking anything else up: a non-chair learns nothing about the team.
-      const verdict = canLinkChannel(await s.members.find(forum.id, who.userId));
-      if (!verdict.ok) throw new DomainError(verdict.code, verdict.context ?? {});
-      const where = await serviceUrlFor(s, body, who.userId);
-      if (where === undefined) throw new DomainError('TAB.BOT_NOT_IN_TEAM');
-      // A verified token's tenant wins over the stored one; they agree in a real tenant.
-      const info: TurnInfo = {
-        serviceUrl: where.serviceUrl,
-        tenantId: who.tenantId ?? where.tenantId,
-        botId: '',
-        actor: { userId: who.userId, teamsId: '' },
-        place: {
-          conversationId: body.channelId,
-          kind: 'channel',
-          ...(body.teamId === undefined ? {} : { teamId: body.teamId }),
-          ...(body.channelName === undefined ? {} : { channelName: body.channelName }),
-        },
-      };
-      const result = await linkChannel(s, { forum, info });
-      if (!result.ok) throw new DomainError(result.code, result.context ?? {});
-      return { forum: { id: result.forum.id, name: result.forum.name }, already: result.already };
-    }),
-  );
+/** The tab's API: a person proven by Teams SSO (or, in local mode, the chosen development identity). */
+export function tabApiRoutes(services: BotServices, identity: IdentityResolver): HttpRoute[] {
+  const person = (access: Access<HttpRequest>): RouteAccess => ({ kind: 'person', proof: 'teams-sso', identify: (req) => identity.identify(req), access });
+  const own: Access<HttpRequest> = { kind: 'anyone', why: 'only the signed-in person’s own fora, items and cases' };
+  // Refusals become a status and a text in the page's language.
+  const refuse = (code: string, req: HttpRequest): HttpResponse => {
+    if (code.startsWith('TAB.TOKEN')) services.logger.warn({ code }, 'tab: token refused');
+    return json(STATUS[code] ?? 403, { error: { code, message: errorText(messagesFor(langOf(req, services)), code) } });
+  };
+  return [
+    {
+      // Which sign-in the page must use; in local mode, whom it may pretend to be.
+      method: 'GET',
+      path: '/api/tab/session',
+      access: { kind: 'public', why: 'the sign-in mode; in local mode only, names for the development picker without sensitive fora' },
+      refuse,
+      async handle() {
+        if (identity.mode === 'teams') return json(200, { mode: 'teams', timeZone: services.config.timeZone });
+        return json(200, { mode: 'local', timeZone: services.config.timeZone, devUsers: await developmentUsers(services) });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/tab/personal',
+      access: person(own),
+      refuse,
+      async handle({ req, person: who }) {
+        if (who === undefined) throw new DomainError('TAB.NOT_SIGNED_IN');
+        const dashboard = await loadPersonalDashboard(services, who.userId);
+        const fora = await services.fora.list();
+        const t = messagesFor(langOf(req, services));
+        // The same card the bot sends for "fora", rendered by the page with the adaptivecards library.
+        const card = foraCard(t.cards.fora, {
+          fora: dashboard.fora.map((f) => ({ id: f.id, name: f.name, level: f.level, sensitive: f.sensitive, linkedHere: false })),
+          offerLink: false,
+        });
+        return json(200, { dashboard, foraNames: Object.fromEntries(fora.map((f) => [f.id, f.name])), cards: { fora: card } });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/tab/forum/:forumId',
+      access: person({ kind: 'forum', requirement: 'member', forumId: (req) => parse(ForumParams, req.params).forumId }),
+      refuse,
+      async handle({ req, person: who }) {
+        if (who === undefined) throw new DomainError('TAB.NOT_SIGNED_IN');
+        const { forumId } = parse(ForumParams, req.params);
+        const loaded = await loadForumDashboard(services, who.userId, forumId);
+        if (loaded === undefined) throw new DomainError('ACCESS.DENIED');
+        const { result, forum, fora, agenda } = loaded;
+        if (!result.ok) throw new DomainError(result.code, result.context ?? {});
+        const lang = langOf(req, services);
+        // The agenda card the bot posts in the channel, rendered by the page with the adaptivecards library.
+        const card = agenda === undefined ? undefined : agendaCard(agendaTexts[lang].agenda, { forumName: forum.name, agenda, timeZone: services.config.timeZone });
+        return json(200, {
+          viewer: { userId: who.userId },
+          dashboard: result.dashboard,
+          foraNames: Object.fromEntries(fora.map((f) => [f.id, f.name])),
+          cards: card === undefined ? {} : { agenda: card },
+        });
+      },
+    },
+    {
+      // The fora the configuration page offers: those the user may link a channel to (chair, secretary).
+      method: 'GET',
+      path: '/api/tab/linkable',
+      access: person(own),
+      refuse,
+      async handle({ person: who }) {
+        if (who === undefined) throw new DomainError('TAB.NOT_SIGNED_IN');
+        const [fora, memberships] = await Promise.all([services.fora.list(), services.members.listMembershipsOfUser(who.userId)]);
+        const linkable = memberships.filter((m) => canLinkChannel({ userId: who.userId, displayName: '-', roles: m.roles }).ok).map((m) => m.forumId);
+        return json(200, { fora: fora.filter((f) => linkable.includes(f.id)).map((f) => ({ id: f.id, name: f.name, level: f.level, sensitive: f.sensitive })) });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/tab/link',
+      // Refused before anything else is looked up: a non-chair learns nothing about the team.
+      access: person({ kind: 'forum', requirement: 'editor', forumId: (req) => parse(LinkBody, req.body).forumId }),
+      refuse,
+      async handle({ req, person: who, granted }) {
+        const body = parse(LinkBody, req.body);
+        const forum = granted.forum;
+        if (who === undefined || forum === undefined) throw new DomainError('ACCESS.DENIED');
+        const where = await serviceUrlFor(services, body, who.userId);
+        if (where === undefined) throw new DomainError('TAB.BOT_NOT_IN_TEAM');
+        // A verified token's tenant wins over the stored one; they agree in a real tenant.
+        const info: TurnInfo = {
+          serviceUrl: where.serviceUrl,
+          tenantId: who.tenantId ?? where.tenantId,
+          botId: '',
+          actor: { userId: who.userId, teamsId: '' },
+          place: {
+            conversationId: body.channelId,
+            kind: 'channel',
+            ...(body.teamId === undefined ? {} : { teamId: body.teamId }),
+            ...(body.channelName === undefined ? {} : { channelName: body.channelName }),
+          },
+        };
+        const result = await linkChannel(services, { forum, info });
+        if (!result.ok) throw new DomainError(result.code, result.context ?? {});
+        return json(200, { forum: { id: result.forum.id, name: result.forum.name }, already: result.already });
+      },
+    },
+  ];
 }

@@ -1,7 +1,7 @@
-import type { Request } from 'restify';
 import { DomainError } from '../../domain/shared/domain-error';
 import { UserId } from '../../domain/shared/ids';
 import type { Config } from '../config';
+import type { HttpRequest } from '../core/http-route';
 import { createSsoVerifier, SsoTokenError, type SsoVerifier } from './sso-token';
 
 /** The header the page sends in local mode only; ignored (refused) when an app id is configured. */
@@ -19,7 +19,7 @@ export type TabMode = 'teams' | 'local';
 
 export interface IdentityResolver {
   mode: TabMode;
-  identify(req: Request): Promise<TabIdentity>;
+  identify(req: HttpRequest): Promise<TabIdentity>;
 }
 
 export interface IdentityOptions {
@@ -27,8 +27,8 @@ export interface IdentityOptions {
   jwksUrl?: string;
 }
 
-function bearerToken(req: Request): string | undefined {
-  const header = req.header('authorization');
+function bearerToken(req: HttpRequest): string | undefined {
+  const header = req.headers['authorization'];
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
   return match?.[1];
 }
@@ -44,7 +44,7 @@ export function createIdentityResolver(config: Config, options: IdentityOptions 
     return {
       mode: 'local',
       identify(req) {
-        const parsed = UserId.safeParse(req.header(DEV_USER_HEADER));
+        const parsed = UserId.safeParse(req.headers[DEV_USER_HEADER]);
         if (!parsed.success) return Promise.reject(new DomainError('TAB.NOT_SIGNED_IN'));
         return Promise.resolve({ userId: parsed.data, dev: true });
       },
@@ -64,7 +64,7 @@ export function createIdentityResolver(config: Config, options: IdentityOptions 
     mode: 'teams',
     async identify(req) {
       if (verify === undefined) throw new DomainError('TAB.SSO_NOT_CONFIGURED');
-      if (req.header(DEV_USER_HEADER) !== undefined && bearerToken(req) === undefined) throw new DomainError('TAB.DEV_IDENTITY_OFF');
+      if (req.headers[DEV_USER_HEADER] !== undefined && bearerToken(req) === undefined) throw new DomainError('TAB.DEV_IDENTITY_OFF');
       const token = bearerToken(req);
       if (token === undefined) throw new DomainError('TAB.NOT_SIGNED_IN');
       try {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Request, Response, Server } from 'restify';
+import type { HttpResponse, HttpRoute } from '../core/http-route';
 import type { Logger } from '../logger';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -48,35 +48,42 @@ export function tabFile(requestPath: string): string | undefined {
   return TYPES[path.extname(file)] === undefined ? undefined : file;
 }
 
-export function tabStaticRoutes(server: Server, logger: Logger): void {
-  server.get('/tab/*', async (req: Request, res: Response) => {
-    let file: string | undefined;
-    try {
-      file = tabFile(req.path());
-    } catch {
-      file = undefined; // a malformed %-escape
-    }
-    if (file === undefined) {
-      res.send(404, { error: 'not found' });
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, {
-        ...SECURITY_HEADERS,
-        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'content-length': body.length,
-        // Pages change with deployments; the vendor bundles change with package versions.
-        'cache-control': file.startsWith(TAB_DIR) ? 'no-cache' : 'public, max-age=3600',
-      });
-      res.end(body);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') {
-        res.send(404, { error: 'not found' });
-        return;
-      }
-      logger.error({ err: error, file }, 'tab: could not read a page file');
-      res.send(500, { error: 'failed' });
-    }
-  });
+const notFound: HttpResponse = { status: 404, json: { error: 'not found' } };
+
+/** `GET /tab/*`: the tab's pages and scripts. They hold no forum content: the data comes from the API, per person. */
+export function tabStaticRoutes(logger: Logger): HttpRoute[] {
+  return [
+    {
+      method: 'GET',
+      path: '/tab/*',
+      access: { kind: 'public', why: 'static pages and scripts, the same for everyone' },
+      async handle({ req }) {
+        let file: string | undefined;
+        try {
+          file = tabFile(req.path);
+        } catch {
+          file = undefined; // a malformed %-escape
+        }
+        if (file === undefined) return notFound;
+        try {
+          const body = await readFile(file);
+          return {
+            status: 200,
+            headers: {
+              ...SECURITY_HEADERS,
+              'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+              // Pages change with deployments; the vendor bundles change with package versions.
+              'cache-control': file.startsWith(TAB_DIR) ? 'no-cache' : 'public, max-age=3600',
+            },
+            body,
+          };
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'ENOENT' || code === 'EISDIR') return notFound;
+          logger.error({ err: error, file }, 'tab: could not read a page file');
+          return { status: 500, json: { error: 'failed' } };
+        }
+      },
+    },
+  ];
 }

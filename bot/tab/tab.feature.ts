@@ -1,4 +1,4 @@
-import type { BotFeature } from '../feature';
+import type { BotFeature } from '../core/feature';
 import { tabApiRoutes } from './tab-api.routes';
 import { createIdentityResolver, type IdentityOptions } from './tab-identity';
 import { tabStaticRoutes } from './tab-static.routes';
@@ -10,13 +10,12 @@ import { tabStaticRoutes } from './tab-static.routes';
 export function createTabFeature(options: IdentityOptions = {}): BotFeature {
   return {
     name: 'tab',
-    routes(server, services) {
+    routes(services) {
       const identity = createIdentityResolver(services.config, options);
       if (identity.mode === 'teams' && services.config.credentials?.tenantId === undefined) {
         services.logger.warn('tab: MicrosoftAppTenantId is not set; the tab refuses every sign-in');
       }
-      tabStaticRoutes(server, services.logger);
-      tabApiRoutes(server, services, identity);
+      return [...tabStaticRoutes(services.logger), ...tabApiRoutes(services, identity)];
     },
   };
 }

@@ -17,7 +17,7 @@ export type EscalationDraft = { ok: true; escalation: Escalation; firstStep: Esc
  */
 export function escalationForActionItem(
   item: ActionItem,
-  forum: Pick<Forum, 'id' | 'escalatesTo'>,
+  forum: Pick<Forum, 'id' | 'escalatesTo' | 'sensitive'>,
   actor: Person,
   note: string | undefined,
   now: Date,
@@ -45,6 +45,8 @@ export function escalationForActionItem(
     updatedAt: at,
     stepCount: 1,
     actionItemId: item.id,
+    // Born in a sensitive forum: the case carries its seal up the chain, as a case raised there does.
+    ...(forum.sensitive ? { sensitive: true } : {}),
   };
   const firstStep: EscalationStep = {
     seq: 0,

@@ -25,6 +25,13 @@ export function canSeeDescription(escalation: Escalation, viewer: Viewer): boole
   return viewer.userId === escalation.raisedBy.userId || viewer.forumIds.includes(escalation.originForumId);
 }
 
+/**
+ * Who sits in a sensitive forum is its own business: a viewer who may not read a sensitive case's
+ * description does not learn the names of the people from that forum either (who raised it, who
+ * answered, who read the decision) — the case says "a member of …" instead.
+ */
+export const seesSealedNames = (escalation: Escalation, viewer: Viewer): boolean => escalation.sensitive !== true || canSeeDescription(escalation, viewer);
+
 /** Sharing the description of a sensitive case is for members of the forum it came from. */
 export function checkShareDescription(escalation: Escalation, sharerIsOriginMember: boolean): Verdict {
   if (CLOSED_STATES.includes(escalation.state)) return refused('ESCALATION.CLOSED', { state: escalation.state });

@@ -96,7 +96,7 @@ describe('Action.Execute', () => {
     const forum = await seedForum();
     await running.storage.storage.fora.delete(forum.id);
     const response = await click(aChannel(), chair, 'forum.link', { forumId: forum.id });
-    expect(texts(response)[1]).toBe('Jeg kender ikke det forum. Skriv **fora** for at se navnene.');
+    expect(texts(response)[1]).toBe('Det kan du ikke åbne. Enten findes det ikke, eller også er det kun for forummets medlemmer.');
     expect(await running.storage.storage.fora.findById(forum.id)).toBeUndefined();
   });
 

@@ -6,8 +6,10 @@ import { foraCard } from '../../cards/fora.card';
 import { helpCard } from '../../cards/help.card';
 import { noticeCard } from '../../cards/notice.card';
 import { welcomeCard } from '../../cards/welcome.card';
-import { cardActions } from '../../bot/actions';
-import { commandOverview } from '../../bot/commands/help.command';
+import { entryPoints } from '../../bot/features';
+
+const cardActions = entryPoints.actions;
+import { commandOverview } from '../../bot/help/help.command';
 import { messagesFor, type Lang } from '../../bot/i18n';
 
 

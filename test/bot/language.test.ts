@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseCommand } from '../../bot/commands/command-words';
-import { commands } from '../../bot/commands';
+import { parseCommand } from '../../bot/core/command-words';
+import { entryPoints } from '../../bot/features';
+
+const commands = entryPoints.commands;
 import { readCommandText } from '../../bot/handlers/mention';
 import { errorText, messagesFor, pickLang } from '../../bot/i18n';
 import { ERROR_CODES } from '../../bot/i18n/error-codes';

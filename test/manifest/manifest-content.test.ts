@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { commands } from '../../bot/commands';
-import { foldWord } from '../../bot/commands/command-words';
+import { entryPoints } from '../../bot/features';
+
+const commands = entryPoints.commands;
+import { foldWord } from '../../bot/core/command-words';
 import { fillManifest, localizationsFor, readTemplate } from '../../manifest/app-package';
 
 const appId = '0b5c8e5e-1d2a-4c39-9d8e-2f6f7a1b2c3d';

@@ -43,7 +43,7 @@ describe('Playground: the Kredsråd agenda circulated for input', () => {
   async function clickAs(person: { userId: string; name: string }, verb: string, data: Record<string, unknown>): Promise<void> {
     const action = agendasFeature.actions?.find((a) => a.verb === verb);
     const info = { serviceUrl: pg.connectorUrl, botId: '28:forumbot-demo', actor: { userId: person.userId, teamsId: `29:${person.userId}`, name: person.name }, place: { conversationId: `a:${person.userId}`, kind: 'personal' as const } };
-    await action!.handle({ info, t: messagesFor('da'), services: pg.app.services }, data);
+    await action!.handle({ info, actor: info.actor, t: messagesFor('da'), services: pg.app.services }, data);
   }
 
   beforeAll(async () => {

@@ -69,10 +69,10 @@ describe('the tab outside Teams in local mode', () => {
     await page.close();
   }, 30_000);
 
-  test('given a member of another forum opening the sensitive forum, then the refusal says its content is for members only', async () => {
+  test('given a member of another forum opening the sensitive forum, then the one refusal says nothing about what exists', async () => {
     const page = await open(`/tab/channel.html?forumId=${world.sensitive.id}&devUser=${world.people.chair.userId}`);
     await page.getByRole('alert').waitFor();
-    expect(await page.getByRole('alert').innerText()).toBe('Forummets indhold er kun for dets medlemmer.');
+    expect(await page.getByRole('alert').innerText()).toBe('Det kan du ikke åbne. Enten findes det ikke, eller også er det kun for forummets medlemmer.');
     expect(await page.locator('main').innerText()).not.toContain('Hemmelig sag');
     await page.close();
   }, 30_000);
@@ -124,10 +124,10 @@ describe('the tab API in local mode', () => {
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('TAB.BAD_REQUEST');
   });
 
-  test('given an unknown forum, then the API answers 404 with a Danish text', async () => {
+  test('given an unknown forum, then the API answers with the same 403 as a forum one may not see', async () => {
     const response = await fetch(`${bot.baseUrl}/api/tab/forum/findes-ikke`, { headers: { 'x-forumbot-dev-user': world.people.chair.userId } });
-    expect(response.status).toBe(404);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('BOT.FORUM_UNKNOWN');
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('ACCESS.DENIED');
   });
 
   test('given a path that climbs out of the tab folder, then nothing is served', async () => {

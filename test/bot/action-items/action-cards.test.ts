@@ -7,7 +7,9 @@ import { actionItemCard, type ActionItemView } from '../../../cards/action-item.
 import { myActionsCard } from '../../../cards/action-mine.card';
 import { actionRecordCard } from '../../../cards/action-record.card';
 import type { AdaptiveCard } from '../../../cards/card-kit';
-import { cardActions } from '../../../bot/actions';
+import { entryPoints } from '../../../bot/features';
+
+const cardActions = entryPoints.actions;
 import { actionItemsTexts } from '../../../bot/action-items/action-items.texts';
 import { boardView } from '../../../bot/action-items/action-views';
 import type { Lang } from '../../../bot/i18n';

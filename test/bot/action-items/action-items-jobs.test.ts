@@ -15,6 +15,7 @@ import { aForum, aMember, anActionItem, anAgenda } from '../../storage/storage.m
 import { LogCapture, testConfig, useRunningBot } from '../support/bot-harness';
 import { aWorld, cardTexts, click, isErrorCard, localIso, personalChatOf, type World } from './action-items.support';
 import { reachablePerson } from '../support/emulated-teams';
+import { outboxDrained } from '../support/outbox-drained';
 
 const running = useRunningBot();
 
@@ -44,8 +45,8 @@ describe('reminders', () => {
     const chairChat = personalChatOf(world, world.chair).conversationId;
     await running.emulator.waitFor((e) => e.sent(ownerChat).length >= 2 && e.sent(chairChat).length >= 1, 10_000);
     await Promise.all(jobs.map((job) => job.run(new Date(morning.getTime() + 3 * 3600_000))));
-    // Give a wrongly queued second copy time to be delivered (the worker polls every second).
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    // A wrongly queued second copy would be delivered before the outbox is empty.
+    await outboxDrained(running.storage.storage);
 
     const ownerCards = running.emulator.sent(ownerChat).map((s) => String(s.activity['summary']));
     expect(ownerCards.sort()).toEqual(['Frist overskredet: Allerede forfalden', 'Påmindelse om frist: Snart forfalden']);

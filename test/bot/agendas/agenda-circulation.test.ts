@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { aPersonalChat, type Person } from '../support/teams-activities';
 import { cardActions, cardInputs, cardTexts, click, isErrorCard, seedWorld, useAgendaBot, type Card, type World } from './agenda-harness';
 import { circulate, waitForCard } from './agenda-flow';
+import { outboxDrained } from '../support/outbox-drained';
 
 const f = useAgendaBot();
 
@@ -145,7 +146,7 @@ describe('circulation to the SSP consultants', () => {
     await waitForCard(f, world.chatOf(world.secretary), 'Briefing til');
     expect(cardTexts(briefing!)).toContain(`**${ann.name}** (${world.below[0]!.name}): Input før fristen.`);
     expect(cardTexts(briefing!).some((t) => t.includes(`Svarede ikke:** ${bo.name}`))).toBe(true);
-    await new Promise((r) => setTimeout(r, 500));
+    await outboxDrained(f.storage.storage);
     expect(f.emulator.sent(world.chatOf(world.chair)).filter((s) => String(s.activity['summary']).startsWith('Briefing til'))).toHaveLength(1);
     expect(await f.storage.storage.agendaInputs.listByAuthor(agenda.id, bo.aadObjectId)).toEqual([]);
   });

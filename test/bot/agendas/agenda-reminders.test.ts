@@ -2,6 +2,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { aPersonalChat, type Person } from '../support/teams-activities';
 import { cardActions, cardInputs, cardOf, cardTexts, click, isErrorCard, seedWorld, useAgendaBot, type World } from './agenda-harness';
 import { circulate } from './agenda-flow';
+import { outboxDrained } from '../support/outbox-drained';
 
 const f = useAgendaBot();
 
@@ -16,9 +17,8 @@ async function answer(world: World, agendaId: string, person: Person): Promise<v
 const reminders = (world: World, person: Person): number =>
   f.emulator.sent(world.chatOf(person)).filter((s) => String(s.activity['summary']).startsWith('Påmindelse')).length;
 
-async function settle(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 600));
-}
+/** Everything queued so far has been delivered (or given up on). */
+const settle = (): Promise<void> => outboxDrained(f.storage.storage);
 
 describe('reminders', () => {
   test('given "remind the missing" then only the one missing gets a reminder, a second click the same day is refused, the next day is allowed', async () => {

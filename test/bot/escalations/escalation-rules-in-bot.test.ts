@@ -58,7 +58,7 @@ describe('sensitive fora (Infohus)', () => {
     );
     const outsider = await click(running, { kind: 'personal', conversationId: 'a:outsider' }, aPerson('Udenforstående Ulla'), ESCALATION_VERBS.view, { escalationId: escalation.id });
     expect(isErrorCard(outsider)).toBe(true);
-    expect(cardTexts(outsider)).toContain('Forummets indhold er kun for dets medlemmer.');
+    expect(cardTexts(outsider)).toContain('Det kan du ikke åbne. Enten findes det ikke, eller også er det kun for forummets medlemmer.');
 
     // The manager above may not share it; a member of Infohus may.
     const notAllowed = await click(running, personalChatOf(chain, manager), manager, ESCALATION_VERBS.share, { escalationId: escalation.id, step: 1 });

@@ -4,7 +4,9 @@ import type { AdaptiveCard } from '../../../cards/card-kit';
 import { scheduleSeriesCard } from '../../../cards/meeting-schedule.card';
 import { meetingsCard, type MeetingItemView } from '../../../cards/meetings.card';
 import { meetingsTexts } from '../../../bot/meetings/meetings.texts';
-import { cardActions } from '../../../bot/actions';
+import { entryPoints } from '../../../bot/features';
+
+const cardActions = entryPoints.actions;
 import type { Lang } from '../../../bot/i18n';
 
 // The adaptivecards object model parses and validates without a browser.

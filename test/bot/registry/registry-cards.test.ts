@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { adaptiveCardsProblems as problemsOf } from '../../cards/support/adaptive-cards-renderer';
-import { cardActions } from '../../../bot/actions';
+import { entryPoints } from '../../../bot/features';
+
+const cardActions = entryPoints.actions;
 import { registryTexts } from '../../../bot/registry/registry.texts';
 import type { AdaptiveCard } from '../../../cards/card-kit';
 import { forumChoiceCard } from '../../../cards/forum-choice.card';

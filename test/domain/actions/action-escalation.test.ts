@@ -33,3 +33,18 @@ describe('escalationForActionItem', () => {
     expect(escalationForActionItem(anActionItem({ status: 'done' }), forum, chair, '', now, 'e1')).toMatchObject({ ok: false, code: 'ACTION.NOT_OPEN' });
   });
 });
+
+describe('the seal of a sensitive forum', () => {
+  it('given an item in a sensitive forum then the case it is lifted into is sensitive too', () => {
+    const forum = aForum({ id: 'infohus', sensitive: true, escalatesTo: 'lokalraad' });
+    const draft = escalationForActionItem(anActionItem({ id: 'a1', forumId: 'infohus' }), forum, chair, 'Oplysninger fra efterretningstjenesten', now, 'e1');
+    if (!draft.ok) throw new Error(draft.code);
+    expect(draft.escalation.sensitive).toBe(true);
+  });
+
+  it('given an item in an ordinary forum then the case is not marked sensitive', () => {
+    const draft = escalationForActionItem(anActionItem(), aForum({ escalatesTo: 'koordinationsgruppen' }), chair, '', now, 'e1');
+    if (!draft.ok) throw new Error(draft.code);
+    expect(draft.escalation.sensitive).toBeUndefined();
+  });
+});

@@ -1,4 +1,4 @@
-import { commandOverview } from '../../../../bot/commands/help.command';
+import { commandOverview } from '../../../../bot/help/help.command';
 import { errorText, messagesFor } from '../../../../bot/i18n';
 import type { CardLang } from '../../../../cards/card-kit';
 import { errorCard } from '../../../../cards/error.card';

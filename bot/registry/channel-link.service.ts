@@ -1,8 +1,8 @@
 import type { Forum, TeamsLink } from '../../domain/fora/forum';
 import { canLinkChannel } from '../../domain/fora/forum.rules';
-import { newId } from '../../domain/shared/ids';
-import type { BotServices } from './bot-services';
-import type { TurnInfo } from './turn-info';
+import type { BotServices } from '../core/services';
+import type { TurnInfo } from '../core/turn-info';
+import { audit } from '../core/audit';
 
 export type LinkResult = { ok: true; forum: Forum; already: boolean } | { ok: false; code: string; context?: Record<string, unknown> };
 
@@ -30,15 +30,6 @@ export async function linkChannel(
     ...(info.place.channelName === undefined ? {} : { channelName: info.place.channelName }),
   };
   const updated = await services.fora.update(forum.id, (current) => ({ ...current, teams: link }));
-  await services.audit?.append({
-    id: newId(),
-    forumId: forum.id,
-    at: services.clock.now().toISOString(),
-    actorId: info.actor.userId,
-    action: 'forum.channel.linked',
-    subject: forum.name,
-    ...(forum.teams === undefined ? {} : { before: JSON.stringify(forum.teams) }),
-    after: JSON.stringify(link),
-  });
+  await audit(services, { forumId: forum.id, actorId: info.actor.userId, action: 'forum.channel.linked', subject: forum.name, before: forum.teams, after: link });
   return { ok: true, forum: updated, already: false };
 }

@@ -2,13 +2,13 @@ import { myActionsCard } from '../../cards/action-mine.card';
 import { isOpen, isOverdue } from '../../domain/actions/action-item.rules';
 import { byUrgency } from '../../domain/actions/action-views';
 import { danishDate } from '../../domain/actions/local-date';
-import { canSeeContent } from '../../domain/fora/forum.rules';
-import { assertAllowed, DomainError } from '../../domain/shared/domain-error';
-import { recordFormCard } from '../action-items/action-items.actions';
-import { actionItemsTexts } from '../action-items/action-items.texts';
-import { boardCardOf, forumOfPlace, myItems, todayOf } from '../action-items/action-items.service';
-import type { Command } from './command';
-import { foldWord } from './command-words';
+import { DomainError } from '../../domain/shared/domain-error';
+import { recordFormCard } from './action-items.actions';
+import { actionItemsTexts } from './action-items.texts';
+import { boardCardOf, myItems, todayOf } from './action-items.service';
+import { command } from '../core/command';
+import { linkedForumId } from '../core/linked-forum';
+import { foldWord } from '../core/command-words';
 
 const NEW_WORDS = ['ny', 'nye', 'new', 'tilfoj', 'add'];
 
@@ -16,15 +16,16 @@ const NEW_WORDS = ['ny', 'nye', 'new', 'tilfoj', 'add'];
  * `handlinger`: in a forum's channel its open items grouped by owner, overdue first (`handlinger ny`:
  * the form to record items); in a personal chat my open items across all my fora.
  */
-export const actionsCommand: Command = {
+export const actionsCommand = command({
   name: 'actions',
   words: ['handlinger', 'handling', 'actions'],
-  async run({ t, info, args, services }) {
-    const actorId = info.actor?.userId;
-    if (actorId === undefined) throw new DomainError('BOT.USER_UNKNOWN');
+  // In a linked channel: the forum's items, for its members; in a personal chat: my own items.
+  access: { kind: 'forum', requirement: 'member', forumId: linkedForumId, optional: true },
+  async run({ t, info, actor, args, services, granted }) {
+    const actorId = actor.userId;
     const texts = actionItemsTexts[t.lang];
     const today = todayOf(services);
-    const forum = await forumOfPlace(services, info.place);
+    const forum = granted.forum;
     if (forum === undefined) {
       if (info.place.kind !== 'personal') throw new DomainError('ACTION.NO_FORUM_HERE');
       const mine = (await myItems(services, actorId)).filter(({ item }) => isOpen(item));
@@ -33,9 +34,8 @@ export const actionsCommand: Command = {
       const views = mine.map(({ forum: f, item }) => ({ forumId: f.id, forumName: f.name, id: item.id, title: item.title, due: danishDate(item.dueDate), overdue: isOverdue(item, today), status: item.status }));
       return { card: myActionsCard(texts.mine, views), summary: texts.summaries.mine };
     }
-    const member = await services.members.find(forum.id, actorId);
-    assertAllowed(canSeeContent(forum, member));
+    const member = granted.member;
     if (NEW_WORDS.includes(foldWord(args))) return { card: await recordFormCard(services, t.lang, forum, member), summary: texts.record.title };
     return { card: boardCardOf(texts, forum, await services.actionItems.listByForum(forum.id), today), summary: texts.summaries.board(forum.name) };
   },
-};
+});

@@ -1,13 +1,13 @@
 import { foraCard } from '../../cards/fora.card';
 import { forumListCard } from '../../cards/forum-list.card';
 import type { Forum } from '../../domain/fora/forum';
-import { DomainError } from '../../domain/shared/domain-error';
-import type { Place } from '../handlers/turn-info';
+import type { Place } from '../core/turn-info';
 import type { Messages } from '../i18n';
-import { channelForumCard } from '../registry/forum-replies';
-import { forumListView } from '../registry/forum-views';
-import { registryTexts } from '../registry/registry.texts';
-import type { Command } from './command';
+import { channelForumCard } from './forum-replies';
+import { forumListView } from './forum-views';
+import { registryTexts } from './registry.texts';
+import { command } from '../core/command';
+import { linkedForumId } from '../core/linked-forum';
 
 /** All fora by name and level (nothing more, also of sensitive ones); in a channel it offers to link the channel. */
 export function foraReply(t: Messages, fora: readonly Forum[], place: Place, notice?: string): { card: ReturnType<typeof foraCard>; summary: string } {
@@ -23,21 +23,20 @@ export function foraReply(t: Messages, fora: readonly Forum[], place: Place, not
  * `fora`: in a channel linked to a forum, that forum's card; elsewhere the fora the person belongs
  * to (level, chair, next meeting). Someone in no forum is told so and sees the fora by name.
  */
-export const forumsCommand: Command = {
+export const forumsCommand = command({
   name: 'forums',
   words: ['fora', 'forum', 'forums', 'forummer'],
-  async run({ t, info, services }) {
+  // In a linked channel: the forum's card (its public face); elsewhere the person's own fora.
+  access: { kind: 'forum', requirement: 'public', forumId: linkedForumId, optional: true },
+  async run({ t, info, actor, services, granted }) {
     const texts = registryTexts[t.lang];
+    const linked = granted.forum;
+    if (info.place.kind === 'channel' && linked !== undefined) return { card: await channelForumCard(services, t, linked), summary: texts.summaries.forum(linked.name) };
     const fora = await services.fora.list();
-    if (info.place.kind === 'channel') {
-      const linked = fora.find((f) => f.teams?.conversationId === info.place.conversationId);
-      if (linked !== undefined) return { card: await channelForumCard(services, t, linked), summary: texts.summaries.forum(linked.name) };
-    }
-    if (info.actor === undefined) throw new DomainError('BOT.USER_UNKNOWN');
-    const view = await forumListView(services, info.actor.userId, t.lang);
+    const view = await forumListView(services, actor.userId, t.lang);
     if (view.fora.length === 0) return foraReply(t, fora, info.place, texts.noFora);
     if (info.place.kind === 'personal' || !view.fora.some((f) => f.sensitive)) return { card: forumListCard(texts.list, view), summary: texts.summaries.list };
     const open = view.fora.filter((f) => !f.sensitive);
     return { card: forumListCard(texts.list, { fora: open, hiddenNote: texts.sensitiveHidden }), summary: texts.summaries.list };
   },
-};
+});

@@ -2,11 +2,11 @@ import { agendaCard } from '../../cards/agenda.card';
 import type { Agenda } from '../../domain/agendas/agenda';
 import type { Forum } from '../../domain/fora/forum';
 import { DomainError } from '../../domain/shared/domain-error';
-import { forumAndRoles, textsFor } from '../agendas/agenda-context';
-import { editorCard } from '../agendas/agenda-editor.view';
-import type { BotServices } from '../handlers/bot-services';
+import { forumAndRoles, textsFor } from './agenda-context';
+import { editorCard } from './agenda-editor.view';
+import type { BotServices } from '../core/services';
 import { matchForaByName } from '../registry/forum-match';
-import type { Command } from './command';
+import { command, type CommandRequest } from '../core/command';
 
 const EDITOR_ROLES = ['chair', 'secretary'] as const;
 
@@ -40,12 +40,20 @@ function nextAgenda(agendas: readonly Agenda[], now: Date): Agenda | undefined {
  * `dagsorden [ny] [forum]`: the chair and secretary get the editor card (or the card that creates
  * the next agenda); others get the published agenda.
  */
-export const agendaCommand: Command = {
+/** For the access check: the one forum meant, if there is one (several: the names only, which are public). */
+async function meantForumId({ args, info }: CommandRequest, services: BotServices): Promise<string | undefined> {
+  if (info.actor === undefined) return undefined;
+  const meant = await forumMeant(services, args, info.place.conversationId, info.actor.userId);
+  return 'several' in meant ? undefined : meant.id;
+}
+
+export const agendaCommand = command({
   name: 'agenda',
   words: ['dagsorden', 'dagsordener', 'agenda'],
-  async run({ t, info, args, services }) {
-    const userId = info.actor?.userId;
-    if (userId === undefined) throw new DomainError('BOT.USER_UNKNOWN');
+  // The editor for chair and secretary, the published agenda for the rest of the forum's public.
+  access: { kind: 'forum', requirement: 'public', forumId: meantForumId, optional: true },
+  async run({ t, info, actor, args, services }) {
+    const userId = actor.userId;
     const texts = textsFor(t.lang);
     const meant = await forumMeant(services, args, info.place.conversationId, userId);
     if ('several' in meant) return { text: texts.notices.pickForum(meant.several.map((f) => f.name).join(' / ')) };
@@ -59,4 +67,4 @@ export const agendaCommand: Command = {
     if (agenda === undefined || agenda.state !== 'published') return { text: texts.notices.noAgenda(forum.name) };
     return { card: agendaCard(texts.agenda, { forumName: forum.name, agenda, timeZone: services.config.timeZone }), summary: texts.summaries.agenda(forum.name) };
   },
-};
+});

@@ -1,0 +1,88 @@
+import { ACCESS_DENIED, checkForumAccess, type ForumRequirement } from '../../domain/access/access';
+import { canSeeCase } from '../../domain/escalations/escalation-visibility';
+import type { Agenda } from '../../domain/agendas/agenda';
+import type { Forum, Member } from '../../domain/fora/forum';
+import { DomainError } from '../../domain/shared/domain-error';
+import type { BotServices } from './services';
+
+/**
+ * Who may use an entry point (a card verb, a command, an HTTP route), declared beside it and
+ * checked by the dispatcher before the handler runs. `D` is what the entry point received, already
+ * checked against its schema. Every kind names where the forum comes from, so the check never
+ * depends on a handler remembering it.
+ */
+export type Access<D> =
+  /** Help, and lists that only ever hold the person's own things (their fora, items, cases). */
+  | { kind: 'anyone'; why: string }
+  /** A forum named by the input; `optional` when the entry point may name none (then it shows only the person's own things). */
+  | { kind: 'forum'; requirement: ForumRequirement; forumId: ForumOf<D>; optional?: true }
+  /** A case: anyone the case is visible to (its path's members, who raised it); the domain refines each act. */
+  | { kind: 'case'; escalationId: (data: D) => string }
+  /** One action item: the forum's members (the owner is one); the domain refines who may change it. */
+  | { kind: 'item'; forumId: (data: D) => string; itemId: (data: D) => string }
+  /** A circulated agenda: the consultants on its list and the forum's members (the domain refines what each may do). */
+  | { kind: 'circulation'; forumId: (data: D) => string; agendaId: (data: D) => string };
+
+export type AccessKind = Access<unknown>['kind'];
+
+type ForumOf<D> = (data: D, services: BotServices) => string | undefined | Promise<string | undefined>;
+
+/** What the check established: the forum the input names and the person's membership of it, where there is one. */
+export interface Granted {
+  forum?: Forum;
+  member?: Member;
+  /** For `circulation`: the agenda, read once for the check and the handler alike. */
+  agenda?: Agenda;
+}
+
+const deny = (): never => {
+  throw new DomainError(ACCESS_DENIED);
+};
+
+/**
+ * Checks a declaration for a person. Refusals: the one `ACCESS.DENIED` for outsiders and unknown
+ * ids alike; a member lacking a role learns which role it takes.
+ */
+export async function checkAccess<D>(access: Access<D>, services: BotServices, userId: string, data: D): Promise<Granted> {
+  switch (access.kind) {
+    case 'anyone':
+      return {};
+    case 'forum': {
+      const forumId = await access.forumId(data, services);
+      if (forumId === undefined) return access.optional === true ? {} : deny();
+      return forumGrant(services, forumId, userId, access.requirement);
+    }
+    case 'item':
+      return forumGrant(services, access.forumId(data), userId, 'member');
+    case 'case': {
+      const escalation = await services.escalations.findById(access.escalationId(data));
+      if (escalation === undefined) return deny();
+      const forumIds = (await services.members.listMembershipsOfUser(userId)).map((m) => m.forumId);
+      if (!canSeeCase(escalation, { userId, forumIds }).ok) return deny();
+      return {};
+    }
+    case 'circulation': {
+      const forumId = access.forumId(data);
+      // A consultant on the list costs one read: the agenda, which the handler then uses.
+      const agenda = await services.agendas.findById(forumId, access.agendaId(data));
+      if (agenda === undefined) return deny();
+      if (agenda.circulation?.consultantIds.includes(userId) === true) return { agenda };
+      const [forum, member] = await Promise.all([services.fora.findById(forumId), services.members.find(forumId, userId)]);
+      if (forum === undefined || member === undefined) return deny();
+      return { forum, member, agenda };
+    }
+  }
+}
+
+async function forumGrant(services: BotServices, forumId: string, userId: string, requirement: ForumRequirement): Promise<Granted> {
+  const [forum, member] = await Promise.all([services.fora.findById(forumId), services.members.find(forumId, userId)]);
+  const verdict = checkForumAccess(forum, member, requirement);
+  if (!verdict.ok) throw new DomainError(verdict.code, verdict.context ?? {});
+  return { ...(forum === undefined ? {} : { forum }), ...(member === undefined ? {} : { member }) };
+}
+
+/** The common declarations, for inputs that carry the usual ids. */
+export const forumAccess = (requirement: ForumRequirement): Access<{ forumId: string }> => ({ kind: 'forum', requirement, forumId: (d) => d.forumId });
+export const itemAccess: Access<{ forumId: string; itemId: string }> = { kind: 'item', forumId: (d) => d.forumId, itemId: (d) => d.itemId };
+export const caseAccess: Access<{ escalationId: string }> = { kind: 'case', escalationId: (d) => d.escalationId };
+export const circulationAccess: Access<{ forumId: string; agendaId: string }> = { kind: 'circulation', forumId: (d) => d.forumId, agendaId: (d) => d.agendaId };

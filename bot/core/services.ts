@@ -1,0 +1,16 @@
+import type { Repositories } from '../../domain/repositories';
+import type { Clock } from '../../domain/shared/time';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import type { Outbox } from '../outbox/outbox';
+
+/**
+ * What handlers, routes and jobs may use: the repositories (never tables), the outbox for every
+ * proactive message instead of its repository, the clock, configuration and the logger.
+ */
+export interface BotServices extends Omit<Repositories, 'outbox'> {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  outbox: Outbox;
+}

@@ -1,0 +1,26 @@
+import type { ActionItemRepository } from './actions/action-item.repository';
+import type { AgendaInputRepository, AgendaRepository } from './agendas/agenda.repository';
+import type { AuditRepository } from './audit/audit.repository';
+import type { ConversationRepository, KnownUserRepository } from './conversations/conversation.repository';
+import type { EscalationRepository } from './escalations/escalation.repository';
+import type { ForumRepository, MemberRepository } from './fora/forum.repository';
+import type { MeetingRepository, MeetingSeriesRepository } from './meetings/meeting.repository';
+import type { JobLeaseRepository } from './jobs/job-lease';
+import type { OutboxRepository } from './outbox/outbox.repository';
+
+/** Every repository the product keeps its data in; storage/ implements them all. */
+export interface Repositories {
+  fora: ForumRepository;
+  members: MemberRepository;
+  meetingSeries: MeetingSeriesRepository;
+  meetings: MeetingRepository;
+  agendas: AgendaRepository;
+  agendaInputs: AgendaInputRepository;
+  actionItems: ActionItemRepository;
+  escalations: EscalationRepository;
+  audit: AuditRepository;
+  conversations: ConversationRepository;
+  knownUsers: KnownUserRepository;
+  outbox: OutboxRepository;
+  jobLeases: JobLeaseRepository;
+}
