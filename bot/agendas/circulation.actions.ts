@@ -1,12 +1,14 @@
 import { AGENDA_EDITOR_VERBS, AgendaCirculateData } from '../../cards/agenda-editor.card';
 import { BRIEFING_VERBS, BriefingShareData, BriefingViewData } from '../../cards/briefing.card';
-import { CIRCULATION_INPUT_VERBS, InputSubmitData, InputViewData, NO_COMMENTS_ID, typedTexts } from '../../cards/circulation-input.card';
+import { CIRCULATION_INPUT_VERBS, inputFieldId, InputSubmitData, InputViewData, NO_COMMENTS_ID, typedTexts } from '../../cards/circulation-input.card';
 import { CIRCULATION_STATUS_VERBS, CirculationRefData } from '../../cards/circulation-status.card';
 import { DEFAULT_REMINDER_LEAD_MINUTES, type CirculatedConsultant } from '../../domain/agendas/agenda';
-import { answerInputs, canCirculate, canManageBriefing, canRemindMissing, canSeeBriefing, checkAnswer, consultantOf, progressOf } from '../../domain/agendas/agenda.rules';
+import { answerInputs, answerProblems, canCirculate, canManageBriefing, canRemindMissing, canSeeBriefing, checkAnswer, consultantOf, progressOf } from '../../domain/agendas/agenda.rules';
 import { foraBelow } from '../../domain/fora/forum.rules';
 import { zonedInstant } from '../../domain/meetings/zoned-time';
 import { assertAllowed, DomainError } from '../../domain/shared/domain-error';
+import { FieldsRefused } from '../../domain/shared/field-problems';
+import { formAction, type FormSpec } from '../core/form-action';
 import { circulationAccess, forumAccess } from '../core/access';
 import type { Forum } from '../../domain/fora/forum';
 import { cardAction, type ActionInput, type CardAction } from '../core/card-action';
@@ -99,7 +101,15 @@ const viewInput = cardAction(CIRCULATION_INPUT_VERBS.view, InputViewData, circul
  * A consultant's answer: one agenda read, one range read and one transaction (replaceAnswer). A
  * card made on an older revision comes back as the new version with the typed text kept.
  */
-const submitInput = cardAction(CIRCULATION_INPUT_VERBS.submit, InputSubmitData, circulationAccess, async (input, data) => {
+const inputForm: FormSpec<InputSubmitData> = {
+  async render(input, data) {
+    const agenda = await loadAgenda(input.services, data.forumId, data.agendaId);
+    return inputCard(input.services, input.t.lang, agenda, actorId(input), await input.services.agendaInputs.listByAuthor(agenda.id, actorId(input)));
+  },
+  fieldOf: (error) => (typeof error.context.itemId === 'string' ? inputFieldId(error.context.itemId) : undefined),
+};
+
+const submitInput = formAction(CIRCULATION_INPUT_VERBS.submit, InputSubmitData, circulationAccess, inputForm, async (input, data) => {
   const { services, t } = input;
   const agenda = input.granted.agenda ?? (await loadAgenda(services, data.forumId, data.agendaId));
   const raw = data[NO_COMMENTS_ID];
@@ -111,6 +121,11 @@ const submitInput = cardAction(CIRCULATION_INPUT_VERBS.submit, InputSubmitData, 
   if (!verdict.ok && verdict.code === 'AGENDA.STALE') {
     const saved = await services.agendaInputs.listByAuthor(agenda.id, answer.authorId);
     return inputCard(services, t.lang, agenda, answer.authorId, saved, { notice: { text: textsFor(t.lang).notices.staleKept, tone: 'warning' }, typed: texts, noCommentsTyped: noComments });
+  }
+  // Every item's text at once: the card marks each refused one, and keeps all of them.
+  const problems = answerProblems(agenda, answer);
+  if (!verdict.ok && Object.keys(problems).length > 0) {
+    throw new FieldsRefused(Object.fromEntries(Object.entries(problems).map(([itemId, problem]) => [inputFieldId(itemId), problem])));
   }
   assertAllowed(verdict);
   const consultant = consultantOf(agenda.circulation!, answer.authorId) ?? { userId: answer.authorId, name: input.actor.name ?? answer.authorId, forumId: agenda.forumId, forumName: '' };

@@ -1,5 +1,6 @@
 import { containsCprNumber } from '../shared/cpr-guard';
 import { allowed, refused, type Verdict } from '../shared/domain-error';
+import { checkText, type FieldProblem } from '../shared/field-problems';
 import type { Role } from '../fora/forum';
 import {
   AGENDA_INPUT_MAX_LENGTH,
@@ -119,9 +120,22 @@ export function checkAnswer(agenda: Agenda, answer: Answer, now: Date): Verdict 
   const texts = itemsWantingInput(agenda).map((item) => (answer.texts[item.id] ?? '').trim());
   if (answer.noComments) return allowed;
   if (texts.every((text) => text.length === 0)) return refused('INPUT.EMPTY');
-  if (texts.some((text) => text.length > AGENDA_INPUT_MAX_LENGTH)) return refused('INPUT.TOO_LONG', { max: AGENDA_INPUT_MAX_LENGTH });
-  if (texts.some(containsCprNumber)) return refused('INPUT.CPR_NUMBER');
-  return allowed;
+  const [first] = Object.entries(answerProblems(agenda, answer));
+  return first === undefined ? allowed : refused(first[1].code, { ...first[1].context, itemId: first[0] });
+}
+
+/**
+ * What is wrong with each item's text of an answer, by item id: too long (with both numbers) or a
+ * CPR number. Every item is checked, so the card can mark all of them at once.
+ */
+export function answerProblems(agenda: Agenda, answer: Pick<Answer, 'texts' | 'noComments'>): Record<string, FieldProblem> {
+  const problems: Record<string, FieldProblem> = {};
+  if (answer.noComments) return problems;
+  for (const item of itemsWantingInput(agenda)) {
+    const problem = checkText(answer.texts[item.id], { max: AGENDA_INPUT_MAX_LENGTH });
+    if (problem !== undefined) problems[item.id] = problem;
+  }
+  return problems;
 }
 
 /** The rows an allowed answer becomes: one per commented item, or one "no comments" row. */
