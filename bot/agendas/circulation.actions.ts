@@ -49,7 +49,17 @@ async function consultantsOf(input: ActionInput, circulating: Forum, forumIds: r
   return consultants;
 }
 
-const circulate = cardAction(AGENDA_EDITOR_VERBS.circulate, AgendaCirculateData, forumAccess('editor'), async (input, data) => {
+/** The circulation part of the editor: a refused deadline or list comes back with what was picked. */
+const circulationForm: FormSpec<{ forumId: string; agendaId: string }> = {
+  async render(input, data) {
+    const { forum, roles } = await forumAndRoles(input.services, data.forumId, actorId(input));
+    return editorCard(input.services, input.t.lang, forum, roles, await loadAgenda(input.services, data.forumId, data.agendaId));
+  },
+  fieldOf: (error) =>
+    error.code.startsWith('AGENDA.DEADLINE_') ? 'deadlineDate' : error.code === 'AGENDA.NO_CONSULTANTS' || error.code === 'AGENDA.TOO_MANY_CONSULTANTS' ? 'consultantForumIds' : undefined,
+};
+
+const circulate = formAction(AGENDA_EDITOR_VERBS.circulate, AgendaCirculateData, forumAccess('editor'), circulationForm, async (input, data) => {
   const { services, t } = input;
   const { forum, roles } = await forumAndRoles(services, data.forumId, actorId(input));
   const agenda = await loadAgenda(services, data.forumId, data.agendaId);
@@ -62,8 +72,10 @@ const circulate = cardAction(AGENDA_EDITOR_VERBS.circulate, AgendaCirculateData,
   const consultants = await consultantsOf(input, forum, forumIds);
   const now = services.clock.now();
   assertAllowed(canCirculate(roles, agenda, { deadline, consultantCount: consultants.length }, now));
-  const hours = Number(data.reminderHours ?? DEFAULT_REMINDER_LEAD_MINUTES / 60);
-  const reminderLeadMinutes = Number.isFinite(hours) ? Math.round(Math.min(Math.max(hours, 0), 336) * 60) : DEFAULT_REMINDER_LEAD_MINUTES;
+  const typedHours = data.reminderHours === undefined || String(data.reminderHours).trim() === '' ? DEFAULT_REMINDER_LEAD_MINUTES / 60 : Number(data.reminderHours);
+  // Out of range is refused, not quietly moved into range.
+  if (!Number.isFinite(typedHours) || typedHours < 0 || typedHours > 336) throw new FieldsRefused({ reminderHours: { code: 'FIELD.TOO_BIG', context: { max: 336 } } });
+  const reminderLeadMinutes = Math.round(typedHours * 60);
 
   const saved = await updateAgenda(services, agenda, (current) => {
     // Checked again on what is stored: two clicks at once circulate once.

@@ -3,26 +3,13 @@ import { aPersonalChat, type Person } from '../support/teams-activities';
 import { cardActions, cardInputs, cardTexts, click, isErrorCard, seedWorld, useAgendaBot, type Card, type World } from './agenda-harness';
 import { circulate, waitForCard } from './agenda-flow';
 import { outboxDrained } from '../support/outbox-drained';
+import { fieldMessage } from '../support/card-reading';
 
 const f = useAgendaBot();
 
 /** The consultant's own card as the outbox delivered it. */
 async function consultantCard(world: World, person: Person): Promise<Card> {
   return (await waitForCard(f, world.chatOf(person), 'Dagsorden til input'))[0]!;
-}
-
-/** The message shown right below an input (the block `<id>.error`), if any. */
-function fieldMessage(card: Card, inputId: string): string | undefined {
-  let found: string | undefined;
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (node === null || typeof node !== 'object') return;
-    const record = node as Record<string, unknown>;
-    if (record['id'] === `${inputId}.error` && typeof record['text'] === 'string') found = record['text'];
-    Object.values(record).forEach(walk);
-  };
-  walk(card);
-  return found;
 }
 
 function submitData(card: Card, texts: Record<string, string>, noComments = false): Record<string, unknown> {
