@@ -32,7 +32,8 @@ import { boardCardOf, changeItem, escalateItem, recordItems, requireItem, todayO
 import { requireForum } from '../core/require-forum';
 import { itemView } from './action-views';
 import { exportLinkKey, signedExportPath } from './export-link';
-import { rowsOf } from './record-form';
+import { recordFieldOf, rowsOf } from './record-form';
+import { formAction, type FormSpec } from '../core/form-action';
 
 const actorOf = (input: ActionInput): string => {
   const actor = input.info.actor;
@@ -80,8 +81,18 @@ export async function recordFormCard(services: BotServices, lang: Lang, forum: F
     agendaItems: (agenda?.items ?? []).map((i) => ({ id: i.id, title: i.title })),
     ...(agenda?.meetingId === undefined ? {} : { meetingId: agenda.meetingId }),
     defaultDue: addDays(todayOf(services), 14),
+    today: todayOf(services),
   });
 }
+
+/** The recording form given back after a refusal: all rows as typed, each reason beside its field. */
+const recordForm: FormSpec<RecordData> = {
+  async render(input, data) {
+    const { forum, member } = await viewForum(input.services, data.forumId, actorOf(input));
+    return recordFormCard(input.services, input.t.lang, forum, member);
+  },
+  fieldOf: recordFieldOf,
+};
 
 const dateOrRefuse = (value: string | undefined): string => {
   const parsed = LocalDate.safeParse((value ?? '').trim());
@@ -138,11 +149,11 @@ export const actionItemActions: readonly CardAction[] = [
     return recordFormCard(input.services, input.t.lang, forum, member);
   }),
 
-  cardAction(ACTION_VERBS.record, RecordData, forumAccess('editor'), async (input, data) => {
+  formAction(ACTION_VERBS.record, RecordData, forumAccess('editor'), recordForm, async (input, data) => {
     const { services, t } = input;
     const actorId = actorOf(input);
     const forum = await requireForum(services, data.forumId);
-    const saved = await recordItems(services, { forum, actorId, inputs: rowsOf(data), ...(data.meetingId === undefined ? {} : { meetingId: data.meetingId }) });
+    const saved = await recordItems(services, { forum, actorId, inputs: rowsOf(data, todayOf(services)), ...(data.meetingId === undefined ? {} : { meetingId: data.meetingId }) });
     const texts = actionItemsTexts[t.lang];
     const by = (await services.members.find(forum.id, actorId))?.displayName ?? input.actor.name ?? '';
     return boardCardOf(texts, forum, await services.actionItems.listByForum(forum.id), todayOf(services), texts.recordedIntro(saved.length, by));

@@ -11,6 +11,7 @@ import type { ActionItem } from '../../../domain/actions/action-item';
 import { anActionItem, anAgenda } from '../../storage/storage.mothers';
 import { useRunningBot } from '../support/bot-harness';
 import { aMessage, aPersonalChat } from '../support/teams-activities';
+import { fieldMessage, inputValue } from '../support/card-reading';
 import { aWorld, cardTexts, click, isErrorCard, localIso, personalChatOf, sentCards, type World } from './action-items.support';
 
 const running = useRunningBot();
@@ -64,7 +65,7 @@ describe('recording action items', () => {
     expect(running.emulator.sent().filter((s) => JSON.stringify(s.activity).includes('Send tal for hærværk') && s.conversationId !== world.channel.conversationId)).toEqual([]);
   });
 
-  test('given a row with an outsider without e-mail then nothing is recorded and the error names the row', async () => {
+  test('given a row with an outsider without e-mail then nothing is recorded and the same form comes back with all rows as typed and the message beside the e-mail field', async () => {
     const world = await aWorld(running);
     const card = await click(running, world.channel, world.chair, ACTION_VERBS.record, {
       forumId: world.forum.id,
@@ -76,8 +77,31 @@ describe('recording action items', () => {
       extName_2: 'Skolen',
       due_2: localIso(3),
     });
-    expect(isErrorCard(card)).toBe(true);
-    expect(cardTexts(card)[1]).toContain('(række 2)');
+    expect(isErrorCard(card)).toBe(false);
+    expect(fieldMessage(card, 'extEmail_2')).toBe('Skal udfyldes: skriv her, og send igen.');
+    expect([inputValue(card, 'title_1'), inputValue(card, 'owner_1'), inputValue(card, 'title_2'), inputValue(card, 'extName_2')]).toEqual(['Godt', world.owner.aadObjectId, 'Mangler e-mail', 'Skolen']);
+    expect(await items(world)).toEqual([]);
+  });
+
+  test('given a CPR number in one row and a past due date in another then both are marked beside their fields, every row is kept and nothing is recorded', async () => {
+    const world = await aWorld(running);
+    const card = await click(running, world.channel, world.chair, ACTION_VERBS.record, {
+      forumId: world.forum.id,
+      title_1: 'Tal med drengen 010203-1234',
+      owner_1: world.owner.aadObjectId,
+      due_1: localIso(3),
+      title_2: 'Send tal for hærværk',
+      owner_2: world.owner.aadObjectId,
+      due_2: localIso(-2),
+      title_3: 'x'.repeat(301),
+      owner_3: world.owner.aadObjectId,
+      due_3: localIso(3),
+    });
+    expect(isErrorCard(card)).toBe(false);
+    expect(fieldMessage(card, 'title_1')).toContain('CPR-nummer');
+    expect(fieldMessage(card, 'due_2')).toBe('Fristen må ikke ligge før i dag (række 2).');
+    expect(fieldMessage(card, 'title_3')).toBe('Teksten er for lang: højst 300 tegn; teksten har 301. Gør den kortere, og send igen.');
+    expect([inputValue(card, 'title_1'), inputValue(card, 'due_2'), inputValue(card, 'title_3')]).toEqual(['Tal med drengen 010203-1234', localIso(-2), 'x'.repeat(301)]);
     expect(await items(world)).toEqual([]);
   });
 });
