@@ -50,6 +50,7 @@ export function withFormState(card: AdaptiveCard, form: FormState): AdaptiveCard
   const values = form.values ?? {};
   const errors = form.errors ?? {};
   const refused: string[] = [];
+  const placed = new Set<string>();
 
   const visitActions = (actions: unknown): unknown =>
     Array.isArray(actions)
@@ -70,6 +71,7 @@ export function withFormState(card: AdaptiveCard, form: FormState): AdaptiveCard
         if (message === undefined) return [filled];
         const label = [element.label, element.title, element.id].find((l): l is string => typeof l === 'string' && l !== '');
         refused.push(`${label ?? element.id}: ${message}`);
+        placed.add(element.id);
         return [filled, errorBlock(element.id, message)];
       }
       const copy: CardElement = { ...element };
@@ -82,16 +84,19 @@ export function withFormState(card: AdaptiveCard, form: FormState): AdaptiveCard
 
   const body = visit(card.body);
   const actions = card.actions === undefined ? undefined : (visitActions(card.actions) as CardElement[]);
+  // A reason for an input the card no longer has (the state changed) is still said, at the top.
+  const unplaced = Object.entries(errors).filter(([id]) => !placed.has(id)).map(([, message]) => message);
+  const general = [...(form.message === undefined ? [] : [form.message]), ...unplaced];
   const summary: CardElement[] = [];
-  if (refused.length > 0 || form.message !== undefined) {
-    const lines = [...(form.message === undefined ? [] : [form.message]), ...refused.map((line) => `- ${line}`)];
+  if (refused.length > 0 || general.length > 0) {
+    const lines = [...general, ...refused.map((line) => `- ${line}`)];
     summary.push({
       type: 'Container',
       id: 'form.refused',
       style: 'attention',
       items: [
         ...(refused.length > 0 ? [{ type: 'TextBlock', text: formTexts[card.lang].refusedHeading, weight: 'Bolder', wrap: true }] : []),
-        { type: 'TextBlock', text: lines.join('\n'), wrap: true, ...(refused.length > 0 ? {} : { weight: 'Bolder' }) },
+        { type: 'TextBlock', text: lines.join('\n\n'), wrap: true, ...(refused.length > 0 ? {} : { weight: 'Bolder' }) },
       ],
     });
   }

@@ -85,6 +85,20 @@ export async function recordFormCard(services: BotServices, lang: Lang, forum: F
   });
 }
 
+/**
+ * An item card whose note or date was refused: the card comes back (never disappears) with the
+ * typed text in `field` and the reason beside it.
+ */
+const itemForm = (field: string): FormSpec<{ forumId: string; itemId: string }> => ({
+  async render(input, data) {
+    const userId = actorOf(input);
+    const { forum, member } = await viewForum(input.services, data.forumId, userId);
+    const item = await requireItem(input.services, data.forumId, data.itemId);
+    return actionItemCard(actionItemsTexts[input.t.lang].item, itemView(item, forum, userId, member, todayOf(input.services)));
+  },
+  fieldOf: () => field,
+});
+
 /** The recording form given back after a refusal: all rows as typed, each reason beside its field. */
 const recordForm: FormSpec<RecordData> = {
   async render(input, data) {
@@ -113,11 +127,11 @@ export const actionItemActions: readonly CardAction[] = [
     return data.from === 'followUp' ? followUpCard(input, data.forumId) : itemCardFor(input, outcome);
   }),
 
-  cardAction(ACTION_VERBS.block, ItemBlockData, itemAccess, async (input, data) =>
+  formAction(ACTION_VERBS.block, ItemBlockData, itemAccess, itemForm(BLOCK_REASON_INPUT), async (input, data) =>
     itemCardFor(input, await changeItem(input.services, { ...data, actorId: actorOf(input), change: { kind: 'status', to: 'blocked', reason: data[BLOCK_REASON_INPUT] ?? '' } })),
   ),
 
-  cardAction(ACTION_VERBS.propose, ItemProposeData, itemAccess, async (input, data) =>
+  formAction(ACTION_VERBS.propose, ItemProposeData, itemAccess, itemForm(PROPOSED_DATE_INPUT), async (input, data) =>
     itemCardFor(input, await changeItem(input.services, { ...data, actorId: actorOf(input), change: { kind: 'proposeDueDate', date: dateOrRefuse(data[PROPOSED_DATE_INPUT]) } })),
   ),
 
@@ -131,7 +145,7 @@ export const actionItemActions: readonly CardAction[] = [
     return followUpCard(input, data.forumId);
   }),
 
-  cardAction(ACTION_VERBS.escalate, ItemEscalateData, forumAccess('editor'), async (input, data) => {
+  formAction(ACTION_VERBS.escalate, ItemEscalateData, forumAccess('editor'), itemForm(ESCALATION_NOTE_INPUT), async (input, data) => {
     const note = data[ESCALATION_NOTE_INPUT];
     const name = input.actor.name;
     const outcome = await escalateItem(input.services, {

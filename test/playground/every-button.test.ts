@@ -131,11 +131,22 @@ describe('Playground: every button of every card sample', () => {
       const clickAll = async (open?: number): Promise<void> => {
         const count = await (await prepare(card, open)).count();
         for (let i = 0; i < count; i++) {
-          const button = (await prepare(card, open)).nth(i);
+          // The answer to the last click re-renders the card; a click on the element being replaced
+          // can miss, so the button is found afresh and clicked again (at most three times).
+          let button = (await prepare(card, open)).nth(i);
           // Action.OpenUrl would leave the page; it carries no data to prepare.
           if ((await button.getAttribute('role')) === 'link') continue;
           const actionsBefore = bot.actions.length;
-          await button.click();
+          for (let attempt = 1; ; attempt++) {
+            try {
+              await button.click({ timeout: 5_000 });
+              break;
+            } catch (error) {
+              if (attempt === 3) throw error;
+              await page.waitForTimeout(500);
+              button = (await prepare(card, open)).nth(i);
+            }
+          }
           clicked++;
           executes++;
           const outcome = await Promise.race([

@@ -176,7 +176,13 @@ describe('the owner works on the item from the card', () => {
     const item = (await recordTwo(world)).find((i) => i.owner.kind === 'member')!;
     const chat = personalChatOf(world, world.owner);
     const ref = { forumId: world.forum.id, itemId: item.id };
-    expect(isErrorCard(await click(running, chat, world.owner, ACTION_VERBS.block, { ...ref, blockedReason: '' }))).toBe(true);
+    // "Blokeret" without a reason: the item card stays, with the message beside the reason field.
+    const noReason = await click(running, chat, world.owner, ACTION_VERBS.block, { ...ref, blockedReason: '' });
+    expect(isErrorCard(noReason)).toBe(false);
+    expect(fieldMessage(noReason, 'blockedReason')).toBe('Skriv en kort begrundelse, når en handling er blokeret.');
+    const cpr = await click(running, chat, world.owner, ACTION_VERBS.block, { ...ref, blockedReason: 'Venter på 010203-1234' });
+    expect(fieldMessage(cpr, 'blockedReason')).toContain('CPR-nummer');
+    expect(inputValue(cpr, 'blockedReason')).toBe('Venter på 010203-1234');
     expect(cardTexts(await click(running, chat, world.owner, ACTION_VERBS.block, { ...ref, blockedReason: 'Venter på politiet' }))).toContain('Venter på politiet');
     await click(running, chat, world.owner, ACTION_VERBS.propose, { ...ref, proposedDueDate: localIso(30) });
     const chairChat = personalChatOf(world, world.chair).conversationId;
