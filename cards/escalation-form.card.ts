@@ -9,8 +9,9 @@ import { ESCALATION_VERBS } from './escalation.card';
 
 /** `escalation.raise`: the form's inputs (checked again on the server: the client's checks are advice). */
 export const EscalationRaiseData = z.object({
-  title: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(4000).default(''),
+  // Emptiness and lengths are checked by the bot, which gives the form back with the text kept.
+  title: z.string().max(100_000).default(''),
+  description: z.string().max(100_000).default(''),
   category: Category,
   urgency: Urgency,
   originForumId: EntityId,

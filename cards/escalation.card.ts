@@ -23,8 +23,9 @@ export const EscalationActData = z.object({
   escalationId: EntityId,
   action: EscalationAction.exclude(['auto_escalate']),
   step: z.coerce.number().int().min(0),
-  note: z.string().max(4000).optional(),
-  taskTitle: z.string().max(300).optional(),
+  // Lengths are checked by the bot, which gives the case back with the text and the limit.
+  note: z.string().max(100_000).optional(),
+  taskTitle: z.string().max(100_000).optional(),
   taskDue: z.union([LocalDate, z.literal('')]).optional(),
 });
 export type EscalationActData = z.infer<typeof EscalationActData>;
