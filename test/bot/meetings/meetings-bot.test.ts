@@ -3,7 +3,10 @@ import { describe, expect, test } from 'vitest';
 import { formatDateTime } from '../../../cards/dates';
 import type { Forum } from '../../../domain/fora/forum';
 import { zonedInstant } from '../../../domain/meetings/zoned-time';
-import { aForum, aMember } from '../../storage/storage.mothers';
+import { aForum, aMeetingSeries, aMember } from '../../storage/storage.mothers';
+import { cardTexts, inputValue } from '../support/card-reading';
+
+const CPH_ZONE = 'Europe/Copenhagen';
 import { useRunningBot } from '../support/bot-harness';
 import { aChannel, aPerson, aPersonalChat, cardAction, TENANT_ID, type Where } from '../support/teams-activities';
 import { sayTo } from '../support/conversation';
@@ -112,10 +115,21 @@ describe('scheduling a series from the card', () => {
 });
 
 describe('changing a series from the card', () => {
+  test('given a first meeting in the past then the form comes back with what was typed and says which meeting is over, and no series is saved', async () => {
+    const forum = await seedForum();
+    const past = aTuesdayAhead(-7);
+    const card = await click(aPersonalChat(), chair, 'meetings.schedule', weeklyForm(forum.id, past));
+    const start = formatDateTime(zonedInstant(past, '09:00', CPH_ZONE), 'da', CPH_ZONE);
+    expect(cardTexts(card)).toContain(`Det første møde (${start}) er allerede begyndt eller holdt. Vælg en første dato og et tidspunkt ude i fremtiden. Intet er gemt.`);
+    expect(inputValue(card, 'firstDate')).toBe(past);
+    expect(await running.storage.storage.meetingSeries.listByForum(forum.id)).toEqual([]);
+  });
+
   test('given a weekly series that began three weeks ago changed to Thursdays from next week then past meetings keep the old schedule', async () => {
     const forum = await seedForum();
     const began = aTuesdayAhead(-21);
-    await click(aPersonalChat(), chair, 'meetings.schedule', weeklyForm(forum.id, began));
+    // A series can no longer be started in the past from the card: this one was made three weeks ago.
+    await running.storage.storage.meetingSeries.save(aMeetingSeries(forum.id, { title: 'Tirsdagsmøde', firstDate: began, startTime: '09:00', rrule: 'FREQ=WEEKLY;BYDAY=TU' }));
     const [old] = await running.storage.storage.meetingSeries.listByForum(forum.id);
     const newFirst = plusDays(aTuesdayAhead(7), 2);
     const card = await click(aPersonalChat(), chair, 'meetings.schedule', { ...weeklyForm(forum.id, newFirst, { title: 'Torsdagsmøde', startTime: '13:00' }), replacesSeriesId: old!.id });
@@ -126,7 +140,7 @@ describe('changing a series from the card', () => {
     expect(all.find((s) => s.id === old!.id)).toMatchObject({ firstDate: began, until: plusDays(newFirst, -1), rrule: 'FREQ=WEEKLY;BYDAY=TU' });
     expect(all.find((s) => s.id !== old!.id)).toMatchObject({ firstDate: newFirst, rrule: 'FREQ=WEEKLY;BYDAY=TH', startTime: '13:00' });
     const audit = await running.storage.storage.audit.listByForum(forum.id);
-    expect(audit.map((a) => a.action)).toEqual(['meetings.series.changed', 'meetings.series.scheduled']);
+    expect(audit.map((a) => a.action)).toEqual(['meetings.series.changed']); // the old series was stored directly, not scheduled from the card
   });
 });
 
@@ -203,7 +217,9 @@ describe('moving and cancelling one meeting', () => {
     expect(actions).toEqual(expect.arrayContaining(['meetings.occurrence.moved', 'meetings.occurrence.cancelled']));
 
     const bad = await click(aPersonalChat(), chair, 'meetings.move', { forumId: forum.id, occurrence: thirdKey, slot: 0, moveDate0: 'i morgen', moveTime0: '13:00' });
-    expect(texts(bad)).toContain('Angiv en ny dato og et tidspunkt (TT:MM) for mødet. Intet er ændret.');
+    // The meetings list comes back (no error card) with the reason on top and the typed time kept.
+    expect(cardTexts(bad)).toContain('Angiv en ny dato og et tidspunkt (TT:MM) for mødet. Intet er ændret.');
+    expect(inputValue(bad, 'moveDate0')).toBe('i morgen');
   });
 });
 
