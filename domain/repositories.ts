@@ -7,6 +7,7 @@ import type { ForumRepository, MemberRepository } from './fora/forum.repository'
 import type { MeetingRepository, MeetingSeriesRepository } from './meetings/meeting.repository';
 import type { JobLeaseRepository } from './jobs/job-lease';
 import type { OutboxRepository } from './outbox/outbox.repository';
+import type { ReminderIndexRepository } from './reminders/reminder-index';
 
 /** Every repository the product keeps its data in; storage/ implements them all. */
 export interface Repositories {
@@ -23,4 +24,5 @@ export interface Repositories {
   knownUsers: KnownUserRepository;
   outbox: OutboxRepository;
   jobLeases: JobLeaseRepository;
+  reminderIndex: ReminderIndexRepository;
 }

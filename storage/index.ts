@@ -10,6 +10,7 @@ import { createEscalationRepository } from './table-escalation.repository';
 import { createForumRepository } from './table-forum.repository';
 import { createJobLeaseRepository } from './table-job-lease.repository';
 import { createKnownUserRepository } from './table-known-user.repository';
+import { createReminderIndexRepository } from './table-reminder-index.repository';
 import { createMeetingSeriesRepository } from './table-meeting-series.repository';
 import { createMeetingRepository } from './table-meeting.repository';
 import { createMemberRepository } from './table-member.repository';
@@ -56,6 +57,7 @@ export function createStorage(connectionString: string, options: StorageOptions 
     knownUsers: createKnownUserRepository(tables),
     outbox: createOutboxRepository(outboxTableIn(tables)),
     jobLeases: createJobLeaseRepository(tables),
+    reminderIndex: createReminderIndexRepository(tables),
     ping: () => tables.ping(),
     dropAll: () => tables.dropAll(),
   };

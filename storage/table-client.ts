@@ -18,6 +18,7 @@ export const TABLES = [
   'knownusers',
   'outbox',
   'jobleases',
+  'reminderindex',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
