@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { GuardedText } from '../domain/shared/guarded-text';
 import type { ActionStatus } from '../domain/actions/action-item';
 import { EntityId } from '../domain/shared/ids';
+import { TEXT_LIMITS } from '../domain/shared/text-limits';
+import { textField } from './form-fields';
+import { formTexts } from './form-texts';
 import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 
 /** Every verb of the action-item cards; the bot routes by these. */
@@ -115,9 +118,9 @@ export function actionItemCard(text: ActionItemCardText, view: ActionItemView): 
       if (view.status !== 'started') actions.push(executeAction(text.start, ACTION_VERBS.status, { ...ref, to: 'started' }));
       actions.push(executeAction(text.done, ACTION_VERBS.status, { ...ref, to: 'done' }, { style: 'positive' }));
       actions.push(
-        showCard(text.block, [{ type: 'Input.Text', id: BLOCK_REASON_INPUT, label: text.blockReasonLabel, isMultiline: true, maxLength: 1000, isRequired: true, errorMessage: text.blockReasonLabel }], executeAction(text.blockSubmit, ACTION_VERBS.block, ref)),
+        showCard(text.block, [textField(text.lang, { id: BLOCK_REASON_INPUT, label: text.blockReasonLabel, max: TEXT_LIMITS.blockedReason, multiline: true, required: true })], executeAction(text.blockSubmit, ACTION_VERBS.block, ref)),
       );
-      actions.push(showCard(text.propose, [{ type: 'Input.Date', id: PROPOSED_DATE_INPUT, label: text.proposeLabel, isRequired: true, errorMessage: text.proposeLabel }], executeAction(text.proposeSubmit, ACTION_VERBS.propose, ref)));
+      actions.push(showCard(text.propose, [{ type: 'Input.Date', id: PROPOSED_DATE_INPUT, label: text.proposeLabel, isRequired: true, errorMessage: formTexts[text.lang].required(text.proposeLabel) }], executeAction(text.proposeSubmit, ACTION_VERBS.propose, ref)));
     } else {
       actions.push(executeAction(text.reopen, ACTION_VERBS.status, { ...ref, to: 'open' }));
     }
@@ -129,10 +132,11 @@ export function actionItemCard(text: ActionItemCardText, view: ActionItemView): 
       manage.push(executeAction(text.accept, ACTION_VERBS.decide, { ...ref, accept: true }, { style: 'positive' }));
       manage.push(executeAction(text.reject, ACTION_VERBS.decide, { ...ref, accept: false }));
     }
-    manage.push(executeAction(text.cancel, ACTION_VERBS.status, { ...ref, to: 'cancelled' }, { style: 'destructive' }));
     if (view.canEscalate && !view.escalated) {
-      manage.push(showCard(text.escalate, [{ type: 'Input.Text', id: ESCALATION_NOTE_INPUT, label: text.escalateLabel, isMultiline: true, maxLength: 4000 }], executeAction(text.escalateSubmit, ACTION_VERBS.escalate, ref)));
+      manage.push(showCard(text.escalate, [textField(text.lang, { id: ESCALATION_NOTE_INPUT, label: text.escalateLabel, max: TEXT_LIMITS.caseText, multiline: true })], executeAction(text.escalateSubmit, ACTION_VERBS.escalate, ref)));
     }
+    // Last, and only after a second click: cancelling cannot be undone by the owner.
+    manage.push(showCard(text.cancel, [paragraph(`${view.title}?`, { weight: 'Bolder' })], executeAction(text.cancel, ACTION_VERBS.status, { ...ref, to: 'cancelled' }, { style: 'destructive' })));
     body.push({ type: 'ActionSet', actions: manage });
   }
   return adaptiveCard(text.lang, body, actions);

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { Agenda, AgendaInput } from '../domain/agendas/agenda';
 import { EntityId } from '../domain/shared/ids';
+import { TEXT_LIMITS } from '../domain/shared/text-limits';
 import { adaptiveCard, asText, executeAction, heading, markdownLink, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 import { formatDateTime } from './dates';
+import { textField } from './form-fields';
 
 export const CIRCULATION_INPUT_VERBS = { view: 'agenda.input.view', submit: 'agenda.input.submit' } as const;
 
@@ -93,15 +95,16 @@ export function circulationInputCard(text: CirculationInputCardText, view: Circu
     if (item.documentUrl !== undefined) block.push(paragraph(markdownLink(text.documents, item.documentUrl), { spacing: 'None', size: 'Small' }));
     if (!item.inputWanted) block.push(paragraph(text.noInputWanted, { spacing: 'None', isSubtle: true, size: 'Small' }));
     else if (view.open) {
-      block.push({
-        type: 'Input.Text',
-        id: inputFieldId(item.id),
-        label: text.inputLabel,
-        placeholder: text.placeholder,
-        isMultiline: true,
-        maxLength: 4000,
-        value: view.typed?.[item.id] ?? savedText.get(item.id) ?? '',
-      });
+      block.push(
+        textField(text.lang, {
+          id: inputFieldId(item.id),
+          label: text.inputLabel,
+          placeholder: text.placeholder,
+          multiline: true,
+          max: TEXT_LIMITS.agendaInput,
+          value: view.typed?.[item.id] ?? savedText.get(item.id) ?? '',
+        }),
+      );
     } else {
       block.push(paragraph(`${text.yourInput}: ${asText(savedText.get(item.id) ?? '–')}`, { spacing: 'Small' }));
     }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { GuardedText } from '../domain/shared/guarded-text';
 import { EscalationAction, type EscalationState, type Urgency } from '../domain/escalations/escalation';
 import { EntityId } from '../domain/shared/ids';
+import { TEXT_LIMITS } from '../domain/shared/text-limits';
+import { textField } from './form-fields';
 import { LocalDate } from '../domain/shared/time';
 import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 
@@ -22,8 +23,9 @@ export const EscalationActData = z.object({
   escalationId: EntityId,
   action: EscalationAction.exclude(['auto_escalate']),
   step: z.coerce.number().int().min(0),
-  note: GuardedText.max(4000).optional(),
-  taskTitle: GuardedText.max(300).optional(),
+  // Lengths are checked by the bot, which gives the case back with the text and the limit.
+  note: z.string().max(100_000).optional(),
+  taskTitle: z.string().max(100_000).optional(),
   taskDue: z.union([LocalDate, z.literal('')]).optional(),
 });
 export type EscalationActData = z.infer<typeof EscalationActData>;
@@ -122,10 +124,10 @@ export function escalationCard(text: EscalationCardText, view: EscalationCardVie
 
   const data = (action: CaseButton): Record<string, unknown> => ({ escalationId: view.id, action, step: view.step });
   if (view.can.some((b) => NEEDS_NOTE.includes(b))) {
-    body.push({ type: 'Input.Text', id: ESCALATION_INPUTS.note, label: text.labels.note, isMultiline: true, maxLength: 4000 });
+    body.push(textField(text.lang, { id: ESCALATION_INPUTS.note, label: text.labels.note, max: TEXT_LIMITS.caseText, multiline: true }));
   }
   if (view.can.includes('return')) {
-    body.push({ type: 'Input.Text', id: ESCALATION_INPUTS.taskTitle, label: text.labels.taskTitle, maxLength: 300 });
+    body.push(textField(text.lang, { id: ESCALATION_INPUTS.taskTitle, label: text.labels.taskTitle, max: TEXT_LIMITS.actionTitle }));
     body.push({ type: 'Input.Date', id: ESCALATION_INPUTS.taskDue, label: text.labels.taskDue });
   }
   // Hosts allow few buttons per row: the steps go in rows of three, share and refresh at the bottom.

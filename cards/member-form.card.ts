@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../domain/fora/forum';
 import { EntityId } from '../domain/shared/ids';
+import { TEXT_LIMITS } from '../domain/shared/text-limits';
+import { textField } from './form-fields';
 import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 import { FORUM_VERBS } from './forum.card';
 
@@ -71,9 +73,9 @@ export function memberFormCard(text: MemberFormCardText, view: MemberFormCardVie
     body.push(paragraph(text.orNew, { isSubtle: true }));
   }
   body.push(
-    { type: 'Input.Text', id: MEMBER_FORM_INPUTS.name, label: text.nameLabel, maxLength: 200, ...(v.name ? { value: v.name } : {}) },
-    { type: 'Input.Text', id: MEMBER_FORM_INPUTS.email, label: text.emailLabel, style: 'Email', maxLength: 320, ...(v.email ? { value: v.email } : {}) },
-    { type: 'Input.Text', id: MEMBER_FORM_INPUTS.userId, label: text.userIdLabel, placeholder: text.userIdHint, maxLength: 128, ...(v.userId ? { value: v.userId } : {}) },
+    textField(text.lang, { id: MEMBER_FORM_INPUTS.name, label: text.nameLabel, max: TEXT_LIMITS.personName, ...(v.name ? { value: v.name } : {}) }),
+    textField(text.lang, { id: MEMBER_FORM_INPUTS.email, label: text.emailLabel, max: TEXT_LIMITS.email, style: 'Email', ...(v.email ? { value: v.email } : {}) }),
+    textField(text.lang, { id: MEMBER_FORM_INPUTS.userId, label: text.userIdLabel, placeholder: text.userIdHint, max: TEXT_LIMITS.userId, ...(v.userId ? { value: v.userId } : {}) }),
     {
       type: 'Input.ChoiceSet',
       id: MEMBER_FORM_INPUTS.roles,

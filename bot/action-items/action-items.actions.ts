@@ -35,7 +35,8 @@ import { requireForum } from '../core/require-forum';
 import { itemView } from './action-views';
 import { linkKeyring } from '../signed-links';
 import { signedExportPath } from './export-link';
-import { rowsOf } from './record-form';
+import { recordFieldOf, rowsOf } from './record-form';
+import { formAction, type FormSpec } from '../core/form-action';
 
 const actorOf = (input: ActionInput): string => {
   const actor = input.info.actor;
@@ -83,8 +84,32 @@ export async function recordFormCard(services: BotServices, lang: Lang, forum: F
     agendaItems: (agenda?.items ?? []).map((i) => ({ id: i.id, title: i.title })),
     ...(agenda?.meetingId === undefined ? {} : { meetingId: agenda.meetingId }),
     defaultDue: addDays(todayOf(services), 14),
+    today: todayOf(services),
   });
 }
+
+/**
+ * An item card whose note or date was refused: the card comes back (never disappears) with the
+ * typed text in `field` and the reason beside it.
+ */
+const itemForm = (field: string): FormSpec<{ forumId: string; itemId: string }> => ({
+  async render(input, data) {
+    const userId = actorOf(input);
+    const { forum, member } = await viewForum(input.services, data.forumId, userId);
+    const item = await requireItem(input.services, data.forumId, data.itemId);
+    return actionItemCard(actionItemsTexts[input.t.lang].item, itemView(item, forum, userId, member, todayOf(input.services)));
+  },
+  fieldOf: () => field,
+});
+
+/** The recording form given back after a refusal: all rows as typed, each reason beside its field. */
+const recordForm: FormSpec<RecordData> = {
+  async render(input, data) {
+    const { forum, member } = await viewForum(input.services, data.forumId, actorOf(input));
+    return recordFormCard(input.services, input.t.lang, forum, member);
+  },
+  fieldOf: recordFieldOf,
+};
 
 const dateOrRefuse = (value: string | undefined): string => {
   const parsed = LocalDate.safeParse((value ?? '').trim());
@@ -105,11 +130,11 @@ export const actionItemActions: readonly CardAction[] = [
     return data.from === 'followUp' ? followUpCard(input, data.forumId) : itemCardFor(input, outcome);
   }),
 
-  cardAction(ACTION_VERBS.block, ItemBlockData, itemAccess, async (input, data) =>
+  formAction(ACTION_VERBS.block, ItemBlockData, itemAccess, itemForm(BLOCK_REASON_INPUT), async (input, data) =>
     itemCardFor(input, await changeItem(input.services, { ...data, actorId: actorOf(input), change: { kind: 'status', to: 'blocked', reason: data[BLOCK_REASON_INPUT] ?? '' } })),
   ),
 
-  cardAction(ACTION_VERBS.propose, ItemProposeData, itemAccess, async (input, data) =>
+  formAction(ACTION_VERBS.propose, ItemProposeData, itemAccess, itemForm(PROPOSED_DATE_INPUT), async (input, data) =>
     itemCardFor(input, await changeItem(input.services, { ...data, actorId: actorOf(input), change: { kind: 'proposeDueDate', date: dateOrRefuse(data[PROPOSED_DATE_INPUT]) } })),
   ),
 
@@ -123,7 +148,7 @@ export const actionItemActions: readonly CardAction[] = [
     return followUpCard(input, data.forumId);
   }),
 
-  cardAction(ACTION_VERBS.escalate, ItemEscalateData, forumAccess('editor'), async (input, data) => {
+  formAction(ACTION_VERBS.escalate, ItemEscalateData, forumAccess('editor'), itemForm(ESCALATION_NOTE_INPUT), async (input, data) => {
     const note = data[ESCALATION_NOTE_INPUT];
     const name = input.actor.name;
     const outcome = await escalateItem(input.services, {
@@ -141,11 +166,11 @@ export const actionItemActions: readonly CardAction[] = [
     return recordFormCard(input.services, input.t.lang, forum, member);
   }),
 
-  cardAction(ACTION_VERBS.record, RecordData, forumAccess('editor'), async (input, data) => {
+  formAction(ACTION_VERBS.record, RecordData, forumAccess('editor'), recordForm, async (input, data) => {
     const { services, t } = input;
     const actorId = actorOf(input);
     const forum = await requireForum(services, data.forumId);
-    const saved = await recordItems(services, { forum, actorId, inputs: rowsOf(data), ...(data.meetingId === undefined ? {} : { meetingId: data.meetingId }) });
+    const saved = await recordItems(services, { forum, actorId, inputs: rowsOf(data, todayOf(services)), ...(data.meetingId === undefined ? {} : { meetingId: data.meetingId }) });
     const texts = actionItemsTexts[t.lang];
     const by = (await services.members.find(forum.id, actorId))?.displayName ?? input.actor.name ?? '';
     // Who really got their item card: the recorder reads deliveries, not intentions.

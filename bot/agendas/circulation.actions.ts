@@ -1,12 +1,14 @@
 import { AGENDA_EDITOR_VERBS, AgendaCirculateData } from '../../cards/agenda-editor.card';
 import { BRIEFING_VERBS, BriefingShareData, BriefingViewData } from '../../cards/briefing.card';
-import { CIRCULATION_INPUT_VERBS, InputSubmitData, InputViewData, NO_COMMENTS_ID, typedTexts } from '../../cards/circulation-input.card';
+import { CIRCULATION_INPUT_VERBS, inputFieldId, InputSubmitData, InputViewData, NO_COMMENTS_ID, typedTexts } from '../../cards/circulation-input.card';
 import { CIRCULATION_STATUS_VERBS, CirculationRefData } from '../../cards/circulation-status.card';
 import { DEFAULT_REMINDER_LEAD_MINUTES, type CirculatedConsultant } from '../../domain/agendas/agenda';
-import { answerInputs, canCirculate, canManageBriefing, canRemindMissing, canSeeBriefing, checkAnswer, consultantOf, progressOf } from '../../domain/agendas/agenda.rules';
+import { answerInputs, answerProblems, canCirculate, canManageBriefing, canRemindMissing, canSeeBriefing, checkAnswer, consultantOf, progressOf } from '../../domain/agendas/agenda.rules';
 import { foraBelow } from '../../domain/fora/forum.rules';
 import { zonedInstant } from '../../domain/meetings/zoned-time';
 import { assertAllowed, DomainError } from '../../domain/shared/domain-error';
+import { FieldsRefused } from '../../domain/shared/field-problems';
+import { formAction, type FormSpec } from '../core/form-action';
 import { circulationAccess, forumAccess } from '../core/access';
 import type { Forum } from '../../domain/fora/forum';
 import { cardAction, type ActionInput, type CardAction } from '../core/card-action';
@@ -58,7 +60,17 @@ async function consultantsOf(input: ActionInput, circulating: Forum, forumIds: r
   return consultants;
 }
 
-const circulate = cardAction(AGENDA_EDITOR_VERBS.circulate, AgendaCirculateData, forumAccess('editor'), async (input, data) => {
+/** The circulation part of the editor: a refused deadline or list comes back with what was picked. */
+const circulationForm: FormSpec<{ forumId: string; agendaId: string }> = {
+  async render(input, data) {
+    const { forum, roles } = await forumAndRoles(input.services, data.forumId, actorId(input));
+    return editorCard(input.services, input.t.lang, forum, roles, await loadAgenda(input.services, data.forumId, data.agendaId));
+  },
+  fieldOf: (error) =>
+    error.code.startsWith('AGENDA.DEADLINE_') ? 'deadlineDate' : error.code === 'AGENDA.NO_CONSULTANTS' || error.code === 'AGENDA.TOO_MANY_CONSULTANTS' ? 'consultantForumIds' : undefined,
+};
+
+const circulate = formAction(AGENDA_EDITOR_VERBS.circulate, AgendaCirculateData, forumAccess('editor'), circulationForm, async (input, data) => {
   const { services, t } = input;
   const { forum, roles } = await forumAndRoles(services, data.forumId, actorId(input));
   const agenda = await loadAgenda(services, data.forumId, data.agendaId);
@@ -71,8 +83,10 @@ const circulate = cardAction(AGENDA_EDITOR_VERBS.circulate, AgendaCirculateData,
   const consultants = await consultantsOf(input, forum, forumIds);
   const now = services.clock.now();
   assertAllowed(canCirculate(roles, agenda, { deadline, consultantCount: consultants.length }, now));
-  const hours = Number(data.reminderHours ?? DEFAULT_REMINDER_LEAD_MINUTES / 60);
-  const reminderLeadMinutes = Number.isFinite(hours) ? Math.round(Math.min(Math.max(hours, 0), 336) * 60) : DEFAULT_REMINDER_LEAD_MINUTES;
+  const typedHours = data.reminderHours === undefined || String(data.reminderHours).trim() === '' ? DEFAULT_REMINDER_LEAD_MINUTES / 60 : Number(data.reminderHours);
+  // Out of range is refused, not quietly moved into range.
+  if (!Number.isFinite(typedHours) || typedHours < 0 || typedHours > 336) throw new FieldsRefused({ reminderHours: { code: 'FIELD.TOO_BIG', context: { max: 336 } } });
+  const reminderLeadMinutes = Math.round(typedHours * 60);
 
   const saved = await updateAgenda(services, agenda, (current) => {
     // Checked again on what is stored: two clicks at once circulate once.
@@ -112,7 +126,15 @@ const viewInput = cardAction(CIRCULATION_INPUT_VERBS.view, InputViewData, circul
  * A consultant's answer: one agenda read, one range read and one transaction (replaceAnswer). A
  * card made on an older revision comes back as the new version with the typed text kept.
  */
-const submitInput = cardAction(CIRCULATION_INPUT_VERBS.submit, InputSubmitData, circulationAccess, async (input, data) => {
+const inputForm: FormSpec<InputSubmitData> = {
+  async render(input, data) {
+    const agenda = await loadAgenda(input.services, data.forumId, data.agendaId);
+    return inputCard(input.services, input.t.lang, agenda, actorId(input), await input.services.agendaInputs.listByAuthor(agenda.id, actorId(input)));
+  },
+  fieldOf: (error) => (typeof error.context.itemId === 'string' ? inputFieldId(error.context.itemId) : undefined),
+};
+
+const submitInput = formAction(CIRCULATION_INPUT_VERBS.submit, InputSubmitData, circulationAccess, inputForm, async (input, data) => {
   const { services, t } = input;
   const agenda = input.granted.agenda ?? (await loadAgenda(services, data.forumId, data.agendaId));
   const raw = data[NO_COMMENTS_ID];
@@ -124,6 +146,11 @@ const submitInput = cardAction(CIRCULATION_INPUT_VERBS.submit, InputSubmitData, 
   if (!verdict.ok && verdict.code === 'AGENDA.STALE') {
     const saved = await services.agendaInputs.listByAuthor(agenda.id, answer.authorId);
     return inputCard(services, t.lang, agenda, answer.authorId, saved, { notice: { text: textsFor(t.lang).notices.staleKept, tone: 'warning' }, typed: texts, noCommentsTyped: noComments });
+  }
+  // Every item's text at once: the card marks each refused one, and keeps all of them.
+  const problems = answerProblems(agenda, answer);
+  if (!verdict.ok && Object.keys(problems).length > 0) {
+    throw new FieldsRefused(Object.fromEntries(Object.entries(problems).map(([itemId, problem]) => [inputFieldId(itemId), problem])));
   }
   assertAllowed(verdict);
   const consultant = consultantOf(agenda.circulation!, answer.authorId) ?? { userId: answer.authorId, name: input.actor.name ?? answer.authorId, forumId: agenda.forumId, forumName: '' };

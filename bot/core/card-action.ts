@@ -16,6 +16,21 @@ export interface ActionInput {
   granted: Granted;
 }
 
+/**
+ * A refusal that answers with a card of its own: a form given back with what the person typed and
+ * the reasons beside the fields (see `formAction`). The dispatcher shows `card` instead of an
+ * error card; nothing has been written.
+ */
+export class FormRefused extends DomainError {
+  constructor(
+    readonly card: AdaptiveCard,
+    refusal: DomainError,
+  ) {
+    super(refusal.code, refusal.context);
+    this.name = 'FormRefused';
+  }
+}
+
 /** One `Action.Execute` verb, with who may use it. */
 export interface CardAction {
   verb: string;
@@ -24,7 +39,8 @@ export interface CardAction {
   access: Access<never>;
   /**
    * Checks the data against the card's schema, then the declared access, then runs the handler.
-   * Answers with the replacement card; throws a DomainError for a refusal.
+   * Answers with the replacement card; throws a DomainError for a refusal (a `FormRefused` carries
+   * the card to answer with).
    */
   handle(input: Omit<ActionInput, 'granted'>, data: unknown): Promise<AdaptiveCard>;
 }

@@ -1,6 +1,10 @@
+import type { z } from 'zod';
 import { escalationDecisionCard } from '../../cards/escalation-decision.card';
 import { EscalationFormData, EscalationRaiseData } from '../../cards/escalation-form.card';
-import { ESCALATION_VERBS, EscalationActData, EscalationRefData, escalationCard } from '../../cards/escalation.card';
+import { ESCALATION_INPUTS, ESCALATION_VERBS, EscalationActData, EscalationRefData, escalationCard } from '../../cards/escalation.card';
+import { assertNoProblems, checkTexts } from '../../domain/shared/field-problems';
+import { TEXT_LIMITS } from '../../domain/shared/text-limits';
+import { formAction, type FormSpec } from '../core/form-action';
 import type { Escalation, Person } from '../../domain/escalations/escalation';
 import { canSeeCase, checkShareDescription, shareDescription } from '../../domain/escalations/escalation-visibility';
 import { DomainError, assertAllowed } from '../../domain/shared/domain-error';
@@ -85,7 +89,14 @@ export const escalationFormAction = cardAction(ESCALATION_VERBS.form, Escalation
   }),
 );
 
-export const escalationRaiseAction = cardAction(ESCALATION_VERBS.raise, EscalationRaiseData, { kind: 'forum', requirement: 'member', forumId: (d) => d.originForumId }, async (input, data) => {
+/** The raise form given back with what was typed; a text refusal sits beside the description unless the title caused it. */
+const raiseFormSpec: FormSpec<z.output<typeof EscalationRaiseData>> = {
+  render: (input, data) => raiseForm(input.services, input.t.lang, actorOf(input).userId, { forumId: data.originForumId }),
+  fieldOf: (error) => (error.code.startsWith('INPUT.') ? 'description' : undefined),
+};
+
+export const escalationRaiseAction = formAction(ESCALATION_VERBS.raise, EscalationRaiseData, { kind: 'forum', requirement: 'member', forumId: (d) => d.originForumId }, raiseFormSpec, async (input, data) => {
+  assertNoProblems(checkTexts(data, { title: { max: TEXT_LIMITS.caseTitle, required: true }, description: { max: TEXT_LIMITS.caseText } }));
   const actor = actorOf(input);
   const raisedBy = await personOf(input.services, actor, data.originForumId);
   const created = await raiseEscalation(input.services, { ...data, raisedBy });
@@ -95,7 +106,14 @@ export const escalationRaiseAction = cardAction(ESCALATION_VERBS.raise, Escalati
   return viewCard(input, created, [escalationTexts[input.t.lang].notices.raised(holding?.name ?? created.currentForumId, report.section.headline), ...problems].join(' '));
 });
 
-export const escalationActAction = cardAction(ESCALATION_VERBS.act, EscalationActData, caseAccess, async (input, data) => {
+/** The case card given back with the typed note (and task) after a refusal: it never disappears. */
+const caseForm: FormSpec<EscalationActData> = {
+  render: async (input, data) => viewCard(input, await load(input.services, data.escalationId)),
+  fieldOf: (error) => (error.code.startsWith('INPUT.') || error.code === 'ESCALATION.NOTE_REQUIRED' ? ESCALATION_INPUTS.note : undefined),
+};
+
+export const escalationActAction = formAction(ESCALATION_VERBS.act, EscalationActData, caseAccess, caseForm, async (input, data) => {
+  assertNoProblems(checkTexts(data, { note: { max: TEXT_LIMITS.caseText }, taskTitle: { max: TEXT_LIMITS.actionTitle } }));
   const t = escalationTexts[input.t.lang];
   const current = await load(input.services, data.escalationId);
   const actor = await personOf(input.services, actorOf(input), current.currentForumId);

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../shared/text-limits';
 import { z } from 'zod';
 import { GuardedEmail, GuardedText } from '../shared/guarded-text';
 import { EntityId, UserId } from '../shared/ids';
@@ -14,8 +15,8 @@ export const ActionOwner = z.union([
 ]);
 export type ActionOwner = z.infer<typeof ActionOwner>;
 
-export const ACTION_TITLE_MAX = 300;
-export const BLOCKED_REASON_MAX = 1000;
+export const ACTION_TITLE_MAX = TEXT_LIMITS.actionTitle;
+export const BLOCKED_REASON_MAX = TEXT_LIMITS.blockedReason;
 
 export const ActionItem = z.object({
   id: EntityId,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GuardedText, GuardedUrl } from '../shared/guarded-text';
 import { EntityId, UserId } from '../shared/ids';
+import { TEXT_LIMITS } from '../shared/text-limits';
 import { Instant, LocalDate } from '../shared/time';
 
 export const AGENDA_STATES = ['draft', 'published'] as const;
@@ -8,10 +9,10 @@ export const AgendaState = z.enum(AGENDA_STATES);
 
 export const AgendaItem = z.object({
   id: EntityId,
-  title: GuardedText.trim().min(1).max(200),
-  description: GuardedText.trim().max(2000).default(''),
-  presenter: GuardedText.trim().max(200).optional(),
-  documentUrl: GuardedUrl.optional(),
+  title: GuardedText.trim().min(1).max(TEXT_LIMITS.agendaItemTitle),
+  description: GuardedText.trim().max(TEXT_LIMITS.agendaItemDescription).default(''),
+  presenter: GuardedText.trim().max(TEXT_LIMITS.presenter).optional(),
+  documentUrl: GuardedUrl.max(TEXT_LIMITS.documentUrl).optional(),
   inputWanted: z.boolean().default(false),
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
@@ -83,7 +84,7 @@ export const Agenda = z.object({
 });
 export type Agenda = z.infer<typeof Agenda>;
 
-export const AGENDA_INPUT_MAX_LENGTH = 4000;
+export const AGENDA_INPUT_MAX_LENGTH = TEXT_LIMITS.agendaInput;
 
 /** One consultant's comment on one agenda item, or their "no comments" for the whole agenda. */
 export const AgendaInput = z.object({

@@ -65,7 +65,7 @@ describe('briefing', () => {
     expect(texts.join('\n')).not.toContain('første udkast');
     expect(texts.some((t) => t.includes(`Ingen kommentarer:** ${cai.name} (${world.below[1]!.name})`))).toBe(true);
 
-    const markdown = await fetch(local(linkOf(briefing!, 'Hent som Markdown')));
+    const markdown = await fetch(local(linkOf(briefing!, 'Hent som tekst')));
     expect(markdown.status).toBe(200);
     expect(markdown.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     expect(markdown.headers.get('x-content-type-options')).toBe('nosniff');
@@ -126,7 +126,7 @@ describe('briefing', () => {
     expect(cardTexts(shared)[0]).toBe('Briefingen er delt med 1. Sendt til 1 af 1 modtager.');
     const [mayorCard] = await waitForCard(f, world.chatOf(world.mayor), 'Briefing til');
     expect(mayorCard!.refresh?.userIds).toEqual([world.mayor.aadObjectId]);
-    expect((await fetch(local(linkOf(mayorCard!, 'Hent som Markdown')))).status).toBe(200);
+    expect((await fetch(local(linkOf(mayorCard!, 'Hent som tekst')))).status).toBe(200);
     expect((await fetch(forMayor)).status).toBe(200);
     const view = await click(f, aPersonalChat(), world.mayor, 'agenda.briefing.view', { forumId: world.kreds.id, agendaId: agenda.id });
     expect(isErrorCard(view)).toBe(false);
