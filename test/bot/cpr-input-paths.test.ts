@@ -11,11 +11,11 @@ import { aMessage, aPerson, aPersonalChat, BOT } from './support/teams-activitie
 import { aChain, cardTexts, click, isErrorCard, personalChatOf } from './escalations/escalations.support';
 
 const running = useRunningBot();
-const CPR_TEXT = 'Teksten ligner et CPR-nummer. Skriv aldrig personoplysninger her: fjern nummeret og prøv igen.';
+const CPR_TEXT = 'Teksten ligner et CPR-nummer: fjern nummeret, og send igen. Skriv aldrig personoplysninger her.';
 const RUNS = 40;
 
 describe('CPR numbers through the bot', () => {
-  test('given generated CPR numbers and benign numbers in a case title then every CPR number is refused with nothing raised and every benign one is raised', async () => {
+  test('given generated CPR numbers and benign numbers in a case title then every CPR number is refused on the form itself with nothing raised and every benign one is raised', async () => {
     const chain = await aChain(running);
     const chat = personalChatOf(chain, chain.raiser);
     const rng = seededRandom(0x15ca5e);
@@ -33,7 +33,8 @@ describe('CPR numbers through the bot', () => {
         originForumId: chain.origin.forum.id,
       });
       const after = (await running.storage.storage.escalations.listByOriginForum(chain.origin.forum.id)).length;
-      if (isCpr && (!isErrorCard(card) || !cardTexts(card).includes(CPR_TEXT) || after !== before)) failures.push(`run ${run}: not refused: ${sample.label} ${JSON.stringify(sample.text)}`);
+      // A refusal gives the form back with the reason beside the title (forms keep what was typed).
+      if (isCpr && (isErrorCard(card) || !cardTexts(card).includes(CPR_TEXT) || after !== before)) failures.push(`run ${run}: not refused: ${sample.label} ${JSON.stringify(sample.text)}`);
       if (!isCpr && (isErrorCard(card) || after !== before + 1)) failures.push(`run ${run}: benign refused: ${sample.label} ${JSON.stringify(sample.text)}`);
       if (!isCpr) raised += 1;
     }
