@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { AdaptiveCard } from '../../cards/card-kit';
 import { withFormState } from '../../cards/form-state';
 import { DomainError } from '../../domain/shared/domain-error';
-import { FieldsRefused } from '../../domain/shared/field-problems';
+import { FieldsRefused, type FieldProblem } from '../../domain/shared/field-problems';
+import { CPR_REFUSED, isCprRefusal, isMalformedText, TEXT_MALFORMED } from '../../domain/shared/guarded-text';
 import { errorText } from '../i18n';
 import type { Messages } from '../i18n/messages';
 import { checkAccess, type Access } from './access';
@@ -24,6 +25,25 @@ export interface FormSpec<D> {
  * is never shown to someone it was not meant for.
  */
 const NOT_A_TYPING_MISTAKE = /^(ACCESS|BOT)\.|NOT_(CHAIR|CHAIR_OR_SECRETARY|MEMBER|OWNER_OR_CHAIR|MANAGER|RAISER|ON_CIRCULATION|CIRCULATED|HOLDING_FORUM)$|SENSITIVE|NOT_FOUND$/;
+
+/**
+ * The top-level fields refused by the guarded text type (CPR number, broken text), when those are
+ * the only problems of the data; undefined when anything else is wrong with its shape.
+ */
+function guardedFieldsOf(error: z.ZodError): Record<string, FieldProblem> | undefined {
+  const problems: Record<string, FieldProblem> = {};
+  for (const issue of error.issues) {
+    const code = isCprRefusal(issue) ? CPR_REFUSED : isMalformedText(issue) ? TEXT_MALFORMED : undefined;
+    if (code === undefined || issue.path.length !== 1) return undefined;
+    problems[String(issue.path[0])] = { code };
+  }
+  return Object.keys(problems).length === 0 ? undefined : problems;
+}
+
+function withoutFields(data: unknown, fields: readonly string[]): unknown {
+  if (typeof data !== 'object' || data === null) return data;
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !fields.includes(key)));
+}
 
 /** The submitted inputs as the client sent them: every string, number or flag by id. */
 function typedValues(data: unknown): Record<string, unknown> {
@@ -59,8 +79,18 @@ export function formAction<S extends z.ZodType>(
     schema,
     access: access as Access<never>,
     async handle(input, data) {
-      const parsed = schema.safeParse(data ?? {});
-      if (!parsed.success) throw new DomainError('BOT.CARD_INVALID_DATA', { verb });
+      const raw = data ?? {};
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        // The guarded text type refused a typed field (a CPR number): the form comes back with the
+        // reason beside that field, read with the refused fields left empty so nothing of them is used.
+        const refused = guardedFieldsOf(parsed.error);
+        const cleaned = refused === undefined ? undefined : schema.safeParse(withoutFields(raw, Object.keys(refused)));
+        if (refused === undefined || cleaned === undefined || !cleaned.success) throw new DomainError('BOT.CARD_INVALID_DATA', { verb });
+        const granted = await checkAccess(access, input.services, input.actor.userId, cleaned.data);
+        const card = await form.render({ ...input, granted }, cleaned.data);
+        throw new FormRefused(withFormState(card, { values: typedValues(data), ...formStateOf(input.t, input.services.config.timeZone, new FieldsRefused(refused), undefined) }), new FieldsRefused(refused));
+      }
       const granted = await checkAccess(access, input.services, input.actor.userId, parsed.data);
       const full = { ...input, granted };
       try {

@@ -86,6 +86,7 @@ export const da: Messages = {
     'FIELD.INVALID': () => 'Feltet kan ikke bruges sådan. Ret det, og send igen.',
     'FORM.FIELDS_REFUSED': () => 'Ret det markerede, og send igen.',
     'INPUT.CPR_NUMBER': () => 'Teksten ligner et CPR-nummer: fjern nummeret, og send igen. Skriv aldrig personoplysninger her.',
+    'INPUT.MALFORMED_TEXT': () => 'Teksten indeholder et tegn, der ikke kan gemmes (ofte fra en kopi fra et andet program): skriv det sidste stykke igen, og send.',
     'INPUT.EMPTY': () => 'Skriv en tekst først.',
     'INPUT.TOO_LONG': (c) => (typeof c.max === 'number' && typeof c.length === 'number' ? formTexts.da.tooLong(c.max, c.length) : `Teksten er for lang${maxOf(c)}.`),
     'STORAGE.CONFLICT': () => 'En anden ændrede det samme lige før dig. Prøv igen.',

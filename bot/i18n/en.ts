@@ -86,6 +86,7 @@ export const en: Messages = {
     'FIELD.INVALID': () => 'This value cannot be used. Correct it and send again.',
     'FORM.FIELDS_REFUSED': () => 'Correct what is marked and send again.',
     'INPUT.CPR_NUMBER': () => 'The text looks like a CPR number: remove the number and send again. Never write personal data here.',
+    'INPUT.MALFORMED_TEXT': () => 'The text holds a character that cannot be stored (often from a copy from another program): type the last part again and send.',
     'INPUT.EMPTY': () => 'Write some text first.',
     'INPUT.TOO_LONG': (c) => (typeof c.max === 'number' && typeof c.length === 'number' ? formTexts.en.tooLong(c.max, c.length) : `The text is too long${maxOf(c)}.`),
     'STORAGE.CONFLICT': () => 'Someone changed the same thing just before you. Please try again.',
