@@ -72,6 +72,7 @@ export function createBotApp(deps: BotAppDeps): BotApp {
     adapter,
     bot,
     ping: () => storage.ping(),
+    workersRunning: () => outbox.isRunning(),
     logger,
     routes: features.flatMap((feature) => feature.routes?.(services) ?? []),
     runRoute: (route, req) => runRoute(route, req, services),
