@@ -15,6 +15,16 @@ const EnvSchema = z
       (value) => value === undefined || /(^|;)\s*(TableEndpoint|AccountName|UseDevelopmentStorage)\s*=/i.test(value),
       'is not an Azure Storage connection string (expected AccountName=…;AccountKey=… or TableEndpoint=…)',
     ),
+    /**
+     * The storage account's table endpoint, reached with DefaultAzureCredential (the App Service's
+     * managed identity, a developer's az login): no key anywhere. Connection strings are for Azurite.
+     */
+    STORAGE_ACCOUNT_URL: optionalText.pipe(
+      z
+        .url({ protocol: /^https$/, hostname: /\.table\./, error: 'must be the table endpoint over https, e.g. https://forumbot.table.core.windows.net' })
+        .transform((url) => url.replace(/\/+$/, ''))
+        .optional(),
+    ),
     MicrosoftAppId: optionalText.refine(
       (value) => value === undefined || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value),
       'must be the app registration GUID (Application (client) ID)',
@@ -42,6 +52,9 @@ const EnvSchema = z
     DATA_DIR: z.string().min(1).default('.data'),
   })
   .superRefine((env, ctx) => {
+    if (env.STORAGE_ACCOUNT_URL !== undefined && env.STORAGE_CONNECTION_STRING !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['STORAGE_ACCOUNT_URL'], message: 'and STORAGE_CONNECTION_STRING are both set; set only one (the account URL in Azure, a connection string for Azurite)' });
+    }
     if (env.MicrosoftAppId === undefined) return;
     const type = env.MicrosoftAppType ?? 'SingleTenant';
     if (type !== 'UserAssignedMSI' && env.MicrosoftAppPassword === undefined) {
@@ -61,8 +74,10 @@ export interface BotCredentials {
 
 export interface Config {
   port: number;
-  /** Absent: start the embedded Azurite. */
+  /** Absent (and no account URL): start the embedded Azurite. */
   storageConnectionString?: string;
+  /** The table endpoint, reached with DefaultAzureCredential; never set together with a connection string. */
+  storageAccountUrl?: string;
   /** Absent: local mode, no authentication. */
   credentials?: BotCredentials;
   locale: 'da-DK' | 'en-US' | 'en-GB';
@@ -93,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     ...(e.STORAGE_CONNECTION_STRING === undefined ? {} : { storageConnectionString: e.STORAGE_CONNECTION_STRING }),
+    ...(e.STORAGE_ACCOUNT_URL === undefined ? {} : { storageAccountUrl: e.STORAGE_ACCOUNT_URL }),
     ...(e.MicrosoftAppId === undefined
       ? {}
       : {

@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { startAzurite, type RunningAzurite } from '../storage/azurite';
-import { createStorage } from '../storage/index';
+import { storageAuthOf } from '../storage/account-credential';
+import { createStorage, type StorageConnection } from '../storage/index';
 import { createBotApp } from './app';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -28,15 +29,16 @@ export async function startForumbot(config: Config, logger: Logger): Promise<Run
     );
   }
   let azurite: RunningAzurite | undefined;
-  let connectionString = config.storageConnectionString;
-  if (connectionString === undefined) {
+  let connection: StorageConnection | undefined = config.storageAccountUrl === undefined ? config.storageConnectionString : { accountUrl: config.storageAccountUrl };
+  if (connection === undefined) {
     const location = path.resolve(config.dataDir, 'azurite');
     azurite = await startAzurite({ location });
-    connectionString = azurite.connectionString;
+    connection = azurite.connectionString;
     logger.info({ port: azurite.port, location }, 'embedded Azurite started (no STORAGE_CONNECTION_STRING)');
   }
   try {
-    const storage = createStorage(connectionString);
+    logger.info({ auth: storageAuthOf(connection), ...(config.storageAccountUrl === undefined ? {} : { endpoint: config.storageAccountUrl }) }, 'storage connected lazily; tables are created on first use');
+    const storage = createStorage(connection);
     await seedForaIfEmpty(storage, logger);
     const app = createBotApp({ config, logger, storage, shutdownGraceMs: SHUTDOWN_GRACE_MS });
     const { outbox, scheduler } = app;
