@@ -14,6 +14,8 @@ import { createBotFrameworkSender } from './outbox/bot-framework-sender';
 import { createOutbox, type Outbox, type OutboxOptions } from './outbox/outbox';
 import { createScheduler, type Scheduler } from './scheduler';
 import { createBotServer } from './server';
+import { tracedJob } from './telemetry/job-telemetry';
+import { tracedSender } from './telemetry/outbox-telemetry';
 import { ForumBot } from './teams-bot';
 
 export interface BotAppDeps {
@@ -55,7 +57,7 @@ export function createBotApp(deps: BotAppDeps): BotApp {
   const adapter = createAdapter(config, auth, logger);
   const appId = config.credentials?.appId;
   const outbox = createOutbox({
-    sender: createBotFrameworkSender({ auth, ...(appId === undefined ? {} : { appId }) }),
+    sender: tracedSender(createBotFrameworkSender({ auth, ...(appId === undefined ? {} : { appId }) })),
     ...(appId === undefined ? {} : { botId: `28:${appId}` }),
     clock,
     ...deps.outbox,
@@ -79,7 +81,7 @@ export function createBotApp(deps: BotAppDeps): BotApp {
     ...(deps.healthTimeoutMs === undefined ? {} : { healthTimeoutMs: deps.healthTimeoutMs }),
   });
   const scheduler = createScheduler(
-    features.flatMap((feature) => feature.jobs?.(services) ?? []),
+    features.flatMap((feature) => feature.jobs?.(services) ?? []).map(tracedJob),
     { clock, logger: logger.child({ component: 'scheduler' }) },
   );
   return {

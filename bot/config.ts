@@ -48,6 +48,11 @@ const EnvSchema = z
         .transform((url) => url.replace(/\/+$/, ''))
         .optional(),
     ),
+    /** Application Insights: telemetry goes to Azure Monitor when set, nowhere otherwise. */
+    APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.refine(
+      (value) => value === undefined || /(^|;)\s*InstrumentationKey\s*=/i.test(value),
+      'is not an Application Insights connection string (expected InstrumentationKey=…;IngestionEndpoint=…)',
+    ),
     /** Folder for the embedded Azurite's files. */
     DATA_DIR: z.string().min(1).default('.data'),
   })
@@ -84,6 +89,8 @@ export interface Config {
   timeZone: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   dataDir: string;
+  /** Absent: no telemetry leaves the process. */
+  applicationInsightsConnectionString?: string;
   /** Base URL for links on cards, without a trailing slash. Default http://localhost:<port>. */
   publicUrl: string;
 }
@@ -109,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     ...(e.STORAGE_CONNECTION_STRING === undefined ? {} : { storageConnectionString: e.STORAGE_CONNECTION_STRING }),
     ...(e.STORAGE_ACCOUNT_URL === undefined ? {} : { storageAccountUrl: e.STORAGE_ACCOUNT_URL }),
+    ...(e.APPLICATIONINSIGHTS_CONNECTION_STRING === undefined ? {} : { applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING }),
     ...(e.MicrosoftAppId === undefined
       ? {}
       : {

@@ -12,6 +12,7 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import type { Outbox } from './outbox/outbox';
 import { seedForaIfEmpty } from './seed';
+import { observeOutboxQueue } from './telemetry/outbox-telemetry';
 
 export interface RunningForumbot {
   port: number;
@@ -45,11 +46,14 @@ export async function startForumbot(config: Config, logger: Logger): Promise<Run
     const port = await app.listen(config.port);
     outbox.start();
     scheduler.start();
+    // Queue gauges for telemetry (read only when metrics are exported; nothing when it is off).
+    const stopObserving = observeOutboxQueue(storage.outbox);
     logger.info({ port }, `Forumbot listens on http://127.0.0.1:${port}/api/messages`);
     return {
       port,
       outbox,
       stop: async () => {
+        stopObserving();
         await app.close();
         await scheduler.stop({ timeoutMs: SHUTDOWN_GRACE_MS });
         const { abandoned } = await outbox.stop({ timeoutMs: SHUTDOWN_GRACE_MS });
