@@ -4,17 +4,18 @@
  *
  *   npx tsx bench/reminders.bench.ts [sizes=10,100,1000]
  *
- * For each size: the first full pass (creates what is pending), another instance's first full pass
- * (finds it all queued), a later full pass of the same instance (every five minutes), then the
- * minute passes in between — one where nothing falls due and one where some fora's reminders do.
- * Target: a minute pass costs in proportion to the reminders due, not to the fora stored — with
- * nothing due it reads nothing, and its time per due reminder does not grow with the fora.
+ * For each size: the sweep (at start and hourly: creates what is pending, indexes every forum),
+ * another instance's sweep (finds it all queued), then minute runs of the indexed job — one where
+ * nothing falls due and one where some fora's reminders do — with the storage requests each made.
+ * Target: a minute run costs in proportion to the reminders due, not to the fora stored: nothing
+ * due is one or two requests (cursor, one index partition) whatever the number of fora.
  */
 import { randomUUID } from 'node:crypto';
 import { createBotApp } from '../bot/app';
 import type { Config } from '../bot/config';
 import { createLogger } from '../bot/logger';
-import { createReminderJob } from '../bot/reminders/reminder.job';
+import { createReminderJob, createReminderSweepJob } from '../bot/reminders/reminder.job';
+import { countRequestsTo } from './storage-round-trips';
 import type { BotServices } from '../bot/core/services';
 import { createStorage } from '../storage';
 import { startAzurite } from '../storage/azurite';
@@ -57,37 +58,39 @@ try {
     await seed(app.services, size);
     const seedTime = ms(started);
 
-    const job = createReminderJob(app.services, { rescanMs: 60 * 60_000 });
+    const trips = countRequestsTo(azurite.port);
+    const sweep = createReminderSweepJob(app.services);
     started = performance.now();
-    await job.run(now); // start-up: full pass, enqueues what is pending (agenda deadlines of next week's meetings, …)
-    const firstPass = ms(started);
-    const other = createReminderJob(app.services, { rescanMs: 60 * 60_000 });
+    await sweep.run(now); // start-up (and hourly): the sweep enqueues what is pending and writes every forum's next entry
+    const firstSweep = ms(started);
     started = performance.now();
-    await other.run(now); // a second instance's first full pass: everything already in the outbox
-    const fullPass = ms(started);
+    await createReminderSweepJob(app.services).run(now); // another instance's sweep: everything already in the outbox
+    const laterSweep = ms(started);
 
+    const job = createReminderJob(app.services);
+    await job.run(now);
     now = new Date('2026-11-23T06:20:00.000Z');
+    let before = trips.count();
     started = performance.now();
     await job.run(now);
     const idle = ms(started);
-
-    // The same instance's next full pass (every five minutes in production; here the clock jumps the plan's hour).
-    const steadyJob = createReminderJob(app.services, { rescanMs: 1 });
-    await steadyJob.run(now);
-    started = performance.now();
-    await steadyJob.run(new Date(now.getTime() + 1_000));
-    const steady = ms(started);
+    const idleTrips = trips.count() - before;
 
     // 08:00 local: reminders of the fora meeting at 08:00 fall due (members' for Tuesday, deadlines 10 days ahead, …).
+    now = new Date('2026-11-23T06:59:00.000Z');
+    await job.run(now);
     const outboxBefore = (await storage.outbox.listDue(new Date('2100-01-01'), 100_000)).length;
     now = new Date('2026-11-23T07:00:30.000Z');
+    before = trips.count();
     started = performance.now();
     await job.run(now);
     const dueTime = performance.now() - started;
+    const dueTrips = trips.count() - before;
     const created = (await storage.outbox.listDue(new Date('2100-01-01'), 100_000)).length - outboxBefore;
+    trips.close();
     const perMessage = created === 0 ? 0 : dueTime / created;
     rows.push(
-      `${String(size).padStart(5)} fora | seed ${seedTime.padStart(8)} | first full pass ${firstPass.padStart(8)} | other instance's first ${fullPass.padStart(8)} | later full pass ${steady.padStart(8)} | idle minute ${idle.padStart(6)} | due minute ${dueTime.toFixed(0).padStart(5)} ms for ${String(created).padStart(4)} messages (${perMessage.toFixed(1)} ms each)`,
+      `${String(size).padStart(5)} fora | seed ${seedTime.padStart(8)} | first sweep ${firstSweep.padStart(8)} | another instance's sweep ${laterSweep.padStart(8)} | idle minute ${idle.padStart(6)} (${idleTrips} storage requests) | due minute ${dueTime.toFixed(0).padStart(5)} ms for ${String(created).padStart(4)} messages (${perMessage.toFixed(1)} ms each, ${dueTrips} storage requests)`,
     );
     console.log(rows.at(-1));
     await storage.dropAll();

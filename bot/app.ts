@@ -82,7 +82,7 @@ export function createBotApp(deps: BotAppDeps): BotApp {
   });
   const scheduler = createScheduler(
     features.flatMap((feature) => feature.jobs?.(services) ?? []).map(tracedJob),
-    { clock, logger: logger.child({ component: 'scheduler' }) },
+    { clock, logger: logger.child({ component: 'scheduler' }), leases: storage.jobLeases },
   );
   return {
     listen: (port, host) => server.listen(port, host),

@@ -5,7 +5,9 @@ import type { ConversationRepository, KnownUserRepository } from './conversation
 import type { EscalationRepository } from './escalations/escalation.repository';
 import type { ForumRepository, MemberRepository } from './fora/forum.repository';
 import type { MeetingRepository, MeetingSeriesRepository } from './meetings/meeting.repository';
+import type { JobLeaseRepository } from './jobs/job-lease';
 import type { OutboxRepository } from './outbox/outbox.repository';
+import type { ReminderIndexRepository } from './reminders/reminder-index';
 
 /** Every repository the product keeps its data in; storage/ implements them all. */
 export interface Repositories {
@@ -21,4 +23,6 @@ export interface Repositories {
   conversations: ConversationRepository;
   knownUsers: KnownUserRepository;
   outbox: OutboxRepository;
+  jobLeases: JobLeaseRepository;
+  reminderIndex: ReminderIndexRepository;
 }

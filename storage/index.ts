@@ -8,7 +8,9 @@ import { createTableSet, TablePrefix, type StorageConnection } from './table-cli
 import { createConversationRepository } from './table-conversation.repository';
 import { createEscalationRepository } from './table-escalation.repository';
 import { createForumRepository } from './table-forum.repository';
+import { createJobLeaseRepository } from './table-job-lease.repository';
 import { createKnownUserRepository } from './table-known-user.repository';
+import { createReminderIndexRepository } from './table-reminder-index.repository';
 import { createMeetingSeriesRepository } from './table-meeting-series.repository';
 import { createMeetingRepository } from './table-meeting.repository';
 import { createMemberRepository } from './table-member.repository';
@@ -60,6 +62,8 @@ export function createStorage(connection: StorageConnection, options: StorageOpt
     conversations: createConversationRepository(tables),
     knownUsers: createKnownUserRepository(tables),
     outbox: createOutboxRepository(outboxTableIn(tables)),
+    jobLeases: createJobLeaseRepository(tables),
+    reminderIndex: createReminderIndexRepository(tables),
     ping: () => tables.ping(),
     dropAll: () => tables.dropAll(),
   };

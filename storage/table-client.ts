@@ -18,6 +18,8 @@ export const TABLES = [
   'conversations',
   'knownusers',
   'outbox',
+  'jobleases',
+  'reminderindex',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 

@@ -9,9 +9,10 @@ import { assertAllowed, DomainError } from '../../domain/shared/domain-error';
 import { newId } from '../../domain/shared/ids';
 import type { BotServices } from '../core/services';
 import { audit as appendAudit } from '../core/audit';
+import { remindersChanged } from '../reminders/reminder.job';
 import { requireForum } from '../core/require-forum';
 
-type Services = Pick<BotServices, 'fora' | 'members' | 'meetingSeries' | 'meetings' | 'audit' | 'clock' | 'config'>;
+type Services = Pick<BotServices, 'fora' | 'members' | 'meetingSeries' | 'meetings' | 'audit' | 'clock' | 'config' | 'reminderIndex'>;
 
 export interface SeriesInput {
   title: string;
@@ -30,8 +31,10 @@ export async function forumToSchedule(services: Services, forumId: string, actor
   return forum;
 }
 
+/** Every change to a forum's meetings is audited, and its reminders are looked at again within the minute. */
 async function audit(services: Services, forumId: string, actorId: string, action: string, subject: string, before?: unknown, after?: unknown): Promise<void> {
   await appendAudit(services, { forumId, actorId, action, subject, before, after });
+  await remindersChanged(services, forumId);
 }
 
 /**

@@ -7,6 +7,7 @@ import { forumAccess } from '../core/access';
 import { cardAction, type ActionInput } from '../core/card-action';
 import { remindersTexts } from './reminders.texts';
 import { audit } from '../core/audit';
+import { remindersChanged } from './reminder.job';
 import { requireForum } from '../core/require-forum';
 
 /** The forum, if the actor (from the activity, never the card) is its chair or secretary. */
@@ -41,5 +42,6 @@ export const reminderSettingsSaveAction = cardAction(REMINDER_SETTINGS_VERBS.sav
   const before = settingsOf(forum);
   const updated = await input.services.fora.update(forum.id, (current) => ({ ...current, reminders: settings }));
   await audit(input.services, { forumId: forum.id, actorId, action: 'forum.reminders.changed', subject: forum.name, before: before, after: settings });
+  await remindersChanged(input.services, forum.id);
   return cardFor(input, updated, true);
 });

@@ -13,6 +13,7 @@ import { bounded, reminderMessageKey } from './reminder-keys';
 import { reminderRecipients } from './reminder-recipients';
 import { remindersTexts } from './reminders.texts';
 import { cardMessage } from '../core/card-message';
+import { INDEX_LOOKBACK_MS, INDEX_RECHECK_MS, type ReminderIndexEntry } from '../../domain/reminders/reminder-index';
 
 const DAY_MS = 86_400_000;
 export const REMINDER_JOB_EVERY_MS = 60_000;
@@ -166,38 +167,59 @@ async function enqueue(services: BotServices, forum: Forum, reminder: DueReminde
   return created;
 }
 
-/** How often a pass looks at every forum; in between, only the fora with a reminder falling due. */
-export const REMINDER_RESCAN_MS = 5 * 60_000;
+/** How often the sweep looks at every forum and repairs the index. */
+export const REMINDER_SWEEP_MS = 60 * 60_000;
+
+/** After a pass over some fora: each gets its next entry (its next reminder, or a re-check), the handled ones go. */
+async function reindex(services: BotServices, run: ReminderRun, forumIds: readonly string[], now: Date, handled: readonly ReminderIndexEntry[] = []): Promise<void> {
+  await Promise.all(forumIds.map((forumId) => services.reminderIndex.put(forumId, new Date(run.nextDueAt.get(forumId) ?? now.getTime() + INDEX_RECHECK_MS))));
+  await services.reminderIndex.remove(handled);
+}
 
 /**
- * The scheduled job, every minute on every instance. A full pass every five minutes reads every
- * forum and plans when each forum's next reminder falls due; the minutes in between look only at
- * the fora whose time has come, so their cost grows with the reminders due, not with the fora and
- * meetings stored. A change to a schedule or to the lead times is seen at the next full pass at
- * the latest. The ids already in the outbox are kept between runs.
+ * The minute job (one instance at a time, under its lease): reads the index entries due since the
+ * last run — one partition query most minutes — and handles only those fora, so its cost follows
+ * the reminders due, not the fora and meetings stored. A change to a schedule or to the lead times
+ * puts its forum in the index at once, so it takes effect the next minute.
  */
-export function createReminderJob(services: BotServices, options: { rescanMs?: number } = {}): ScheduledJob {
+export function createReminderJob(services: BotServices): ScheduledJob {
   const known = new KnownReminders();
-  const rescanMs = options.rescanMs ?? REMINDER_RESCAN_MS;
-  let plan = new Map<string, number>();
-  let nextScanAt = Number.NEGATIVE_INFINITY;
   return {
     name: 'reminders',
     everyMs: REMINDER_JOB_EVERY_MS,
     async run(now) {
-      let run: ReminderRun;
-      if (now.getTime() >= nextScanAt || now.getTime() < nextScanAt - rescanMs) {
-        run = await sendDueReminders(services, now, known);
-        plan = run.nextDueAt;
-        nextScanAt = now.getTime() + rescanMs;
-      } else {
-        const dueNow = [...plan].flatMap(([forumId, at]) => (at <= now.getTime() ? [forumId] : []));
-        if (dueNow.length === 0) return;
-        run = await sendDueReminders(services, now, known, dueNow);
-        for (const forumId of dueNow) plan.delete(forumId);
-        for (const [forumId, at] of run.nextDueAt) plan.set(forumId, at);
+      const since = (await services.reminderIndex.cursor()) ?? new Date(now.getTime() - INDEX_LOOKBACK_MS);
+      const from = new Date(Math.max(since.getTime(), now.getTime() - INDEX_LOOKBACK_MS));
+      const entries = await services.reminderIndex.listDue(from, now);
+      if (entries.length > 0) {
+        const forumIds = [...new Set(entries.map((e) => e.forumId))];
+        const run = await sendDueReminders(services, now, known, forumIds);
+        await reindex(services, run, forumIds, now, entries);
+        if (run.due > 0) services.logger.info({ due: run.due, created: run.created, failed: run.failed, fora: run.fora, known: known.size }, 'reminders enqueued');
       }
-      if (run.due > 0) services.logger.info({ due: run.due, created: run.created, failed: run.failed, fora: run.fora, known: known.size }, 'reminders enqueued');
+      // Never backwards: an instance whose clock is behind must not make the next run read it all again.
+      if (since.getTime() < now.getTime()) await services.reminderIndex.setCursor(now);
     },
   };
 }
+
+/**
+ * The slow sweep (hourly, and at start): a full pass over every forum that sends what is due and
+ * writes each forum's next entry, repairing an index that lost a write (or is new).
+ */
+export function createReminderSweepJob(services: BotServices): ScheduledJob {
+  const known = new KnownReminders();
+  return {
+    name: 'reminders-sweep',
+    everyMs: REMINDER_SWEEP_MS,
+    async run(now) {
+      const run = await sendDueReminders(services, now, known);
+      await reindex(services, run, (await services.fora.list()).map((f) => f.id), now);
+      if (run.due > 0) services.logger.info({ due: run.due, created: run.created, fora: run.fora }, 'reminder sweep enqueued what was due');
+    },
+  };
+}
+
+/** After a change to a forum's meetings or lead times: the minute job looks at the forum next minute. */
+export const remindersChanged = (services: Pick<BotServices, 'reminderIndex' | 'clock'>, forumId: string): Promise<void> =>
+  services.reminderIndex.put(forumId, services.clock.now());

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { createBotApp, type BotApp } from '../../../bot/app';
 import { createLogger } from '../../../bot/logger';
-import { createReminderJob, sendDueReminders } from '../../../bot/reminders/reminder.job';
+import { createReminderJob, createReminderSweepJob, remindersChanged, sendDueReminders } from '../../../bot/reminders/reminder.job';
 import { reminderMessageKey } from '../../../bot/reminders/reminder-keys';
 import type { Forum } from '../../../domain/fora/forum';
 import type { MeetingSeries } from '../../../domain/meetings/meeting';
@@ -155,7 +155,7 @@ describe('reminders with two bot instances', () => {
     expect(await sentFor('agenda-deadline', s.key)).toEqual([]);
   });
 
-  test('given the job between its full passes then it reads only the fora whose reminder falls due, and sends it on time', async () => {
+  test('given the index then the minute job reads no forum while nothing is due, and only the forum whose reminder falls due, on time', async () => {
     const s = await seedForum();
     const reads: string[] = [];
     const services = apps[0]!.services;
@@ -163,19 +163,40 @@ describe('reminders with two bot instances', () => {
       ...services,
       fora: { ...services.fora, list: () => (reads.push('list'), services.fora.list()), findById: (id: string) => (reads.push(`forum:${id}`), services.fora.findById(id)) },
     };
-    const job = createReminderJob(counted, { rescanMs: 60 * 60_000 });
     now = new Date('2026-02-09T07:58:00.000Z');
-    await job.run(now); // the full pass: plans the members' reminder of 08:00Z
-    expect(reads).toEqual(['list']);
+    await createReminderSweepJob(counted).run(now); // the sweep indexes the members' reminder of 08:00Z
+    reads.length = 0;
+    // The minute job last ran now (earlier tests of this file left the shared cursor on later days).
+    await services.reminderIndex.setCursor(now);
+    const job = createReminderJob(counted);
     now = new Date('2026-02-09T07:59:00.000Z');
     await job.run(now);
-    expect(reads).toEqual(['list']);
+    expect(reads).toEqual([]);
     now = new Date('2026-02-09T08:00:10.000Z');
     await job.run(now);
+    // This forum (and any other forum of this file whose entry falls due), never the list of all fora.
     expect(reads).toContain(`forum:${s.forum.id}`);
-    expect(reads.filter((r) => r === 'list')).toHaveLength(1);
+    expect(reads).not.toContain('list');
     const members = await sentFor('members', s.key);
     expect(recipientsOf(members)).toEqual(s.everyone);
     expect(cardTexts(members[0]!).some((t) => t.startsWith('Denne påmindelse skulle'))).toBe(false);
+    // The forum's next reminder is in the index; the handled entry is gone.
+    const ahead = await services.reminderIndex.listDue(now, new Date(now.getTime() + 30 * 86_400_000));
+    expect(ahead.filter((e) => e.forumId === s.forum.id)).toHaveLength(1);
+    expect(Date.parse(ahead.find((e) => e.forumId === s.forum.id)!.dueAt)).toBeGreaterThan(now.getTime());
+  });
+
+  test('given a change to a forum\'s lead times then the index has the forum at once, and the sweep repairs a lost entry', async () => {
+    const s = await seedForum();
+    const services = apps[0]!.services;
+    now = new Date('2026-02-09T09:00:00.000Z');
+    await remindersChanged(services, s.forum.id);
+    expect((await services.reminderIndex.listDue(now, now)).map((e) => e.forumId)).toContain(s.forum.id);
+    // An entry lost (deleted by hand): the sweep writes the forum's next one again.
+    const all = await services.reminderIndex.listDue(new Date(now.getTime() - 86_400_000), new Date(now.getTime() + 30 * 86_400_000));
+    await services.reminderIndex.remove(all.filter((e) => e.forumId === s.forum.id));
+    await createReminderSweepJob(services).run(now);
+    const again = await services.reminderIndex.listDue(now, new Date(now.getTime() + 30 * 86_400_000));
+    expect(again.some((e) => e.forumId === s.forum.id)).toBe(true);
   });
 });

@@ -1,0 +1,26 @@
+/**
+ * When each forum next needs the reminder job's attention: its next reminder's due time, or a
+ * re-check. Written when a schedule or a forum's lead times change (at "now": the next minute looks
+ * at that forum), by the minute job after each forum it handled, and by the slow sweep that repairs
+ * whatever got lost. The minute job reads only the entries due in that minute, so its cost follows
+ * the reminders due, not the number of fora.
+ */
+export interface ReminderIndexEntry {
+  forumId: string;
+  dueAt: string;
+}
+
+export interface ReminderIndexRepository {
+  put(forumId: string, dueAt: Date): Promise<void>;
+  /** Entries due in [since, until], oldest first. */
+  listDue(since: Date, until: Date): Promise<ReminderIndexEntry[]>;
+  remove(entries: readonly ReminderIndexEntry[]): Promise<void>;
+  /** Up to when the minute job has handled everything. */
+  cursor(): Promise<Date | undefined>;
+  setCursor(at: Date): Promise<void>;
+}
+
+/** How far back a minute job looks after a stop: older reminders are no use any more. */
+export const INDEX_LOOKBACK_MS = 48 * 3_600_000;
+/** A forum with no reminder in the reminder window is looked at again after this long. */
+export const INDEX_RECHECK_MS = 24 * 3_600_000;

@@ -1,0 +1,70 @@
+import { odata } from '@azure/data-tables';
+import type { ReminderIndexEntry, ReminderIndexRepository } from '../domain/reminders/reminder-index';
+import type { TableSet } from './table-client';
+import { isNotFound } from './table-errors';
+import { checkKey, escapeKey, joinKey, padNumber, unescapeKey } from './table-keys';
+import { listAll } from './table-query';
+
+/**
+ * `reminderindex`: partition `h{yyyyMMddHH}` (the due hour, UTC), row `{due ms:13}~{forum id}`; one
+ * row `cursor`/`reminders` for how far the minute job got. A minute reads one partition (two at an
+ * hour's turn) up to now. Writes are upserts: the same forum and time twice is one row.
+ */
+const TABLE = 'reminderindex';
+const HOUR_MS = 3_600_000;
+
+const bucketOf = (ms: number): string => `h${new Date(ms).toISOString().slice(0, 13).replace(/[-T]/g, '')}`;
+const rowKeyOf = (ms: number, forumId: string): string => checkKey(TABLE, 'RowKey', joinKey(padNumber(ms, 13), escapeKey(forumId)));
+
+export function createReminderIndexRepository(tables: TableSet): ReminderIndexRepository {
+  return {
+    async put(forumId, dueAt) {
+      const client = await tables.client(TABLE);
+      const ms = dueAt.getTime();
+      await client.upsertEntity({ partitionKey: bucketOf(ms), rowKey: rowKeyOf(ms, forumId), forumId, dueAt: dueAt.toISOString() }, 'Replace');
+    },
+
+    async listDue(since, until) {
+      const client = await tables.client(TABLE);
+      const buckets: string[] = [];
+      for (let hour = Math.floor(since.getTime() / HOUR_MS) * HOUR_MS; hour <= until.getTime(); hour += HOUR_MS) buckets.push(bucketOf(hour));
+      const upper = `${padNumber(until.getTime(), 13)}~\uffff`;
+      const lower = padNumber(since.getTime(), 13);
+      const lists = await Promise.all(buckets.map((b) => listAll(client, odata`PartitionKey eq ${b} and RowKey ge ${lower} and RowKey le ${upper}`)));
+      return lists.flat().map((row): ReminderIndexEntry => {
+        const [ms, forum] = row.rowKey.split('~');
+        return { forumId: unescapeKey(forum ?? ''), dueAt: new Date(Number(ms)).toISOString() };
+      });
+    },
+
+    async remove(entries) {
+      const client = await tables.client(TABLE);
+      await Promise.all(
+        entries.map(async (e) => {
+          const ms = Date.parse(e.dueAt);
+          try {
+            await client.deleteEntity(bucketOf(ms), rowKeyOf(ms, e.forumId));
+          } catch (error) {
+            if (!isNotFound(error)) throw error;
+          }
+        }),
+      );
+    },
+
+    async cursor() {
+      const client = await tables.client(TABLE);
+      try {
+        const row = await client.getEntity<{ at: string }>('cursor', 'reminders');
+        return new Date(row.at);
+      } catch (error) {
+        if (isNotFound(error)) return undefined;
+        throw error;
+      }
+    },
+
+    async setCursor(at) {
+      const client = await tables.client(TABLE);
+      await client.upsertEntity({ partitionKey: 'cursor', rowKey: 'reminders', at: at.toISOString() }, 'Replace');
+    },
+  };
+}
