@@ -1,5 +1,5 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
-import type { BotFrameworkAuthentication } from 'botframework-connector';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConfigurationBotFrameworkAuthenticationOptions, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { AuthenticationError, type BotFrameworkAuthentication } from 'botframework-connector';
 import type { Config } from './config';
 import { createTurnErrorHandler } from './handlers/turn-error';
 import type { Logger } from './logger';
@@ -20,9 +20,23 @@ export function authOptions(config: Pick<Config, 'credentials'>): ConfigurationB
 export const createBotFrameworkAuth = (config: Pick<Config, 'credentials'>): BotFrameworkAuthentication =>
   new ConfigurationBotFrameworkAuthentication(authOptions(config));
 
-/** The CloudAdapter: checks incoming tokens, sends replies, and routes failed turns to onTurnError. */
-export function createAdapter(config: Pick<Config, 'locale'>, auth: BotFrameworkAuthentication, logger: Logger): CloudAdapter {
-  const adapter = new CloudAdapter(auth);
+/**
+ * The CloudAdapter, entered with an activity our server has already checked: `CloudAdapter.process`
+ * would answer a failure with the error's own message (a DNS error, a botbuilder internal); the
+ * server calls `processChecked` and chooses the answer itself.
+ */
+export class ForumbotAdapter extends CloudAdapter {
+  processChecked(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+/** The status botframework gave a token it could not verify, or undefined for any other error. */
+export const tokenFailureStatus = (error: unknown): number | undefined => (error instanceof AuthenticationError ? error.statusCode : undefined);
+
+/** The adapter: checks incoming tokens, sends replies, and routes failed turns to onTurnError. */
+export function createAdapter(config: Pick<Config, 'locale'>, auth: BotFrameworkAuthentication, logger: Logger): ForumbotAdapter {
+  const adapter = new ForumbotAdapter(auth);
   adapter.onTurnError = createTurnErrorHandler(config, logger);
   return adapter;
 }

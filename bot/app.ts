@@ -3,6 +3,8 @@ import type { BotFrameworkAuthentication } from 'botframework-connector';
 import { systemClock, type Clock } from '../domain/shared/time';
 import type { Storage } from '../storage';
 import { createAdapter, createBotFrameworkAuth } from './adapter';
+import { allowedTenantsOf } from './config';
+import { createTenantFilter } from './handlers/tenant-filter';
 import type { Config } from './config';
 import type { BotFeature } from './core/feature';
 import { runRoute } from './core/http-route';
@@ -12,6 +14,11 @@ import type { BotServices } from './core/services';
 import type { Logger } from './logger';
 import { createBotFrameworkSender } from './outbox/bot-framework-sender';
 import { createOutbox, type Outbox, type OutboxOptions } from './outbox/outbox';
+import { createConnectorTeamDirectory } from './reach/connector-team-directory';
+import { tellCauserUndelivered } from './reach/undelivered-notice';
+import { installRouteFrom } from './reach/install-route';
+import { createReachService } from './reach/reach.service';
+import { stillWantedIn } from './reach/still-wanted';
 import { createScheduler, type Scheduler } from './scheduler';
 import { createBotServer } from './server';
 import { tracedJob } from './telemetry/job-telemetry';
@@ -28,7 +35,7 @@ export interface BotAppDeps {
   /** How long /healthz waits for storage (default 2 s). */
   healthTimeoutMs?: number;
   /** Overrides for the outbox (tests: poll interval, limits, a different sender). */
-  outbox?: Partial<Omit<OutboxOptions, 'repository' | 'conversations' | 'knownUsers' | 'logger'>>;
+  outbox?: Partial<Omit<OutboxOptions, 'repository' | 'conversations' | 'knownUsers' | 'logger' | 'rosters'>>;
   /** Default: every feature in `bot/features.ts`. */
   features?: readonly BotFeature[];
 }
@@ -55,19 +62,42 @@ export function createBotApp(deps: BotAppDeps): BotApp {
   const features = deps.features ?? allFeatures;
   const auth = createBotFrameworkAuth(config);
   const adapter = createAdapter(config, auth, logger);
+  // First in the pipeline: an activity from another tenant reaches no handler and writes nothing.
+  const tenants = allowedTenantsOf(config);
+  if (tenants !== undefined) adapter.use(createTenantFilter(tenants, logger.child({ component: 'tenant-filter' })));
   const appId = config.credentials?.appId;
-  const outbox = createOutbox({
+  const install = installRouteFrom(config);
+  const outbox: Outbox = createOutbox({
     sender: tracedSender(createBotFrameworkSender({ auth, ...(appId === undefined ? {} : { appId }) })),
     ...(appId === undefined ? {} : { botId: `28:${appId}` }),
     clock,
+    emailOf: async (userId) => {
+      // A forum member's e-mail finds them on a roster when their Entra id is not there (imported people).
+      for (const membership of await storage.members.listMembershipsOfUser(userId)) {
+        const email = (await storage.members.find(membership.forumId, userId))?.email;
+        if (email !== undefined) return email;
+      }
+      return undefined;
+    },
+    ...(install === undefined ? {} : { install }),
+    stillWanted: stillWantedIn(storage),
+    onUndeliverable: (message) => tellCauserUndelivered({ outbox, conversations: storage.conversations, fora: storage.fora, config }, message),
     ...deps.outbox,
     repository: storage.outbox,
     conversations: storage.conversations,
     knownUsers: storage.knownUsers,
+    rosters: storage.teamRosters,
     logger: logger.child({ component: 'outbox' }),
   });
+  const reach = createReachService({
+    rosters: storage.teamRosters,
+    directory: createConnectorTeamDirectory({ auth, ...(appId === undefined ? {} : { appId }) }),
+    outbox,
+    clock,
+    logger: logger.child({ component: 'reach' }),
+  });
   const { ping: _ping, dropAll: _dropAll, outbox: _outboxRepository, ...repositories } = storage;
-  const services: BotServices = { ...repositories, config, logger, clock, outbox };
+  const services: BotServices = { ...repositories, config, logger, clock, outbox, reach };
   // Gathered once: a verb or command word claimed twice stops the start here.
   const bot = new ForumBot(services, entryPointsOf(features));
   const server = createBotServer({

@@ -22,7 +22,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       base: { service: 'forumbot' },
       timestamp: pino.stdTimeFunctions.isoTime,
       mixin: traceIds,
-      redact: { paths: ['*.MicrosoftAppPassword', '*.appPassword', '*.storageConnectionString', 'req.headers.authorization'], censor: '[hemmelig]' },
+      redact: { paths: ['*.MicrosoftAppPassword', '*.appPassword', '*.clientSecret', '*.GRAPH_CLIENT_SECRET', '*.storageConnectionString', 'req.headers.authorization'], censor: '[hemmelig]' },
     },
     target,
   );

@@ -1,11 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import restify, { type Request, type Response } from 'restify';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { Activity, ActivityHandler } from 'botbuilder';
+import { tokenFailureStatus, type ForumbotAdapter } from './adapter';
+import { checkedActivity } from './http/activity-envelope';
+import { failureStatus, genericBody } from './http/request-outcome';
 import type { HttpRequest, HttpResponse, HttpRoute } from './core/http-route';
 import type { Logger } from './logger';
 
 export interface ServerDeps {
-  adapter: CloudAdapter;
+  adapter: ForumbotAdapter;
   bot: ActivityHandler;
   /** Resolves when storage answers; the health check's only question. */
   ping: () => Promise<void>;
@@ -59,13 +62,15 @@ function httpRequestOf(req: Request): HttpRequest {
 }
 
 function send(res: Response, answer: HttpResponse): void {
+  // No route's answer may be read as another type than it says (a CSV or text as HTML).
+  res.header('x-content-type-options', 'nosniff');
   if ('json' in answer) {
     for (const [name, value] of Object.entries(answer.headers ?? {})) res.header(name, value);
     res.send(answer.status, answer.json);
     return;
   }
   const body = typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : answer.body;
-  res.writeHead(answer.status, { ...answer.headers, 'content-length': String(body.length) });
+  res.writeHead(answer.status, { 'x-content-type-options': 'nosniff', ...answer.headers, 'content-length': String(body.length) });
   res.end(body);
 }
 
@@ -85,9 +90,38 @@ export function createBotServer(deps: ServerDeps): BotServer {
     return next(false);
   });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
+  // restify's own refusals (bad JSON, wrong content type, too large, unknown path) and any error a
+  // route lets through are answered with a short fixed body: never a parser message or a stack.
+  server.on('restifyError', (_req: Request, _res: Response, err: Error & { statusCode?: number; toJSON?: () => unknown; toString: () => string }, callback: () => void) => {
+    const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
+    if (status >= 500) logger.error({ err }, 'request failed');
+    const body = genericBody(status);
+    err.toJSON = () => body;
+    err.toString = () => body.error;
+    return callback();
+  });
 
   server.post('/api/messages', async (req, res) => {
-    const turn = adapter.process(req, res, (context) => bot.run(context));
+    const activity = checkedActivity(req.body);
+    if (activity === undefined) {
+      res.send(400, genericBody(400));
+      return;
+    }
+    const authorization = req.headers.authorization;
+    const turn = (async () => {
+      try {
+        const invoke = await adapter.processChecked(typeof authorization === 'string' ? authorization : '', activity as unknown as Activity, (context) => bot.run(context));
+        // An invoke no handler answers comes back as 501 from botbuilder: for us it is a request we do not take.
+        const status = invoke?.status === 501 ? 400 : (invoke?.status ?? 200);
+        if (invoke?.body === undefined) res.send(status);
+        else res.send(status, invoke.body);
+      } catch (error) {
+        const status = failureStatus(error, tokenFailureStatus(error));
+        if (status === 500) logger.error({ err: error, activityId: typeof activity['id'] === 'string' ? activity['id'] : undefined }, 'activity failed');
+        else logger.warn({ status, reason: error instanceof Error ? error.name : 'unknown' }, status === 401 ? 'request refused: token not verified' : 'request refused: a dependency is unreachable');
+        if (!res.headersSent) res.send(status, genericBody(status));
+      }
+    })();
     turns.add(turn);
     try {
       await turn;
@@ -135,7 +169,7 @@ export function createBotServer(deps: ServerDeps): BotServer {
         send(res, await runRoute(route, httpRequestOf(req)));
       } catch (error) {
         logger.error({ err: error, path: req.path() }, 'route failed');
-        if (!res.headersSent) res.send(500, { error: 'failed' });
+        if (!res.headersSent) res.send(500, genericBody(500));
       }
     };
     if (route.method === 'GET') server.get(route.path, handler);

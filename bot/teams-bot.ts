@@ -2,7 +2,7 @@ import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCar
 import type { EntryPoints } from './core/registry';
 import type { BotServices } from './core/services';
 import { handleCardAction } from './handlers/card-action.handler';
-import { handleInstall, handleUninstall } from './handlers/install.handler';
+import { handleInstall, handleMembersAdded, handleMembersRemoved, handleUninstall } from './handlers/install.handler';
 import { KnownUserRecorder } from './handlers/known-user.recorder';
 import { handleMessage } from './handlers/message.handler';
 import { readTurnInfo } from './core/turn-info';
@@ -32,6 +32,7 @@ export class ForumBot extends TeamsActivityHandler {
     // Teams announces an install both ways; the installation service greets only once.
     this.onMembersAdded(async (turn, next) => {
       if (includesBot(turn.activity.membersAdded, turn)) await handleInstall(turn, services);
+      else await handleMembersAdded(turn, services, turn.activity.membersAdded ?? []);
       await next();
     });
     this.onInstallationUpdateAdd(async (turn, next) => {
@@ -40,6 +41,7 @@ export class ForumBot extends TeamsActivityHandler {
     });
     this.onMembersRemoved(async (turn, next) => {
       if (includesBot(turn.activity.membersRemoved, turn)) await handleUninstall(turn, services);
+      else await handleMembersRemoved(turn, services, turn.activity.membersRemoved ?? []);
       await next();
     });
     this.onInstallationUpdateRemove(async (turn, next) => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ActionStatus } from '../domain/actions/action-item';
 import { EntityId } from '../domain/shared/ids';
 import { ACTION_VERBS } from './action-item.card';
-import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 
 /** `actions.board`, `actions.record.form`, `actions.followup`, `actions.export`: a forum's lists and forms. */
 export const ForumRefData = z.object({ forumId: EntityId });
@@ -49,13 +49,13 @@ function itemLine(text: ActionBoardCardText, forumId: string, item: BoardItemVie
     type: 'Container',
     spacing: 'Small',
     selectAction: executeAction(item.title, ACTION_VERBS.show, { forumId, itemId: item.id }),
-    items: [paragraph(`${item.title}`, { spacing: 'None' }), paragraph(`${due} · ${text.statuses[item.status]}`, { isSubtle: true, size: 'Small', spacing: 'None', color: item.overdue ? 'Attention' : 'Default' })],
+    items: [paragraph(asText(item.title), { spacing: 'None' }), paragraph(`${due} · ${text.statuses[item.status]}`, { isSubtle: true, size: 'Small', spacing: 'None', color: item.overdue ? 'Attention' : 'Default' })],
   };
 }
 
 /** A forum's open action items grouped by owner, overdue first (the order comes from the domain). */
 export function actionBoardCard(text: ActionBoardCardText, view: ActionBoardView): AdaptiveCard {
-  const body: CardElement[] = [heading(view.title)];
+  const body: CardElement[] = [heading(asText(view.title))];
   if (view.intro !== undefined) body.push(paragraph(view.intro));
   if (view.total === 0) body.push(paragraph(text.empty));
   else if (view.overdue > 0) body.push(paragraph(text.overdueCount(view.overdue), { color: 'Attention', weight: 'Bolder' }));
@@ -64,7 +64,7 @@ export function actionBoardCard(text: ActionBoardCardText, view: ActionBoardView
     if (shown >= BOARD_MAX_ITEMS) break;
     const items = group.items.slice(0, BOARD_MAX_ITEMS - shown);
     shown += items.length;
-    body.push({ type: 'TextBlock', text: group.ownerName, weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' });
+    body.push({ type: 'TextBlock', text: asText(group.ownerName), weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' });
     for (const item of items) body.push(itemLine(text, view.forumId, item));
   }
   if (shown < view.total) body.push(paragraph(text.shown(shown, view.total), { isSubtle: true, size: 'Small' }));

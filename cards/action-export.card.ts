@@ -1,4 +1,4 @@
-import { adaptiveCard, heading, paragraph, type AdaptiveCard, type CardLang } from './card-kit';
+import { adaptiveCard, asText, heading, paragraph, type AdaptiveCard, type CardLang } from './card-kit';
 
 export interface ActionExportCardText {
   lang: CardLang;
@@ -9,5 +9,5 @@ export interface ActionExportCardText {
 
 /** A personal, expiring download link for a forum's action items as CSV. */
 export function actionExportCard(text: ActionExportCardText, view: { forumName: string; url: string; validUntil: string }): AdaptiveCard {
-  return adaptiveCard(text.lang, [heading(text.title), paragraph(text.body(view.forumName, view.validUntil))], [{ type: 'Action.OpenUrl', title: text.open, url: view.url }]);
+  return adaptiveCard(text.lang, [heading(text.title), paragraph(text.body(asText(view.forumName), view.validUntil))], [{ type: 'Action.OpenUrl', title: text.open, url: view.url }]);
 }

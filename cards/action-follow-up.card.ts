@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EntityId } from '../domain/shared/ids';
 import { ACTION_VERBS } from './action-item.card';
-import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 
 /** The date input of one item on the follow-up card. */
 export const carryInput = (itemId: string): string => `carry_${itemId}`;
@@ -35,7 +35,7 @@ export const FOLLOW_UP_MAX_ITEMS = 25;
 
 /** Follow-up at the meeting: each open item can be closed or carried over to a new due date. */
 export function actionFollowUpCard(text: ActionFollowUpCardText, view: FollowUpView): AdaptiveCard {
-  const body: CardElement[] = [heading(`${text.title} · ${view.forumName}`), paragraph(text.intro, { isSubtle: true })];
+  const body: CardElement[] = [heading(`${text.title} · ${asText(view.forumName)}`), paragraph(text.intro, { isSubtle: true })];
   if (view.items.length === 0) body.push(paragraph(text.empty));
   for (const item of view.items.slice(0, FOLLOW_UP_MAX_ITEMS)) {
     const ref = { forumId: view.forumId, itemId: item.id };
@@ -43,7 +43,7 @@ export function actionFollowUpCard(text: ActionFollowUpCardText, view: FollowUpV
       type: 'Container',
       separator: true,
       items: [
-        paragraph(`**${item.title}** — ${item.ownerName}`, { spacing: 'None' }),
+        paragraph(`**${asText(item.title)}** — ${asText(item.ownerName)}`, { spacing: 'None' }),
         paragraph(`${text.due} ${item.due}${item.overdue ? ` · ${text.overdue}` : ''}`, { isSubtle: true, size: 'Small', spacing: 'None', color: item.overdue ? 'Attention' : 'Default' }),
         { type: 'Input.Date', id: carryInput(item.id), label: text.carryLabel, value: view.carryDefault },
         {

@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { GuardedText } from '../domain/shared/guarded-text';
 import type { ActionStatus } from '../domain/actions/action-item';
 import { EntityId } from '../domain/shared/ids';
-import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { TEXT_LIMITS } from '../domain/shared/text-limits';
+import { textField } from './form-fields';
+import { formTexts } from './form-texts';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 
 /** Every verb of the action-item cards; the bot routes by these. */
 export const ACTION_VERBS = {
@@ -24,12 +28,12 @@ export const ItemShowData = ItemRef;
 /** `actions.item.status`: started, done, reopened or cancelled (blocked has its own verb: it needs a reason). */
 export const ItemStatusData = ItemRef.extend({ to: z.enum(['open', 'started', 'done', 'cancelled']), from: z.enum(['followUp', 'item']).optional() });
 export const BLOCK_REASON_INPUT = 'blockedReason';
-export const ItemBlockData = ItemRef.extend({ [BLOCK_REASON_INPUT]: z.string().max(2000).optional() });
+export const ItemBlockData = ItemRef.extend({ [BLOCK_REASON_INPUT]: GuardedText.max(2000).optional() });
 export const PROPOSED_DATE_INPUT = 'proposedDueDate';
-export const ItemProposeData = ItemRef.extend({ [PROPOSED_DATE_INPUT]: z.string().max(20).optional() });
+export const ItemProposeData = ItemRef.extend({ [PROPOSED_DATE_INPUT]: GuardedText.max(20).optional() });
 export const ItemDecideData = ItemRef.extend({ accept: z.boolean() });
 export const ESCALATION_NOTE_INPUT = 'escalationNote';
-export const ItemEscalateData = ItemRef.extend({ [ESCALATION_NOTE_INPUT]: z.string().max(5000).optional() });
+export const ItemEscalateData = ItemRef.extend({ [ESCALATION_NOTE_INPUT]: GuardedText.max(5000).optional() });
 
 export interface ActionItemCardText {
   lang: CardLang;
@@ -93,15 +97,15 @@ const showCard = (title: string, body: CardElement[], submit: CardElement): Card
 export function actionItemCard(text: ActionItemCardText, view: ActionItemView): AdaptiveCard {
   const ref = { forumId: view.forumId, itemId: view.id };
   const facts = [
-    { title: text.forum, value: view.forumName },
-    { title: text.owner, value: view.ownerName },
+    { title: text.forum, value: asText(view.forumName) },
+    { title: text.owner, value: asText(view.ownerName) },
     { title: text.due, value: view.overdue ? `${view.due} · ${text.overdue}` : view.due },
     ...(view.proposedDue === undefined ? [] : [{ title: text.proposed, value: view.proposedDue }]),
-    ...(view.blockedReason === undefined ? [] : [{ title: text.blockedBecause, value: view.blockedReason }]),
+    ...(view.blockedReason === undefined ? [] : [{ title: text.blockedBecause, value: asText(view.blockedReason) }]),
   ];
   const body: CardElement[] = [
     ...(view.banner === undefined ? [] : [paragraph(view.banner, { weight: 'Bolder', color: view.overdue ? 'Attention' : 'Accent' })]),
-    heading(view.title),
+    heading(asText(view.title)),
     paragraph(text.statuses[view.status], { weight: 'Bolder', color: view.status === 'blocked' || view.overdue ? 'Attention' : view.status === 'done' ? 'Good' : 'Default', spacing: 'None' }),
     { type: 'FactSet', facts },
     ...(view.carriedOver === undefined || view.carriedOver === 0 ? [] : [paragraph(text.carriedOver(view.carriedOver), { isSubtle: true, size: 'Small' })]),
@@ -114,9 +118,9 @@ export function actionItemCard(text: ActionItemCardText, view: ActionItemView): 
       if (view.status !== 'started') actions.push(executeAction(text.start, ACTION_VERBS.status, { ...ref, to: 'started' }));
       actions.push(executeAction(text.done, ACTION_VERBS.status, { ...ref, to: 'done' }, { style: 'positive' }));
       actions.push(
-        showCard(text.block, [{ type: 'Input.Text', id: BLOCK_REASON_INPUT, label: text.blockReasonLabel, isMultiline: true, maxLength: 1000, isRequired: true, errorMessage: text.blockReasonLabel }], executeAction(text.blockSubmit, ACTION_VERBS.block, ref)),
+        showCard(text.block, [textField(text.lang, { id: BLOCK_REASON_INPUT, label: text.blockReasonLabel, max: TEXT_LIMITS.blockedReason, multiline: true, required: true })], executeAction(text.blockSubmit, ACTION_VERBS.block, ref)),
       );
-      actions.push(showCard(text.propose, [{ type: 'Input.Date', id: PROPOSED_DATE_INPUT, label: text.proposeLabel, isRequired: true, errorMessage: text.proposeLabel }], executeAction(text.proposeSubmit, ACTION_VERBS.propose, ref)));
+      actions.push(showCard(text.propose, [{ type: 'Input.Date', id: PROPOSED_DATE_INPUT, label: text.proposeLabel, isRequired: true, errorMessage: formTexts[text.lang].required(text.proposeLabel) }], executeAction(text.proposeSubmit, ACTION_VERBS.propose, ref)));
     } else {
       actions.push(executeAction(text.reopen, ACTION_VERBS.status, { ...ref, to: 'open' }));
     }
@@ -128,10 +132,11 @@ export function actionItemCard(text: ActionItemCardText, view: ActionItemView): 
       manage.push(executeAction(text.accept, ACTION_VERBS.decide, { ...ref, accept: true }, { style: 'positive' }));
       manage.push(executeAction(text.reject, ACTION_VERBS.decide, { ...ref, accept: false }));
     }
-    manage.push(executeAction(text.cancel, ACTION_VERBS.status, { ...ref, to: 'cancelled' }, { style: 'destructive' }));
     if (view.canEscalate && !view.escalated) {
-      manage.push(showCard(text.escalate, [{ type: 'Input.Text', id: ESCALATION_NOTE_INPUT, label: text.escalateLabel, isMultiline: true, maxLength: 4000 }], executeAction(text.escalateSubmit, ACTION_VERBS.escalate, ref)));
+      manage.push(showCard(text.escalate, [textField(text.lang, { id: ESCALATION_NOTE_INPUT, label: text.escalateLabel, max: TEXT_LIMITS.caseText, multiline: true })], executeAction(text.escalateSubmit, ACTION_VERBS.escalate, ref)));
     }
+    // Last, and only after a second click: cancelling cannot be undone by the owner.
+    manage.push(showCard(text.cancel, [paragraph(`${view.title}?`, { weight: 'Bolder' })], executeAction(text.cancel, ACTION_VERBS.status, { ...ref, to: 'cancelled' }, { style: 'destructive' })));
     body.push({ type: 'ActionSet', actions: manage });
   }
   return adaptiveCard(text.lang, body, actions);

@@ -1,6 +1,6 @@
 import type { ActionStatus } from '../domain/actions/action-item';
 import { ACTION_VERBS } from './action-item.card';
-import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 
 export interface MyActionsCardText {
   lang: CardLang;
@@ -34,8 +34,8 @@ export function myActionsCard(text: MyActionsCardText, items: readonly MyActionV
       separator: true,
       selectAction: executeAction(item.title, ACTION_VERBS.show, { forumId: item.forumId, itemId: item.id }),
       items: [
-        paragraph(item.title, { weight: 'Bolder', spacing: 'None' }),
-        paragraph(`${item.forumName} · ${text.due} ${item.due}${item.overdue ? ` · **${text.overdue}**` : ''} · ${text.statuses[item.status]}`, {
+        paragraph(asText(item.title), { weight: 'Bolder', spacing: 'None' }),
+        paragraph(`${asText(item.forumName)} · ${text.due} ${item.due}${item.overdue ? ` · **${text.overdue}**` : ''} · ${text.statuses[item.status]}`, {
           isSubtle: true,
           size: 'Small',
           spacing: 'None',

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { EntityId } from '../domain/shared/ids';
+import { TEXT_LIMITS } from '../domain/shared/text-limits';
+import { textField } from './form-fields';
+import { formTexts } from './form-texts';
 import { ACTION_VERBS } from './action-item.card';
-import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 
 /** Rows on the form; several items at once (the domain allows up to 10 per recording). */
 export const RECORD_ROWS = 5;
@@ -41,11 +44,13 @@ export interface ActionRecordView {
   meetingId?: string;
   /** Default due date (local, yyyy-mm-dd). */
   defaultDue: string;
+  /** Today's local date: the client refuses an earlier due date (the server checks again). */
+  today?: string;
 }
 
 /** The form on which the chair or secretary records action items, during or after a meeting. */
 export function actionRecordCard(text: ActionRecordCardText, view: ActionRecordView): AdaptiveCard {
-  const body: CardElement[] = [heading(`${text.title} · ${view.forumName}`), paragraph(text.intro, { isSubtle: true })];
+  const body: CardElement[] = [heading(`${text.title} · ${asText(view.forumName)}`), paragraph(text.intro, { isSubtle: true })];
   for (let n = 1; n <= RECORD_ROWS; n++) {
     const ids = rowInputs(n);
     body.push({
@@ -53,7 +58,7 @@ export function actionRecordCard(text: ActionRecordCardText, view: ActionRecordV
       separator: true,
       items: [
         { type: 'TextBlock', text: text.row(n), weight: 'Bolder', wrap: true },
-        { type: 'Input.Text', id: ids.title, label: text.itemTitle, maxLength: 300 },
+        textField(text.lang, { id: ids.title, label: text.itemTitle, max: TEXT_LIMITS.actionTitle }),
         {
           type: 'Input.ChoiceSet',
           id: ids.owner,
@@ -63,11 +68,17 @@ export function actionRecordCard(text: ActionRecordCardText, view: ActionRecordV
         {
           type: 'ColumnSet',
           columns: [
-            { type: 'Column', width: 'stretch', items: [{ type: 'Input.Text', id: ids.externalName, label: text.externalName, maxLength: 200 }] },
-            { type: 'Column', width: 'stretch', items: [{ type: 'Input.Text', id: ids.externalEmail, label: text.externalEmail, style: 'Email', maxLength: 320 }] },
+            { type: 'Column', width: 'stretch', items: [textField(text.lang, { id: ids.externalName, label: text.externalName, max: TEXT_LIMITS.personName })] },
+            { type: 'Column', width: 'stretch', items: [textField(text.lang, { id: ids.externalEmail, label: text.externalEmail, max: TEXT_LIMITS.email, style: 'Email' })] },
           ],
         },
-        { type: 'Input.Date', id: ids.due, label: text.due, value: view.defaultDue },
+        {
+          type: 'Input.Date',
+          id: ids.due,
+          label: text.due,
+          value: view.defaultDue,
+          ...(view.today === undefined ? {} : { min: view.today, errorMessage: formTexts[text.lang].notBeforeToday }),
+        },
         ...(view.agendaItems.length === 0
           ? []
           : [{ type: 'Input.ChoiceSet', id: ids.origin, label: text.origin, choices: view.agendaItems.map((i) => ({ title: i.title, value: i.id })) }]),

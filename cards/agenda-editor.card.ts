@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GuardedText } from '../domain/shared/guarded-text';
 import type { Agenda } from '../domain/agendas/agenda';
 import { EntityId } from '../domain/shared/ids';
 import { agendaItemBlocks, type AgendaCardText } from './agenda.card';
@@ -6,6 +7,10 @@ import { FOLLOW_UP_AGENDA_ITEM_ID } from '../domain/actions/follow-up';
 import { ACTION_VERBS } from './action-item.card';
 import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 import { formatDateTime } from './dates';
+import { textField } from './form-fields';
+import { formTexts } from './form-texts';
+import { localDateOf } from '../domain/actions/local-date';
+import { TEXT_LIMITS } from '../domain/shared/text-limits';
 
 export const AGENDA_EDITOR_VERBS = {
   open: 'agenda.edit.open',
@@ -21,6 +26,8 @@ export const AGENDA_EDITOR_VERBS = {
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
 const optionalText = z.string().optional();
+/** What a person types (titles, descriptions, links): guarded; ids, dates and times are not. */
+const typedText = GuardedText.optional();
 const ref = { forumId: EntityId, agendaId: EntityId };
 const revised = { ...ref, revision: z.coerce.number().int().min(0) };
 
@@ -34,10 +41,10 @@ export const AgendaCreateData = z.object({
 /** New item fields, typed on the editor card; checked again by the domain schema. */
 export const AgendaAddItemData = z.object({
   ...revised,
-  newTitle: optionalText,
-  newDescription: optionalText,
-  newPresenter: optionalText,
-  newUrl: optionalText,
+  newTitle: typedText,
+  newDescription: typedText,
+  newPresenter: typedText,
+  newUrl: typedText,
   newInputWanted: flag.optional(),
 });
 /** Edit of one item: the fields are `title.<id>`, `description.<id>`, … (ids are unique per card). */
@@ -115,6 +122,21 @@ export interface AgendaEditorView {
   notice?: { text: string; tone: 'good' | 'warning' | 'attention' };
 }
 
+/** Input ids of the "new item" fields. */
+export const NEW_ITEM_INPUTS = { title: 'newTitle', description: 'newDescription', presenter: 'newPresenter', url: 'newUrl' } as const;
+type ItemField = keyof typeof NEW_ITEM_INPUTS;
+
+/** An item's four text fields with their limits (the domain's) shown and checked in the client. */
+function itemFields(text: AgendaEditorCardText, id: (field: ItemField) => string, values: Partial<Record<ItemField, string>>, titleRequired: boolean): CardElement[] {
+  const value = (field: ItemField) => (values[field] === undefined ? {} : { value: values[field] });
+  return [
+    textField(text.lang, { id: id('title'), label: text.itemTitle, max: TEXT_LIMITS.agendaItemTitle, required: titleRequired, requiredMessage: text.itemTitleRequired, ...value('title') }),
+    textField(text.lang, { id: id('description'), label: text.itemDescription, max: TEXT_LIMITS.agendaItemDescription, multiline: true, ...value('description') }),
+    textField(text.lang, { id: id('presenter'), label: text.itemPresenter, max: TEXT_LIMITS.presenter, ...value('presenter') }),
+    textField(text.lang, { id: id('url'), label: text.itemUrl, max: TEXT_LIMITS.documentUrl, style: 'Url', ...value('url') }),
+  ];
+}
+
 const tones = { good: 'Good', warning: 'Warning', attention: 'Attention' } as const;
 const actionSet = (actions: CardElement[]): CardElement => ({ type: 'ActionSet', actions });
 
@@ -149,10 +171,7 @@ export function agendaEditorCard(text: AgendaEditorCardText, view: AgendaEditorV
   const blocks = agendaItemBlocks(text, agenda);
   agenda.items.forEach((item, index) => {
     const editCard = adaptiveCard(text.lang, [
-      { type: 'Input.Text', id: itemFieldId('title', item.id), label: text.itemTitle, value: item.title, maxLength: 200, isRequired: true, errorMessage: text.itemTitleRequired },
-      { type: 'Input.Text', id: itemFieldId('description', item.id), label: text.itemDescription, value: item.description, maxLength: 2000, isMultiline: true },
-      { type: 'Input.Text', id: itemFieldId('presenter', item.id), label: text.itemPresenter, value: item.presenter ?? '', maxLength: 200 },
-      { type: 'Input.Text', id: itemFieldId('url', item.id), label: text.itemUrl, value: item.documentUrl ?? '', style: 'Url', maxLength: 2000 },
+      ...itemFields(text, (field) => itemFieldId(field, item.id), { title: item.title, description: item.description, presenter: item.presenter ?? '', url: item.documentUrl ?? '' }, true),
       { type: 'Input.Toggle', id: itemFieldId('wanted', item.id), title: text.itemInputWanted, value: String(item.inputWanted), valueOn: 'true', valueOff: 'false' },
     ], [executeAction(text.save, AGENDA_EDITOR_VERBS.saveItem, { ...ref, itemId: item.id })]);
     const { $schema: _schema, version: _version, lang: _lang, ...showCard } = editCard;
@@ -168,10 +187,8 @@ export function agendaEditorCard(text: AgendaEditorCardText, view: AgendaEditorV
 
   body.push(
     { type: 'TextBlock', text: text.addHeading, weight: 'Bolder', separator: true, spacing: 'Large', wrap: true },
-    { type: 'Input.Text', id: 'newTitle', label: text.itemTitle, maxLength: 200 },
-    { type: 'Input.Text', id: 'newDescription', label: text.itemDescription, maxLength: 2000, isMultiline: true },
-    { type: 'Input.Text', id: 'newPresenter', label: text.itemPresenter, maxLength: 200 },
-    { type: 'Input.Text', id: 'newUrl', label: text.itemUrl, style: 'Url', maxLength: 2000 },
+    // Not required in the client: "Tilføj" shares the card with buttons that need no title; the server asks for it.
+    ...itemFields(text, (field) => NEW_ITEM_INPUTS[field], {}, false),
     { type: 'Input.Toggle', id: 'newInputWanted', title: text.itemInputWanted, value: 'false', valueOn: 'true', valueOff: 'false' },
     actionSet([executeAction(text.add, AGENDA_EDITOR_VERBS.addItem, ref)]),
   );
@@ -186,7 +203,15 @@ export function agendaEditorCard(text: AgendaEditorCardText, view: AgendaEditorV
       body.push(paragraph(text.publishFirst), actionSet([executeAction(text.turnOff, AGENDA_EDITOR_VERBS.toggleCirculation, { forumId: agenda.forumId, agendaId: agenda.id, enabled: false })]));
     } else {
       body.push(
-        { type: 'Input.Date', id: 'deadlineDate', label: text.deadlineDate },
+        {
+          type: 'Input.Date',
+          id: 'deadlineDate',
+          label: text.deadlineDate,
+          // The client refuses a day after the meeting; the server checks the exact time again.
+          max: localDateOf(new Date(agenda.meetingStart), view.timeZone),
+          errorMessage: formTexts[text.lang].beforeMeeting(when(agenda.meetingStart)),
+        },
+        paragraph(formTexts[text.lang].beforeMeeting(when(agenda.meetingStart)), { isSubtle: true, size: 'Small', spacing: 'None' }),
         { type: 'Input.Time', id: 'deadlineTime', label: text.deadlineTime, value: '12:00' },
         {
           type: 'Input.ChoiceSet',

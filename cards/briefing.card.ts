@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Briefing } from '../domain/agendas/briefing';
 import { EntityId } from '../domain/shared/ids';
-import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 import { formatDateTime } from './dates';
 
 export const BRIEFING_VERBS = { view: 'agenda.briefing.view', share: 'agenda.briefing.share' } as const;
@@ -120,26 +120,26 @@ function buildBriefingCard(text: BriefingCardText, view: BriefingView, fit: Fit)
   };
   const body: CardElement[] = [];
   if (view.notice !== undefined) body.push(paragraph(view.notice, { color: 'Good', weight: 'Bolder' }));
-  body.push(heading(text.title(view.forumName)), paragraph(text.meeting(when(agenda.meetingStart)), { spacing: 'None' }));
+  body.push(heading(text.title(asText(view.forumName))), paragraph(text.meeting(when(agenda.meetingStart)), { spacing: 'None' }));
   const compiled = agenda.circulation?.briefingCompiledAt;
   if (compiled !== undefined) body.push(paragraph(text.compiledAt(when(compiled)), { isSubtle: true, size: 'Small', spacing: 'None' }));
   body.push(paragraph(text.answered(briefing.progress.answered, briefing.progress.total)));
   if (fit.textCap !== undefined) body.push(paragraph(text.shortened, { color: 'Warning', weight: 'Bolder' }));
   for (const { item, entries } of briefing.items) {
-    const lines: CardElement[] = [{ type: 'TextBlock', text: item.title, weight: 'Bolder', wrap: true }];
+    const lines: CardElement[] = [{ type: 'TextBlock', text: asText(item.title), weight: 'Bolder', wrap: true }];
     if (entries.length === 0) lines.push(paragraph(text.noInput, { isSubtle: true, spacing: 'None' }));
     const { shown, rest } = firstOf(entries, fit.listCap);
-    for (const entry of shown) lines.push(paragraph(`**${entry.authorName}** (${entry.forumName}): ${shorten(entry.text, fit.textCap)}`, { spacing: 'Small' }));
+    for (const entry of shown) lines.push(paragraph(`**${asText(entry.authorName)}** (${asText(entry.forumName)}): ${asText(shorten(entry.text, fit.textCap))}`, { spacing: 'Small' }));
     if (rest > 0) lines.push(paragraph(text.moreInputs(rest), { isSubtle: true, spacing: 'Small' }));
     body.push({ type: 'Container', separator: true, spacing: 'Medium', items: lines });
   }
   if (briefing.noComments.length > 0) {
-    body.push(paragraph(`**${text.noCommentsHeading}** ${names(briefing.noComments.map((n) => `${n.authorName} (${n.forumName})`))}`, { separator: true }));
+    body.push(paragraph(`**${text.noCommentsHeading}** ${names(briefing.noComments.map((n) => `${asText(n.authorName)} (${asText(n.forumName)})`))}`, { separator: true }));
   }
   if (briefing.progress.missing.length > 0) {
-    body.push(paragraph(`**${text.missingHeading}** ${names(briefing.progress.missing.map((m) => m.name))}`));
+    body.push(paragraph(`**${text.missingHeading}** ${names(briefing.progress.missing.map((m) => asText(m.name)))}`));
   }
-  if (view.sharedWithNames.length > 0) body.push(paragraph(text.sharedWith(view.sharedWithNames.join(', ')), { isSubtle: true, size: 'Small' }));
+  if (view.sharedWithNames.length > 0) body.push(paragraph(text.sharedWith(view.sharedWithNames.map(asText).join(', ')), { isSubtle: true, size: 'Small' }));
   const actions: CardElement[] = [
     { type: 'Action.OpenUrl', title: text.downloadWord, url: view.links.docx },
     { type: 'Action.OpenUrl', title: text.downloadMarkdown, url: view.links.markdown },

@@ -44,3 +44,21 @@ export const executeAction = (title: string, verb: string, data: Record<string, 
   data,
   ...extra,
 });
+
+// Markdown that could turn typed text into a link, an image, emphasis or a list: `[x](url)`,
+// `![](url)`, `<https://…>`, `**…**`, `- …`. Teams renders TextBlock and FactSet text as Markdown.
+const MARKDOWN_INLINE = /[\\`*_[\]<>~]/g;
+const MARKDOWN_LINE_START = /^([ \t]*)([-+#>]|\d+[.)])(?=\s|$)/gm;
+
+/**
+ * Text a person typed (or Teams sent), shown as typed: its Markdown is escaped, so it can never
+ * become a link or a remote image on our cards. Not for input values or choice titles (no Markdown).
+ */
+export function asText(text: string): string {
+  return text.replace(MARKDOWN_INLINE, '\\$&').replace(MARKDOWN_LINE_START, (_match, indent: string, marker: string) => `${indent}${marker.replace(/[-+#>.)]$/, '\\$&')}`);
+}
+
+/** A link we make on purpose (a label of ours or typed, to a checked URL) that no typed character can break out of. */
+export function markdownLink(label: string, url: string): string {
+  return `[${asText(label)}](${url.replace(/[()<>\s\\]/g, (c) => (c === '(' ? '%28' : c === ')' ? '%29' : encodeURIComponent(c)))})`;
+}

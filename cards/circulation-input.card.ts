@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { Agenda, AgendaInput } from '../domain/agendas/agenda';
 import { EntityId } from '../domain/shared/ids';
-import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { TEXT_LIMITS } from '../domain/shared/text-limits';
+import { adaptiveCard, asText, executeAction, heading, markdownLink, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 import { formatDateTime } from './dates';
+import { textField } from './form-fields';
 
 export const CIRCULATION_INPUT_VERBS = { view: 'agenda.input.view', submit: 'agenda.input.submit' } as const;
 
@@ -82,28 +84,29 @@ export function circulationInputCard(text: CirculationInputCardText, view: Circu
 
   const body: CardElement[] = [];
   if (view.notice !== undefined) body.push(paragraph(view.notice.text, { color: view.notice.tone === 'good' ? 'Good' : view.notice.tone === 'warning' ? 'Warning' : 'Attention', weight: 'Bolder' }));
-  body.push(heading(text.title(view.forumName)), paragraph(text.meeting(when(agenda.meetingStart)), { spacing: 'None', isSubtle: true }));
+  body.push(heading(text.title(asText(view.forumName))), paragraph(text.meeting(when(agenda.meetingStart)), { spacing: 'None', isSubtle: true }));
   if (circulation !== undefined) body.push(paragraph(text.deadline(when(circulation.deadline)), { weight: 'Bolder' }));
   body.push(paragraph(view.open ? text.intro : text.closed, view.open ? {} : { color: 'Warning' }));
 
   agenda.items.forEach((item, index) => {
-    const block: CardElement[] = [paragraph(`**${index + 1}. ${item.title}**`)];
-    if (item.description !== '') block.push(paragraph(item.description, { spacing: 'None' }));
-    if (item.presenter !== undefined) block.push(paragraph(text.presenter(item.presenter), { spacing: 'None', isSubtle: true, size: 'Small' }));
-    if (item.documentUrl !== undefined) block.push(paragraph(`[${text.documents}](${item.documentUrl})`, { spacing: 'None', size: 'Small' }));
+    const block: CardElement[] = [paragraph(`**${index + 1}. ${asText(item.title)}**`)];
+    if (item.description !== '') block.push(paragraph(asText(item.description), { spacing: 'None' }));
+    if (item.presenter !== undefined) block.push(paragraph(text.presenter(asText(item.presenter)), { spacing: 'None', isSubtle: true, size: 'Small' }));
+    if (item.documentUrl !== undefined) block.push(paragraph(markdownLink(text.documents, item.documentUrl), { spacing: 'None', size: 'Small' }));
     if (!item.inputWanted) block.push(paragraph(text.noInputWanted, { spacing: 'None', isSubtle: true, size: 'Small' }));
     else if (view.open) {
-      block.push({
-        type: 'Input.Text',
-        id: inputFieldId(item.id),
-        label: text.inputLabel,
-        placeholder: text.placeholder,
-        isMultiline: true,
-        maxLength: 4000,
-        value: view.typed?.[item.id] ?? savedText.get(item.id) ?? '',
-      });
+      block.push(
+        textField(text.lang, {
+          id: inputFieldId(item.id),
+          label: text.inputLabel,
+          placeholder: text.placeholder,
+          multiline: true,
+          max: TEXT_LIMITS.agendaInput,
+          value: view.typed?.[item.id] ?? savedText.get(item.id) ?? '',
+        }),
+      );
     } else {
-      block.push(paragraph(`${text.yourInput}: ${savedText.get(item.id) ?? '–'}`, { spacing: 'Small' }));
+      block.push(paragraph(`${text.yourInput}: ${asText(savedText.get(item.id) ?? '–')}`, { spacing: 'Small' }));
     }
     body.push({ type: 'Container', separator: true, spacing: 'Medium', items: block });
   });

@@ -53,3 +53,10 @@ export function formatDateTime(instant: Date | string, lang: CardLang, timeZone:
 export function formatTimeRange(start: Date | string, end: Date | string, lang: CardLang, timeZone: string): string {
   return `${formatTime(start, lang, timeZone)}–${formatTime(end, lang, timeZone)}`;
 }
+
+/** "14.01.2027" / "14/01/2027": the short form, where a whole date would not fit. */
+export function formatShortDate(instant: Date | string, lang: CardLang, timeZone: string): string {
+  const local = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+  const [y, m, d] = local.split('-');
+  return lang === 'da' ? `${d}.${m}.${y}` : `${d}/${m}/${y}`;
+}

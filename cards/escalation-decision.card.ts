@@ -1,4 +1,4 @@
-import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardLang } from './card-kit';
 import { ESCALATION_VERBS } from './escalation.card';
 
 export interface EscalationDecisionCardText {
@@ -25,10 +25,10 @@ export interface EscalationDecisionView {
 /** The decision on its way down: to the raiser and each forum the case passed; "Læst" is the only receipt Teams allows. */
 export function escalationDecisionCard(text: EscalationDecisionCardText, view: EscalationDecisionView): AdaptiveCard {
   const body = [
-    heading(text.heading(view.decidedBy)),
-    paragraph(`**${text.caseLabel}:** ${view.title}`),
-    paragraph(`**${text.decisionLabel}:** ${view.decision}`),
-    ...(view.task === undefined ? [] : [paragraph(`**${text.taskLabel}:** ${view.task}`)]),
+    heading(text.heading(asText(view.decidedBy))),
+    paragraph(`**${text.caseLabel}:** ${asText(view.title)}`),
+    paragraph(`**${text.decisionLabel}:** ${asText(view.decision)}`),
+    ...(view.task === undefined ? [] : [paragraph(`**${text.taskLabel}:** ${asText(view.task)}`)]),
     ...(view.seen ? [paragraph(text.seenDone, { isSubtle: true })] : []),
   ];
   const actions = [

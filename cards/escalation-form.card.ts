@@ -1,21 +1,25 @@
 import { z } from 'zod';
+import { GuardedText } from '../domain/shared/guarded-text';
 import { URGENCIES, Urgency } from '../domain/escalations/escalation';
 import { CATEGORIES, Category } from '../domain/escalations/escalation-raise';
 import { EntityId } from '../domain/shared/ids';
+import { TEXT_LIMITS } from '../domain/shared/text-limits';
+import { textField } from './form-fields';
 import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 import { ESCALATION_VERBS } from './escalation.card';
 
 /** `escalation.raise`: the form's inputs (checked again on the server: the client's checks are advice). */
 export const EscalationRaiseData = z.object({
-  title: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(4000).default(''),
+  // Emptiness and lengths are checked by the bot, which gives the form back with the text kept.
+  title: z.string().max(100_000).default(''),
+  description: z.string().max(100_000).default(''),
   category: Category,
   urgency: Urgency,
   originForumId: EntityId,
 });
 
 /** `escalation.form`: open the form, possibly from a forum and with a title. */
-export const EscalationFormData = z.object({ forumId: EntityId.optional(), title: z.string().max(200).optional() });
+export const EscalationFormData = z.object({ forumId: EntityId.optional(), title: GuardedText.max(200).optional() });
 
 export interface EscalationFormCardText {
   lang: CardLang;
@@ -42,8 +46,8 @@ export function escalationFormCard(text: EscalationFormCardText, view: Escalatio
     heading(text.title),
     paragraph(text.intro),
     paragraph(text.privacy, { isSubtle: true, size: 'Small' }),
-    { type: 'Input.Text', id: 'title', label: text.labels.title, isRequired: true, errorMessage: text.required, maxLength: 200, ...(view.title ? { value: view.title } : {}) },
-    { type: 'Input.Text', id: 'description', label: text.labels.description, isMultiline: true, maxLength: 4000 },
+    textField(text.lang, { id: 'title', label: text.labels.title, max: TEXT_LIMITS.caseTitle, required: true, requiredMessage: text.required, ...(view.title ? { value: view.title } : {}) }),
+    textField(text.lang, { id: 'description', label: text.labels.description, max: TEXT_LIMITS.caseText, multiline: true }),
     {
       type: 'Input.ChoiceSet',
       id: 'category',

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { EscalationAction, type EscalationState, type Urgency } from '../domain/escalations/escalation';
 import { EntityId } from '../domain/shared/ids';
+import { TEXT_LIMITS } from '../domain/shared/text-limits';
+import { textField } from './form-fields';
 import { LocalDate } from '../domain/shared/time';
-import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 
 export const ESCALATION_VERBS = {
   form: 'escalation.form',
@@ -21,8 +23,9 @@ export const EscalationActData = z.object({
   escalationId: EntityId,
   action: EscalationAction.exclude(['auto_escalate']),
   step: z.coerce.number().int().min(0),
-  note: z.string().max(4000).optional(),
-  taskTitle: z.string().max(300).optional(),
+  // Lengths are checked by the bot, which gives the case back with the text and the limit.
+  note: z.string().max(100_000).optional(),
+  taskTitle: z.string().max(100_000).optional(),
   taskDue: z.union([LocalDate, z.literal('')]).optional(),
 });
 export type EscalationActData = z.infer<typeof EscalationActData>;
@@ -94,37 +97,37 @@ const NEEDS_NOTE: readonly CaseButton[] = ['ask', 'answer', 'resolve', 'escalate
 export function escalationCard(text: EscalationCardText, view: EscalationCardView): AdaptiveCard {
   const body: CardElement[] = [];
   if (view.notice !== undefined) body.push(paragraph(view.notice, { weight: 'Bolder', color: 'Warning' }));
-  body.push(heading(view.title));
+  body.push(heading(asText(view.title)));
   body.push({
     type: 'FactSet',
     facts: [
       { title: text.labels.state, value: text.states[view.state] },
-      { title: text.labels.holding, value: view.holdingForum },
-      { title: text.labels.path, value: view.path.join(' → ') },
-      { title: text.labels.category, value: view.category },
+      { title: text.labels.holding, value: asText(view.holdingForum) },
+      { title: text.labels.path, value: view.path.map(asText).join(' → ') },
+      { title: text.labels.category, value: asText(view.category) },
       { title: text.labels.urgency, value: text.urgencies[view.urgency] },
-      { title: text.labels.raisedBy, value: view.raisedBy },
+      { title: text.labels.raisedBy, value: asText(view.raisedBy) },
     ],
   });
   body.push(paragraph(`**${text.labels.description}**`, { spacing: 'Medium' }));
-  body.push(paragraph(view.description === undefined ? text.labels.descriptionHidden : view.description || '—', view.description === undefined ? { isSubtle: true } : {}));
-  if (view.decision !== undefined) body.push(paragraph(`**${text.labels.decision}:** ${view.decision}`));
-  if (view.task !== undefined) body.push(paragraph(`**${text.labels.task}:** ${view.task}`));
+  body.push(paragraph(view.description === undefined ? text.labels.descriptionHidden : asText(view.description) || '—', view.description === undefined ? { isSubtle: true } : {}));
+  if (view.decision !== undefined) body.push(paragraph(`**${text.labels.decision}:** ${asText(view.decision)}`));
+  if (view.task !== undefined) body.push(paragraph(`**${text.labels.task}:** ${asText(view.task)}`));
   if (view.seen !== undefined) {
-    body.push(paragraph(`**${text.labels.seenBy}:** ${view.seen.seen.join(', ') || '—'}`));
-    body.push(paragraph(`**${text.labels.notSeenBy}:** ${view.seen.missing.join(', ') || '—'}`, { spacing: 'None' }));
+    body.push(paragraph(`**${text.labels.seenBy}:** ${view.seen.seen.map(asText).join(', ') || '—'}`));
+    body.push(paragraph(`**${text.labels.notSeenBy}:** ${view.seen.missing.map(asText).join(', ') || '—'}`, { spacing: 'None' }));
   }
   body.push(paragraph(`**${text.labels.history}**`, { spacing: 'Medium' }));
   for (const line of view.history.slice(-HISTORY_SHOWN)) {
-    body.push(paragraph(`${line.at} · ${line.text}${line.note === undefined ? '' : `: ${line.note}`}`, { spacing: 'None', size: 'Small' }));
+    body.push(paragraph(`${line.at} · ${line.text}${line.note === undefined ? '' : `: ${asText(line.note)}`}`, { spacing: 'None', size: 'Small' }));
   }
 
   const data = (action: CaseButton): Record<string, unknown> => ({ escalationId: view.id, action, step: view.step });
   if (view.can.some((b) => NEEDS_NOTE.includes(b))) {
-    body.push({ type: 'Input.Text', id: ESCALATION_INPUTS.note, label: text.labels.note, isMultiline: true, maxLength: 4000 });
+    body.push(textField(text.lang, { id: ESCALATION_INPUTS.note, label: text.labels.note, max: TEXT_LIMITS.caseText, multiline: true }));
   }
   if (view.can.includes('return')) {
-    body.push({ type: 'Input.Text', id: ESCALATION_INPUTS.taskTitle, label: text.labels.taskTitle, maxLength: 300 });
+    body.push(textField(text.lang, { id: ESCALATION_INPUTS.taskTitle, label: text.labels.taskTitle, max: TEXT_LIMITS.actionTitle }));
     body.push({ type: 'Input.Date', id: ESCALATION_INPUTS.taskDue, label: text.labels.taskDue });
   }
   // Hosts allow few buttons per row: the steps go in rows of three, share and refresh at the bottom.

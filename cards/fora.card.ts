@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Level } from '../domain/fora/forum';
 import { EntityId } from '../domain/shared/ids';
-import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 
 export const FORA_VERBS = { link: 'forum.link' } as const;
 
@@ -38,7 +38,7 @@ export function foraCard(text: ForaCardText, view: ForaCardView): AdaptiveCard {
   const notice = view.notice === undefined ? [] : [paragraph(view.notice)];
   if (view.fora.length === 0) return adaptiveCard(text.lang, [heading(text.title), ...notice, paragraph(text.empty)]);
   const facts = view.fora.map((f) => ({
-    title: f.name,
+    title: asText(f.name),
     value: [text.levels[f.level], f.sensitive ? text.sensitive : undefined, f.linkedHere ? text.linkedHere : undefined].filter(Boolean).join(' · '),
   }));
   const body: CardElement[] = [heading(text.title), ...notice, paragraph(text.intro), { type: 'FactSet', facts }];

@@ -1,5 +1,5 @@
 import type { Level } from '../domain/fora/forum';
-import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardLang } from './card-kit';
 import { FORA_VERBS, FORUM_CHOICE_ID } from './fora.card';
 
 export interface ForumChoiceCardText {
@@ -29,7 +29,7 @@ export interface ForumChoiceCardView {
  * channel through the same verb as the fora card, so the choice needs no extra step.
  */
 export function forumChoiceCard(text: ForumChoiceCardText, view: ForumChoiceCardView): AdaptiveCard {
-  const body = [heading(text.title), paragraph(view.matched ? text.several(view.typed) : text.none(view.typed))];
+  const body = [heading(text.title), paragraph(view.matched ? text.several(asText(view.typed)) : text.none(asText(view.typed)))];
   const label = (f: ForumChoiceCardView['fora'][number]): string => `${f.name} (${text.levels[f.level]})`;
   if (view.fora.length <= MAX_BUTTONS) {
     return adaptiveCard(text.lang, [...body, { type: 'ActionSet', actions: view.fora.map((f) => executeAction(label(f), FORA_VERBS.link, { forumId: f.id })) }]);

@@ -1,5 +1,5 @@
 import type { Level, Role } from '../domain/fora/forum';
-import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 import { FORUM_VERBS } from './forum.card';
 
 export interface ForumListCardText {
@@ -36,7 +36,7 @@ export interface ForumListCardView {
 export function forumListCard(text: ForumListCardText, view: ForumListCardView): AdaptiveCard {
   const body: CardElement[] = [heading(text.title), paragraph(text.intro)];
   for (const f of view.fora) {
-    const title = f.sensitive ? `${f.name} · ${text.sensitive}` : f.name;
+    const title = f.sensitive ? `${asText(f.name)} · ${text.sensitive}` : asText(f.name);
     body.push({
       type: 'Container',
       separator: true,
@@ -47,7 +47,7 @@ export function forumListCard(text: ForumListCardText, view: ForumListCardView):
           type: 'FactSet',
           facts: [
             { title: text.levelLabel, value: text.levels[f.level] },
-            { title: text.chairLabel, value: f.chairs.length === 0 ? text.noChair : f.chairs.join(', ') },
+            { title: text.chairLabel, value: f.chairs.length === 0 ? text.noChair : f.chairs.map(asText).join(', ') },
             { title: text.myRolesLabel, value: f.myRoles.map((r) => text.roles[r]).join(', ') },
             { title: text.nextMeetingLabel, value: f.nextMeeting ?? text.noMeeting },
           ],

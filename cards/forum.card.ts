@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ROLES, type Level, type Role } from '../domain/fora/forum';
 import { EntityId, UserId } from '../domain/shared/ids';
 import { ESCALATION_DEADLINE_VERBS } from './escalation-deadlines.card';
-import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 
 export const FORUM_VERBS = {
   show: 'registry.forum.show',
@@ -90,7 +90,7 @@ function memberGroups(text: ForumCardText, members: NonNullable<ForumCardView['m
     if (inRole.length === 0) return [];
     return [
       paragraph(text.roleGroups[role], { weight: 'Bolder', spacing: 'Medium' }),
-      paragraph(inRole.map((name) => `- ${name}`).join('\n'), { spacing: 'Small' }),
+      paragraph(inRole.map((name) => `- ${asText(name)}`).join('\n'), { spacing: 'Small' }),
     ];
   });
 }
@@ -99,13 +99,13 @@ function memberGroups(text: ForumCardText, members: NonNullable<ForumCardView['m
 export function forumCard(text: ForumCardText, view: ForumCardView): RefreshableCard {
   const body: CardElement[] = [];
   if (view.notice !== undefined) body.push(paragraph(view.notice, { color: 'Good', weight: 'Bolder' }));
-  body.push(heading(view.name));
+  body.push(heading(asText(view.name)));
   if (view.sensitive) body.push(paragraph(text.sensitive, { color: 'Attention', spacing: 'None' }));
   body.push({
     type: 'FactSet',
     facts: [
       fact(text.levelLabel, text.levels[view.level]),
-      fact(text.channelLabel, view.linked ? (view.channelName ?? '✓') : text.notLinked),
+      fact(text.channelLabel, view.linked ? (view.channelName === undefined ? '✓' : asText(view.channelName)) : text.notLinked),
       fact(text.nextMeetingLabel, view.nextMeeting ?? text.noMeeting),
     ],
   });
@@ -113,8 +113,8 @@ export function forumCard(text: ForumCardText, view: ForumCardView): Refreshable
   body.push({
     type: 'FactSet',
     facts: [
-      fact(text.escalatesToLabel, view.escalatesTo?.name ?? text.topOfChain),
-      fact(text.escalatedFromLabel, view.escalatedFrom.length === 0 ? text.nothingBelow : view.escalatedFrom.map((f) => f.name).join(', ')),
+      fact(text.escalatesToLabel, view.escalatesTo === undefined ? text.topOfChain : asText(view.escalatesTo.name)),
+      fact(text.escalatedFromLabel, view.escalatedFrom.length === 0 ? text.nothingBelow : view.escalatedFrom.map((f) => asText(f.name)).join(', ')),
     ],
   });
   if (view.canManage) {

@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import { GuardedText } from '../domain/shared/guarded-text';
 import { EntityId } from '../domain/shared/ids';
-import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { TEXT_LIMITS } from '../domain/shared/text-limits';
+import { textField } from './form-fields';
+import { formTexts } from './form-texts';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 import { MEETINGS_VERBS } from './meetings.card';
 
 /** The form's input ids; Teams puts each input's value in `data` under its id. */
@@ -18,7 +22,7 @@ export const SCHEDULE_INPUTS = {
   rrule: 'rrule',
 } as const;
 
-const field = z.union([z.string().max(2000), z.number()]).transform(String).optional();
+const field = z.union([GuardedText.max(2000), z.number()]).transform(String).optional();
 
 /**
  * `meetings.schedule`: what the form sends. Only the shape is checked here (Teams sends every input
@@ -79,24 +83,25 @@ export function scheduleSeriesCard(text: ScheduleCardText, view: ScheduleCardVie
     const given = v[id] === undefined || v[id].trim() === '' ? fallback : Number(v[id]);
     return given === undefined || !Number.isFinite(given) ? {} : { value: given };
   };
-  const body: CardElement[] = [heading(view.replacesSeriesId === undefined ? text.title(view.forumName) : text.changeTitle(view.forumName))];
+  const body: CardElement[] = [heading(view.replacesSeriesId === undefined ? text.title(asText(view.forumName)) : text.changeTitle(asText(view.forumName)))];
   if (view.replacesSeriesId !== undefined) body.push(paragraph(text.changeNote, { isSubtle: true }));
   if (view.error !== undefined) body.push(paragraph(view.error, { color: 'Attention', weight: 'Bolder' }));
   const f = text.fields;
+  const required = formTexts[text.lang].required;
   body.push(
-    { type: 'Input.Text', id: SCHEDULE_INPUTS.title, label: f.title, maxLength: 200, isRequired: true, errorMessage: f.title, ...value('title') },
-    { type: 'Input.Date', id: SCHEDULE_INPUTS.firstDate, label: f.firstDate, isRequired: true, errorMessage: f.firstDate, ...value('firstDate') },
-    { type: 'Input.Time', id: SCHEDULE_INPUTS.startTime, label: f.startTime, isRequired: true, errorMessage: f.startTime, ...value('startTime', '09:00') },
-    { type: 'Input.Number', id: SCHEDULE_INPUTS.durationMinutes, label: f.durationMinutes, min: 5, max: 1440, isRequired: true, errorMessage: f.durationMinutes, ...numberValue('durationMinutes', 90) },
-    { type: 'Input.Text', id: SCHEDULE_INPUTS.location, label: f.location, maxLength: 300, ...value('location') },
-    { type: 'Input.Text', id: SCHEDULE_INPUTS.onlineMeetingUrl, label: f.onlineMeetingUrl, style: 'Url', maxLength: 2000, ...value('onlineMeetingUrl') },
-    { type: 'Input.ChoiceSet', id: SCHEDULE_INPUTS.kind, label: f.kind, isRequired: true, errorMessage: f.kind, choices: choices(text.kinds), ...value('kind', 'monthlyNthWeekday') },
+    textField(text.lang, { id: SCHEDULE_INPUTS.title, label: f.title, max: TEXT_LIMITS.meetingTitle, required: true, ...value('title') }),
+    { type: 'Input.Date', id: SCHEDULE_INPUTS.firstDate, label: f.firstDate, isRequired: true, errorMessage: required(f.firstDate), ...value('firstDate') },
+    { type: 'Input.Time', id: SCHEDULE_INPUTS.startTime, label: f.startTime, isRequired: true, errorMessage: required(f.startTime), ...value('startTime', '09:00') },
+    { type: 'Input.Number', id: SCHEDULE_INPUTS.durationMinutes, label: f.durationMinutes, min: 5, max: 1440, isRequired: true, errorMessage: formTexts[text.lang].numberBetween(5, 1440), ...numberValue('durationMinutes', 90) },
+    textField(text.lang, { id: SCHEDULE_INPUTS.location, label: f.location, max: TEXT_LIMITS.location, ...value('location') }),
+    textField(text.lang, { id: SCHEDULE_INPUTS.onlineMeetingUrl, label: f.onlineMeetingUrl, max: TEXT_LIMITS.onlineMeetingUrl, style: 'Url', ...value('onlineMeetingUrl') }),
+    { type: 'Input.ChoiceSet', id: SCHEDULE_INPUTS.kind, label: f.kind, isRequired: true, errorMessage: required(f.kind), choices: choices(text.kinds), ...value('kind', 'monthlyNthWeekday') },
     { type: 'Input.Number', id: SCHEDULE_INPUTS.interval, label: f.interval, min: 2, max: 52, ...numberValue('interval') },
     paragraph(text.hints.interval, { isSubtle: true, size: 'Small', spacing: 'None' }),
     { type: 'Input.ChoiceSet', id: SCHEDULE_INPUTS.nth, label: f.nth, choices: choices(text.nths), ...value('nth', 'auto') },
     paragraph(text.hints.nth, { isSubtle: true, size: 'Small', spacing: 'None' }),
     { type: 'Input.ChoiceSet', id: SCHEDULE_INPUTS.quarterlyOn, label: f.quarterlyOn, choices: choices(text.quarterlyOn), ...value('quarterlyOn', 'nthWeekday') },
-    { type: 'Input.Text', id: SCHEDULE_INPUTS.rrule, label: f.rrule, maxLength: 1000, placeholder: 'FREQ=MONTHLY;BYDAY=2TU', ...value('rrule') },
+    textField(text.lang, { id: SCHEDULE_INPUTS.rrule, label: f.rrule, max: TEXT_LIMITS.rrule, placeholder: 'FREQ=MONTHLY;BYDAY=2TU', ...value('rrule') }),
     paragraph(text.hints.rrule, { isSubtle: true, size: 'Small', spacing: 'None' }),
   );
   const data = { forumId: view.forumId, ...(view.replacesSeriesId === undefined ? {} : { replacesSeriesId: view.replacesSeriesId }) };

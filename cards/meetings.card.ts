@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { EntityId } from '../domain/shared/ids';
+import { formTexts } from './form-texts';
 import { REMINDER_SETTINGS_VERBS } from './reminder-settings.card';
-import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, markdownLink, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 
 export const MEETINGS_VERBS = {
   list: 'meetings.list',
@@ -18,12 +19,19 @@ const moveInputs = (slot: number) => ({ date: `moveDate${slot}`, time: `moveTime
 export const MeetingsListData = z.object({ forumId: EntityId });
 /** `meetings.schedule.form`: open the form; with `replacesSeriesId` it changes that series. */
 export const ScheduleFormData = z.object({ forumId: EntityId, replacesSeriesId: EntityId.optional() });
+/**
+ * The occurrence's key travels as `occurrence`: clients treat a data field named `key` as their own
+ * (the Agents Playground throws "Cannot assign to read only property 'key'" and the button does
+ * nothing). Parsed, it is the `key` again.
+ */
+const occurrenceRef = { forumId: EntityId, occurrence: z.string().min(1).max(300) };
+
 /** `meetings.cancel`: one meeting, by its occurrence key. */
-export const CancelMeetingData = z.object({ forumId: EntityId, key: z.string().min(1).max(300) });
+export const CancelMeetingData = z.object(occurrenceRef).transform(({ forumId, occurrence }) => ({ forumId, key: occurrence }));
 /** `meetings.move`: one meeting to a new local date and time (inputs are checked again by the bot). */
 export const MoveMeetingData = z
-  .looseObject({ forumId: EntityId, key: z.string().min(1).max(300), slot: z.number().int().min(0).max(100) })
-  .transform(({ forumId, key, slot, ...inputs }) => {
+  .looseObject({ ...occurrenceRef, slot: z.number().int().min(0).max(100) })
+  .transform(({ forumId, occurrence: key, slot, ...inputs }) => {
     const ids = moveInputs(slot);
     const read = (id: string) => (typeof inputs[id] === 'string' ? (inputs[id] as string).slice(0, 20) : undefined);
     return { forumId, key, moveDate: read(ids.date), moveTime: read(ids.time) };
@@ -79,12 +87,12 @@ export interface MeetingsCardView {
 
 function itemElements(text: MeetingsCardText, item: MeetingItemView, slot: number, showForum: boolean): CardElement[] {
   const status = item.status === 'cancelled' ? ` — **${text.cancelled}**` : item.status === 'moved' ? ` — ${text.moved}` : '';
-  const title = showForum ? `${item.forumName}: ${item.title}` : item.title;
+  const title = showForum ? `${asText(item.forumName)}: ${asText(item.title)}` : asText(item.title);
   const facts = [
-    ...(item.location !== undefined ? [item.location] : []),
-    ...(item.onlineMeetingUrl !== undefined ? [`[${text.online}](${item.onlineMeetingUrl})`] : []),
+    ...(item.location !== undefined ? [asText(item.location)] : []),
+    ...(item.onlineMeetingUrl !== undefined ? [markdownLink(text.online, item.onlineMeetingUrl)] : []),
   ];
-  const ref = { forumId: item.forumId, key: item.key };
+  const ref = { forumId: item.forumId, occurrence: item.key };
   const ids = moveInputs(slot);
   const actions: CardElement[] = [];
   if (item.calendarUrl !== undefined) actions.push({ type: 'Action.OpenUrl', title: text.addToCalendar, url: item.calendarUrl });
@@ -95,8 +103,8 @@ function itemElements(text: MeetingsCardText, item: MeetingItemView, slot: numbe
       card: {
         type: 'AdaptiveCard',
         body: [
-          { type: 'Input.Date', id: ids.date, label: text.moveDate, value: item.localDate, isRequired: true, errorMessage: text.moveDate },
-          { type: 'Input.Time', id: ids.time, label: text.moveTime, value: item.localTime, isRequired: true, errorMessage: text.moveTime },
+          { type: 'Input.Date', id: ids.date, label: text.moveDate, value: item.localDate, isRequired: true, errorMessage: formTexts[text.lang].required(text.moveDate) },
+          { type: 'Input.Time', id: ids.time, label: text.moveTime, value: item.localTime, isRequired: true, errorMessage: formTexts[text.lang].required(text.moveTime) },
         ],
         actions: [executeAction(text.moveSubmit, MEETINGS_VERBS.move, { ...ref, slot })],
       },

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../domain/fora/forum';
 import { EntityId } from '../domain/shared/ids';
-import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { TEXT_LIMITS } from '../domain/shared/text-limits';
+import { textField } from './form-fields';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 import { FORUM_VERBS } from './forum.card';
 
 export const MEMBER_FORM_VERBS = { add: 'registry.member.add' } as const;
@@ -11,8 +13,8 @@ export const MEMBER_FORM_INPUTS = { known: 'knownUserId', name: 'displayName', e
 
 /**
  * `registry.member.add` as it arrives: the form's fields as Teams sends them (strings, empty when
- * left blank; the role choice comma-separated). The bot checks the content with its own schema,
- * so that it can answer with the form and a precise message instead of a generic error.
+ * left blank; the role choice comma-separated). The bot checks the content with its own (guarded)
+ * schema, so that it can answer with the form and a precise message instead of a generic error.
  */
 export const MemberAddData = z.object({
   forumId: EntityId,
@@ -56,7 +58,7 @@ export const rolesChoices = (roles: Record<Role, string>) => ROLES.map((role) =>
 /** The chair's form to add a member: pick someone the bot knows, or type name, e-mail and Entra id. */
 export function memberFormCard(text: MemberFormCardText, view: MemberFormCardView): AdaptiveCard {
   const v = view.values ?? {};
-  const body: CardElement[] = [heading(text.title(view.forumName))];
+  const body: CardElement[] = [heading(text.title(asText(view.forumName)))];
   if (view.error !== undefined) body.push(paragraph(view.error, { color: 'Attention', weight: 'Bolder' }));
   body.push(paragraph(text.intro));
   if (view.known.length > 0) {
@@ -71,9 +73,9 @@ export function memberFormCard(text: MemberFormCardText, view: MemberFormCardVie
     body.push(paragraph(text.orNew, { isSubtle: true }));
   }
   body.push(
-    { type: 'Input.Text', id: MEMBER_FORM_INPUTS.name, label: text.nameLabel, maxLength: 200, ...(v.name ? { value: v.name } : {}) },
-    { type: 'Input.Text', id: MEMBER_FORM_INPUTS.email, label: text.emailLabel, style: 'Email', maxLength: 320, ...(v.email ? { value: v.email } : {}) },
-    { type: 'Input.Text', id: MEMBER_FORM_INPUTS.userId, label: text.userIdLabel, placeholder: text.userIdHint, maxLength: 128, ...(v.userId ? { value: v.userId } : {}) },
+    textField(text.lang, { id: MEMBER_FORM_INPUTS.name, label: text.nameLabel, max: TEXT_LIMITS.personName, ...(v.name ? { value: v.name } : {}) }),
+    textField(text.lang, { id: MEMBER_FORM_INPUTS.email, label: text.emailLabel, max: TEXT_LIMITS.email, style: 'Email', ...(v.email ? { value: v.email } : {}) }),
+    textField(text.lang, { id: MEMBER_FORM_INPUTS.userId, label: text.userIdLabel, placeholder: text.userIdHint, max: TEXT_LIMITS.userId, ...(v.userId ? { value: v.userId } : {}) }),
     {
       type: 'Input.ChoiceSet',
       id: MEMBER_FORM_INPUTS.roles,

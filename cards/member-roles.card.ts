@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Role } from '../domain/fora/forum';
 import { EntityId, UserId } from '../domain/shared/ids';
-import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardLang } from './card-kit';
 import { FORUM_VERBS } from './forum.card';
 import { rolesChoices } from './member-form.card';
 
@@ -54,8 +54,8 @@ export function memberRolesCard(text: MemberRolesCardText, view: MemberView): Ad
   return adaptiveCard(
     text.lang,
     [
-      heading(text.title(view.displayName, view.forumName)),
-      ...(view.email === undefined ? [] : [paragraph(view.email, { isSubtle: true, spacing: 'None' })]),
+      heading(text.title(asText(view.displayName), asText(view.forumName))),
+      ...(view.email === undefined ? [] : [paragraph(asText(view.email), { isSubtle: true, spacing: 'None' })]),
       {
         type: 'Input.ChoiceSet',
         id: 'roles',
@@ -79,7 +79,7 @@ export function memberRemoveCard(text: MemberRolesCardText, view: MemberView): A
   const ref = { forumId: view.forumId, userId: view.userId };
   return adaptiveCard(
     text.lang,
-    [heading(text.confirmTitle(view.displayName, view.forumName)), paragraph(text.confirmText)],
+    [heading(text.confirmTitle(asText(view.displayName), asText(view.forumName))), paragraph(text.confirmText)],
     [
       executeAction(text.confirmRemove, MEMBER_ROLES_VERBS.remove, ref, { style: 'destructive' }),
       executeAction(text.cancel, FORUM_VERBS.show, { forumId: view.forumId }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EntityId } from '../domain/shared/ids';
-import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 
 export const REMINDER_SETTINGS_VERBS = { show: 'reminders.settings.show', save: 'reminders.settings.save' } as const;
 
@@ -73,7 +73,7 @@ function pair(text: { toggle: string; label: string }, range: (min: number, max:
 /** For the chair or secretary: which reminders the forum's meetings get, and how long before (or after). */
 export function reminderSettingsCard(text: ReminderSettingsCardText, view: ReminderSettingsCardView): AdaptiveCard {
   const { settings: s, limits } = view;
-  const body: CardElement[] = [heading(text.title(view.forumName))];
+  const body: CardElement[] = [heading(text.title(asText(view.forumName)))];
   if (view.saved === true) body.push(paragraph(text.saved, { color: 'Good' }));
   body.push(
     paragraph(text.intro),

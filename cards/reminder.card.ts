@@ -1,4 +1,4 @@
-import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 import { formatDateTime, formatTimeRange } from './dates';
 import { REMINDER_SETTINGS_VERBS } from './reminder-settings.card';
 
@@ -45,13 +45,13 @@ export const AGENDA_ITEMS_SHOWN = 12;
 /** A proactive reminder about one meeting: to prepare its agenda, to attend it, or to record its action items. */
 export function reminderCard(text: ReminderCardText, view: ReminderCardView): AdaptiveCard {
   const when = formatDateTime(view.start, text.lang, view.timeZone);
-  const body: CardElement[] = [heading(text.titles[view.kind](view.forumName))];
+  const body: CardElement[] = [heading(text.titles[view.kind](asText(view.forumName)))];
   if (view.late) body.push(paragraph(text.late(formatDateTime(view.dueAt, text.lang, view.timeZone)), { color: 'Warning', isSubtle: true }));
-  body.push(paragraph(text.intros[view.kind](view.meetingTitle, when)));
+  body.push(paragraph(text.intros[view.kind](asText(view.meetingTitle), when)));
   const facts = [
-    { title: text.meetingLabel, value: view.meetingTitle },
+    { title: text.meetingLabel, value: asText(view.meetingTitle) },
     { title: text.timeLabel, value: `${when} (${formatTimeRange(view.start, view.end, text.lang, view.timeZone)})` },
-    ...(view.location === undefined ? [] : [{ title: text.placeLabel, value: view.location }]),
+    ...(view.location === undefined ? [] : [{ title: text.placeLabel, value: asText(view.location) }]),
   ];
   body.push({ type: 'FactSet', facts });
   if (view.kind === 'members') body.push(...agendaPart(text, view.agendaItems));
@@ -65,7 +65,7 @@ export function reminderCard(text: ReminderCardText, view: ReminderCardView): Ad
 
 function agendaPart(text: ReminderCardText, items: readonly string[] | undefined): CardElement[] {
   if (items === undefined || items.length === 0) return [paragraph(text.noAgenda, { isSubtle: true })];
-  const shown = items.slice(0, AGENDA_ITEMS_SHOWN).map((title, i) => `${i + 1}. ${title}`);
+  const shown = items.slice(0, AGENDA_ITEMS_SHOWN).map((title, i) => `${i + 1}. ${asText(title)}`);
   if (items.length > AGENDA_ITEMS_SHOWN) shown.push(text.moreItems(items.length - AGENDA_ITEMS_SHOWN));
   return [paragraph(text.agendaHeading, { weight: 'Bolder', spacing: 'Medium' }), ...shown.map((line) => paragraph(line, { spacing: 'None' }))];
 }

@@ -7,6 +7,7 @@ import type { ForumRepository, MemberRepository } from './fora/forum.repository'
 import type { MeetingRepository, MeetingSeriesRepository } from './meetings/meeting.repository';
 import type { JobLeaseRepository } from './jobs/job-lease';
 import type { OutboxRepository } from './outbox/outbox.repository';
+import type { TeamRosterRepository } from './reach/team-roster.repository';
 import type { ReminderIndexRepository } from './reminders/reminder-index';
 
 /** Every repository the product keeps its data in; storage/ implements them all. */
@@ -22,6 +23,8 @@ export interface Repositories {
   audit: AuditRepository;
   conversations: ConversationRepository;
   knownUsers: KnownUserRepository;
+  /** Teams the app is in, with their channels and rosters (who the bot can reach through them). */
+  teamRosters: TeamRosterRepository;
   outbox: OutboxRepository;
   jobLeases: JobLeaseRepository;
   reminderIndex: ReminderIndexRepository;

@@ -23,6 +23,13 @@ export interface RunningAzurite {
   stop(): Promise<void>;
 }
 
+/** One Azurite process as started: its pid and a promise that settles when it exits. */
+export interface AzuriteProcess {
+  pid: number;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stop(): Promise<void>;
+}
+
 /** Asks the OS for a free port on the loopback interface. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -36,7 +43,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function azuriteTableScript(): string {
+export function azuriteTableScript(): string {
   const require = createRequire(import.meta.url);
   return path.join(path.dirname(require.resolve('azurite/package.json')), 'dist', 'src', 'table', 'main.js');
 }
@@ -63,6 +70,16 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
     }
   }
   throw new Error(`Azurite could not start: ${String(lastError)}`);
+}
+
+/** Starts one Azurite on `port`; resolves once it listens. */
+export async function launchAzurite(port: number, location: string | undefined): Promise<AzuriteProcess> {
+  const child = await launch(port, location);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
+    else child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+  return { pid: child.pid ?? -1, exited, stop: () => stopChild(child) };
 }
 
 function launch(port: number, location: string | undefined): Promise<ChildProcess> {

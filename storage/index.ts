@@ -16,6 +16,7 @@ import { createMeetingRepository } from './table-meeting.repository';
 import { createMemberRepository } from './table-member.repository';
 import { createOutboxRepository } from './table-outbox.repository';
 import { outboxTableIn } from './table-outbox.table';
+import { createTeamRosterRepository } from './table-team-roster.repository';
 
 /** Every repository, plus what the bot and tests need of the storage account itself. */
 export interface Storage extends Repositories {
@@ -61,6 +62,7 @@ export function createStorage(connection: StorageConnection, options: StorageOpt
     audit: createAuditRepository(tables),
     conversations: createConversationRepository(tables),
     knownUsers: createKnownUserRepository(tables),
+    teamRosters: createTeamRosterRepository(tables),
     outbox: createOutboxRepository(outboxTableIn(tables)),
     jobLeases: createJobLeaseRepository(tables),
     reminderIndex: createReminderIndexRepository(tables),

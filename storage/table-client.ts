@@ -17,6 +17,7 @@ export const TABLES = [
   'audit',
   'conversations',
   'knownusers',
+  'teamrosters',
   'outbox',
   'jobleases',
   'reminderindex',

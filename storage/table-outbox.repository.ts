@@ -1,5 +1,6 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { OutboxMessage } from '../domain/outbox/outbox-message';
+import { waitsForReach } from '../domain/outbox/outbox.rules';
 import type { DueEntry, OutboxRepository } from '../domain/outbox/outbox.repository';
 import { compact, dataOf, fromJson, joinText, splitText, toJson } from './entity-codec';
 import { assertEntityFits } from './entity-size';
@@ -20,6 +21,9 @@ import { OUTBOX_TABLE, type OutboxTable } from './table-outbox.table';
  * - causer   — partition `c~{userId}`, row `{inverted enqueue time}~{id}`: who caused what, newest first.
  * - subject  — partition `s~{type}~{subjectId}`, row `{recipientKey}~{id}`: the deliveries of an
  *   agenda, case or item, so the feature can find the activity to update in place.
+ * - waiting  — partition `w~{userId}`, row `{id}`: messages that could not reach that person yet,
+ *   so they go once the person can be reached. Written when a message becomes such; a row whose
+ *   message has moved on is dropped when the partition is next read (no extra write on the hot path).
  *
  * `add` writes the queue row before the message row: a crash in between leaves a queue row without a
  * message, which the worker simply removes (the caller's enqueue failed and it will try again). The
@@ -33,6 +37,7 @@ const messagePartition = (id: string): string => checkKey(OUTBOX_TABLE, 'Partiti
 const queueRow = (id: string): string => checkKey(OUTBOX_TABLE, 'RowKey', escapeKey(id));
 const causerPartition = (userId: string): string => checkKey(OUTBOX_TABLE, 'PartitionKey', joinKey('c', escapeKey(userId)));
 const subjectPartition = (type: string, id: string): string => checkKey(OUTBOX_TABLE, 'PartitionKey', joinKey('s', escapeKey(type), escapeKey(id)));
+const waitingPartition = (userId: string): string => checkKey(OUTBOX_TABLE, 'PartitionKey', joinKey('w', escapeKey(userId)));
 
 /**
  * The activity as JSON with every non-ASCII character escaped (`\u00f8`): the same JSON to any
@@ -168,7 +173,11 @@ export function createOutboxRepository(table: OutboxTable): OutboxRepository {
     async update(message) {
       if (message.version === undefined) throw new Error('outbox: update needs the version that was read');
       try {
-        const response = await (await client()).updateEntity(toEntity(message), 'Replace', { etag: message.version });
+        const tableClient = await client();
+        const response = await tableClient.updateEntity(toEntity(message), 'Replace', { etag: message.version });
+        if (waitsForReach(message) && message.recipient.kind === 'user') {
+          await tableClient.upsertEntity({ partitionKey: waitingPartition(message.recipient.userId), rowKey: queueRow(message.id), id: message.id, enqueuedAt: message.enqueuedAt }, 'Replace');
+        }
         return { ...message, version: response.etag };
       } catch (error) {
         return mapWriteError(error, { table: OUTBOX_TABLE, key: message.id });
@@ -208,6 +217,23 @@ export function createOutboxRepository(table: OutboxTable): OutboxRepository {
       const rows = await listAll(await client(), filter);
       const newestFirst = rows.sort((a, b) => String(b['enqueuedAt']).localeCompare(String(a['enqueuedAt'])));
       return resolve(newestFirst.map((row) => String(row['id'])));
+    },
+
+    async listWaiting(userId) {
+      const tableClient = await client();
+      const partition = waitingPartition(userId);
+      const rows = await listAll(tableClient, odata`PartitionKey eq ${partition}`);
+      const messages = await resolve(rows.sort((a, b) => String(a['enqueuedAt']).localeCompare(String(b['enqueuedAt']))).map((row) => String(row['id'])));
+      const waiting = messages.filter(waitsForReach);
+      const stale = rows.filter((row) => !waiting.some((message) => queueRow(message.id) === row.rowKey));
+      await Promise.all(
+        stale.map((row) =>
+          tableClient.deleteEntity(partition, row.rowKey).catch((error: unknown) => {
+            if (!isNotFound(error)) throw error;
+          }),
+        ),
+      );
+      return waiting;
     },
   };
 }

@@ -28,11 +28,15 @@ import { cardAction, type ActionInput, type CardAction } from '../core/card-acti
 import type { BotServices } from '../core/services';
 import type { Lang } from '../i18n';
 import { actionItemsTexts } from './action-items.texts';
-import { boardCardOf, changeItem, escalateItem, recordItems, requireItem, todayOf, type ChangeOutcome } from './action-items.service';
+import { boardCardOf, changeItem, escalateItem, recordItems, requireItem, SUBJECT, todayOf, type ChangeOutcome } from './action-items.service';
+import { deliveryReport } from '../reach/delivery-report';
+import { NOUNS } from '../reach/delivery.texts';
 import { requireForum } from '../core/require-forum';
 import { itemView } from './action-views';
-import { exportLinkKey, signedExportPath } from './export-link';
-import { rowsOf } from './record-form';
+import { linkKeyring } from '../signed-links';
+import { signedExportPath } from './export-link';
+import { recordFieldOf, rowsOf } from './record-form';
+import { formAction, type FormSpec } from '../core/form-action';
 
 const actorOf = (input: ActionInput): string => {
   const actor = input.info.actor;
@@ -80,8 +84,32 @@ export async function recordFormCard(services: BotServices, lang: Lang, forum: F
     agendaItems: (agenda?.items ?? []).map((i) => ({ id: i.id, title: i.title })),
     ...(agenda?.meetingId === undefined ? {} : { meetingId: agenda.meetingId }),
     defaultDue: addDays(todayOf(services), 14),
+    today: todayOf(services),
   });
 }
+
+/**
+ * An item card whose note or date was refused: the card comes back (never disappears) with the
+ * typed text in `field` and the reason beside it.
+ */
+const itemForm = (field: string): FormSpec<{ forumId: string; itemId: string }> => ({
+  async render(input, data) {
+    const userId = actorOf(input);
+    const { forum, member } = await viewForum(input.services, data.forumId, userId);
+    const item = await requireItem(input.services, data.forumId, data.itemId);
+    return actionItemCard(actionItemsTexts[input.t.lang].item, itemView(item, forum, userId, member, todayOf(input.services)));
+  },
+  fieldOf: () => field,
+});
+
+/** The recording form given back after a refusal: all rows as typed, each reason beside its field. */
+const recordForm: FormSpec<RecordData> = {
+  async render(input, data) {
+    const { forum, member } = await viewForum(input.services, data.forumId, actorOf(input));
+    return recordFormCard(input.services, input.t.lang, forum, member);
+  },
+  fieldOf: recordFieldOf,
+};
 
 const dateOrRefuse = (value: string | undefined): string => {
   const parsed = LocalDate.safeParse((value ?? '').trim());
@@ -102,11 +130,11 @@ export const actionItemActions: readonly CardAction[] = [
     return data.from === 'followUp' ? followUpCard(input, data.forumId) : itemCardFor(input, outcome);
   }),
 
-  cardAction(ACTION_VERBS.block, ItemBlockData, itemAccess, async (input, data) =>
+  formAction(ACTION_VERBS.block, ItemBlockData, itemAccess, itemForm(BLOCK_REASON_INPUT), async (input, data) =>
     itemCardFor(input, await changeItem(input.services, { ...data, actorId: actorOf(input), change: { kind: 'status', to: 'blocked', reason: data[BLOCK_REASON_INPUT] ?? '' } })),
   ),
 
-  cardAction(ACTION_VERBS.propose, ItemProposeData, itemAccess, async (input, data) =>
+  formAction(ACTION_VERBS.propose, ItemProposeData, itemAccess, itemForm(PROPOSED_DATE_INPUT), async (input, data) =>
     itemCardFor(input, await changeItem(input.services, { ...data, actorId: actorOf(input), change: { kind: 'proposeDueDate', date: dateOrRefuse(data[PROPOSED_DATE_INPUT]) } })),
   ),
 
@@ -120,7 +148,7 @@ export const actionItemActions: readonly CardAction[] = [
     return followUpCard(input, data.forumId);
   }),
 
-  cardAction(ACTION_VERBS.escalate, ItemEscalateData, forumAccess('editor'), async (input, data) => {
+  formAction(ACTION_VERBS.escalate, ItemEscalateData, forumAccess('editor'), itemForm(ESCALATION_NOTE_INPUT), async (input, data) => {
     const note = data[ESCALATION_NOTE_INPUT];
     const name = input.actor.name;
     const outcome = await escalateItem(input.services, {
@@ -138,14 +166,28 @@ export const actionItemActions: readonly CardAction[] = [
     return recordFormCard(input.services, input.t.lang, forum, member);
   }),
 
-  cardAction(ACTION_VERBS.record, RecordData, forumAccess('editor'), async (input, data) => {
+  formAction(ACTION_VERBS.record, RecordData, forumAccess('editor'), recordForm, async (input, data) => {
     const { services, t } = input;
     const actorId = actorOf(input);
     const forum = await requireForum(services, data.forumId);
-    const saved = await recordItems(services, { forum, actorId, inputs: rowsOf(data), ...(data.meetingId === undefined ? {} : { meetingId: data.meetingId }) });
+    const saved = await recordItems(services, { forum, actorId, inputs: rowsOf(data, todayOf(services)), ...(data.meetingId === undefined ? {} : { meetingId: data.meetingId }) });
     const texts = actionItemsTexts[t.lang];
     const by = (await services.members.find(forum.id, actorId))?.displayName ?? input.actor.name ?? '';
-    return boardCardOf(texts, forum, await services.actionItems.listByForum(forum.id), todayOf(services), texts.recordedIntro(saved.length, by));
+    // Who really got their item card: the recorder reads deliveries, not intentions.
+    const owners = [...new Map(saved.flatMap((item) => (item.owner.kind === 'member' ? [[item.owner.userId, item.owner.displayName] as const] : []))).entries()];
+    const report =
+      owners.length === 0
+        ? undefined
+        : await deliveryReport({
+            outbox: services.outbox,
+            fanOut: saved.map((item) => ({ subject: { type: SUBJECT.item, id: item.id }, idPrefix: `action:${item.id}:assigned` })),
+            people: owners.map(([userId, name]) => ({ userId, name })),
+            lang: t.lang,
+            noun: NOUNS.owners[t.lang],
+            settleMs: 2_000,
+          });
+    const intro = [texts.recordedIntro(saved.length, by), report?.section.headline, ...(report?.section.problems.slice(0, 3).map((p) => p.explanation) ?? [])].filter((x) => x !== undefined).join(' ');
+    return boardCardOf(texts, forum, await services.actionItems.listByForum(forum.id), todayOf(services), intro);
   }),
 
   cardAction(ACTION_VERBS.board, ForumRefData, forumAccess('member'), async (input, data) => {
@@ -159,7 +201,7 @@ export const actionItemActions: readonly CardAction[] = [
     const { services, t } = input;
     const userId = actorOf(input);
     const { forum } = await viewForum(services, data.forumId, userId);
-    const link = signedExportPath(exportLinkKey(services.config), forum.id, userId, services.clock.now());
+    const link = signedExportPath(linkKeyring(services.config.linkKeys), forum.id, userId, services.clock.now());
     const validUntil = new Intl.DateTimeFormat(t.lang === 'da' ? 'da-DK' : 'en-GB', { timeZone: services.config.timeZone, hour: '2-digit', minute: '2-digit' }).format(link.expires);
     return actionExportCard(actionItemsTexts[t.lang].export, { forumName: forum.name, url: `${services.config.publicUrl}${link.path}`, validUntil });
   }),

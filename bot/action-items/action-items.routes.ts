@@ -1,16 +1,17 @@
 import { localDateOf } from '../../domain/actions/local-date';
 import { DomainError } from '../../domain/shared/domain-error';
 import { EntityId } from '../../domain/shared/ids';
-import type { HttpRequest, HttpRoute } from '../core/http-route';
+import { downloadResponse, type HttpRequest, type HttpRoute } from '../core/http-route';
 import type { BotServices } from '../core/services';
 import { defaultTexts } from './action-items.service';
 import { actionItemsCsv } from './action-items.csv';
-import { exportLinkKey, verifyExportLink } from './export-link';
+import { linkKeyring } from '../signed-links';
+import { verifyExportLink } from './export-link';
 
 /** The person the export link was signed for (made on the export card, for one person and forum, expiring). */
 function linkHolder(req: HttpRequest, services: BotServices): Promise<{ userId: string }> {
   const forumId = EntityId.safeParse(req.params['forumId']);
-  const userId = forumId.success ? verifyExportLink(exportLinkKey(services.config), forumId.data, req.query, services.clock.now()) : undefined;
+  const userId = forumId.success ? verifyExportLink(linkKeyring(services.config.linkKeys), forumId.data, req.query, services.clock.now()) : undefined;
   return userId === undefined ? Promise.reject(new DomainError('ACTION.LINK_INVALID')) : Promise.resolve({ userId });
 }
 
@@ -33,11 +34,7 @@ export const actionItemRoutes = (services: BotServices): HttpRoute[] => [
       const today = localDateOf(services.clock.now(), services.config.timeZone);
       const csv = actionItemsCsv(defaultTexts(services), items, { todayLocal: today, timeZone: services.config.timeZone, agendaItemTitle: (id) => titles.get(id) });
       services.logger.info({ forumId: forum.id, userId: person.userId, items: items.length }, 'action items exported');
-      return {
-        status: 200,
-        headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="handlinger-${forum.id}-${today}.csv"`, 'cache-control': 'no-store' },
-        body: csv,
-      };
+      return downloadResponse('text/csv; charset=utf-8', `handlinger-${forum.id}-${today}.csv`, csv);
     },
   },
 ];

@@ -12,7 +12,6 @@ import { newId } from '../../domain/shared/ids';
 import { NotFoundError } from '../../domain/shared/repository-errors';
 import { announceEscalation } from '../escalations/raise-escalation';
 import type { BotServices } from '../core/services';
-import type { Place } from '../core/turn-info';
 import { pickLang, type Lang } from '../i18n';
 import { actionItemsTexts, type ActionItemsTexts } from './action-items.texts';
 import { boardView, itemView } from './action-views';
@@ -28,12 +27,6 @@ export const todayOf = (services: Pick<BotServices, 'clock' | 'config'>): string
 /** Proactive messages are written in the bot's configured language (Teams tells us nothing else). */
 export const defaultTexts = (services: Pick<BotServices, 'config'>): ActionItemsTexts => actionItemsTexts[pickLang(undefined, services.config.locale)];
 
-
-/** The forum whose channel this is, if any. */
-export async function forumOfPlace(services: BotServices, place: Place): Promise<Forum | undefined> {
-  if (place.kind === 'personal') return undefined;
-  return (await services.fora.list()).find((f) => f.teams?.conversationId === place.conversationId);
-}
 
 export async function requireItem(services: BotServices, forumId: string, itemId: string): Promise<ActionItem> {
   const item = await services.actionItems.findById(forumId, itemId);

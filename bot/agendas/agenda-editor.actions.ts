@@ -9,13 +9,18 @@ import {
   AgendaSaveItemData,
   AgendaToggleData,
   itemFieldId,
+  NEW_ITEM_INPUTS,
 } from '../../cards/agenda-editor.card';
+import { z } from 'zod';
+import { assertNoProblems, checkTexts, FieldsRefused, problemsFromIssues } from '../../domain/shared/field-problems';
+import { TEXT_LIMITS } from '../../domain/shared/text-limits';
+import { formAction, type FormSpec } from '../core/form-action';
 import type { AdaptiveCard } from '../../cards/card-kit';
 import { isOpen } from '../../domain/actions/action-item.rules';
 import { followUpAgendaItem } from '../../domain/actions/follow-up';
 import { localDateOf } from '../../domain/actions/local-date';
 import { Agenda, AgendaItem } from '../../domain/agendas/agenda';
-import { canEditAgenda, canToggleCirculation, checkItemText, checkPublish, checkRevision, moveItem } from '../../domain/agendas/agenda.rules';
+import { canEditAgenda, canToggleCirculation, checkPublish, checkRevision, moveItem } from '../../domain/agendas/agenda.rules';
 import { zonedInstant } from '../../domain/meetings/zoned-time';
 import { assertAllowed, DomainError } from '../../domain/shared/domain-error';
 import { newId } from '../../domain/shared/ids';
@@ -26,6 +31,8 @@ import { upcomingMeetings } from '../meetings/upcoming-meetings';
 import { audit, forumAndRoles, loadAgenda, textsFor, updateAgenda, type ForumAndRoles } from './agenda-context';
 import { editorCard, type Notice } from './agenda-editor.view';
 import { syncAgendaPost } from './agenda-post';
+import { settledMessage } from '../reach/delivery-report';
+import { describeDelivery } from '../outbox/outbox-status.text';
 
 /** The Kredsråd gathers consultants' input by default; elsewhere the chair turns it on. */
 export const isKredsraad = (forum: { id: string; name: string }): boolean => forum.id === 'kredsraad' || foldName(forum.name).startsWith('kredsrad');
@@ -46,26 +53,42 @@ const optional = (value: string | undefined): string | undefined => {
   return trimmed === '' ? undefined : trimmed;
 };
 
-/** An item from what was typed, checked by the domain schema; refusals with codes the editor understands. */
-function parseItem(fields: { id: string; title?: string | undefined; description?: string | undefined; presenter?: string | undefined; url?: string | undefined; inputWanted: boolean }): AgendaItem {
-  const raw = {
+type ItemField = 'title' | 'description' | 'presenter' | 'url';
+
+/**
+ * An item from what was typed. Every field is checked at once against the limits the card shows;
+ * a refusal names each field by its input id (`inputId`), so the editor comes back with the
+ * message beside it and everything typed still there.
+ */
+function parseItem(
+  fields: { id: string; title?: string | undefined; description?: string | undefined; presenter?: string | undefined; url?: string | undefined; inputWanted: boolean },
+  inputId: (field: ItemField) => string,
+): AgendaItem {
+  const found = checkTexts(
+    { title: fields.title, description: fields.description, presenter: fields.presenter, url: fields.url },
+    {
+      title: { max: TEXT_LIMITS.agendaItemTitle, required: true },
+      description: { max: TEXT_LIMITS.agendaItemDescription },
+      presenter: { max: TEXT_LIMITS.presenter },
+      url: { max: TEXT_LIMITS.documentUrl },
+    },
+  );
+  const url = optional(fields.url);
+  if (found.url === undefined && url !== undefined && !(/^https?:\/\/\S+$/i.test(url) && z.url().safeParse(url).success)) found.url = { code: 'FIELD.FORMAT', context: { format: 'url' } };
+  assertNoProblems(Object.fromEntries(Object.entries(found).map(([field, problem]) => [inputId(field as ItemField), problem])));
+  const parsed = AgendaItem.safeParse({
     id: fields.id,
     title: fields.title?.trim() ?? '',
     description: fields.description?.trim() ?? '',
     presenter: optional(fields.presenter),
-    documentUrl: optional(fields.url),
+    documentUrl: url,
     inputWanted: fields.inputWanted,
-  };
-  const parsed = AgendaItem.safeParse(raw);
-  if (!parsed.success) {
-    const path = String(parsed.error.issues[0]?.path[0] ?? '');
-    if (path === 'documentUrl') throw new DomainError('AGENDA.ITEM_BAD_LINK');
-    if (path === 'description' || path === 'presenter') throw new DomainError('AGENDA.ITEM_TOO_LONG');
-    throw new DomainError('AGENDA.ITEM_TITLE_REQUIRED');
-  }
-  if (parsed.data.documentUrl !== undefined && !/^https?:\/\//i.test(parsed.data.documentUrl)) throw new DomainError('AGENDA.ITEM_BAD_LINK');
-  assertAllowed(checkItemText(parsed.data));
-  return parsed.data;
+  });
+  if (parsed.success) return parsed.data;
+  // What the text checks above cannot see, e.g. a CPR number percent-escaped inside the link.
+  const byField = problemsFromIssues(parsed.error.issues, {});
+  const fieldOf = (key: string): ItemField => (key === 'documentUrl' ? 'url' : (key as ItemField));
+  throw new FieldsRefused(Object.fromEntries(Object.entries(byField).map(([key, problem]) => [inputId(fieldOf(key)), problem])));
 }
 
 /**
@@ -77,6 +100,8 @@ async function edit(
   data: { forumId: string; agendaId: string; revision: number },
   change: (items: AgendaItem[]) => AgendaItem[],
   done: string,
+  /** From a form: a stale card is refused, so the form comes back on the new version with the typed text. */
+  refuseStale = false,
 ): Promise<AdaptiveCard> {
   const { forum, roles } = await editorContext(input, data.forumId);
   const { services, t } = input;
@@ -84,6 +109,7 @@ async function edit(
   const actor = actorOf(input);
   const current = await loadAgenda(services, data.forumId, data.agendaId);
   if (!checkRevision(current, data.revision).ok) {
+    if (refuseStale) throw new DomainError('AGENDA.STALE', { current: current.revision });
     return editorCard(services, t.lang, forum, roles, current, { text: t.errors['AGENDA.STALE']({}), tone: 'warning' });
   }
   const now = services.clock.now().toISOString();
@@ -95,6 +121,7 @@ async function edit(
     }
     return { ...latest, items: change(latest.items), revision: latest.revision + 1, updatedAt: now, updatedBy: actor.userId, updatedByName: actor.name };
   });
+  if (stale && refuseStale) throw new DomainError('AGENDA.STALE', { current: saved.revision });
   if (stale) return editorCard(services, t.lang, forum, roles, saved, { text: t.errors['AGENDA.STALE']({}), tone: 'warning' });
   await syncAgendaPost(services, forum, saved, actor.userId);
   return editorCard(services, t.lang, forum, roles, saved, { text: saved.state === 'published' ? `${done} ${texts.notices.updatedInChannel}` : done, tone: 'good' });
@@ -105,7 +132,16 @@ const open = cardAction(AGENDA_EDITOR_VERBS.open, AgendaOpenData, forumAccess('e
   return editorCard(input.services, input.t.lang, forum, roles, await loadAgenda(input.services, data.forumId, data.agendaId));
 });
 
-const create = cardAction(AGENDA_EDITOR_VERBS.create, AgendaCreateData, forumAccess('editor'), async (input, data) => {
+/** The card that creates an agenda, given back with the typed date when it is refused. */
+const createForm: FormSpec<{ forumId: string }> = {
+  async render(input, data) {
+    const { forum, roles } = await editorContext(input, data.forumId);
+    return editorCard(input.services, input.t.lang, forum, roles, undefined);
+  },
+  fieldOf: (error) => (error.code === 'AGENDA.MEETING_REQUIRED' ? 'meetingDate' : undefined),
+};
+
+const create = formAction(AGENDA_EDITOR_VERBS.create, AgendaCreateData, forumAccess('editor'), createForm, async (input, data) => {
   const { forum, roles } = await editorContext(input, data.forumId);
   const { services, t } = input;
   const now = services.clock.now();
@@ -152,17 +188,31 @@ const create = cardAction(AGENDA_EDITOR_VERBS.create, AgendaCreateData, forumAcc
   return editorCard(services, t.lang, forum, roles, agenda, { text: textsFor(t.lang).notices.created, tone: 'good' });
 });
 
-const addItem = cardAction(AGENDA_EDITOR_VERBS.addItem, AgendaAddItemData, forumAccess('editor'), async (input, data) => {
-  const item = parseItem({ id: newId(), title: data.newTitle, description: data.newDescription, presenter: data.newPresenter, url: data.newUrl, inputWanted: data.newInputWanted ?? false });
-  return edit(input, data, (items) => [...items, item], textsFor(input.t.lang).notices.itemAdded);
+/** The editor as it stands, for giving a refused form back with what was typed. */
+const editorForm: FormSpec<{ forumId: string; agendaId: string }> = {
+  async render(input, data) {
+    const { forum, roles } = await editorContext(input, data.forumId);
+    return editorCard(input.services, input.t.lang, forum, roles, await loadAgenda(input.services, data.forumId, data.agendaId));
+  },
+};
+
+const addItem = formAction(AGENDA_EDITOR_VERBS.addItem, AgendaAddItemData, forumAccess('editor'), editorForm, async (input, data) => {
+  const item = parseItem(
+    { id: newId(), title: data.newTitle, description: data.newDescription, presenter: data.newPresenter, url: data.newUrl, inputWanted: data.newInputWanted ?? false },
+    (field) => NEW_ITEM_INPUTS[field],
+  );
+  return edit(input, data, (items) => [...items, item], textsFor(input.t.lang).notices.itemAdded, true);
 });
 
-const saveItem = cardAction(AGENDA_EDITOR_VERBS.saveItem, AgendaSaveItemData, forumAccess('editor'), async (input, data) => {
+const saveItem = formAction(AGENDA_EDITOR_VERBS.saveItem, AgendaSaveItemData, forumAccess('editor'), editorForm, async (input, data) => {
   const field = (name: Parameters<typeof itemFieldId>[0]): string | undefined => {
     const value = (data as Record<string, unknown>)[itemFieldId(name, data.itemId)];
     return typeof value === 'string' ? value : undefined;
   };
-  const item = parseItem({ id: data.itemId, title: field('title'), description: field('description'), presenter: field('presenter'), url: field('url'), inputWanted: field('wanted') === 'true' });
+  const item = parseItem(
+    { id: data.itemId, title: field('title'), description: field('description'), presenter: field('presenter'), url: field('url'), inputWanted: field('wanted') === 'true' },
+    (name) => itemFieldId(name, data.itemId),
+  );
   return edit(
     input,
     data,
@@ -171,6 +221,7 @@ const saveItem = cardAction(AGENDA_EDITOR_VERBS.saveItem, AgendaSaveItemData, fo
       return items.map((i) => (i.id === data.itemId ? item : i));
     },
     textsFor(input.t.lang).notices.itemSaved,
+    true,
   );
 });
 
@@ -197,7 +248,11 @@ const publish = cardAction(AGENDA_EDITOR_VERBS.publish, AgendaPublishData, forum
   );
   await syncAgendaPost(services, forum, saved, actor.userId);
   await audit(services, forum.id, actor.userId, 'agenda.published', saved.id, { revision: saved.revision, items: saved.items.length });
-  return editorCard(services, t.lang, forum, roles, saved, notice(textsFor(t.lang).notices.published, 'good'));
+  // Said only once the channel has it: a forum linked where the bot cannot post is told, not hidden.
+  const post = await settledMessage(services.outbox, `agenda:${saved.id}:post`, 2_000);
+  const texts = textsFor(t.lang).notices;
+  if (post?.status === 'undeliverable' || post?.status === 'inDoubt') return editorCard(services, t.lang, forum, roles, saved, notice(texts.publishFailed(describeDelivery(post, t.lang)), 'warning'));
+  return editorCard(services, t.lang, forum, roles, saved, post?.status === 'sent' ? notice(texts.published, 'good') : notice(texts.publishPending, 'good'));
 });
 
 const toggle = cardAction(AGENDA_EDITOR_VERBS.toggleCirculation, AgendaToggleData, forumAccess('chair'), async (input, data) => {

@@ -1,4 +1,9 @@
+import { formatDateTime } from '../../cards/dates';
 import type { FeatureErrorTexts } from '../i18n/feature-error-texts';
+
+/** The meeting's start as the refusal names it, in the bot's zone ("torsdag 14. januar 2027 kl. 13.00"). */
+const meetingWhen = (c: Readonly<Record<string, unknown>>, lang: 'da' | 'en'): string =>
+  typeof c.meetingStart === 'string' ? formatDateTime(c.meetingStart, lang, typeof c.timeZone === 'string' ? c.timeZone : 'Europe/Copenhagen') : '';
 
 /** Texts for the error codes only this feature raises (the shared ones are in bot/i18n). */
 export const agendasErrors: FeatureErrorTexts = {
@@ -8,7 +13,8 @@ export const agendasErrors: FeatureErrorTexts = {
     'AGENDA.NOT_PUBLISHED': () => 'Dagsordenen skal offentliggøres, før den sendes til konsulenterne.',
     'AGENDA.ALREADY_CIRCULATED': () => 'Dagsordenen er allerede sendt til konsulenterne.',
     'AGENDA.NO_INPUT_WANTED': () => 'Ingen punkter er markeret med "Input ønskes". Markér mindst ét punkt.',
-    'AGENDA.DEADLINE_NOT_FUTURE': () => 'Fristen skal ligge ude i fremtiden.',
+    'AGENDA.DEADLINE_NOT_FUTURE': () => 'Fristen er allerede gået. Vælg en dato og et klokkeslæt, der ligger ude i fremtiden.',
+    'AGENDA.DEADLINE_AFTER_MEETING': (c) => `Fristen skal ligge før mødet ${meetingWhen(c, 'da')}. Vælg en tidligere dato.`,
     'AGENDA.DEADLINE_INVALID': () => 'Angiv fristens dato og klokkeslæt.',
     'AGENDA.NO_CONSULTANTS': () => 'Der er ingen konsulenter i de valgte fora. Vælg andre fora eller tilføj konsulenter.',
     'AGENDA.TOO_MANY_CONSULTANTS': (c) => `Der kan højst være ${String(c['max'])} konsulenter på listen.`,
@@ -30,7 +36,8 @@ export const agendasErrors: FeatureErrorTexts = {
     'AGENDA.NOT_PUBLISHED': () => 'Publish the agenda before sending it to the consultants.',
     'AGENDA.ALREADY_CIRCULATED': () => 'The agenda has already been sent to the consultants.',
     'AGENDA.NO_INPUT_WANTED': () => 'No item is marked "Input wanted". Mark at least one.',
-    'AGENDA.DEADLINE_NOT_FUTURE': () => 'The deadline must be in the future.',
+    'AGENDA.DEADLINE_NOT_FUTURE': () => 'That deadline has passed. Pick a date and time in the future.',
+    'AGENDA.DEADLINE_AFTER_MEETING': (c) => `The deadline must come before the meeting on ${meetingWhen(c, 'en')}. Pick an earlier date.`,
     'AGENDA.DEADLINE_INVALID': () => "Give the deadline's date and time.",
     'AGENDA.NO_CONSULTANTS': () => 'There are no consultants in the chosen fora. Choose other fora or add consultants.',
     'AGENDA.TOO_MANY_CONSULTANTS': (c) => `The list can hold at most ${String(c['max'])} consultants.`,

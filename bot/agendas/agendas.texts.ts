@@ -26,15 +26,19 @@ export interface AgendaTexts {
     itemMoved: string;
     itemRemoved: string;
     published: string;
+    publishPending: string;
+    publishFailed: (why: string) => string;
     updatedInChannel: string;
     circulationOn: string;
     circulationOff: string;
-    circulated: (count: number) => string;
+    /** After the cards went out; `delivery` counts what really happened ("Sendt til 1 af 3 konsulenter; …"). */
+    circulated: (delivery: string) => string;
     saved: string;
     staleKept: string;
     reminder: string;
-    reminded: (count: number) => string;
-    compiled: string;
+    reminded: (delivery: string) => string;
+    compiled: (delivery: string) => string;
+    resent: (count: number) => string;
     shared: (count: number) => string;
     noAgenda: (forum: string) => string;
     pickForum: (names: string) => string;
@@ -76,7 +80,7 @@ const da: AgendaTexts = {
     noMeetings: 'Forummet har ingen planlagte møder. Angiv mødets dato og klokkeslæt.',
     create: 'Opret dagsorden',
     stateDraft: 'Kladde – kun synlig for formand og sekretær',
-    statePublished: (revision) => `Offentliggjort i kanalen (version ${revision})`,
+    statePublished: () => 'Offentliggjort i kanalen',
     noItems: 'Ingen punkter endnu. Tilføj det første nedenfor.',
     up: '↑ Op',
     down: '↓ Ned',
@@ -102,7 +106,7 @@ const da: AgendaTexts = {
     consultantFora: 'Konsulenter fra disse fora',
     reminderHours: 'Påmindelse til dem, der mangler (timer før fristen)',
     circulate: 'Send til konsulenterne',
-    circulated: (count, deadline) => `Sendt til ${count} konsulenter. Frist ${deadline}.`,
+    circulated: (count, deadline) => `Input indhentes fra ${count} konsulenter. Frist ${deadline}. Statuskortet viser, hvem der har fået kortet.`,
     publishFirst: 'Offentliggør dagsordenen, før den sendes til konsulenterne.',
     presenter: (name) => `Fremlægges af ${name}`,
     documents: 'Bilag',
@@ -152,11 +156,11 @@ const da: AgendaTexts = {
     noCommentsHeading: 'Ingen kommentarer:',
     missingHeading: 'Svarede ikke:',
     downloadWord: 'Hent som Word',
-    downloadMarkdown: 'Hent som Markdown',
+    downloadMarkdown: 'Hent som tekst',
     shareLabel: 'Del briefingen med',
     share: 'Del',
     sharedWith: (names) => `Delt med ${names}`,
-    shortened: 'Der er for meget input til at vise det hele her, så lange input er forkortet (de slutter med …). Hele teksten står i dokumentet: hent det som Word eller Markdown nederst på kortet.',
+    shortened: 'Der er for meget input til at vise det hele her, så lange input er forkortet (de slutter med …). Hele teksten står i dokumentet: hent det som Word eller tekst nederst på kortet.',
     moreInputs: (count) => `… og ${count} input mere til dette punkt – se dokumentet.`,
     moreNames: (count) => `og ${count} mere (se dokumentet)`,
   },
@@ -175,15 +179,18 @@ const da: AgendaTexts = {
     itemMoved: 'Rækkefølgen er ændret.',
     itemRemoved: 'Punktet er slettet.',
     published: 'Dagsordenen er offentliggjort i forummets kanal.',
+    publishPending: 'Dagsordenen er offentliggjort og på vej til forummets kanal.',
+    publishFailed: (why) => `Dagsordenen er offentliggjort, men kortet nåede ikke forummets kanal: ${why}. Tilføj Forumbot til teamet, eller skriv @Forumbot tilknyt i kanalen igen.`,
     updatedInChannel: 'Gemt. Kortet i kanalen bliver opdateret.',
     circulationOn: 'Indhentning af input er slået til.',
     circulationOff: 'Indhentning af input er slået fra.',
-    circulated: (count) => `Dagsordenen er sendt til ${count} konsulenter.`,
+    circulated: (delivery) => `Indhentning af input er startet. ${delivery}`,
     saved: 'Dit input er gemt.',
     staleKept: 'Dagsordenen er ændret, siden kortet blev sendt. Her er den nye udgave med det, du skrev. Se den igennem og send igen – intet er gemt endnu.',
     reminder: 'Påmindelse: vi mangler stadig dit input.',
-    reminded: (count) => `Påmindelse sendt til ${count}.`,
-    compiled: 'Briefingen er lavet og sendt til formand og sekretær.',
+    reminded: (delivery) => `Påmindelse: ${delivery}`,
+    compiled: (delivery) => `Briefingen er lavet. ${delivery}`,
+    resent: (count) => (count === 0 ? 'Der var ingen at sende igen til lige nu.' : `Sendt igen til ${count}. Status følger her.`),
     shared: (count) => `Briefingen er delt med ${count}.`,
     noAgenda: (forum) => `${forum} har ingen offentliggjort dagsorden endnu.`,
     pickForum: (names) => `Hvilket forum? Skriv fx **dagsorden ${names}**.`,
@@ -225,7 +232,7 @@ const en: AgendaTexts = {
     noMeetings: 'The forum has no scheduled meetings. Give the meeting date and time.',
     create: 'Create agenda',
     stateDraft: 'Draft – visible to chair and secretary only',
-    statePublished: (revision) => `Published in the channel (version ${revision})`,
+    statePublished: () => 'Published in the channel',
     noItems: 'No items yet. Add the first one below.',
     up: '↑ Up',
     down: '↓ Down',
@@ -251,7 +258,7 @@ const en: AgendaTexts = {
     consultantFora: 'Consultants of these fora',
     reminderHours: 'Reminder to those missing (hours before the deadline)',
     circulate: 'Send to the consultants',
-    circulated: (count, deadline) => `Sent to ${count} consultants. Deadline ${deadline}.`,
+    circulated: (count, deadline) => `Input requested from ${count} consultants. Deadline ${deadline}. The progress card shows who got their card.`,
     publishFirst: 'Publish the agenda before sending it to the consultants.',
     presenter: (name) => `Presented by ${name}`,
     documents: 'Documents',
@@ -301,11 +308,11 @@ const en: AgendaTexts = {
     noCommentsHeading: 'No comments:',
     missingHeading: 'Did not answer:',
     downloadWord: 'Download as Word',
-    downloadMarkdown: 'Download as Markdown',
+    downloadMarkdown: 'Download as text',
     shareLabel: 'Share the briefing with',
     share: 'Share',
     sharedWith: (names) => `Shared with ${names}`,
-    shortened: 'There is too much input to show it all here, so long inputs are shortened (they end in …). The full text is in the document: download it as Word or Markdown at the bottom of the card.',
+    shortened: 'There is too much input to show it all here, so long inputs are shortened (they end in …). The full text is in the document: download it as Word or text at the bottom of the card.',
     moreInputs: (count) => `… and ${count} more inputs on this item – see the document.`,
     moreNames: (count) => `and ${count} more (see the document)`,
   },
@@ -324,15 +331,18 @@ const en: AgendaTexts = {
     itemMoved: 'The order was changed.',
     itemRemoved: 'The item was deleted.',
     published: "The agenda was published in the forum's channel.",
+    publishPending: "The agenda was published and is on its way to the forum's channel.",
+    publishFailed: (why) => `The agenda was published, but the card did not reach the forum's channel: ${why}. Add Forumbot to the team, or write @Forumbot tilknyt in the channel again.`,
     updatedInChannel: 'Saved. The card in the channel will be updated.',
     circulationOn: 'Gathering input is on.',
     circulationOff: 'Gathering input is off.',
-    circulated: (count) => `The agenda was sent to ${count} consultants.`,
+    circulated: (delivery) => `Collecting input has started. ${delivery}`,
     saved: 'Your input was saved.',
     staleKept: 'The agenda changed since the card was sent. Here is the new version with what you typed. Check it and send again – nothing was saved yet.',
     reminder: 'Reminder: we still need your input.',
-    reminded: (count) => `Reminder sent to ${count}.`,
-    compiled: 'The briefing was compiled and sent to chair and secretary.',
+    reminded: (delivery) => `Reminder: ${delivery}`,
+    compiled: (delivery) => `The briefing was compiled. ${delivery}`,
+    resent: (count) => (count === 0 ? 'There was nobody to send again to just now.' : `Sent again to ${count}. Their state follows here.`),
     shared: (count) => `The briefing was shared with ${count}.`,
     noAgenda: (forum) => `${forum} has no published agenda yet.`,
     pickForum: (names) => `Which forum? Type e.g. **agenda ${names}**.`,

@@ -3,10 +3,11 @@ import { canSeeBriefing } from '../../domain/agendas/agenda.rules';
 import { compileBriefing } from '../../domain/agendas/briefing';
 import { DomainError } from '../../domain/shared/domain-error';
 import { EntityId, slugify } from '../../domain/shared/ids';
-import type { HttpRequest, HttpResponse, HttpRoute } from '../core/http-route';
+import { downloadResponse, type HttpRequest, type HttpResponse, type HttpRoute } from '../core/http-route';
 import type { BotServices } from '../core/services';
 import { proactiveLang, textsFor } from './agenda-context';
 import { briefingDocx, briefingMarkdown } from './briefing-document';
+import { linkKeyring } from '../signed-links';
 import { checkBriefingLink, type BriefingFormat } from './briefing-links';
 
 const Params = z.object({ forumId: EntityId, agendaId: EntityId });
@@ -21,17 +22,15 @@ const plain = (status: number, text: string): HttpResponse => ({ status, headers
 /** A file name without characters browsers or Windows stumble over. */
 const fileName = (forumName: string, meetingStart: string, format: BriefingFormat): string => `briefing-${slugify(forumName)}-${meetingStart.slice(0, 10)}.${format}`;
 
-/** The person the signed link was made for; the link's key is the agenda's own. */
-async function linkHolder(req: HttpRequest, services: BotServices): Promise<{ userId: string }> {
+/** The person the signed link was made for (signed with the bot's link key). */
+function linkHolder(req: HttpRequest, services: BotServices): Promise<{ userId: string }> {
   const params = Params.safeParse(req.params);
-  if (!params.success) throw new DomainError('LINK.INVALID');
+  if (!params.success) return Promise.reject(new DomainError('LINK.INVALID'));
   const { forumId, agendaId } = params.data;
-  const agenda = await services.agendas.findById(forumId, agendaId);
-  const key = agenda?.circulation?.briefingKey;
-  if (key === undefined) throw new DomainError('LINK.INVALID');
-  const link = checkBriefingLink(key, { forumId, agendaId }, { u: req.query['u'], e: req.query['e'], s: req.query['s'] }, services.clock.now());
-  if (!link.ok) throw new DomainError(link.reason === 'expired' ? 'LINK.EXPIRED' : 'LINK.INVALID');
-  return { userId: link.userId };
+  const query = { u: req.query['u'], e: req.query['e'], k: req.query['k'], s: req.query['s'] };
+  const link = checkBriefingLink(linkKeyring(services.config.linkKeys), { forumId, agendaId }, query, services.clock.now());
+  if (!link.ok) return Promise.reject(new DomainError(link.reason === 'expired' ? 'LINK.EXPIRED' : 'LINK.INVALID'));
+  return Promise.resolve({ userId: link.userId });
 }
 
 /**
@@ -57,15 +56,7 @@ function download(services: BotServices, format: BriefingFormat): HttpRoute {
       const context = { texts, lang: proactiveLang(services), forumName: forum.name, timeZone: services.config.timeZone };
       const body = format === 'docx' ? await briefingDocx(briefing, context) : Buffer.from(briefingMarkdown(briefing, context), 'utf8');
       services.logger.info({ forumId: forum.id, agendaId: agenda.id, userId: person.userId, format }, 'briefing downloaded');
-      return {
-        status: 200,
-        headers: {
-          'content-type': CONTENT_TYPES[format],
-          'content-disposition': `attachment; filename="${fileName(forum.name, agenda.meetingStart, format)}"`,
-          'cache-control': 'no-store',
-        },
-        body,
-      };
+      return downloadResponse(CONTENT_TYPES[format], fileName(forum.name, agenda.meetingStart, format), body);
     },
   };
 }

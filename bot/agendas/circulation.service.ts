@@ -1,7 +1,7 @@
 import { briefingCard } from '../../cards/briefing.card';
 import type { AdaptiveCard } from '../../cards/card-kit';
 import { circulationInputCard, type CirculationInputView } from '../../cards/circulation-input.card';
-import { circulationStatusCard } from '../../cards/circulation-status.card';
+import { CIRCULATION_STATUS_VERBS, circulationStatusCard } from '../../cards/circulation-status.card';
 import type { Agenda, AgendaInput, CirculatedConsultant } from '../../domain/agendas/agenda';
 import { briefingDue, isOpen, progressOf } from '../../domain/agendas/agenda.rules';
 import { compileBriefing } from '../../domain/agendas/briefing';
@@ -11,7 +11,10 @@ import type { BotServices } from '../core/services';
 import type { Lang } from '../i18n';
 import { proactiveLang, textsFor, updateAgenda } from './agenda-context';
 import { channelOf } from './agenda-post';
+import { linkKeyring } from '../signed-links';
 import { briefingLink } from './briefing-links';
+import { deliveryReport, type DeliveryReport } from '../reach/delivery-report';
+import { deliveryTexts, NOUNS } from '../reach/delivery.texts';
 import { cardMessage } from '../core/card-message';
 
 type Notice = CirculationInputView['notice'];
@@ -42,10 +45,47 @@ export async function leadersOf(services: BotServices, forumId: string): Promise
   return members.filter((m) => m.roles.includes('chair') || m.roles.includes('secretary')).map((m) => m.userId);
 }
 
-export async function statusCard(services: BotServices, lang: Lang, forum: Forum, agenda: Agenda, notice?: Notice): Promise<AdaptiveCard> {
-  const [inputs, viewers] = await Promise.all([services.agendaInputs.listByAgenda(agenda.id), leadersOf(services, forum.id)]);
+/** The outbox keys of one fan-out of a circulation: the cards, one day's reminder, one briefing. */
+export const fanOutPrefix = {
+  cards: (agendaId: string): string => `agenda:${agendaId}:circulate:`,
+  reminder: (agendaId: string, key: string): string => `agenda:${agendaId}:${key}:`,
+  briefing: (agendaId: string, compiledAt: string): string => `agenda:${agendaId}:briefing:${compiledAt}:`,
+};
+
+/** Who really got their circulation card: delivered, on its way, not reachable yet (why), in doubt. */
+export async function circulationDelivery(services: BotServices, lang: Lang, agenda: Agenda, settleMs = 0): Promise<DeliveryReport | undefined> {
+  const circulation = agenda.circulation;
+  if (circulation === undefined) return undefined;
+  const names = new Map((circulation.consultants ?? []).map((c) => [c.userId, c.name]));
+  return deliveryReport({
+    outbox: services.outbox,
+    fanOut: [{ subject: { type: 'agenda-input', id: agenda.id }, idPrefix: fanOutPrefix.cards(agenda.id) }],
+    people: circulation.consultantIds.map((userId) => ({ userId, name: names.get(userId) ?? userId })),
+    lang,
+    noun: NOUNS.consultants[lang],
+    resend: { verb: CIRCULATION_STATUS_VERBS.resend, data: { forumId: agenda.forumId, agendaId: agenda.id } },
+    ...appLinkOf(services),
+    settleMs,
+  });
+}
+
+/** Where people open Forumbot: the Teams deep link to the app, when its id is known. */
+export const appLinkOf = (services: BotServices): { appLink?: string } =>
+  services.config.credentials?.appId === undefined ? {} : { appLink: `https://teams.microsoft.com/l/app/${services.config.credentials.appId}` };
+
+/**
+ * The progress card. For chair and secretaries (`forLeaders`: the refresh and their own clicks) it
+ * also shows who really got their card; the copy everyone in the channel sees does not.
+ */
+export async function statusCard(services: BotServices, lang: Lang, forum: Forum, agenda: Agenda, notice?: Notice, options: { forLeaders?: boolean } = {}): Promise<AdaptiveCard> {
+  const [inputs, viewers, delivery] = await Promise.all([
+    services.agendaInputs.listByAgenda(agenda.id),
+    leadersOf(services, forum.id),
+    options.forLeaders === true ? circulationDelivery(services, lang, agenda) : Promise.resolve(undefined),
+  ]);
   const circulation = agenda.circulation;
   return circulationStatusCard(textsFor(lang).status, {
+    ...(delivery === undefined ? {} : { delivery: { view: delivery.section, text: deliveryTexts[lang] } }),
     forumName: forum.name,
     agenda,
     progress: circulation === undefined ? { total: 0, answered: 0, missing: [] } : progressOf(circulation, inputs),
@@ -64,8 +104,10 @@ export async function queueConsultantCards(services: BotServices, agenda: Agenda
   const texts = textsFor(lang);
   await inGroups(circulation.consultantIds, 20, (userId) =>
     services.outbox.enqueue({
-      idempotencyKey: `agenda:${agenda.id}:circulate:${userId}`,
+      idempotencyKey: `${fanOutPrefix.cards(agenda.id)}${userId}`,
       recipient: { kind: 'user', userId },
+      // Someone not reachable yet gets it once they are, until the deadline.
+      openUntil: circulation.deadline,
       activity: cardMessage(texts.summaries.circulation(circulation.forumName ?? ''), inputCard(services, lang, agenda, userId, [])),
       subject: { type: 'agenda-input', id: agenda.id, forumId: agenda.forumId },
       causedBy,
@@ -84,7 +126,8 @@ export async function remind(services: BotServices, agenda: Agenda, missing: rea
   const forumName = agenda.circulation?.forumName ?? '';
   await inGroups(missing, 20, (consultant) =>
     services.outbox.enqueue({
-      idempotencyKey: `agenda:${agenda.id}:${key}:${consultant.userId}`,
+      idempotencyKey: `${fanOutPrefix.reminder(agenda.id, key)}${consultant.userId}`,
+      openUntil: agenda.circulation?.deadline,
       recipient: { kind: 'user', userId: consultant.userId },
       activity: cardMessage(texts.summaries.reminder(forumName), inputCard(services, lang, agenda, consultant.userId, [], { notice: { text: texts.notices.reminder, tone: 'warning' } })),
       subject: { type: 'agenda-input', id: agenda.id, forumId: agenda.forumId },
@@ -96,7 +139,7 @@ export async function remind(services: BotServices, agenda: Agenda, missing: rea
 /** The briefing card for one viewer, with download links made for them. */
 export async function briefingCardFor(services: BotServices, lang: Lang, forum: Forum, agenda: Agenda, viewerId: string, isChair: boolean, notice?: string): Promise<AdaptiveCard> {
   const [inputs, members] = await Promise.all([services.agendaInputs.listByAgenda(agenda.id), services.members.listByForum(forum.id)]);
-  const key = agenda.circulation?.briefingKey ?? '';
+  const ring = linkKeyring(services.config.linkKeys);
   const now = services.clock.now();
   const claims = { forumId: forum.id, agendaId: agenda.id, userId: viewerId };
   const shared = new Set(agenda.circulation?.sharedWith ?? []);
@@ -105,7 +148,7 @@ export async function briefingCardFor(services: BotServices, lang: Lang, forum: 
     briefing: compileBriefing(agenda, inputs),
     timeZone: services.config.timeZone,
     viewerId,
-    links: { docx: briefingLink(services.config.publicUrl, key, claims, 'docx', now), markdown: briefingLink(services.config.publicUrl, key, claims, 'md', now) },
+    links: { docx: briefingLink(services.config.publicUrl, ring, claims, 'docx', now), markdown: briefingLink(services.config.publicUrl, ring, claims, 'md', now) },
     ...(isChair
       ? { shareChoices: members.filter((m) => !m.roles.includes('chair') && !m.roles.includes('secretary') && !shared.has(m.userId)).map((m) => ({ userId: m.userId, name: m.displayName })) }
       : {}),
@@ -135,7 +178,7 @@ export async function compileAndSend(services: BotServices, forum: Forum, agenda
   const texts = textsFor(lang);
   for (const recipient of recipients) {
     await services.outbox.enqueue({
-      idempotencyKey: `agenda:${agenda.id}:briefing:${compiledAt}:${recipient.userId}`,
+      idempotencyKey: `${fanOutPrefix.briefing(agenda.id, compiledAt)}${recipient.userId}`,
       recipient: { kind: 'user', userId: recipient.userId },
       activity: cardMessage(texts.summaries.briefing(forum.name), await briefingCardFor(services, lang, forum, saved, recipient.userId, recipient.isChair)),
       subject: { type: 'agenda-briefing', id: agenda.id, forumId: forum.id },

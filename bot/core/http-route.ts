@@ -17,6 +17,24 @@ export interface HttpRequest {
 export type HttpResponse = { status: number; headers?: Record<string, string>; json: unknown } | { status: number; headers?: Record<string, string>; body: string | Buffer };
 
 /**
+ * A file to download (CSV, Word, Markdown, calendar): never sniffed into another type, never kept
+ * in a cache, always saved under its name rather than shown in the browser.
+ */
+export function downloadResponse(contentType: string, fileName: string, body: string | Buffer): HttpResponse {
+  const safeName = fileName.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 150);
+  return {
+    status: 200,
+    headers: {
+      'content-type': contentType,
+      'content-disposition': `attachment; filename="${safeName}"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    },
+    body,
+  };
+}
+
+/**
  * Who may call a route:
  * - `public`: anyone, for what is no forum's content (health, the tab's static pages);
  * - `capability`: whoever holds an unguessable token that was only ever shown to people allowed to

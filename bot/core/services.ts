@@ -3,6 +3,7 @@ import type { Clock } from '../../domain/shared/time';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Outbox } from '../outbox/outbox';
+import type { ReachService } from '../reach/reach.service';
 
 /**
  * What handlers, routes and jobs may use: the repositories (never tables), the outbox for every
@@ -13,4 +14,6 @@ export interface BotServices extends Omit<Repositories, 'outbox'> {
   logger: Logger;
   clock: Clock;
   outbox: Outbox;
+  /** Teams, rosters and channels the bot reaches people through; waiting cards for the newly reachable. */
+  reach: ReachService;
 }

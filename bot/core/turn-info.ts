@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ConversationKind } from '../../domain/conversations/conversation';
+import { GuardedText } from '../../domain/shared/guarded-text';
 import { UserId } from '../../domain/shared/ids';
 
 /** The parts of an incoming activity the bot relies on, as Teams sends them; checked with zod at the edge. */
@@ -8,7 +9,7 @@ const IncomingActivity = z.object({
   type: z.string(),
   serviceUrl: z.url(),
   locale: z.string().max(20).optional(),
-  from: z.object({ id: z.string().min(1), aadObjectId: UserId.optional(), name: z.string().max(200).optional() }),
+  from: z.object({ id: z.string().min(1), aadObjectId: UserId.pipe(z.guid()).optional(), name: z.string().max(200).optional() }),
   recipient: z.object({ id: z.string().min(1), name: z.string().optional() }),
   conversation: z.object({
     id: z.string().min(1).max(1024),
@@ -61,6 +62,15 @@ function kindOf(conversationType: string | undefined, isGroup: boolean | undefin
 /** A reply thread in a channel has `;messageid=…` after the channel id; proactive posts need the channel. */
 export const withoutThread = (conversationId: string): string => conversationId.split(';messageid=')[0] ?? conversationId;
 
+/**
+ * A name Teams sends (the person's, the channel's), kept only when it passes the guarded text type:
+ * a display name or channel name that holds a CPR number is dropped rather than stored or shown.
+ */
+function guardedName(name: string | undefined): string | undefined {
+  const parsed = GuardedText.max(200).safeParse(name);
+  return parsed.success ? parsed.data : undefined;
+}
+
 /** What the bot needs from an activity, or undefined when it is not one it can answer. */
 export function readTurnInfo(activity: unknown): TurnInfo | undefined {
   const parsed = IncomingActivity.safeParse(activity);
@@ -68,6 +78,8 @@ export function readTurnInfo(activity: unknown): TurnInfo | undefined {
   const a = parsed.data;
   const kind = kindOf(a.conversation.conversationType, a.conversation.isGroup);
   const tenantId = a.channelData?.tenant?.id ?? a.conversation.tenantId;
+  const name = guardedName(a.from.name);
+  const channelName = guardedName(a.channelData?.channel?.name);
   return {
     ...(a.id === undefined ? {} : { activityId: a.id }),
     ...(a.locale === undefined ? {} : { locale: a.locale }),
@@ -76,12 +88,12 @@ export function readTurnInfo(activity: unknown): TurnInfo | undefined {
     botId: a.recipient.id,
     ...(a.from.aadObjectId === undefined || a.from.id === a.recipient.id
       ? {}
-      : { actor: { userId: a.from.aadObjectId, teamsId: a.from.id, ...(a.from.name === undefined ? {} : { name: a.from.name }) } }),
+      : { actor: { userId: a.from.aadObjectId, teamsId: a.from.id, ...(name === undefined ? {} : { name }) } }),
     place: {
       conversationId: kind === 'channel' ? (a.channelData?.channel?.id ?? withoutThread(a.conversation.id)) : a.conversation.id,
       kind,
       ...(a.channelData?.team?.id === undefined ? {} : { teamId: a.channelData.team.id }),
-      ...(a.channelData?.channel?.name === undefined ? {} : { channelName: a.channelData.channel.name }),
+      ...(channelName === undefined ? {} : { channelName }),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { escalationFormCard, escalationListCard } from '../../cards/escalation-form.card';
-import type { AdaptiveCard } from '../../cards/card-kit';
+import { asText, type AdaptiveCard } from '../../cards/card-kit';
 import { CLOSED_STATES, type Escalation } from '../../domain/escalations/escalation';
 import type { BotServices } from '../core/services';
 import type { Lang } from '../i18n';
@@ -31,7 +31,7 @@ export async function myCases(services: BotServices, lang: Lang, userId: string)
   const name = (id: string): string => fora.find((f) => f.id === id)?.name ?? id;
   const deciderIn = memberships.filter((m) => m.roles.includes('manager') || m.roles.includes('chair')).map((m) => m.forumId);
   const fromMyFora = (await Promise.all(memberships.map((m) => services.escalations.listByOriginForum(m.forumId)))).flat();
-  const line = (e: Escalation): string => `${e.title} · ${t.card.states[e.state]} · ${name(e.currentForumId)}`;
+  const line = (e: Escalation): string => `${asText(e.title)} · ${t.card.states[e.state]} · ${asText(name(e.currentForumId))}`;
   const waiting = open.filter(
     (e) => (e.state === 'awaiting_answer' ? e.raisedBy.userId === userId : deciderIn.includes(e.currentForumId)) && !CLOSED_STATES.includes(e.state),
   );

@@ -1,6 +1,10 @@
+import type { z } from 'zod';
 import { escalationDecisionCard } from '../../cards/escalation-decision.card';
 import { EscalationFormData, EscalationRaiseData } from '../../cards/escalation-form.card';
-import { ESCALATION_VERBS, EscalationActData, EscalationRefData, escalationCard } from '../../cards/escalation.card';
+import { ESCALATION_INPUTS, ESCALATION_VERBS, EscalationActData, EscalationRefData, escalationCard } from '../../cards/escalation.card';
+import { assertNoProblems, checkTexts } from '../../domain/shared/field-problems';
+import { TEXT_LIMITS } from '../../domain/shared/text-limits';
+import { formAction, type FormSpec } from '../core/form-action';
 import type { Escalation, Person } from '../../domain/escalations/escalation';
 import { canSeeCase, checkShareDescription, shareDescription } from '../../domain/escalations/escalation-visibility';
 import { DomainError, assertAllowed } from '../../domain/shared/domain-error';
@@ -9,9 +13,11 @@ import { caseAccess } from '../core/access';
 import { cardAction, type ActionInput } from '../core/card-action';
 import type { BotServices } from '../core/services';
 import { actOnEscalation } from './act-on-escalation';
-import { forumIdsOf } from './escalation-people';
+import { decidersOf, forumIdsOf } from './escalation-people';
+import { deliveryReport } from '../reach/delivery-report';
+import { NOUNS } from '../reach/delivery.texts';
 import { raiseForm } from './escalation-forms';
-import { loadCaseContext, refreshCopies } from './escalation-notify';
+import { CASE_SUBJECT, DECISION_SUBJECT, loadCaseContext, refreshCopies } from './escalation-notify';
 import { caseView, formatInstant } from './escalation-view';
 import { raiseEscalation } from './raise-escalation';
 import { escalationTexts } from './escalations.texts';
@@ -41,6 +47,41 @@ async function viewCard(input: ActionInput, escalation: Escalation, notice?: str
   return escalationCard(escalationTexts[input.t.lang].card, await caseView(input.services, input.t.lang, ctx, { userId, forumIds }, notice));
 }
 
+/** Which of the holding forum's managers really got the case: the raiser is told deliveries, not intentions. */
+async function arrivalReport(input: ActionInput, escalation: Escalation) {
+  const deciders = await decidersOf(input.services, escalation.currentForumId);
+  return deliveryReport({
+    outbox: input.services.outbox,
+    fanOut: [{ subject: { type: CASE_SUBJECT, id: escalation.id }, idPrefix: `esc:${escalation.id}:s${escalation.stepCount}:arrive:` }],
+    people: deciders.map((m) => ({ userId: m.userId, name: m.displayName })),
+    lang: input.t.lang,
+    noun: NOUNS.managers[input.t.lang],
+    ...(input.services.config.credentials?.appId === undefined ? {} : { appLink: `https://teams.microsoft.com/l/app/${input.services.config.credentials.appId}` }),
+    settleMs: 2_000,
+  });
+}
+
+/** After a decision or a step up: who really got it, and why the others did not. */
+async function fanOutLines(input: ActionInput, action: string, escalation: Escalation): Promise<string[]> {
+  const t = escalationTexts[input.t.lang];
+  if (action === 'escalate') {
+    const report = await arrivalReport(input, escalation);
+    const holding = await input.services.fora.findById(escalation.currentForumId);
+    return [t.notices.raised(holding?.name ?? escalation.currentForumId, report.section.headline), ...report.section.problems.slice(0, 3).map((p) => p.explanation)];
+  }
+  if (action !== 'resolve' && action !== 'return') return [];
+  const raiser = escalation.raisedBy;
+  const report = await deliveryReport({
+    outbox: input.services.outbox,
+    fanOut: [{ subject: { type: DECISION_SUBJECT, id: escalation.id }, idPrefix: `esc:${escalation.id}:s${escalation.stepCount}:decision:user:` }],
+    people: [{ userId: raiser.userId, name: raiser.displayName }],
+    lang: input.t.lang,
+    noun: NOUNS.recipients[input.t.lang],
+    settleMs: 2_000,
+  });
+  return [t.notices.decisionSent(report.section.headline), ...report.section.problems.map((p) => p.explanation)];
+}
+
 export const escalationFormAction = cardAction(ESCALATION_VERBS.form, EscalationFormData, { kind: 'forum', requirement: 'member', forumId: (d) => d.forumId, optional: true }, async (input, data) =>
   raiseForm(input.services, input.t.lang, actorOf(input).userId, {
     ...(data.forumId === undefined ? {} : { forumId: data.forumId }),
@@ -48,15 +89,31 @@ export const escalationFormAction = cardAction(ESCALATION_VERBS.form, Escalation
   }),
 );
 
-export const escalationRaiseAction = cardAction(ESCALATION_VERBS.raise, EscalationRaiseData, { kind: 'forum', requirement: 'member', forumId: (d) => d.originForumId }, async (input, data) => {
+/** The raise form given back with what was typed; a text refusal sits beside the description unless the title caused it. */
+const raiseFormSpec: FormSpec<z.output<typeof EscalationRaiseData>> = {
+  render: (input, data) => raiseForm(input.services, input.t.lang, actorOf(input).userId, { forumId: data.originForumId }),
+  fieldOf: (error) => (error.code.startsWith('INPUT.') ? 'description' : undefined),
+};
+
+export const escalationRaiseAction = formAction(ESCALATION_VERBS.raise, EscalationRaiseData, { kind: 'forum', requirement: 'member', forumId: (d) => d.originForumId }, raiseFormSpec, async (input, data) => {
+  assertNoProblems(checkTexts(data, { title: { max: TEXT_LIMITS.caseTitle, required: true }, description: { max: TEXT_LIMITS.caseText } }));
   const actor = actorOf(input);
   const raisedBy = await personOf(input.services, actor, data.originForumId);
   const created = await raiseEscalation(input.services, { ...data, raisedBy });
   const holding = await input.services.fora.findById(created.currentForumId);
-  return viewCard(input, created, escalationTexts[input.t.lang].notices.raised(holding?.name ?? created.currentForumId));
+  const report = await arrivalReport(input, created);
+  const problems = report.section.problems.slice(0, 3).map((p) => p.explanation);
+  return viewCard(input, created, [escalationTexts[input.t.lang].notices.raised(holding?.name ?? created.currentForumId, report.section.headline), ...problems].join(' '));
 });
 
-export const escalationActAction = cardAction(ESCALATION_VERBS.act, EscalationActData, caseAccess, async (input, data) => {
+/** The case card given back with the typed note (and task) after a refusal: it never disappears. */
+const caseForm: FormSpec<EscalationActData> = {
+  render: async (input, data) => viewCard(input, await load(input.services, data.escalationId)),
+  fieldOf: (error) => (error.code.startsWith('INPUT.') || error.code === 'ESCALATION.NOTE_REQUIRED' ? ESCALATION_INPUTS.note : undefined),
+};
+
+export const escalationActAction = formAction(ESCALATION_VERBS.act, EscalationActData, caseAccess, caseForm, async (input, data) => {
+  assertNoProblems(checkTexts(data, { note: { max: TEXT_LIMITS.caseText }, taskTitle: { max: TEXT_LIMITS.actionTitle } }));
   const t = escalationTexts[input.t.lang];
   const current = await load(input.services, data.escalationId);
   const actor = await personOf(input.services, actorOf(input), current.currentForumId);
@@ -72,7 +129,7 @@ export const escalationActAction = cardAction(ESCALATION_VERBS.act, EscalationAc
   if (outcome.conflict) return viewCard(input, outcome.escalation, t.notices.conflict(state));
   const notice =
     outcome.meetingStart === undefined ? t.notices.done(state) : `${t.notices.done(state)} ${t.notices.onAgenda(formatInstant(input.services, input.t.lang, outcome.meetingStart))}`;
-  return viewCard(input, outcome.escalation, notice);
+  return viewCard(input, outcome.escalation, [notice, ...(await fanOutLines(input, data.action, outcome.escalation))].join(' '));
 });
 
 export const escalationShareAction = cardAction(ESCALATION_VERBS.share, EscalationRefData, caseAccess, async (input, data) => {

@@ -27,7 +27,8 @@ export interface EscalationTexts {
     list: string;
   };
   notices: {
-    raised: (forum: string) => string;
+    /** `delivery` counts the managers who really got the case ("Sendt til 1 af 2 ledere; …"). */
+    raised: (forum: string, delivery: string) => string;
     conflict: (state: string) => string;
     done: (state: string) => string;
     question: (who: string, question: string) => string;
@@ -35,6 +36,8 @@ export interface EscalationTexts {
     onAgenda: (when: string) => string;
     shared: string;
     seen: string;
+    /** What happened to the decision sent down to the raiser ("Sendt til 1 af 1 modtager."). */
+    decisionSent: (delivery: string) => string;
   };
   /** The title of an agenda item made from a case. */
   agendaItem: (title: string) => string;
@@ -132,7 +135,7 @@ const da: EscalationTexts = {
     list: 'Dine eskalerede sager',
   },
   notices: {
-    raised: (forum) => `Sagen er sendt til lederne i ${forum}.`,
+    raised: (forum, delivery) => `Sagen ligger nu hos ${forum}. ${delivery}`,
     conflict: (state) => `En anden nåede at handle først. Sagen står nu som: ${state}. Intet af det, du skrev, er gemt.`,
     done: (state) => `Gemt. Sagen står nu som: ${state}.`,
     question: (who, question) => `${who} spørger: ${question}`,
@@ -140,6 +143,7 @@ const da: EscalationTexts = {
     onAgenda: (when) => `Sat på dagsordenen for mødet ${when}.`,
     shared: 'Beskrivelsen er delt med forummet ovenover.',
     seen: 'Tak, beslutningen er markeret som læst.',
+    decisionSent: (delivery) => `Beslutningen til den, der rejste sagen: ${delivery}`,
   },
   agendaItem: (title) => `Eskaleret sag: ${title}`,
   deadlines: {
@@ -250,7 +254,7 @@ const en: EscalationTexts = {
     list: 'Your escalated cases',
   },
   notices: {
-    raised: (forum) => `The case was sent to the managers of ${forum}.`,
+    raised: (forum, delivery) => `The case is now with ${forum}. ${delivery}`,
     conflict: (state) => `Someone else acted first. The case is now: ${state}. Nothing you wrote was saved.`,
     done: (state) => `Saved. The case is now: ${state}.`,
     question: (who, question) => `${who} asks: ${question}`,
@@ -258,6 +262,7 @@ const en: EscalationTexts = {
     onAgenda: (when) => `Put on the agenda of the meeting ${when}.`,
     shared: 'The description was shared with the forum above.',
     seen: 'Thank you, the decision is marked as seen.',
+    decisionSent: (delivery) => `The decision to the person who raised the case: ${delivery}`,
   },
   agendaItem: (title) => `Escalated case: ${title}`,
   deadlines: {

@@ -2,7 +2,7 @@ import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext }
 import type { AdaptiveCard } from '../../cards/card-kit';
 import { errorCard } from '../../cards/error.card';
 import { DomainError } from '../../domain/shared/domain-error';
-import type { CardAction } from '../core/card-action';
+import { FormRefused, type CardAction } from '../core/card-action';
 import { CARD_CONTENT_TYPE } from '../core/card-message';
 import type { BotServices } from '../core/services';
 import { readTurnInfo } from '../core/turn-info';
@@ -13,7 +13,8 @@ const cardResponse = (card: AdaptiveCard): AdaptiveCardInvokeResponse => ({ stat
 /**
  * An `Action.Execute` click (invoke `adaptiveCard/action`): route by verb; the verb checks its data
  * and its declared access before its handler runs. A refusal, unknown verb or bad data gives an
- * error card and changes nothing; anything unexpected goes to onTurnError.
+ * error card and changes nothing, except a refused form, which comes back as the same card with
+ * what was typed; anything unexpected goes to onTurnError.
  */
 export async function handleCardAction(
   turn: TurnContext,
@@ -37,6 +38,7 @@ export async function handleCardAction(
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     services.logger.info({ activityId: info.activityId, verb: action.verb, code: error.code }, 'card action refused');
-    return fail(error.code, error.context);
+    // A refused form comes back as itself, with what was typed and why: never an error card.
+    return error instanceof FormRefused ? cardResponse(error.card) : fail(error.code, error.context);
   }
 }

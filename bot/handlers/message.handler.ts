@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { DomainError } from '../../domain/shared/domain-error';
+import { containsCprNumber } from '../../domain/shared/cpr-guard';
 import type { Command } from '../core/command';
 import { parseCommand } from '../core/command-words';
 import { errorText, messagesFor, pickLang, type Messages } from '../i18n';
@@ -30,7 +31,11 @@ export async function handleMessage(turn: TurnContext, services: BotServices, co
   const t = messagesFor(pickLang(info.locale, services.config.locale));
   const parsed = parseCommand(text, commands);
   let reply: Reply;
-  if (parsed === undefined) {
+  if (containsCprNumber(text)) {
+    // Before any command runs: nothing of the text is stored, echoed back or logged.
+    services.logger.info({ activityId: info.activityId, code: 'INPUT.CPR_NUMBER' }, 'typed text refused');
+    reply = { text: errorText(t, 'INPUT.CPR_NUMBER') };
+  } else if (parsed === undefined) {
     reply = unknownCommandReply(t, commands);
   } else if (info.actor === undefined) {
     reply = { text: errorText(t, 'BOT.USER_UNKNOWN') };

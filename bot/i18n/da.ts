@@ -1,3 +1,4 @@
+import { formTexts } from '../../cards/form-texts';
 import type { Messages } from './messages';
 
 const maxOf = (context: Readonly<Record<string, unknown>>): string => (typeof context.max === 'number' ? ` (højst ${context.max} tegn)` : '');
@@ -77,9 +78,16 @@ export const da: Messages = {
     'FORUM.NOT_CHAIR_OR_SECRETARY': () => 'Kun forummets formand eller sekretær kan gøre det.',
     'FORUM.NOT_MEMBER': () => 'Du er ikke medlem af forummet.',
     'FORUM.SENSITIVE': () => 'Forummets indhold er kun for dets medlemmer.',
-    'INPUT.CPR_NUMBER': () => 'Teksten ligner et CPR-nummer. Skriv aldrig personoplysninger her: fjern nummeret og prøv igen.',
+    'FIELD.REQUIRED': () => 'Skal udfyldes: skriv her, og send igen.',
+    'FIELD.TOO_LONG': (c) => (typeof c.max === 'number' && typeof c.length === 'number' ? formTexts.da.tooLong(c.max, c.length) : `Teksten er for lang${maxOf(c)}.`),
+    'FIELD.TOO_SMALL': (c) => `Skriv mindst ${String(c.min)}.`,
+    'FIELD.TOO_BIG': (c) => `Skriv højst ${String(c.max)}.`,
+    'FIELD.FORMAT': (c) => (c.format === 'url' ? formTexts.da.url : c.format === 'email' ? formTexts.da.email : 'Feltet har ikke den rigtige form. Ret det, og send igen.'),
+    'FIELD.INVALID': () => 'Feltet kan ikke bruges sådan. Ret det, og send igen.',
+    'FORM.FIELDS_REFUSED': () => 'Ret det markerede, og send igen.',
+    'INPUT.CPR_NUMBER': () => 'Teksten ligner et CPR-nummer: fjern nummeret, og send igen. Skriv aldrig personoplysninger her.',
     'INPUT.EMPTY': () => 'Skriv en tekst først.',
-    'INPUT.TOO_LONG': (context) => `Teksten er for lang${maxOf(context)}.`,
+    'INPUT.TOO_LONG': (c) => (typeof c.max === 'number' && typeof c.length === 'number' ? formTexts.da.tooLong(c.max, c.length) : `Teksten er for lang${maxOf(c)}.`),
     'STORAGE.CONFLICT': () => 'En anden ændrede det samme lige før dig. Prøv igen.',
     'STORAGE.EXISTS': () => 'Det findes allerede.',
     'STORAGE.NOT_FOUND': () => 'Det findes ikke længere.',

@@ -1,3 +1,4 @@
+import { formTexts } from '../../cards/form-texts';
 import type { Messages } from './messages';
 
 const maxOf = (context: Readonly<Record<string, unknown>>): string => (typeof context.max === 'number' ? ` (at most ${context.max} characters)` : '');
@@ -77,9 +78,16 @@ export const en: Messages = {
     'FORUM.NOT_CHAIR_OR_SECRETARY': () => "Only the forum's chair or secretary can do that.",
     'FORUM.NOT_MEMBER': () => 'You are not a member of the forum.',
     'FORUM.SENSITIVE': () => "The forum's content is for its members only.",
-    'INPUT.CPR_NUMBER': () => 'The text looks like a CPR number. Never write personal data here: remove the number and try again.',
+    'FIELD.REQUIRED': () => 'Required: type here and send again.',
+    'FIELD.TOO_LONG': (c) => (typeof c.max === 'number' && typeof c.length === 'number' ? formTexts.en.tooLong(c.max, c.length) : `The text is too long${maxOf(c)}.`),
+    'FIELD.TOO_SMALL': (c) => `Enter at least ${String(c.min)}.`,
+    'FIELD.TOO_BIG': (c) => `Enter at most ${String(c.max)}.`,
+    'FIELD.FORMAT': (c) => (c.format === 'url' ? formTexts.en.url : c.format === 'email' ? formTexts.en.email : 'This field is not in the right form. Correct it and send again.'),
+    'FIELD.INVALID': () => 'This value cannot be used. Correct it and send again.',
+    'FORM.FIELDS_REFUSED': () => 'Correct what is marked and send again.',
+    'INPUT.CPR_NUMBER': () => 'The text looks like a CPR number: remove the number and send again. Never write personal data here.',
     'INPUT.EMPTY': () => 'Write some text first.',
-    'INPUT.TOO_LONG': (context) => `The text is too long${maxOf(context)}.`,
+    'INPUT.TOO_LONG': (c) => (typeof c.max === 'number' && typeof c.length === 'number' ? formTexts.en.tooLong(c.max, c.length) : `The text is too long${maxOf(c)}.`),
     'STORAGE.CONFLICT': () => 'Someone changed the same thing just before you. Please try again.',
     'STORAGE.EXISTS': () => 'That exists already.',
     'STORAGE.NOT_FOUND': () => 'That no longer exists.',

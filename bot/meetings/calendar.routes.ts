@@ -1,40 +1,39 @@
-import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { EntityId } from '../../domain/shared/ids';
-import type { HttpRequest, HttpResponse, HttpRoute } from '../core/http-route';
+import { EntityId, slugify } from '../../domain/shared/ids';
+import { downloadResponse, type HttpRequest, type HttpResponse, type HttpRoute } from '../core/http-route';
 import type { BotServices } from '../core/services';
+import { linkKeyring, verifyLink } from '../signed-links';
+import { calendarClaims } from './ics-calendar-publisher';
 import { renderMeetingIcs, renderSeriesIcs } from './ics-calendar';
 
 const Params = z.object({ forumId: EntityId, file: z.string().regex(/^.{1,200}\.ics$/) });
-const Query = z.object({ token: z.string().min(1).max(100) });
+const Query = z.object({ k: z.string().min(1).max(16), s: z.string().min(1).max(100) });
 
 const NOT_FOUND = 'Kalenderen findes ikke, eller linket er forkert. (Calendar not found, or the link is wrong.)';
 
-function sameToken(expected: string | undefined, given: string): boolean {
-  if (expected === undefined) return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
+/** The link's signature is the one made for this series or meeting with its current token. */
+function signedFor(services: BotServices, forumId: string, id: string, token: string | undefined, asked: { k: string; s: string }): boolean {
+  return token !== undefined && verifyLink(linkKeyring(services.config.linkKeys), calendarClaims(forumId, id, token), asked.k, asked.s);
 }
 
 // Meeting times of a forum: not for shared caches.
 const text = (status: number, body: string, type: string): HttpResponse => ({ status, headers: { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'private, no-store' }, body });
 
-function parse(req: HttpRequest): { forumId: string; id: string; token: string } | undefined {
+function parse(req: HttpRequest): { forumId: string; id: string; k: string; s: string } | undefined {
   const params = Params.safeParse(req.params);
   const query = Query.safeParse(req.query);
   if (!params.success || !query.success) return undefined;
-  return { forumId: params.data.forumId, id: params.data.file.slice(0, -'.ics'.length), token: query.data.token };
+  return { forumId: params.data.forumId, id: params.data.file.slice(0, -'.ics'.length), ...query.data };
 }
 
-// The token is a random 128-bit value per series or meeting, shown only on the meetings card, which
-// the forum's public (never outsiders of a sensitive forum) may open.
-const why = 'a random token per series, shown only to those who may see the forum’s meetings';
+// The link is signed with the bot's link key over the series and its random token, and shown only
+// on the meetings card, which the forum's public (never outsiders of a sensitive forum) may open.
+const why = 'a signed link per series, shown only to those who may see the forum’s meetings';
 
 /**
- * `GET /calendar/<forumId>/<seriesId>.ics?token=…` (a series) and
- * `GET /calendar/<forumId>/meeting/<meetingId>.ics?token=…` (a one-off meeting). An unknown id and a
- * wrong token get the same 404, so the route does not tell which series exist.
+ * `GET /calendar/<forumId>/<seriesId>.ics?k=…&s=…` (a series) and
+ * `GET /calendar/<forumId>/meeting/<meetingId>.ics?k=…&s=…` (a one-off meeting). An unknown id and a
+ * wrong signature get the same 404, so the route does not tell which series exist.
  */
 export const calendarRoutes = (services: BotServices): HttpRoute[] => [
   {
@@ -44,9 +43,9 @@ export const calendarRoutes = (services: BotServices): HttpRoute[] => [
     async handle({ req }) {
       const asked = parse(req);
       const series = asked === undefined ? undefined : await services.meetingSeries.findById(asked.forumId, asked.id);
-      if (asked === undefined || series === undefined || !sameToken(series.calendarToken, asked.token)) return text(404, NOT_FOUND, 'text/plain');
+      if (asked === undefined || series === undefined || !signedFor(services, series.forumId, series.id, series.calendarToken, asked)) return text(404, NOT_FOUND, 'text/plain');
       const [overrides, forum] = await Promise.all([services.meetings.listByForum(series.forumId), services.fora.findById(series.forumId)]);
-      return text(200, renderSeriesIcs(series, overrides, forum?.name ?? series.forumId, services.clock.now()), 'text/calendar');
+      return downloadResponse('text/calendar; charset=utf-8', `${slugify(forum?.name ?? series.forumId)}-${series.id}.ics`, renderSeriesIcs(series, overrides, forum?.name ?? series.forumId, services.clock.now()));
     },
   },
   {
@@ -56,9 +55,9 @@ export const calendarRoutes = (services: BotServices): HttpRoute[] => [
     async handle({ req }) {
       const asked = parse(req);
       const meeting = asked === undefined ? undefined : await services.meetings.findById(asked.forumId, asked.id);
-      if (asked === undefined || meeting === undefined || meeting.seriesId !== undefined || !sameToken(meeting.calendarToken, asked.token)) return text(404, NOT_FOUND, 'text/plain');
+      if (asked === undefined || meeting === undefined || meeting.seriesId !== undefined || !signedFor(services, meeting.forumId, meeting.id, meeting.calendarToken, asked)) return text(404, NOT_FOUND, 'text/plain');
       const forum = await services.fora.findById(meeting.forumId);
-      return text(200, renderMeetingIcs(meeting, forum?.name ?? meeting.forumId, services.config.timeZone, services.clock.now()), 'text/calendar');
+      return downloadResponse('text/calendar; charset=utf-8', `${slugify(forum?.name ?? meeting.forumId)}-${meeting.id}.ics`, renderMeetingIcs(meeting, forum?.name ?? meeting.forumId, services.config.timeZone, services.clock.now()));
     },
   },
 ];

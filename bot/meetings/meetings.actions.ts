@@ -1,3 +1,4 @@
+import { formAction, type FormSpec } from '../core/form-action';
 import { z } from 'zod';
 import { formatDateTime } from '../../cards/dates';
 import { scheduleSeriesCard, ScheduleSeriesData } from '../../cards/meeting-schedule.card';
@@ -65,14 +66,17 @@ export const scheduleAction = cardAction(MEETINGS_VERBS.schedule, ScheduleSeries
     const first = formatDateTime(zonedInstant(s.firstDate, s.startTime, s.timeZone), t.lang, s.timeZone);
     return forumList(input, forum.id, replacesSeriesId === undefined ? texts.scheduled(first) : texts.changed(result.dropped));
   } catch (error) {
-    if (error instanceof DomainError && error.code.startsWith('MEETINGS.')) return again(errorText(t, error.code, error.context));
+    if (error instanceof DomainError && error.code.startsWith('MEETINGS.')) return again(errorText(t, error.code, { timeZone: services.config.timeZone, ...error.context }));
     throw error;
   }
 });
 
 const MoveValues = z.object({ moveDate: LocalDate, moveTime: LocalTime });
 
-export const moveAction = cardAction(MEETINGS_VERBS.move, MoveMeetingData, forumAccess('editor'), async (input, data) => {
+/** The meetings list given back with the typed new date and time after a refused move. */
+const moveForm: FormSpec<{ forumId: string }> = { render: (input, data) => forumList(input, data.forumId) };
+
+export const moveAction = formAction(MEETINGS_VERBS.move, MoveMeetingData, forumAccess('editor'), moveForm, async (input, data) => {
   const actorId = actorOf(input.info);
   const values = MoveValues.safeParse(data);
   if (!values.success) {

@@ -1,6 +1,11 @@
+import { formatDateTime } from '../../cards/dates';
 import type { FeatureErrorTexts } from '../i18n/feature-error-texts';
 
 const str = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
+/** The refused start as people read it ("torsdag 14. januar 2027 kl. 13.00"). */
+const when = (c: Readonly<Record<string, unknown>>, lang: 'da' | 'en'): string =>
+  typeof c.start === 'string' ? formatDateTime(c.start, lang, typeof c.timeZone === 'string' ? c.timeZone : 'Europe/Copenhagen') : '';
 
 /** Texts for the error codes only this feature raises (the shared ones are in bot/i18n). */
 export const meetingsErrors: FeatureErrorTexts = {
@@ -14,6 +19,7 @@ export const meetingsErrors: FeatureErrorTexts = {
     'MEETINGS.NO_SUCH_OCCURRENCE': () => 'Mødet findes ikke (længere). Skriv **møder** for at se de aktuelle møder.',
     'MEETINGS.OCCURRENCE_PAST': () => 'Mødet er allerede holdt og kan ikke ændres.',
     'MEETINGS.MOVE_TO_PAST': () => 'Et møde kan ikke flyttes til et tidspunkt, der er gået. Intet er ændret.',
+    'MEETINGS.FIRST_DATE_PAST': (c) => `Det første møde (${when(c, 'da')}) er allerede begyndt eller holdt. Vælg en første dato og et tidspunkt ude i fremtiden. Intet er gemt.`,
     'MEETINGS.END_BEFORE_START': () => 'Mødet skal slutte efter, det begynder. Intet er ændret.',
     'MEETINGS.MOVE_INPUT': () => 'Angiv en ny dato og et tidspunkt (TT:MM) for mødet. Intet er ændret.',
   },
@@ -26,6 +32,7 @@ export const meetingsErrors: FeatureErrorTexts = {
     'MEETINGS.NO_SUCH_OCCURRENCE': () => 'That meeting does not exist (any more). Type **meetings** to see the current ones.',
     'MEETINGS.OCCURRENCE_PAST': () => 'That meeting has already taken place and cannot be changed.',
     'MEETINGS.MOVE_TO_PAST': () => 'A meeting cannot be moved to a time that has passed. Nothing was changed.',
+    'MEETINGS.FIRST_DATE_PAST': (c) => `The first meeting (${when(c, 'en')}) has already begun or taken place. Pick a first date and time in the future. Nothing was saved.`,
     'MEETINGS.END_BEFORE_START': () => 'A meeting must end after it starts. Nothing was changed.',
     'MEETINGS.MOVE_INPUT': () => 'Give the meeting a new date and a time (HH:MM). Nothing was changed.',
   },

@@ -5,6 +5,7 @@ import { MeetingSeries, type Meeting } from '../../domain/meetings/meeting';
 import { cancelOccurrence, changeSeries, moveOccurrence } from '../../domain/meetings/meeting-changes';
 import { recurrenceRule, type RecurrenceChoice } from '../../domain/meetings/recurrence';
 import { zonedInstant } from '../../domain/meetings/zoned-time';
+import { checkSeriesStart } from '../../domain/meetings/series-start';
 import { assertAllowed, DomainError } from '../../domain/shared/domain-error';
 import { newId } from '../../domain/shared/ids';
 import type { BotServices } from '../core/services';
@@ -48,6 +49,8 @@ export async function scheduleSeries(
 ): Promise<{ series: MeetingSeries; dropped: number }> {
   const { forumId, actorId, input } = request;
   await forumToSchedule(services, forumId, actorId);
+  // No series that begins in the past: it would remind about meetings over before it existed.
+  assertAllowed(checkSeriesStart(input.firstDate, input.startTime, services.config.timeZone, services.clock.now()));
   const rrule = recurrenceRule(input.recurrence, input.firstDate, input.startTime);
   const series = MeetingSeries.parse({
     id: newId(),

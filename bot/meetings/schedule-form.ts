@@ -2,13 +2,12 @@ import { z } from 'zod';
 import type { ScheduleSeriesData } from '../../cards/meeting-schedule.card';
 import { LocalTime } from '../../domain/meetings/meeting';
 import { NthWeekday, type RecurrenceChoice } from '../../domain/meetings/recurrence';
+import { GuardedText, GuardedUrl } from '../../domain/shared/guarded-text';
 import { LocalDate } from '../../domain/shared/time';
 import type { SeriesInput } from './meetings.service';
 
 const text = (max: number) =>
-  z
-    .string()
-    .trim()
+  GuardedText.trim()
     .max(max)
     .transform((s) => (s === '' ? undefined : s))
     .optional();
@@ -16,12 +15,12 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 
 /** The form's values, checked: every wrong field is reported at once (by its input id). */
 const Form = z.object({
-  title: z.string().trim().min(1).max(200),
+  title: GuardedText.trim().min(1).max(200),
   firstDate: LocalDate,
   startTime: LocalTime,
   durationMinutes: int(5, 24 * 60),
   location: text(300),
-  onlineMeetingUrl: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.url({ protocol: /^https$/ }).max(2000).optional()),
+  onlineMeetingUrl: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), GuardedUrl.refine((url) => url.startsWith('https://')).optional()),
   kind: z.enum(['weekly', 'everyNWeeks', 'monthlyNthWeekday', 'quarterly', 'rrule']),
   interval: z.preprocess((v) => (v === '' ? undefined : v), int(2, 52).optional()),
   nth: z.preprocess((v) => (v === '' || v === 'auto' ? undefined : Number(v)), NthWeekday.optional()),

@@ -14,6 +14,8 @@ const REASONS: Record<UndeliverableReason, Record<Locale, string>> = {
   MessageSizeTooBig: { da: 'beskeden er for stor til Teams', en: 'the message is too large for Teams' },
   Rejected: { da: 'Teams afviste beskeden', en: 'Teams refused the message' },
   RetriesExhausted: { da: 'Teams svarede ikke efter flere forsøg', en: 'Teams did not answer after several attempts' },
+  InstallNotAllowed: { da: 'Forumbot må ikke installere sig for modtageren (IT mangler at give samtykke)', en: 'Forumbot may not install itself for the recipient (IT has not consented)' },
+  UserNotFound: { da: 'modtageren findes ikke i kommunens Microsoft 365', en: "the recipient is not in the municipality's Microsoft 365" },
 };
 
 export function describeDelivery(message: Pick<OutboxMessage, 'status' | 'reason'>, locale: Locale = 'da'): string {

@@ -1,5 +1,5 @@
 import type { Logger } from '../logger';
-import { resolveRecipient } from './recipient-resolver';
+import { resolveRecipient, type InstallRoute } from './recipient-resolver';
 import type { ConversationRepository, KnownUserRepository } from '../../domain/conversations/conversation.repository';
 import { retryDelayMs, type BackoffSettings } from '../../domain/outbox/backoff';
 import type { DeliveryTarget, OutboxMessage } from '../../domain/outbox/outbox-message';
@@ -10,6 +10,7 @@ import { RateLimiter, type RateLimitSettings } from '../../domain/outbox/rate-li
 import { ThrottleGovernor, type GovernorSettings } from '../../domain/outbox/throttle-governor';
 import { ConcurrencyError } from '../../domain/shared/repository-errors';
 import type { Clock } from '../../domain/shared/time';
+import type { TeamRosterRepository } from '../../domain/reach/team-roster.repository';
 
 /** Told once a message is delivered, so the feature can keep the activity id with its subject. Must be idempotent. */
 export type OnDelivered = (delivery: {
@@ -40,6 +41,11 @@ export interface WorkerDeps {
   clock: Clock;
   random: () => number;
   onDelivered?: OnDelivered;
+  /** Told once a message could not be delivered, so the person who caused it can hear (idempotent). */
+  onUndeliverable?: (message: OutboxMessage) => Promise<void>;
+  rosters?: TeamRosterRepository;
+  emailOf?: (userId: string) => Promise<string | undefined>;
+  install?: InstallRoute;
 }
 
 interface Candidate extends DueEntry {
@@ -267,7 +273,10 @@ export class OutboxWorker {
           return;
         case 'undeliverable': {
           const saved = await this.save(undeliverable(message, resolution.reason, resolution.detail, this.deps.clock.now()));
-          if (saved !== undefined) this.done(saved.id);
+          if (saved !== undefined) {
+            this.done(saved.id);
+            await this.tellUndeliverable(saved);
+          }
           return;
         }
         case 'failed': {
@@ -339,7 +348,8 @@ export class OutboxWorker {
         if (saved === undefined) return;
         if (saved.status === 'pending') return this.later(candidate, saved);
         log.warn({ messageId: saved.id, attempts: saved.attempts }, 'outbox: gave up after the last attempt');
-        return this.done(saved.id);
+        this.done(saved.id);
+        return this.tellUndeliverable(saved);
       }
       case 'unknown': {
         const saved = await this.saveOutcome(message, (current) => inDoubt(current, outcome.detail, now, policy));
@@ -351,7 +361,10 @@ export class OutboxWorker {
       case 'rejected': {
         const saved = await this.saveOutcome(message, (current) => undeliverable(current, outcome.reason, outcome.detail, now));
         if (outcome.kind === 'unreachable' && scope !== undefined) await this.deps.conversations.markInactive(scope, outcome.reason);
-        if (saved !== undefined) this.done(saved.id);
+        if (saved !== undefined) {
+          this.done(saved.id);
+          await this.tellUndeliverable(saved);
+        }
         log.info({ messageId: message.id, reason: outcome.reason }, 'outbox: message undeliverable');
         return;
       }
@@ -392,6 +405,16 @@ export class OutboxWorker {
       return;
     }
     return this.link(saved, activityId, target);
+  }
+
+  /** A failure to tell about is told; a failure to tell is logged, never fatal for the loop. */
+  private async tellUndeliverable(message: OutboxMessage): Promise<void> {
+    if (this.deps.onUndeliverable === undefined) return;
+    try {
+      await this.deps.onUndeliverable(message);
+    } catch (error) {
+      this.deps.logger.error({ err: error, messageId: message.id }, 'outbox: could not tell about an undeliverable message');
+    }
   }
 
   private async link(message: OutboxMessage, activityId: string, target: DeliveryTarget | undefined): Promise<void> {

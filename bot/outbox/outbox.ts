@@ -4,14 +4,16 @@ import type { ConversationRepository, KnownUserRepository } from '../../domain/c
 import { DEFAULT_BACKOFF, type BackoffSettings } from '../../domain/outbox/backoff';
 import { NewOutboxMessage, recipientKey, type DeliveryTarget, type OutboxMessage, type OutboxRecipient, type OutboxStatus } from '../../domain/outbox/outbox-message';
 import type { DeliveryRecord, OutboxRepository } from '../../domain/outbox/outbox.repository';
-import { DEFAULT_OUTBOX_POLICY, newMessage, release, type OutboxPolicy } from '../../domain/outbox/outbox.rules';
+import { DEFAULT_OUTBOX_POLICY, newMessage, release, resend, stillOpen, type OutboxPolicy, type ResendVerdict } from '../../domain/outbox/outbox.rules';
+import type { TeamRosterRepository } from '../../domain/reach/team-roster.repository';
 import type { OutboxSender } from '../../domain/outbox/outbox-sender';
 import { TEAMS_RATE_LIMITS, type RateLimitSettings } from '../../domain/outbox/rate-limit.policy';
 import { DEFAULT_GOVERNOR, type GovernorSettings } from '../../domain/outbox/throttle-governor';
+import { ConcurrencyError } from '../../domain/shared/repository-errors';
 import { systemClock, type Clock } from '../../domain/shared/time';
 import type { Logger } from '../logger';
 import { OutboxWorker, type OnDelivered } from './outbox-worker';
-import { targetOf } from './recipient-resolver';
+import { targetOf, type InstallRoute } from './recipient-resolver';
 
 /**
  * The durable outbox for proactive messages. Feature code calls `enqueue`; the message is stored
@@ -60,6 +62,16 @@ export interface OutboxOptions {
   random?: () => number;
   /** Keeps the activity id with the subject (idempotent); re-run after a crash until it succeeded. */
   onDelivered?: OnDelivered;
+  /** Tells the person who caused a message that it could not be delivered. */
+  onUndeliverable?: (message: OutboxMessage) => Promise<void>;
+  /** Team rosters and channels: people and channels reached through a team the app is in. */
+  rosters?: TeamRosterRepository;
+  /** A forum member's e-mail, to find them on a roster by it. */
+  emailOf?: (userId: string) => Promise<string | undefined>;
+  /** Proactive installation through Graph (off when absent). */
+  install?: InstallRoute;
+  /** Whether a waiting message still matters once its recipient is reachable (an item still open…). Default: yes. */
+  stillWanted?: (message: OutboxMessage) => Promise<boolean>;
   /** Names this worker in leases. Default host:pid:random. */
   ownerId?: string;
   /** Our bot's account id (`28:<app id>`) for addresses of 1:1 chats the outbox opens. */
@@ -93,6 +105,12 @@ export interface Outbox {
   listByCauser(userId: string, limit?: number): Promise<OutboxMessage[]>;
   /** Someone checked an in-doubt message did not arrive: send it (again). */
   release(id: string): Promise<OutboxMessage | undefined>;
+  /** Sends again a message that was not delivered (not reachable, failed, in doubt); refuses others. */
+  resend(id: string): Promise<ResendVerdict>;
+  /** This person can be reached now: their waiting messages that still matter go. Answers how many. */
+  deliverWaiting(userId: string): Promise<number>;
+  /** Every message about a subject (each recipient's), newest first: what happened to a fan-out. */
+  listBySubject(subjectType: string, subjectId: string): Promise<OutboxMessage[]>;
 }
 
 export function createOutbox(options: OutboxOptions): Outbox {
@@ -108,6 +126,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
       clock,
       random: options.random ?? Math.random,
       ...(options.onDelivered === undefined ? {} : { onDelivered: options.onDelivered }),
+      ...(options.onUndeliverable === undefined ? {} : { onUndeliverable: options.onUndeliverable }),
+      ...(options.rosters === undefined ? {} : { rosters: options.rosters }),
+      ...(options.emailOf === undefined ? {} : { emailOf: options.emailOf }),
+      ...(options.install === undefined ? {} : { install: options.install }),
     },
     {
       ownerId: options.ownerId ?? `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
@@ -123,7 +145,19 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   /** Resolving the address now saves the worker reads on the hot path; it re-resolves if absent. */
   async function resolve(recipient: OutboxRecipient): Promise<DeliveryTarget | undefined> {
-    return recipient.kind === 'user' ? targetOf(await conversations.findPersonal(recipient.userId)) : targetOf(await conversations.findById(recipient.conversationId));
+    if (recipient.kind === 'user') return targetOf(await conversations.findPersonal(recipient.userId));
+    const stored = await conversations.findById(recipient.conversationId);
+    if (stored !== undefined || options.rosters === undefined) return targetOf(stored);
+    // A channel of a team the app is in, though no install event named it.
+    const team = await options.rosters.findTeamOfChannel(recipient.conversationId);
+    return team?.active === true ? { conversationId: recipient.conversationId, serviceUrl: team.serviceUrl, tenantId: team.tenantId, botId: team.botId } : undefined;
+  }
+
+  async function requeue(message: OutboxMessage): Promise<OutboxMessage> {
+    const saved = await repository.update(message);
+    await repository.requeue(saved.id, saved.dueAt, saved.target === undefined ? {} : { conversationId: saved.target.conversationId, tenantId: saved.target.tenantId });
+    worker.wake({ id: saved.id, dueAt: saved.dueAt });
+    return saved;
   }
 
   return {
@@ -168,10 +202,34 @@ export function createOutbox(options: OutboxOptions): Outbox {
     async release(id) {
       const message = await repository.findById(id);
       if (message === undefined || message.status !== 'inDoubt') return message;
-      const saved = await repository.update(release(message, clock.now()));
-      await repository.requeue(saved.id, saved.dueAt, saved.target === undefined ? {} : { conversationId: saved.target.conversationId, tenantId: saved.target.tenantId });
-      worker.wake({ id: saved.id, dueAt: saved.dueAt });
-      return saved;
+      return requeue(release(message, clock.now()));
     },
+
+    async resend(id) {
+      const message = await repository.findById(id);
+      if (message === undefined) return { ok: false, code: 'OUTBOX.NOT_RESENDABLE' };
+      const verdict = resend(message, clock.now());
+      return verdict.ok ? { ok: true, message: await requeue(verdict.message) } : verdict;
+    },
+
+    async deliverWaiting(userId) {
+      const now = clock.now();
+      let count = 0;
+      for (const message of await repository.listWaiting(userId)) {
+        if (!stillOpen(message, now) || (options.stillWanted !== undefined && !(await options.stillWanted(message)))) continue;
+        const verdict = resend(message, now);
+        if (!verdict.ok) continue;
+        try {
+          await requeue(verdict.message);
+          count++;
+        } catch (error) {
+          // Someone resent it meanwhile (a click on "send again", another instance): once is enough.
+          if (!(error instanceof ConcurrencyError)) throw error;
+        }
+      }
+      return count;
+    },
+
+    listBySubject: (subjectType, subjectId) => repository.listBySubject(subjectType, subjectId),
   };
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { FORUM_VERBS, ForumRefData } from '../../cards/forum.card';
 import { MEMBER_FORM_VERBS, MemberAddData, memberFormCard, type MemberFormCardView } from '../../cards/member-form.card';
-import type { AdaptiveCard } from '../../cards/card-kit';
+import { asText, type AdaptiveCard } from '../../cards/card-kit';
 import { Member } from '../../domain/fora/forum';
 import { containsCprNumber } from '../../domain/shared/cpr-guard';
+import { GuardedEmail } from '../../domain/shared/guarded-text';
 import { forumAccess } from '../core/access';
 import { cardAction, type ActionInput } from '../core/card-action';
 import { actorIdOf, asChair, forumOrFail, parseRoles, personalForumCard } from './forum-replies';
@@ -21,7 +22,7 @@ export const memberAddFormAction = cardAction(FORUM_VERBS.addForm, ForumRefData,
 });
 
 const EntraObjectId = z.guid();
-const Email = z.email().max(320);
+const Email = GuardedEmail;
 
 type Checked = { ok: true; member: Member } | { ok: false; error: keyof RegistryTexts['form'] };
 
@@ -39,6 +40,7 @@ async function checkForm({ services, info }: ActionInput, data: MemberAddData, f
   if (userId === '') return { ok: false, error: 'userIdMissing' };
   if (!EntraObjectId.safeParse(userId).success) return { ok: false, error: 'userIdInvalid' };
   const email = data.email?.trim() ?? '';
+  if (containsCprNumber(email)) return { ok: false, error: 'emailCprNumber' };
   if (email !== '' && !Email.safeParse(email).success) return { ok: false, error: 'emailInvalid' };
   // A blank name is taken from what Teams told the bot about the person, if it has met them.
   const displayName = data.displayName?.trim() || (await services.knownUsers.findById(userId))?.displayName?.trim() || '';
@@ -67,5 +69,5 @@ export const memberAddAction = cardAction(MEMBER_FORM_VERBS.add, MemberAddData, 
     return memberFormCard(texts.memberForm, { forumId: forum.id, forumName: forum.name, known, values, error: texts.form[checked.error] });
   }
   await changeMembers(services, forum.id, actorId, { kind: 'add', member: checked.member });
-  return personalForumCard(services, t, forum, actorId, texts.notices.added(checked.member.displayName));
+  return personalForumCard(services, t, forum, actorId, texts.notices.added(asText(checked.member.displayName)));
 });

@@ -1,3 +1,4 @@
+import { asText } from '../../cards/card-kit';
 import { FORUM_VERBS, MemberRefData } from '../../cards/forum.card';
 import { MEMBER_ROLES_VERBS, MemberRemoveData, MemberRolesData, memberRemoveCard, memberRolesCard, type MemberView } from '../../cards/member-roles.card';
 import type { Forum, Member } from '../../domain/fora/forum';
@@ -28,7 +29,7 @@ export const memberSetRolesAction = cardAction(MEMBER_ROLES_VERBS.setRoles, Memb
   const change = { kind: 'setRoles' as const, userId: data.userId, roles: parseRoles(data.roles), expectedRoles: parseRoles(data.shownRoles) };
   const result = await changeMembers(services, data.forumId, actorId, change);
   const name = result.after?.displayName ?? '';
-  return personalForumCard(services, t, result.forum, actorId, result.changed ? texts.notices.rolesChanged(name) : texts.notices.unchanged);
+  return personalForumCard(services, t, result.forum, actorId, result.changed ? texts.notices.rolesChanged(asText(name)) : texts.notices.unchanged);
 });
 
 /** "Fjern fra forummet": asks once more before anything is removed. */
@@ -42,5 +43,5 @@ export const memberConfirmRemoveAction = cardAction(MEMBER_ROLES_VERBS.confirmRe
 export const memberRemoveAction = cardAction(MEMBER_ROLES_VERBS.remove, MemberRemoveData, forumAccess('chair'), async ({ t, info, services }, data) => {
   const actorId = actorIdOf(info);
   const result = await changeMembers(services, data.forumId, actorId, { kind: 'remove', userId: data.userId });
-  return personalForumCard(services, t, result.forum, actorId, registryTexts[t.lang].notices.removed(result.before?.displayName ?? ''));
+  return personalForumCard(services, t, result.forum, actorId, registryTexts[t.lang].notices.removed(asText(result.before?.displayName ?? '')));
 });

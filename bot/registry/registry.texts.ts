@@ -20,7 +20,7 @@ export interface RegistryTexts {
   sensitiveHidden: string;
   notices: { added: (name: string) => string; removed: (name: string) => string; rolesChanged: (name: string) => string; unchanged: string };
   /** Checks of the add-member form, shown on the form itself. */
-  form: { cprNumber: string; nameMissing: string; userIdMissing: string; userIdInvalid: string; emailInvalid: string; rolesMissing: string; knownGone: string };
+  form: { cprNumber: string; emailCprNumber: string; nameMissing: string; userIdMissing: string; userIdInvalid: string; emailInvalid: string; rolesMissing: string; knownGone: string };
 }
 
 const levelsDa: Record<Level, string> = { executing: 'Udførende niveau', coordinating: 'Koordinerende niveau', strategic: 'Strategisk niveau' };
@@ -118,6 +118,7 @@ const da: RegistryTexts = {
   },
   form: {
     cprNumber: 'Navnet ligner et CPR-nummer. Skriv kun personens navn.',
+    emailCprNumber: 'E-mailadressen ligner et CPR-nummer. Skriv personens arbejdsadresse.',
     nameMissing: 'Skriv personens navn, eller vælg en person, jeg kender.',
     userIdMissing: 'Skriv personens Entra-objekt-id, eller vælg en person, jeg kender.',
     userIdInvalid: 'Entra-objekt-id skal være et GUID, fx 0f8fad5b-d9cb-469f-a165-70867728950e.',
@@ -217,6 +218,7 @@ const en: RegistryTexts = {
   },
   form: {
     cprNumber: "The name looks like a CPR number. Type only the person's name.",
+    emailCprNumber: "The e-mail address looks like a CPR number. Type the person's work address.",
     nameMissing: "Type the person's name, or choose someone I know.",
     userIdMissing: "Type the person's Entra object id, or choose someone I know.",
     userIdInvalid: 'The Entra object id must be a GUID, e.g. 0f8fad5b-d9cb-469f-a165-70867728950e.',

@@ -24,7 +24,8 @@ export interface SsoIdentity {
   name?: string;
 }
 
-export type SsoFailure = 'missing' | 'expired' | 'invalid';
+/** `unavailable`: Entra's signing keys could not be fetched, so no token can be checked now. */
+export type SsoFailure = 'missing' | 'expired' | 'invalid' | 'unavailable';
 
 export class SsoTokenError extends Error {
   override readonly name = 'SsoTokenError';
@@ -71,8 +72,10 @@ export function createSsoVerifier(settings: SsoSettings, keys?: JWTVerifyGetKey)
       }));
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw new SsoTokenError('expired', error.message);
+      if (error instanceof errors.JWKSTimeout) throw new SsoTokenError('unavailable', error.code);
       if (error instanceof errors.JOSEError) throw new SsoTokenError('invalid', `${error.code}: ${error.message}`);
-      throw error;
+      // Anything else comes from fetching the key set (DNS, connection, a bad answer): our dependency is down.
+      throw new SsoTokenError('unavailable', error instanceof Error ? error.name : 'key fetch failed');
     }
     const claims = Claims.safeParse(payload);
     if (!claims.success) throw new SsoTokenError('invalid', 'claims missing or malformed');

@@ -4,6 +4,7 @@ import { foraCard } from '../../cards/fora.card';
 import { agendaTexts } from '../agendas/agendas.texts';
 import { canLinkChannel } from '../../domain/fora/forum.rules';
 import { DomainError } from '../../domain/shared/domain-error';
+import { cprRefusedFields, GuardedText } from '../../domain/shared/guarded-text';
 import { EntityId } from '../../domain/shared/ids';
 import { linkChannel } from '../registry/channel-link.service';
 import type { Access } from '../core/access';
@@ -21,7 +22,7 @@ export const LinkBody = z.object({
   forumId: EntityId,
   channelId: z.string().trim().min(1).max(1024),
   teamId: z.string().trim().min(1).max(1024).optional(),
-  channelName: z.string().trim().max(200).optional(),
+  channelName: GuardedText.trim().max(200).optional(),
 });
 
 /** HTTP status for each refusal; anything not listed is a 403 (a rule said no). */
@@ -31,7 +32,9 @@ const STATUS: Record<string, number> = {
   'TAB.TOKEN_EXPIRED': 401,
   'TAB.DEV_IDENTITY_OFF': 401,
   'TAB.SSO_NOT_CONFIGURED': 503,
+  'TAB.KEYS_UNAVAILABLE': 503,
   'TAB.BAD_REQUEST': 400,
+  'INPUT.CPR_NUMBER': 400,
   'TAB.BOT_NOT_IN_TEAM': 409,
   'BOT.LINK_NEEDS_CHANNEL': 400,
 };
@@ -45,7 +48,10 @@ const json = (status: number, body: unknown): HttpResponse => ({ status, headers
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new DomainError('TAB.BAD_REQUEST');
+  if (!parsed.success) {
+    const [field] = cprRefusedFields(parsed.error);
+    throw field === undefined ? new DomainError('TAB.BAD_REQUEST') : new DomainError('INPUT.CPR_NUMBER', { field });
+  }
   return parsed.data;
 }
 

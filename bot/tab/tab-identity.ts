@@ -1,6 +1,6 @@
 import { DomainError } from '../../domain/shared/domain-error';
 import { UserId } from '../../domain/shared/ids';
-import type { Config } from '../config';
+import { allowedTenantsOf, type Config } from '../config';
 import type { HttpRequest } from '../core/http-route';
 import { createSsoVerifier, SsoTokenError, type SsoVerifier } from './sso-token';
 
@@ -69,9 +69,15 @@ export function createIdentityResolver(config: Config, options: IdentityOptions 
       if (token === undefined) throw new DomainError('TAB.NOT_SIGNED_IN');
       try {
         const identity = await verify(token);
+        // The token's tenant is the registration's; with an allow-list it must be on it as well.
+        const allowed = allowedTenantsOf(config);
+        if (allowed !== undefined && !allowed.includes(identity.tenantId.toLowerCase())) throw new DomainError('TAB.TOKEN_INVALID', { reason: 'tenant not allowed' });
         return { ...identity, dev: false };
       } catch (error) {
-        if (error instanceof SsoTokenError) throw new DomainError(error.reason === 'expired' ? 'TAB.TOKEN_EXPIRED' : 'TAB.TOKEN_INVALID', { reason: error.message });
+        if (error instanceof SsoTokenError) {
+          const code = error.reason === 'expired' ? 'TAB.TOKEN_EXPIRED' : error.reason === 'unavailable' ? 'TAB.KEYS_UNAVAILABLE' : 'TAB.TOKEN_INVALID';
+          throw new DomainError(code, { reason: error.message });
+        }
         throw error;
       }
     },

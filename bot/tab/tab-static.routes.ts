@@ -39,13 +39,21 @@ const SECURITY_HEADERS: Record<string, string> = {
   'referrer-policy': 'no-referrer',
 };
 
+// Our file names: letters, digits, dots, dashes, underscores and folders. No NUL (the file system
+// throws on it), no `%` left after decoding, nothing a lookup could mistake for a property.
+const SAFE_PATH = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+
 /** Resolves a request path under the tab folder; undefined for anything outside it or of an unknown type. */
 export function tabFile(requestPath: string): string | undefined {
   const relative = decodeURIComponent(requestPath.replace(/^\/tab\/?/, ''));
-  if (relative.startsWith('vendor/')) return VENDOR[relative.slice('vendor/'.length)];
+  if (relative !== '' && !SAFE_PATH.test(relative)) return undefined;
+  if (relative.startsWith('vendor/')) {
+    const name = relative.slice('vendor/'.length);
+    return Object.hasOwn(VENDOR, name) ? VENDOR[name] : undefined;
+  }
   const file = path.resolve(TAB_DIR, relative === '' ? 'personal.html' : relative);
   if (!file.startsWith(TAB_DIR + path.sep)) return undefined;
-  return TYPES[path.extname(file)] === undefined ? undefined : file;
+  return Object.hasOwn(TYPES, path.extname(file)) ? file : undefined;
 }
 
 const notFound: HttpResponse = { status: 404, json: { error: 'not found' } };
@@ -80,8 +88,9 @@ export function tabStaticRoutes(logger: Logger): HttpRoute[] {
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
           if (code === 'ENOENT' || code === 'EISDIR') return notFound;
-          logger.error({ err: error, file }, 'tab: could not read a page file');
-          return { status: 500, json: { error: 'failed' } };
+          // A path the file system refuses (too long, not a file) is simply not one of our pages.
+          logger.warn({ code, file }, 'tab: could not read a page file');
+          return notFound;
         }
       },
     },

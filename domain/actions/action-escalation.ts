@@ -27,7 +27,7 @@ export function escalationForActionItem(
   if (item.escalationId !== undefined) return refusal(refused('ACTION.ALREADY_ESCALATED', { escalationId: item.escalationId }));
   if (!isOpen(item)) return refusal(refused('ACTION.NOT_OPEN', { status: item.status }));
   const description = (note ?? '').trim();
-  if (description.length > 4000) return refusal(refused('INPUT.TOO_LONG', { max: 4000 }));
+  if (description.length > 4000) return refusal(refused('INPUT.TOO_LONG', { max: 4000, length: description.length }));
   if (containsCprNumber(description)) return refusal(refused('INPUT.CPR_NUMBER'));
   const at = now.toISOString();
   const escalation: Escalation = {

@@ -41,7 +41,7 @@ function permitted(item: ActionItem, change: ActionChange, ctx: ChangeContext): 
 
 function checkReason(reason: string | undefined): Verdict {
   const text = (reason ?? '').trim();
-  if (text.length > BLOCKED_REASON_MAX) return refusal(refused('INPUT.TOO_LONG', { max: BLOCKED_REASON_MAX }));
+  if (text.length > BLOCKED_REASON_MAX) return refusal(refused('INPUT.TOO_LONG', { max: BLOCKED_REASON_MAX, length: text.length }));
   if (containsCprNumber(text)) return refusal(refused('INPUT.CPR_NUMBER'));
   return { ok: true };
 }

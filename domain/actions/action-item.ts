@@ -1,4 +1,6 @@
+import { TEXT_LIMITS } from '../shared/text-limits';
 import { z } from 'zod';
+import { GuardedEmail, GuardedText } from '../shared/guarded-text';
 import { EntityId, UserId } from '../shared/ids';
 import { Instant, LocalDate } from '../shared/time';
 
@@ -8,22 +10,22 @@ export type ActionStatus = z.infer<typeof ActionStatus>;
 
 /** The owner: a forum member (by Entra id), or a person outside the forum by name and e-mail. */
 export const ActionOwner = z.union([
-  z.object({ kind: z.literal('member'), userId: UserId, displayName: z.string().trim().min(1).max(200) }),
-  z.object({ kind: z.literal('external'), displayName: z.string().trim().min(1).max(200), email: z.email().max(320) }),
+  z.object({ kind: z.literal('member'), userId: UserId, displayName: GuardedText.trim().min(1).max(200) }),
+  z.object({ kind: z.literal('external'), displayName: GuardedText.trim().min(1).max(200), email: GuardedEmail }),
 ]);
 export type ActionOwner = z.infer<typeof ActionOwner>;
 
-export const ACTION_TITLE_MAX = 300;
-export const BLOCKED_REASON_MAX = 1000;
+export const ACTION_TITLE_MAX = TEXT_LIMITS.actionTitle;
+export const BLOCKED_REASON_MAX = TEXT_LIMITS.blockedReason;
 
 export const ActionItem = z.object({
   id: EntityId,
   forumId: EntityId,
-  title: z.string().trim().min(1).max(ACTION_TITLE_MAX),
+  title: GuardedText.trim().min(1).max(ACTION_TITLE_MAX),
   owner: ActionOwner,
   dueDate: LocalDate,
   status: ActionStatus,
-  blockedReason: z.string().trim().max(BLOCKED_REASON_MAX).optional(),
+  blockedReason: GuardedText.trim().max(BLOCKED_REASON_MAX).optional(),
   proposedDueDate: LocalDate.optional(),
   originMeetingId: EntityId.optional(),
   originAgendaItemId: EntityId.optional(),

@@ -34,8 +34,8 @@ export function isoWeekOf(date: string): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-/** `2026-03-10` → `10-03-2026`, the way Danish users write dates. */
+/** `2026-03-10` → `10.03.2026`: the short form of a date on every card, list and export. */
 export function danishDate(date: string): string {
   const [y, m, d] = date.split('-');
-  return `${d}-${m}-${y}`;
+  return `${d}.${m}.${y}`;
 }

@@ -1,5 +1,6 @@
 import { refusal, type Refusal } from './refusal';
 import { z } from 'zod';
+import { GuardedEmail, GuardedText } from '../shared/guarded-text';
 import type { Member } from '../fora/forum';
 import { containsCprNumber } from '../shared/cpr-guard';
 import { refused } from '../shared/domain-error';
@@ -13,10 +14,10 @@ export const MAX_ITEMS_PER_RECORDING = 10;
 
 /** One item as the chair or secretary enters it; the owner is a member (by id) or a named outsider. */
 export const NewActionItem = z.object({
-  title: z.string().trim().min(1).max(ACTION_TITLE_MAX),
+  title: GuardedText.trim().min(1).max(ACTION_TITLE_MAX),
   owner: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('member'), userId: UserId }),
-    z.object({ kind: z.literal('external'), displayName: z.string().trim().min(1).max(200), email: z.email().max(320) }),
+    z.object({ kind: z.literal('external'), displayName: GuardedText.trim().min(1).max(200), email: GuardedEmail }),
   ]),
   dueDate: LocalDate,
   originAgendaItemId: EntityId.optional(),

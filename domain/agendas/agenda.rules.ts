@@ -1,5 +1,6 @@
 import { containsCprNumber } from '../shared/cpr-guard';
 import { allowed, refused, type Verdict } from '../shared/domain-error';
+import { checkText, type FieldProblem } from '../shared/field-problems';
 import type { Role } from '../fora/forum';
 import {
   AGENDA_INPUT_MAX_LENGTH,
@@ -72,7 +73,8 @@ export const itemsWantingInput = (agenda: Agenda): AgendaItem[] => agenda.items.
 
 /**
  * Circulating the agenda for input is for the chair, once it is published and has items that want
- * input, to at least one consultant, with a deadline in the future.
+ * input, to at least one consultant, with a deadline in the future and before the meeting (the
+ * chair needs the input before it starts).
  */
 export function canCirculate(roles: Roles, agenda: Agenda, request: { deadline: Date; consultantCount: number }, now: Date): Verdict {
   if (!has(roles, 'chair')) return refused('FORUM.NOT_CHAIR');
@@ -81,6 +83,7 @@ export function canCirculate(roles: Roles, agenda: Agenda, request: { deadline: 
   if (agenda.circulation !== undefined) return refused('AGENDA.ALREADY_CIRCULATED');
   if (itemsWantingInput(agenda).length === 0) return refused('AGENDA.NO_INPUT_WANTED');
   if (request.deadline.getTime() <= now.getTime()) return refused('AGENDA.DEADLINE_NOT_FUTURE');
+  if (request.deadline.getTime() >= Date.parse(agenda.meetingStart)) return refused('AGENDA.DEADLINE_AFTER_MEETING', { meetingStart: agenda.meetingStart });
   if (request.consultantCount === 0) return refused('AGENDA.NO_CONSULTANTS');
   if (request.consultantCount > CIRCULATION_MAX_CONSULTANTS) return refused('AGENDA.TOO_MANY_CONSULTANTS', { max: CIRCULATION_MAX_CONSULTANTS });
   return allowed;
@@ -117,9 +120,22 @@ export function checkAnswer(agenda: Agenda, answer: Answer, now: Date): Verdict 
   const texts = itemsWantingInput(agenda).map((item) => (answer.texts[item.id] ?? '').trim());
   if (answer.noComments) return allowed;
   if (texts.every((text) => text.length === 0)) return refused('INPUT.EMPTY');
-  if (texts.some((text) => text.length > AGENDA_INPUT_MAX_LENGTH)) return refused('INPUT.TOO_LONG', { max: AGENDA_INPUT_MAX_LENGTH });
-  if (texts.some(containsCprNumber)) return refused('INPUT.CPR_NUMBER');
-  return allowed;
+  const [first] = Object.entries(answerProblems(agenda, answer));
+  return first === undefined ? allowed : refused(first[1].code, { ...first[1].context, itemId: first[0] });
+}
+
+/**
+ * What is wrong with each item's text of an answer, by item id: too long (with both numbers) or a
+ * CPR number. Every item is checked, so the card can mark all of them at once.
+ */
+export function answerProblems(agenda: Agenda, answer: Pick<Answer, 'texts' | 'noComments'>): Record<string, FieldProblem> {
+  const problems: Record<string, FieldProblem> = {};
+  if (answer.noComments) return problems;
+  for (const item of itemsWantingInput(agenda)) {
+    const problem = checkText(answer.texts[item.id], { max: AGENDA_INPUT_MAX_LENGTH });
+    if (problem !== undefined) problems[item.id] = problem;
+  }
+  return problems;
 }
 
 /** The rows an allowed answer becomes: one per commented item, or one "no comments" row. */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { GuardedText, GuardedUrl } from '../shared/guarded-text';
 import { EntityId, UserId } from '../shared/ids';
+import { TEXT_LIMITS } from '../shared/text-limits';
 import { Instant, LocalDate } from '../shared/time';
 
 export const AGENDA_STATES = ['draft', 'published'] as const;
@@ -7,10 +9,10 @@ export const AgendaState = z.enum(AGENDA_STATES);
 
 export const AgendaItem = z.object({
   id: EntityId,
-  title: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(2000).default(''),
-  presenter: z.string().trim().max(200).optional(),
-  documentUrl: z.url().max(2000).optional(),
+  title: GuardedText.trim().min(1).max(TEXT_LIMITS.agendaItemTitle),
+  description: GuardedText.trim().max(TEXT_LIMITS.agendaItemDescription).default(''),
+  presenter: GuardedText.trim().max(TEXT_LIMITS.presenter).optional(),
+  documentUrl: GuardedUrl.max(TEXT_LIMITS.documentUrl).optional(),
   inputWanted: z.boolean().default(false),
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
@@ -18,9 +20,9 @@ export type AgendaItem = z.infer<typeof AgendaItem>;
 /** A consultant on the circulation list, with the forum they answer for (shown in the briefing). */
 export const CirculatedConsultant = z.object({
   userId: UserId,
-  name: z.string().trim().min(1).max(200),
+  name: GuardedText.trim().min(1).max(200),
   forumId: EntityId,
-  forumName: z.string().trim().min(1).max(100),
+  forumName: GuardedText.trim().min(1).max(100),
 });
 export type CirculatedConsultant = z.infer<typeof CirculatedConsultant>;
 
@@ -36,7 +38,7 @@ export const Circulation = z.object({
   /** Name and forum of each consultant in `consultantIds` (same order). */
   consultants: z.array(CirculatedConsultant).max(CIRCULATION_MAX_CONSULTANTS).optional(),
   /** The forum's name when circulated: the consultants' cards show it without another read. */
-  forumName: z.string().trim().max(100).optional(),
+  forumName: GuardedText.trim().max(100).optional(),
   /** Set once every consultant's card is in the outbox; absent after a crash, so the job finishes the job. */
   cardsQueuedAt: Instant.optional(),
   /** How many had answered when the progress card in the channel was last brought up to date. */
@@ -68,7 +70,7 @@ export const Agenda = z.object({
   updatedBy: UserId.optional(),
   updatedAt: Instant.optional(),
   /** Shown on the posted card ("opdateret … af …"). */
-  updatedByName: z.string().trim().max(200).optional(),
+  updatedByName: GuardedText.trim().max(200).optional(),
   /** The activity id of the posted agenda card, so edits update it in place. */
   postedActivityId: z.string().max(1024).optional(),
   circulation: Circulation.optional(),
@@ -82,7 +84,7 @@ export const Agenda = z.object({
 });
 export type Agenda = z.infer<typeof Agenda>;
 
-export const AGENDA_INPUT_MAX_LENGTH = 4000;
+export const AGENDA_INPUT_MAX_LENGTH = TEXT_LIMITS.agendaInput;
 
 /** One consultant's comment on one agenda item, or their "no comments" for the whole agenda. */
 export const AgendaInput = z.object({
@@ -90,9 +92,9 @@ export const AgendaInput = z.object({
   /** The item commented on; absent for "no comments". */
   itemId: EntityId.optional(),
   authorId: UserId,
-  authorName: z.string().trim().min(1).max(200),
+  authorName: GuardedText.trim().min(1).max(200),
   authorForumId: EntityId,
-  text: z.string().max(AGENDA_INPUT_MAX_LENGTH),
+  text: GuardedText.max(AGENDA_INPUT_MAX_LENGTH),
   noComments: z.boolean().default(false),
   agendaRevision: z.number().int().min(0),
   savedAt: Instant,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GuardedText } from '../shared/guarded-text';
 import { UserId } from '../shared/ids';
 import { Instant } from '../shared/time';
 
@@ -36,7 +37,7 @@ export const KnownUser = z.object({
   teamsId: z.string().min(1).max(256),
   tenantId: z.string().min(1).max(128),
   serviceUrl: z.url(),
-  displayName: z.string().max(200).optional(),
+  displayName: GuardedText.max(200).optional(),
   seenAt: Instant,
   version: z.string().optional(),
 });

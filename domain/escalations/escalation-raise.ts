@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { GuardedText, refusedForCpr } from '../shared/guarded-text';
 import type { Forum, Member } from '../fora/forum';
-import { containsCprNumber } from '../shared/cpr-guard';
 import { DomainError } from '../shared/domain-error';
 import { EntityId } from '../shared/ids';
 import { Escalation, EscalationStep, Person, Urgency } from './escalation';
@@ -11,8 +11,8 @@ export const Category = z.enum(CATEGORIES);
 
 /** What a person (or another feature, for an agenda item or action item) gives to raise a case. */
 export const RaiseInput = z.object({
-  title: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(4000).default(''),
+  title: GuardedText.trim().min(1).max(200),
+  description: GuardedText.trim().max(4000).default(''),
   category: Category.default('trend'),
   urgency: Urgency.default('normal'),
   originForumId: EntityId,
@@ -35,11 +35,11 @@ export function newEscalation(
 ): { escalation: Escalation; firstStep: EscalationStep } {
   const parsed = RaiseInput.safeParse(input);
   if (!parsed.success) {
+    if (refusedForCpr(parsed.error)) throw new DomainError('INPUT.CPR_NUMBER');
     const tooBig = parsed.error.issues.find((issue) => issue.code === 'too_big');
     throw tooBig === undefined ? new DomainError('INPUT.EMPTY') : new DomainError('INPUT.TOO_LONG', { max: Number(tooBig.maximum) });
   }
   const data = parsed.data;
-  if (containsCprNumber(data.title) || containsCprNumber(data.description)) throw new DomainError('INPUT.CPR_NUMBER');
   if (raiserMembership === undefined) throw new DomainError('FORUM.NOT_MEMBER', { forumId: origin.id });
   if (origin.escalatesTo === undefined) throw new DomainError('ESCALATION.TOP_LEVEL');
   const at = now.toISOString();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GuardedText } from '../shared/guarded-text';
 import { EntityId, UserId } from '../shared/ids';
 import { Instant } from '../shared/time';
 
@@ -25,7 +26,7 @@ export const URGENCIES = ['low', 'normal', 'high'] as const;
 export const Urgency = z.enum(URGENCIES);
 export type Urgency = z.infer<typeof Urgency>;
 
-export const Person = z.object({ userId: UserId, displayName: z.string().trim().min(1).max(200) });
+export const Person = z.object({ userId: UserId, displayName: GuardedText.trim().min(1).max(200) });
 export type Person = z.infer<typeof Person>;
 
 /** One step of a case's history; stored as its own row, so history can grow without limit. */
@@ -40,16 +41,16 @@ export const EscalationStep = z.object({
   toState: EscalationState,
   fromForumId: EntityId.optional(),
   toForumId: EntityId,
-  note: z.string().max(4000).optional(),
+  note: GuardedText.max(4000).optional(),
 });
 export type EscalationStep = z.infer<typeof EscalationStep>;
 
 /** A problem or trend on its way up the chain, and the decision on its way down. */
 export const Escalation = z.object({
   id: EntityId,
-  title: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(4000),
-  category: z.string().trim().min(1).max(100),
+  title: GuardedText.trim().min(1).max(200),
+  description: GuardedText.trim().max(4000),
+  category: GuardedText.trim().min(1).max(100),
   urgency: Urgency,
   originForumId: EntityId,
   /** The forum that holds the case now. */
@@ -62,7 +63,7 @@ export const Escalation = z.object({
   updatedAt: Instant,
   /** Count of history steps; the next step gets this number. */
   stepCount: z.number().int().min(0),
-  decision: z.string().max(4000).optional(),
+  decision: GuardedText.max(4000).optional(),
   actionItemId: EntityId.optional(),
   /** Raised in (or passed through) a sensitive forum: only its members see the description. */
   sensitive: z.boolean().optional(),

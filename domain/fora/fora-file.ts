@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GuardedText } from '../shared/guarded-text';
 import { Forum, ForumName, Level, Member } from './forum';
 
 /**
@@ -7,9 +8,7 @@ import { Forum, ForumName, Level, Member } from './forum';
  */
 
 /** Ids in a file are readable slugs ("ssp-nu-u18"): lower-case letters, digits, single hyphens. */
-export const ForumSlug = z
-  .string()
-  .min(1)
+export const ForumSlug = GuardedText.min(1)
   .max(100)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Skal være små bogstaver a-z, cifre og enkelte bindestreger, fx "ssp-nu-u18"');
 
@@ -35,7 +34,7 @@ export type ForaFileForum = z.infer<typeof ForaFileForum>;
 
 export const ForaFile = z.strictObject({
   /** The municipality the file describes, e.g. "Ishøj". */
-  municipality: z.string().trim().min(1).max(100),
+  municipality: GuardedText.trim().min(1).max(100),
   fora: z.array(ForaFileForum).min(1).max(MAX_FORA_PER_FILE),
 });
 export type ForaFile = z.infer<typeof ForaFile>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GuardedEmail, GuardedText } from '../shared/guarded-text';
 import { EscalationDeadlineSettings } from '../escalations/escalation-deadline-settings';
 import { ReminderSettings } from '../reminders/reminder-settings';
 import { EntityId, UserId } from '../shared/ids';
@@ -17,8 +18,8 @@ export type Role = z.infer<typeof Role>;
 /** A person with their roles in one forum. The id is the Entra object id Teams sends. */
 export const Member = z.object({
   userId: UserId,
-  displayName: z.string().trim().min(1).max(200),
-  email: z.email().max(320).optional(),
+  displayName: GuardedText.trim().min(1).max(200),
+  email: GuardedEmail.optional(),
   roles: z.array(Role).min(1).max(ROLES.length),
 });
 export type Member = z.infer<typeof Member>;
@@ -29,11 +30,11 @@ export const TeamsLink = z.object({
   serviceUrl: z.url(),
   tenantId: z.string().min(1).max(128),
   teamId: z.string().min(1).max(1024).optional(),
-  channelName: z.string().max(200).optional(),
+  channelName: GuardedText.max(200).optional(),
 });
 export type TeamsLink = z.infer<typeof TeamsLink>;
 
-export const ForumName = z.string().trim().min(1).max(100);
+export const ForumName = GuardedText.trim().min(1).max(100);
 
 export const Forum = z.object({
   id: EntityId,
@@ -42,7 +43,7 @@ export const Forum = z.object({
   /** The forum one step up the chain; absent at the top. */
   escalatesTo: EntityId.optional(),
   /** Who sits in the forum by function (from the municipality's description), shown on its card. */
-  description: z.string().max(2000).optional(),
+  description: GuardedText.max(2000).optional(),
   /** Fora such as Infohus: content visible to members only, also when a case goes up the chain. */
   sensitive: z.boolean().default(false),
   teams: TeamsLink.optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AuditRepository } from '../audit/audit.repository';
 import { containsCprNumber } from '../shared/cpr-guard';
+import { isCprRefusal, TEXT_MALFORMED } from '../shared/guarded-text';
 import { newId } from '../shared/ids';
 import { systemClock, type Clock } from '../shared/time';
 import { ForaFile, ForaFileForum, ForaFileMember, MAX_FORA_PER_FILE } from './fora-file';
@@ -29,6 +30,9 @@ export type ForaImportPlan = ForaFile & { readonly [checked]: true };
 export type ForaImportPlanResult = { ok: true; plan: ForaImportPlan } | { ok: false; errors: ImportError[] };
 
 const danish = z.locales.da().localeError;
+const CPR_MESSAGE = 'Indeholder noget, der ligner et CPR-nummer';
+/** A value quoted back in an error message, unless it is the very text being refused. */
+const quoted = (value: string): string => (containsCprNumber(value) ? '(værdien vises ikke: den ligner et CPR-nummer)' : `"${value}"`);
 
 const LEVEL_DA: Record<Level, string> = { executing: 'udførende', coordinating: 'koordinerende', strategic: 'strategisk' };
 
@@ -75,6 +79,10 @@ function fromZod(error: z.ZodError, input: unknown, prefix: readonly PropertyKey
     if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.path.length > 0 && valueAt(input, issue.path) === undefined) {
       return [{ path: formatPath(path), code: 'FILE.MISSING_FIELD', message: 'Feltet mangler' }];
     }
+    if (isCprRefusal(issue)) return [{ path: formatPath(path), code: 'FILE.CPR_NUMBER', message: CPR_MESSAGE }];
+    if (issue.code === 'custom' && issue.message === TEXT_MALFORMED) {
+      return [{ path: formatPath(path), code: 'FILE.MALFORMED_TEXT', message: 'Teksten indeholder ugyldige tegn (et enligt surrogattegn)' }];
+    }
     if (issue.code === 'unrecognized_keys') {
       // One error per key, on the key itself, naming the keys that are allowed there.
       return issue.keys.map((key) => ({
@@ -97,13 +105,13 @@ function duplicateErrors(rawFora: readonly unknown[]): ImportError[] {
     if (typeof raw.id === 'string') {
       const earlier = firstId.get(raw.id);
       if (earlier === undefined) firstId.set(raw.id, i);
-      else errors.push({ path: `fora[${i}].id`, code: 'FILE.DUPLICATE_ID', message: `Id "${raw.id}" er allerede brugt i fora[${earlier}]` });
+      else errors.push({ path: `fora[${i}].id`, code: 'FILE.DUPLICATE_ID', message: `Id ${quoted(raw.id)} er allerede brugt i fora[${earlier}]` });
     }
     if (typeof raw.name === 'string') {
       const key = raw.name.trim().toLocaleLowerCase('da-DK');
       const earlier = firstName.get(key);
       if (earlier === undefined) firstName.set(key, i);
-      else errors.push({ path: `fora[${i}].name`, code: 'FILE.DUPLICATE_NAME', message: `Navnet "${raw.name.trim()}" er allerede brugt i fora[${earlier}]` });
+      else errors.push({ path: `fora[${i}].name`, code: 'FILE.DUPLICATE_NAME', message: `Navnet ${quoted(raw.name.trim())} er allerede brugt i fora[${earlier}]` });
     }
   });
   return errors;
@@ -113,10 +121,6 @@ function duplicateErrors(rawFora: readonly unknown[]): ImportError[] {
 function forumErrors(forum: ForaFileForum, i: number): ImportError[] {
   const errors: ImportError[] = [];
   const at = `fora[${i}]`;
-  if (containsCprNumber(forum.name)) errors.push({ path: `${at}.name`, code: 'FILE.CPR_NUMBER', message: 'Indeholder noget, der ligner et CPR-nummer' });
-  if (forum.description !== undefined && containsCprNumber(forum.description)) {
-    errors.push({ path: `${at}.description`, code: 'FILE.CPR_NUMBER', message: 'Indeholder noget, der ligner et CPR-nummer' });
-  }
   const seen = new Map<string, number>();
   forum.members.forEach((member, j) => {
     const earlier = seen.get(member.userId);

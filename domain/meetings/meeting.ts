@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GuardedText, GuardedUrl } from '../shared/guarded-text';
 import { EntityId } from '../shared/ids';
 import { Instant, LocalDate } from '../shared/time';
 
@@ -6,8 +7,8 @@ import { Instant, LocalDate } from '../shared/time';
 export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 
 export const Place = z.object({
-  location: z.string().trim().max(300).optional(),
-  onlineMeetingUrl: z.url().max(2000).optional(),
+  location: GuardedText.trim().max(300).optional(),
+  onlineMeetingUrl: GuardedUrl.optional(),
 });
 
 /** 128 random bits, base64url: unguessable, so a calendar link reveals nothing to those without it. */
@@ -20,7 +21,7 @@ export const CalendarToken = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/);
 export const MeetingSeries = z.object({
   id: EntityId,
   forumId: EntityId,
-  title: z.string().trim().min(1).max(200),
+  title: GuardedText.trim().min(1).max(200),
   firstDate: LocalDate,
   startTime: LocalTime,
   durationMinutes: z.number().int().min(5).max(24 * 60),
@@ -47,7 +48,7 @@ export const Meeting = z.object({
   forumId: EntityId,
   seriesId: EntityId.optional(),
   /** A one-off meeting's title (occurrences of a series take the series' title). */
-  title: z.string().trim().min(1).max(200).optional(),
+  title: GuardedText.trim().min(1).max(200).optional(),
   originalStart: Instant.optional(),
   start: Instant,
   end: Instant,

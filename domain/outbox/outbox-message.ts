@@ -82,6 +82,10 @@ export const UNDELIVERABLE_REASONS = [
   'MessageSizeTooBig',
   'Rejected',
   'RetriesExhausted',
+  /** Graph refused to install the app for the person: no permission or admin consent (401/403). */
+  'InstallNotAllowed',
+  /** Graph knows no such person (404). */
+  'UserNotFound',
 ] as const;
 export const UndeliverableReason = z.enum(UNDELIVERABLE_REASONS);
 export type UndeliverableReason = z.infer<typeof UndeliverableReason>;
@@ -97,6 +101,11 @@ export const NewOutboxMessage = z.object({
   causedBy: UserId.optional(),
   /** Not before this instant (reminders); default now. */
   notBefore: Instant.optional(),
+  /**
+   * Until when the message still matters (a circulation's deadline). A person who could not be
+   * reached gets it automatically once they can be, but not after this; absent: always.
+   */
+  openUntil: Instant.optional(),
 });
 export type NewOutboxMessage = z.input<typeof NewOutboxMessage>;
 
@@ -123,6 +132,7 @@ export const OutboxMessage = z.object({
   /** Set once the delivery was handed to the feature that owns the subject (see OnDelivered). */
   linkedAt: Instant.optional(),
   inDoubtSince: Instant.optional(),
+  openUntil: Instant.optional(),
   version: z.string().optional(),
 });
 export type OutboxMessage = z.infer<typeof OutboxMessage>;

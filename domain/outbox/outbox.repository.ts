@@ -31,6 +31,8 @@ export interface OutboxRepository {
   listByCauser(userId: string, limit?: number): Promise<OutboxMessage[]>;
   /** Messages about a subject, newest first; with `recipientKey`, only those to that recipient. */
   listBySubject(subjectType: string, subjectId: string, recipientKey?: string): Promise<OutboxMessage[]>;
+  /** Messages to this person that could not reach them yet (`waitsForReach`), oldest first. */
+  listWaiting(userId: string): Promise<OutboxMessage[]>;
 }
 
 export interface DeliveryRecord {

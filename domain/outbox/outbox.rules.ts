@@ -41,6 +41,7 @@ export function newMessage(input: NewOutboxMessage, target: DeliveryTarget | und
     operation: parsed.operation,
     ...(parsed.subject === undefined ? {} : { subject: parsed.subject }),
     ...(parsed.causedBy === undefined ? {} : { causedBy: parsed.causedBy }),
+    ...(parsed.openUntil === undefined ? {} : { openUntil: new Date(parsed.openUntil).toISOString() }),
     status: 'pending',
     dueAt: parsed.notBefore !== undefined && parsed.notBefore > at ? new Date(parsed.notBefore).toISOString() : at,
     attempts: 0,
@@ -119,4 +120,29 @@ export function inDoubt(message: OutboxMessage, detail: string, now: Date, polic
 export function release(message: OutboxMessage, now: Date): OutboxMessage {
   if (message.status !== 'inDoubt') return message;
   return { ...withoutLease(message), status: 'pending', dueAt: now.toISOString() };
+}
+
+/** Reasons that mean the person has no way in yet; fixed by them or by IT, after which it can go. */
+export const REACH_REASONS: ReadonlySet<UndeliverableReason> = new Set<UndeliverableReason>(['UnknownRecipient', 'NotInstalled', 'ConversationNotFound', 'MessageWritesBlocked', 'InstallNotAllowed']);
+
+/** A message to a person that waits until they can be reached (then it goes by itself, if still open). */
+export const waitsForReach = (message: Pick<OutboxMessage, 'status' | 'reason' | 'recipient'>): boolean =>
+  message.recipient.kind === 'user' && message.status === 'undeliverable' && message.reason !== undefined && REACH_REASONS.has(message.reason);
+
+/** Still worth delivering late: no end, or its end is still ahead. */
+export const stillOpen = (message: Pick<OutboxMessage, 'openUntil'>, now: Date): boolean => message.openUntil === undefined || message.openUntil > now.toISOString();
+
+export type ResendVerdict = { ok: true; message: OutboxMessage } | { ok: false; code: 'OUTBOX.NOT_RESENDABLE' | 'OUTBOX.CLOSED' };
+
+/**
+ * Someone asked to send a message again (from a card), or the person became reachable: a send
+ * that was not delivered (not reachable, failed, in doubt) goes back to pending with fresh attempts.
+ * Delivered and queued messages are left alone, so asking twice sends once.
+ */
+export function resend(message: OutboxMessage, now: Date): ResendVerdict {
+  if (message.operation.kind !== 'send' || (message.status !== 'undeliverable' && message.status !== 'inDoubt')) return { ok: false, code: 'OUTBOX.NOT_RESENDABLE' };
+  if (!stillOpen(message, now)) return { ok: false, code: 'OUTBOX.CLOSED' };
+  // The address is looked up afresh: the old one may be the very reason it failed.
+  const { reason: _reason, inDoubtSince: _doubt, target: _target, ...rest } = withoutLease(message);
+  return { ok: true, message: { ...rest, status: 'pending', attempts: 0, dueAt: now.toISOString() } };
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { TEXT_MALFORMED, wellFormed } from './guarded-text';
 
 /** Entra (Azure AD) object id of a person, as Teams gives it in `from.aadObjectId`. */
-export const UserId = z.string().trim().min(1).max(128);
+export const UserId = z.string().trim().min(1).max(128).refine(wellFormed, TEXT_MALFORMED);
 export type UserId = z.infer<typeof UserId>;
 
 /** Our own identifiers: readable slugs for seeded fora, UUIDs for everything created at run time. */
-export const EntityId = z.string().trim().min(1).max(200);
+export const EntityId = z.string().trim().min(1).max(200).refine(wellFormed, TEXT_MALFORMED);
 export type EntityId = z.infer<typeof EntityId>;
 
 export const newId = (): string => crypto.randomUUID();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatTime, formatTimeRange } from '../../cards/dates';
+import { formatDate, formatDateTime, formatShortDate, formatTime, formatTimeRange } from '../../cards/dates';
 
 const CPH = 'Europe/Copenhagen';
 
@@ -28,5 +28,16 @@ describe('cards/dates', () => {
   it('given a start and end then the range uses the language separator', () => {
     expect(formatTimeRange('2026-01-13T08:00:00.000Z', '2026-01-13T09:30:00.000Z', 'da', CPH)).toBe('09.00–10.30');
     expect(formatTimeRange('2026-01-13T08:00:00.000Z', '2026-01-13T09:30:00.000Z', 'en', CPH)).toBe('09:00–10:30');
+  });
+});
+
+describe('cards/dates short form', () => {
+  it('given an instant then the short form is "14.01.2027" in Danish and "14/01/2027" in English, on the local date', () => {
+    expect(formatShortDate('2027-01-14T12:00:00.000Z', 'da', 'Europe/Copenhagen')).toBe('14.01.2027');
+    expect(formatShortDate('2027-01-13T23:30:00.000Z', 'da', 'Europe/Copenhagen')).toBe('14.01.2027');
+    expect(formatShortDate('2027-01-14T12:00:00.000Z', 'en', 'Europe/Copenhagen')).toBe('14/01/2027');
+  });
+  it('given the meeting of the issue then the long form reads "torsdag 14. januar 2027 kl. 13.00"', () => {
+    expect(formatDateTime('2027-01-14T12:00:00.000Z', 'da', 'Europe/Copenhagen')).toBe('torsdag 14. januar 2027 kl. 13.00');
   });
 });

@@ -11,6 +11,7 @@ interface Started {
   child: ChildProcess;
   logs: Record<string, unknown>[];
   azuritePort: number;
+  azuritePid: number;
 }
 
 /** Runs `bot/main.ts` as `npm start` does and waits until it listens. */
@@ -34,7 +35,7 @@ async function startBot(dataDir: string, port: number): Promise<Started> {
       const azurite = logs.find((l) => typeof l.msg === 'string' && l.msg.startsWith('embedded Azurite started'));
       if (logs.some((l) => typeof l.msg === 'string' && l.msg.startsWith('Forumbot listens')) && azurite !== undefined) {
         clearTimeout(timer);
-        resolve({ child, logs, azuritePort: Number(azurite.port) });
+        resolve({ child, logs, azuritePort: Number(azurite.port), azuritePid: Number(azurite.pid) });
       }
     });
   });
@@ -55,6 +56,52 @@ const portIsClosed = (port: number): Promise<boolean> =>
       resolve(false);
     });
     socket.once('error', () => resolve(true));
+  });
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('condition not met in time');
+}
+
+const healthOf = async (port: number): Promise<number> => {
+  try {
+    return (await fetch(`http://127.0.0.1:${port}/healthz`)).status;
+  } catch {
+    return 0;
+  }
+};
+
+/** An address of this machine that other machines would use (none in a sandbox without a network). */
+const outsideAddress = (): string | undefined =>
+  Object.values(os.networkInterfaces())
+    .flat()
+    .find((a) => a !== undefined && a.family === 'IPv4' && !a.internal)?.address;
+
+const connects = (host: string, port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const socket = net.connect(port, host);
+    socket.setTimeout(2_000, () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
   });
 
 describe('npm start', () => {
@@ -84,4 +131,41 @@ describe('npm start', () => {
     expect(second.logs.some((l) => l.msg === 'fora already stored; no seeding' && l.fora === 8)).toBe(true);
     expect(await stopWith(second.child, 'SIGTERM')).toBe(0);
   }, 120_000);
+
+  it('given local mode then it listens on 127.0.0.1 only and says so', async () => {
+    const port = await freePort();
+    const bot = await startBot(dataDir, port);
+    try {
+      expect(bot.logs.some((l) => l.msg === `Forumbot listens on http://127.0.0.1:${port}/api/messages`)).toBe(true);
+      expect(bot.logs.some((l) => String(l.msg).startsWith('LOCAL MODE: listening on 127.0.0.1 only'))).toBe(true);
+      expect(await connects('127.0.0.1', port)).toBe(true);
+      const outside = outsideAddress();
+      if (outside !== undefined) expect(await connects(outside, port)).toBe(false);
+    } finally {
+      await stopWith(bot.child, 'SIGINT');
+    }
+  }, 120_000);
+
+  it('given a bot killed with SIGKILL then its Azurite is found and stopped at the next start, and an Azurite that dies under a running bot is restarted and storage recovers', async () => {
+    const port = await freePort();
+    const killed = await startBot(dataDir, port);
+    await stopWith(killed.child, 'SIGKILL');
+    // The killed bot could not stop its Azurite: it is still running on the data folder.
+    expect(alive(killed.azuritePid)).toBe(true);
+
+    const next = await startBot(dataDir, port);
+    try {
+      expect(next.logs.some((l) => l.msg === 'a leftover Azurite from an earlier run on the same data folder was stopped' && l.pid === killed.azuritePid)).toBe(true);
+      expect(alive(killed.azuritePid)).toBe(false);
+      expect(await healthOf(port)).toBe(200);
+
+      process.kill(next.azuritePid, 'SIGKILL');
+      await eventually(() => next.logs.some((l) => l.msg === 'embedded Azurite died; starting it again on the same port'));
+      await eventually(async () => (await healthOf(port)) === 200);
+      const storage = createStorage(azuriteConnectionString(next.azuritePort));
+      expect((await storage.fora.list()).length).toBe(8);
+    } finally {
+      expect(await stopWith(next.child, 'SIGINT')).toBe(0);
+    }
+  }, 180_000);
 });

@@ -5,6 +5,9 @@ export type Route =
   | { op: 'update'; conversationId: string; activityId: string }
   | { op: 'delete'; conversationId: string; activityId: string }
   | { op: 'members'; conversationId: string }
+  | { op: 'pagedMembers'; conversationId: string; pageSize?: number; continuationToken?: string }
+  | { op: 'teamChannels'; teamId: string }
+  | { op: 'teamDetails'; teamId: string }
   | { op: 'readActivities' };
 
 /** Which connector operation a request is; undefined for anything the connector does not offer. */
@@ -21,10 +24,26 @@ export function route(method: string, url: string, prefix: string): Route | unde
   } catch {
     return undefined;
   }
+  if (parts[0] === 'v3' && parts[1] === 'teams' && parts[2] !== undefined && method === 'GET') {
+    if (parts.length === 3) return { op: 'teamDetails', teamId: parts[2] };
+    if (parts.length === 4 && parts[3] === 'conversations') return { op: 'teamChannels', teamId: parts[2] };
+    return undefined;
+  }
   if (parts[0] !== 'v3' || parts[1] !== 'conversations') return undefined;
   const [, , conversationId, sub, activityId, extra] = parts;
   if (conversationId === undefined) return method === 'POST' ? { op: 'create' } : undefined;
   if (sub === 'members' && activityId === undefined && method === 'GET') return { op: 'members', conversationId };
+  if (sub === 'pagedmembers' && activityId === undefined && method === 'GET') {
+    const query = new URLSearchParams(url.split('?')[1] ?? '');
+    const pageSize = query.get('pageSize');
+    const token = query.get('continuationToken');
+    return {
+      op: 'pagedMembers',
+      conversationId,
+      ...(pageSize === null || !/^\d+$/.test(pageSize) ? {} : { pageSize: Number(pageSize) }),
+      ...(token === null ? {} : { continuationToken: token }),
+    };
+  }
   if (sub !== 'activities' || extra !== undefined) return undefined;
   if (method === 'GET') return { op: 'readActivities' };
   if (method === 'POST') return activityId === undefined ? { op: 'send', conversationId } : { op: 'send', conversationId, replyToId: activityId };

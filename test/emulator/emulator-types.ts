@@ -49,6 +49,22 @@ export interface EmulatedUser {
   blocked: boolean;
   /** The 1:1 chat between the bot and this user (exists once the app is installed). */
   personalConversationId: string;
+  name?: string;
+  email?: string;
+  upn?: string;
+}
+
+export interface EmulatedTeam {
+  /** The team's id, which is also its General channel's id. */
+  id: string;
+  name: string;
+  aadGroupId: string;
+  tenantId: string;
+  botInstalled: boolean;
+  /** General first (no name, as Teams answers), then the others. */
+  channels: { id: string; name?: string }[];
+  /** Entra object ids. */
+  members: string[];
 }
 
 export interface EmulatedConversation {

@@ -40,6 +40,13 @@
  * - `POST /v3/conversations` `{ isGroup: false, members: [{ id }], tenantId, channelData }` → 201
  *   `{ id }`; 403 `BotNotInConversationRoster` when the app is not installed for that user
  * - `GET /v3/conversations/{id}/members` → 200 `[ChannelAccount]`
+ * - `GET /v3/conversations/{teamId}/pagedmembers?pageSize=&continuationToken=` → 200
+ *   `{ members, continuationToken? }` (at most 500 a page, 200 without `pageSize`; an opaque token;
+ *   a forged one gets 400), 403 `BotNotInConversationRoster` when the app is not in the team
+ * - `GET /v3/teams/{teamId}/conversations` → 200 `{ conversations: [{ id, name? }] }` (General has
+ *   the team's id and no name); `GET /v3/teams/{teamId}` → team details
+ * A 1:1 chat can be created with a person the app is installed for, or who is in a team the app
+ * is installed in (`addTeam`, `addTeamMember`, `removeTeamMember`); otherwise 403.
  * - `GET /v3/conversations/{id}/activities…` → 405, as the real connector: bots cannot read a
  *   conversation's messages back. The emulator offers nothing the real connector does not.
  *
@@ -58,9 +65,11 @@ import { SlidingWindows, type WindowLimit } from './sliding-window';
 import { TEAMS_LIMITS, scaleLimits, type TeamsLimits } from './teams-limits';
 import { errorBody, readBody, retryAfterHeader, seededRandom, sendJson } from './emulator-http';
 import { route } from './emulator-routes';
+import { EmulatedTeams } from './emulator-teams';
 import type {
   ConversationKind,
   EmulatedConversation,
+  EmulatedTeam,
   EmulatedUser,
   EmulatorFaults,
   EmulatorOptions,
@@ -80,8 +89,14 @@ export interface TeamsConnectorEmulator {
   createdConversations(): string[];
   stats(): EmulatorStats;
   waitFor(predicate: (emulator: TeamsConnectorEmulator) => boolean, timeoutMs: number): Promise<void>;
-  addUser(user: { aadObjectId: string; teamsId?: string; tenantId?: string; installed?: boolean; blocked?: boolean }): EmulatedUser;
+  addUser(user: { aadObjectId: string; teamsId?: string; tenantId?: string; installed?: boolean; blocked?: boolean; name?: string; email?: string; upn?: string }): EmulatedUser;
   setUser(aadObjectId: string, change: { installed?: boolean; blocked?: boolean }): EmulatedUser;
+  findUser(aadObjectId: string): EmulatedUser | undefined;
+  /** A team with the app installed (unless `botInstalled: false`); `channels` names the channels besides General. */
+  addTeam(team: { id?: string; name: string; tenantId?: string; members?: readonly string[]; channels?: readonly string[]; botInstalled?: boolean }): EmulatedTeam;
+  addTeamMember(teamId: string, aadObjectId: string): void;
+  removeTeamMember(teamId: string, aadObjectId: string): void;
+  setTeamInstalled(teamId: string, installed: boolean): void;
   addConversation(conversation: { id?: string; kind: ConversationKind; tenantId?: string }): EmulatedConversation;
   deleteConversation(conversationId: string): void;
   setFaults(faults: EmulatorFaults): void;
@@ -123,6 +138,11 @@ export async function startTeamsConnectorEmulator(options: EmulatorOptions = {})
   const users = new Map<string, EmulatedUser>(); // by aadObjectId
   const usersByTeamsId = new Map<string, EmulatedUser>();
   const conversations = new Map<string, EmulatedConversation>();
+  const teams = new EmulatedTeams((aadObjectId) => users.get(aadObjectId));
+  /** The bot may open a chat with a person the app is installed for, or who is in a team with the app. */
+  const canOpen = (user: EmulatedUser): boolean => user.installed || teams.reachesThroughTeam(user.aadObjectId);
+  /** …and write there unless they blocked it. */
+  const reachable = (user: EmulatedUser): boolean => !user.blocked && canOpen(user);
   const windows = new Map<string, SlidingWindows>();
   const notBefore = new Map<string, number>();
   const sentLog: RecordedActivity[] = [];
@@ -161,6 +181,9 @@ export async function startTeamsConnectorEmulator(options: EmulatorOptions = {})
       installed: input.installed ?? true,
       blocked: input.blocked ?? false,
       personalConversationId: `a:${randomBytes(24).toString('base64url')}`,
+      ...(input.name === undefined ? {} : { name: input.name }),
+      ...(input.email === undefined ? {} : { email: input.email }),
+      ...(input.upn === undefined ? {} : { upn: input.upn }),
     };
     users.set(user.aadObjectId, user);
     usersByTeamsId.set(user.teamsId, user);
@@ -220,7 +243,12 @@ export async function startTeamsConnectorEmulator(options: EmulatorOptions = {})
     let user: EmulatedUser | undefined;
     let scopeKey: string;
     let scopeLimits: readonly WindowLimit[];
-    if (target.op === 'create') {
+    if (target.op === 'teamChannels' || target.op === 'teamDetails') {
+      const team = teams.find(target.teamId);
+      tenantId = team?.tenantId ?? defaultTenantId;
+      scopeKey = `read:${target.teamId}`;
+      scopeLimits = readLimits;
+    } else if (target.op === 'create') {
       const parsed = CreateConversationBody.safeParse(json);
       if (!parsed.success) return respond(400, errorBody('BadArgument', 'Invalid conversation parameters'), 'BadArgument');
       const memberId = parsed.data.members[0]?.id ?? '';
@@ -234,8 +262,11 @@ export async function startTeamsConnectorEmulator(options: EmulatorOptions = {})
     } else {
       conversation = conversationFor(target.conversationId, json);
       tenantId = conversation?.tenantId ?? defaultTenantId;
-      scopeKey = target.op === 'members' ? `read:${target.conversationId}` : `write:${target.conversationId}`;
-      scopeLimits = target.op === 'members' ? readLimits : writeLimits;
+      const read = target.op === 'members' || target.op === 'pagedMembers';
+      const team = read ? teams.find(target.conversationId) : undefined;
+      if (team !== undefined) tenantId = team.tenantId;
+      scopeKey = read ? `read:${team?.id ?? target.conversationId}` : `write:${target.conversationId}`;
+      scopeLimits = read ? readLimits : writeLimits;
     }
     const tenantKey = `tenant:${tenantId}`;
 
@@ -283,8 +314,24 @@ export async function startTeamsConnectorEmulator(options: EmulatorOptions = {})
     windowFor(tenantKey, tenantLimits).record(at);
     windowFor(scopeKey, scopeLimits).record(at);
 
+    if (target.op === 'teamChannels' || target.op === 'teamDetails') {
+      const team = teams.find(target.teamId);
+      if (team === undefined) return respond(404, errorBody('NotFound', 'Team not found.'), 'NotFound');
+      if (!team.botInstalled) return respond(403, errorBody('BotNotInConversationRoster', 'The bot is not part of the conversation roster.'), 'BotNotInConversationRoster');
+      if (target.op === 'teamChannels') return respond(200, teams.channelList(team), 'channels');
+      return respond(200, { id: team.id, name: team.name, aadGroupId: team.aadGroupId, memberCount: team.members.length, channelCount: team.channels.length }, 'team');
+    }
+    if (target.op === 'members' || target.op === 'pagedMembers') {
+      const team = teams.find(target.conversationId);
+      if (team !== undefined) {
+        if (!team.botInstalled) return respond(403, errorBody('BotNotInConversationRoster', 'The bot is not part of the conversation roster.'), 'BotNotInConversationRoster');
+        if (target.op === 'members') return respond(200, teams.members(team), 'members');
+        const page = teams.page(team, target.pageSize, target.continuationToken);
+        return page.ok ? respond(200, page.page, 'pagedmembers') : respond(400, errorBody('BadArgument', 'Invalid continuation token'), 'BadArgument');
+      }
+    }
     if (target.op === 'create') {
-      if (user === undefined || !user.installed) {
+      if (user === undefined || !canOpen(user)) {
         return respond(403, errorBody('BotNotInConversationRoster', 'The bot is not part of the conversation roster.'), 'BotNotInConversationRoster');
       }
       const personal = conversations.get(user.personalConversationId);
@@ -298,13 +345,18 @@ export async function startTeamsConnectorEmulator(options: EmulatorOptions = {})
       return respond(404, errorBody('ConversationNotFound', 'Conversation not found.'), 'ConversationNotFound');
     }
     const owner = conversation.userAadObjectId === undefined ? undefined : users.get(conversation.userAadObjectId);
-    if (owner !== undefined && (owner.blocked || !owner.installed) && target.op !== 'members') {
+    const channelTeam = conversation.kind === 'channel' ? teams.find(conversation.id) : undefined;
+    if (channelTeam !== undefined && !channelTeam.botInstalled) {
+      return respond(403, errorBody('BotNotInConversationRoster', 'The bot is not part of the conversation roster.'), 'BotNotInConversationRoster');
+    }
+    const reading = target.op === 'members' || target.op === 'pagedMembers';
+    if (owner !== undefined && !reachable(owner) && !reading) {
       return respond(403, errorBody('MessageWritesBlocked', 'Thread is blocked.'), 'MessageWritesBlocked');
     }
 
-    if (target.op === 'members') {
-      const members = owner === undefined ? [] : [{ id: owner.teamsId, aadObjectId: owner.aadObjectId, tenantId: owner.tenantId }];
-      return respond(200, members, 'members');
+    if (reading) {
+      const members = owner === undefined ? [] : [teams.account(owner)];
+      return respond(200, target.op === 'members' ? members : { members }, 'members');
     }
     if (target.op === 'delete') {
       stats.deletes++;
@@ -394,6 +446,18 @@ export async function startTeamsConnectorEmulator(options: EmulatorOptions = {})
       if (change.blocked !== undefined) user.blocked = change.blocked;
       return { ...user };
     },
+    findUser: (aadObjectId) => {
+      const user = users.get(aadObjectId);
+      return user === undefined ? undefined : { ...user };
+    },
+    addTeam: (input) => {
+      const team = teams.add({ ...input, tenantId: input.tenantId ?? defaultTenantId });
+      for (const channel of team.channels) conversations.set(channel.id, { id: channel.id, kind: 'channel', tenantId: team.tenantId, deleted: false });
+      return team;
+    },
+    addTeamMember: (teamId, aadObjectId) => teams.addMember(teamId, aadObjectId),
+    removeTeamMember: (teamId, aadObjectId) => teams.removeMember(teamId, aadObjectId),
+    setTeamInstalled: (teamId, installed) => teams.setInstalled(teamId, installed),
     addConversation: (input) => {
       const conversation: EmulatedConversation = {
         id: input.id ?? (input.kind === 'personal' ? `a:${randomBytes(24).toString('base64url')}` : `19:${randomBytes(16).toString('hex')}@thread.tacv2`),

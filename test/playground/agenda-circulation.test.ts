@@ -104,7 +104,7 @@ describe('Playground: the Kredsråd agenda circulated for input', () => {
     let card = await pg.nextCard('Input fra SSP-konsulenterne');
     await pickDate(card, 'Frist (dato)', '3.5.2030');
     card = await pg.clickCardAction('Send til konsulenterne', card);
-    await card.getByText('Dagsordenen er sendt til 4 konsulenter.').waitFor();
+    await card.getByText(/^Indhentning af input er startet\. Sendt til \d af 4 konsulenter/).waitFor();
     agenda = (await pg.storage.agendas.findById('kredsraad', agenda.id))!;
     expect(agenda.circulation?.deadline).toBe('2030-03-05T11:00:00.000Z');
     expect(agenda.circulation?.consultantIds.sort()).toEqual([METTE, JONAS, ALI, KAREN].map((p) => p.userId).sort());
@@ -143,7 +143,7 @@ describe('Playground: the Kredsråd agenda circulated for input', () => {
     await pg.openChannel('Kredsråd');
     let status = await pg.nextCard('Mangler svar fra');
     status = await pg.clickCardAction('Påmind dem, der mangler', status);
-    await status.getByText('Påmindelse sendt til 1.').waitFor();
+    await status.getByText('Påmindelse: Sendt til 1 af 1 konsulent.').waitFor();
     await status.getByText('3 af 4 har svaret').waitFor();
     await pg.screenshot('agenda-progress-reminded');
     const day = '2030-03-01';

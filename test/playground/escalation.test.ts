@@ -52,7 +52,7 @@ describe('Playground: escalation up the chain and the decision back down', () =>
     await form.getByLabel('Beskrivelse').fill('Tendens de sidste tre uger; butikkerne melder om tyverier.');
     await pg.choose(form.getByRole('combobox', { name: 'Fra forum', exact: true }), 'SSP-netværk → Koordinationsgruppen');
     const raised = await pg.clickCardAction('Eskaler', form);
-    await raised.getByText('Sagen er sendt til lederne i Koordinationsgruppen.').waitFor();
+    await raised.getByText(/^Sagen ligger nu hos Koordinationsgruppen\. Sendt til \d+ af \d+ ledere?/).waitFor();
 
     // As manager in Koordinationsgruppen, her personal card arrives through the outbox.
     const inKoord = await pg.nextCard('Kvittér');

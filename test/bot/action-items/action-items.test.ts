@@ -11,6 +11,7 @@ import type { ActionItem } from '../../../domain/actions/action-item';
 import { anActionItem, anAgenda } from '../../storage/storage.mothers';
 import { useRunningBot } from '../support/bot-harness';
 import { aMessage, aPersonalChat } from '../support/teams-activities';
+import { fieldMessage, inputValue } from '../support/card-reading';
 import { aWorld, cardTexts, click, isErrorCard, localIso, personalChatOf, sentCards, type World } from './action-items.support';
 
 const running = useRunningBot();
@@ -64,7 +65,7 @@ describe('recording action items', () => {
     expect(running.emulator.sent().filter((s) => JSON.stringify(s.activity).includes('Send tal for hærværk') && s.conversationId !== world.channel.conversationId)).toEqual([]);
   });
 
-  test('given a row with an outsider without e-mail then nothing is recorded and the error names the row', async () => {
+  test('given a row with an outsider without e-mail then nothing is recorded and the same form comes back with all rows as typed and the message beside the e-mail field', async () => {
     const world = await aWorld(running);
     const card = await click(running, world.channel, world.chair, ACTION_VERBS.record, {
       forumId: world.forum.id,
@@ -76,8 +77,31 @@ describe('recording action items', () => {
       extName_2: 'Skolen',
       due_2: localIso(3),
     });
-    expect(isErrorCard(card)).toBe(true);
-    expect(cardTexts(card)[1]).toContain('(række 2)');
+    expect(isErrorCard(card)).toBe(false);
+    expect(fieldMessage(card, 'extEmail_2')).toBe('Skal udfyldes: skriv her, og send igen.');
+    expect([inputValue(card, 'title_1'), inputValue(card, 'owner_1'), inputValue(card, 'title_2'), inputValue(card, 'extName_2')]).toEqual(['Godt', world.owner.aadObjectId, 'Mangler e-mail', 'Skolen']);
+    expect(await items(world)).toEqual([]);
+  });
+
+  test('given a CPR number in one row and a past due date in another then both are marked beside their fields, every row is kept and nothing is recorded', async () => {
+    const world = await aWorld(running);
+    const card = await click(running, world.channel, world.chair, ACTION_VERBS.record, {
+      forumId: world.forum.id,
+      title_1: 'Tal med drengen 010203-1234',
+      owner_1: world.owner.aadObjectId,
+      due_1: localIso(3),
+      title_2: 'Send tal for hærværk',
+      owner_2: world.owner.aadObjectId,
+      due_2: localIso(-2),
+      title_3: 'x'.repeat(301),
+      owner_3: world.owner.aadObjectId,
+      due_3: localIso(3),
+    });
+    expect(isErrorCard(card)).toBe(false);
+    expect(fieldMessage(card, 'title_1')).toContain('CPR-nummer');
+    expect(fieldMessage(card, 'due_2')).toBe('Fristen må ikke ligge før i dag (række 2).');
+    expect(fieldMessage(card, 'title_3')).toBe('Teksten er for lang: højst 300 tegn; teksten har 301. Gør den kortere, og send igen.');
+    expect([inputValue(card, 'title_1'), inputValue(card, 'due_2'), inputValue(card, 'title_3')]).toEqual(['Tal med drengen 010203-1234', localIso(-2), 'x'.repeat(301)]);
     expect(await items(world)).toEqual([]);
   });
 });
@@ -152,7 +176,13 @@ describe('the owner works on the item from the card', () => {
     const item = (await recordTwo(world)).find((i) => i.owner.kind === 'member')!;
     const chat = personalChatOf(world, world.owner);
     const ref = { forumId: world.forum.id, itemId: item.id };
-    expect(isErrorCard(await click(running, chat, world.owner, ACTION_VERBS.block, { ...ref, blockedReason: '' }))).toBe(true);
+    // "Blokeret" without a reason: the item card stays, with the message beside the reason field.
+    const noReason = await click(running, chat, world.owner, ACTION_VERBS.block, { ...ref, blockedReason: '' });
+    expect(isErrorCard(noReason)).toBe(false);
+    expect(fieldMessage(noReason, 'blockedReason')).toBe('Skriv en kort begrundelse, når en handling er blokeret.');
+    const cpr = await click(running, chat, world.owner, ACTION_VERBS.block, { ...ref, blockedReason: 'Venter på 010203-1234' });
+    expect(fieldMessage(cpr, 'blockedReason')).toContain('CPR-nummer');
+    expect(inputValue(cpr, 'blockedReason')).toBe('Venter på 010203-1234');
     expect(cardTexts(await click(running, chat, world.owner, ACTION_VERBS.block, { ...ref, blockedReason: 'Venter på politiet' }))).toContain('Venter på politiet');
     await click(running, chat, world.owner, ACTION_VERBS.propose, { ...ref, proposedDueDate: localIso(30) });
     const chairChat = personalChatOf(world, world.chair).conversationId;

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import yauzl from 'yauzl';
 import { briefingLink } from '../../../bot/agendas/briefing-links';
+import { linkKeyring } from '../../../bot/signed-links';
 import { aPersonalChat, type Person } from '../support/teams-activities';
 import { cardActions, cardInputs, cardTexts, click, isErrorCard, seedWorld, useAgendaBot, type Card, type World } from './agenda-harness';
 import { circulate, waitForCard } from './agenda-flow';
@@ -64,9 +65,12 @@ describe('briefing', () => {
     expect(texts.join('\n')).not.toContain('første udkast');
     expect(texts.some((t) => t.includes(`Ingen kommentarer:** ${cai.name} (${world.below[1]!.name})`))).toBe(true);
 
-    const markdown = await fetch(local(linkOf(briefing!, 'Hent som Markdown')));
+    const markdown = await fetch(local(linkOf(briefing!, 'Hent som tekst')));
     expect(markdown.status).toBe(200);
     expect(markdown.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(markdown.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(markdown.headers.get('cache-control')).toBe('no-store');
+    expect(markdown.headers.get('content-disposition')).toMatch(/^attachment; filename="briefing-.+\.md"$/);
     const md = await markdown.text();
     expect(md).toContain('## 1. Lukketider for udskænkningssteder');
     expect(md).toContain(`- **${ann.name}** (${world.below[0]!.name}): Ann om lukketider.`);
@@ -90,8 +94,8 @@ describe('briefing', () => {
     f.clock.set('2030-03-01T08:00:00.000Z');
     const world = await seedWorld(f, 1);
     const { agenda } = await circulate(f, world);
-    const stored = await f.storage.storage.agendas.findById(world.kreds.id, agenda.id);
-    const key = stored!.circulation!.briefingKey!;
+    // The bot under test runs without BOT_LINK_SECRET: the process key signs, as in local mode.
+    const key = linkKeyring(undefined);
     const now = f.clock.now();
     const forMayor = briefingLink(f.baseUrl, key, { forumId: world.kreds.id, agendaId: agenda.id, userId: world.mayor.aadObjectId }, 'md', now);
 
@@ -104,7 +108,7 @@ describe('briefing', () => {
     expect((await fetch(forChair.replace(encodeURIComponent(world.chair.aadObjectId), world.mayor.aadObjectId).replace(world.chair.aadObjectId, world.mayor.aadObjectId))).status).toBe(403);
     expect((await fetch(forChair)).status).toBe(200);
     // A link signed with another key: refused.
-    expect((await fetch(briefingLink(f.baseUrl, 'x'.repeat(43), { forumId: world.kreds.id, agendaId: agenda.id, userId: world.chair.aadObjectId }, 'md', now))).status).toBe(403);
+    expect((await fetch(briefingLink(f.baseUrl, linkKeyring([{ id: 'local', secret: 'x'.repeat(43) }]), { forumId: world.kreds.id, agendaId: agenda.id, userId: world.chair.aadObjectId }, 'md', now))).status).toBe(403);
     // Expired (made 25 hours ago): refused with the expiry text.
     const old = briefingLink(f.baseUrl, key, { forumId: world.kreds.id, agendaId: agenda.id, userId: world.chair.aadObjectId }, 'md', new Date(now.getTime() - 25 * 3600_000));
     const expired = await fetch(old);
@@ -119,10 +123,10 @@ describe('briefing', () => {
 
     // The chair shares with the mayor: the mayor gets the card and the link works.
     const shared = await click(f, aPersonalChat(), world.chair, 'agenda.briefing.share', { forumId: world.kreds.id, agendaId: agenda.id, shareWith: `${world.mayor.aadObjectId},not-a-member` });
-    expect(cardTexts(shared)[0]).toBe('Briefingen er delt med 1.');
+    expect(cardTexts(shared)[0]).toBe('Briefingen er delt med 1. Sendt til 1 af 1 modtager.');
     const [mayorCard] = await waitForCard(f, world.chatOf(world.mayor), 'Briefing til');
     expect(mayorCard!.refresh?.userIds).toEqual([world.mayor.aadObjectId]);
-    expect((await fetch(local(linkOf(mayorCard!, 'Hent som Markdown')))).status).toBe(200);
+    expect((await fetch(local(linkOf(mayorCard!, 'Hent som tekst')))).status).toBe(200);
     expect((await fetch(forMayor)).status).toBe(200);
     const view = await click(f, aPersonalChat(), world.mayor, 'agenda.briefing.view', { forumId: world.kreds.id, agendaId: agenda.id });
     expect(isErrorCard(view)).toBe(false);

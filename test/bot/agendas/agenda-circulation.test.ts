@@ -3,6 +3,7 @@ import { aPersonalChat, type Person } from '../support/teams-activities';
 import { cardActions, cardInputs, cardTexts, click, isErrorCard, seedWorld, useAgendaBot, type Card, type World } from './agenda-harness';
 import { circulate, waitForCard } from './agenda-flow';
 import { outboxDrained } from '../support/outbox-drained';
+import { fieldMessage } from '../support/card-reading';
 
 const f = useAgendaBot();
 
@@ -65,19 +66,23 @@ describe('circulation to the SSP consultants', () => {
   });
 
   test.each([
-    ['empty text', { 0: '   ' }, false, 'Skriv en tekst først.'],
-    ['over-long text', { 0: 'x'.repeat(4001) }, false, 'Teksten er for lang'],
-    ['a CPR number with dash', { 0: 'Drengen 010203-1234 er set igen' }, false, 'CPR-nummer'],
-    ['a CPR number as ten digits', { 1: 'se 2912991234' }, false, 'CPR-nummer'],
-  ])('given %s then a Danish refusal and nothing is written', async (_name, texts, noComments, message) => {
+    ['empty text', { 0: '   ' }, false, 'Skriv en tekst først.', undefined],
+    ['over-long text', { 0: 'x'.repeat(4001), 1: 'Trygheden falder.' }, false, 'højst 4.000 tegn; teksten har 4.001', 0],
+    ['a CPR number with dash', { 0: 'Drengen 010203-1234 er set igen', 1: 'Trygheden falder.' }, false, 'Teksten ligner et CPR-nummer: fjern nummeret, og send igen.', 0],
+    ['a CPR number as ten digits', { 0: 'Flere unge ved stationen.', 1: 'se 2912991234' }, false, 'CPR-nummer', 1],
+  ])('given %s then the same card comes back with every typed text and the reason beside the field, and nothing is written', async (_name, texts, noComments, message, field) => {
     f.clock.set('2030-03-01T08:00:00.000Z');
     const world = await seedWorld(f, 1);
     const { agenda } = await circulate(f, world);
     const [ann] = world.consultants as [Person];
     const card = await click(f, aPersonalChat(), ann, 'agenda.input.view', { forumId: world.kreds.id, agendaId: agenda.id });
     const refused = await click(f, aPersonalChat(), ann, 'agenda.input.submit', submitData(card, texts as Record<string, string>, noComments));
-    expect(isErrorCard(refused)).toBe(true);
-    expect(cardTexts(refused)[1]).toContain(message);
+    expect(isErrorCard(refused)).toBe(false);
+    expect(cardActions(refused).map((a) => a.verb)).toEqual(['agenda.input.submit']);
+    const ids = [...cardInputs(card).keys()].filter((id) => id.startsWith('input.'));
+    for (const [i, text] of Object.entries(texts as Record<string, string>)) expect(cardInputs(refused).get(ids[Number(i)]!)).toBe(text);
+    if (field === undefined) expect(cardTexts(refused).join('\n')).toContain(message);
+    else expect(fieldMessage(refused, ids[field]!)).toContain(message);
     expect(await f.storage.storage.agendaInputs.listByAgenda(agenda.id)).toEqual([]);
   });
 
@@ -133,7 +138,9 @@ describe('circulation to the SSP consultants', () => {
 
     f.clock.set('2030-03-05T11:00:01.000Z');
     const late = await click(f, aPersonalChat(), bo, 'agenda.input.submit', submitData(card, { 0: 'For sent.' }));
-    expect(cardTexts(late)[1]).toBe('Fristen for input til dagsordenen er overskredet.');
+    // The card itself comes back (now read-only), saying why: no error card.
+    expect(isErrorCard(late)).toBe(false);
+    expect(cardTexts(late)[0]).toBe('Fristen for input til dagsordenen er overskredet.');
     const readOnly = await click(f, aPersonalChat(), ann, 'agenda.input.view', { forumId: world.kreds.id, agendaId: agenda.id });
     expect(cardActions(readOnly)).toEqual([]);
     expect([...cardInputs(readOnly).keys()]).toEqual([]);

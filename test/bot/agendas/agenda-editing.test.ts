@@ -3,6 +3,7 @@ import { aMeetingSeries } from '../../storage/storage.mothers';
 import { aPersonalChat } from '../support/teams-activities';
 import { cardActions, cardOf, cardTexts, click, isErrorCard, say, seedWorld, useAgendaBot } from './agenda-harness';
 import { buildAndPublish, dataOf, ITEMS } from './agenda-flow';
+import { fieldMessage, inputValue } from '../support/card-reading';
 
 const f = useAgendaBot();
 
@@ -60,16 +61,25 @@ describe('dagsorden: building and publishing', () => {
     expect((await f.storage.storage.agendas.findById(world.kreds.id, agenda.id))!.revision).toBe(agenda.revision);
   });
 
-  test('given a CPR number or a bad link in a new item then a Danish refusal and nothing is written', async () => {
+  test('given a CPR number, a bad link, an empty title or a text over its limit in a new item then the editor comes back with everything typed and the reason beside the field, and nothing is written', async () => {
     const world = await seedWorld(f, 1);
     const { chat, editor, agenda } = await buildAndPublish(f, world);
     const add = dataOf(editor, 'agenda.item.add');
-    const cpr = await click(f, chat, world.chair, 'agenda.item.add', { ...add, newTitle: 'Sag om 010203-1234' });
-    expect(cardTexts(cpr)[1]).toContain('CPR-nummer');
+    const typed = { newDescription: 'Politiet orienterer om udviklingen.', newPresenter: 'Politiinspektør' };
+    const cpr = await click(f, chat, world.chair, 'agenda.item.add', { ...add, ...typed, newTitle: 'Sag om 010203-1234' });
+    expect(isErrorCard(cpr)).toBe(false);
+    expect(fieldMessage(cpr, 'newTitle')).toBe('Teksten ligner et CPR-nummer: fjern nummeret, og send igen. Skriv aldrig personoplysninger her.');
+    expect([inputValue(cpr, 'newTitle'), inputValue(cpr, 'newDescription'), inputValue(cpr, 'newPresenter')]).toEqual(['Sag om 010203-1234', typed.newDescription, typed.newPresenter]);
     const link = await click(f, chat, world.chair, 'agenda.item.add', { ...add, newTitle: 'Bilag', newUrl: 'javascript:alert(1)' });
-    expect(cardTexts(link)[1]).toBe('Linket til bilag skal være en fuld webadresse, der begynder med https://.');
-    const empty = await click(f, chat, world.chair, 'agenda.item.add', { ...add, newTitle: '   ' });
-    expect(cardTexts(empty)[1]).toBe('Et punkt skal have en titel (højst 200 tegn).');
+    expect(fieldMessage(link, 'newUrl')).toBe('Skriv en hel webadresse, der begynder med https://');
+    expect(inputValue(link, 'newUrl')).toBe('javascript:alert(1)');
+    const empty = await click(f, chat, world.chair, 'agenda.item.add', { ...add, ...typed, newTitle: '   ' });
+    expect(fieldMessage(empty, 'newTitle')).toBe('Skal udfyldes: skriv her, og send igen.');
+    expect(inputValue(empty, 'newDescription')).toBe(typed.newDescription);
+    const long = 'Drøftelse. '.repeat(300).trim();
+    const tooLong = await click(f, chat, world.chair, 'agenda.item.add', { ...add, newTitle: 'Tryghed', newDescription: long });
+    expect(fieldMessage(tooLong, 'newDescription')).toBe(`Teksten er for lang: højst 2.000 tegn; teksten har ${long.length.toLocaleString('da-DK')}. Gør den kortere, og send igen.`);
+    expect(inputValue(tooLong, 'newDescription')).toBe(long);
     expect((await f.storage.storage.agendas.findById(world.kreds.id, agenda.id))!.revision).toBe(agenda.revision);
   });
 
@@ -115,18 +125,21 @@ describe('circulation outside the Kredsråd', () => {
     const bySecretary = await click(f, chat, world.secretary, 'agenda.circulation.toggle', toggle);
     expect(cardTexts(bySecretary)[1]).toBe('Kun forummets formand kan gøre det.');
     const refused = await click(f, chat, world.chair, 'agenda.circulate', { forumId: other.id, agendaId: agenda.id, revision: agenda.revision, deadlineDate: '2030-03-05', deadlineTime: '12:00' });
-    expect(cardTexts(refused)[1]).toBe('Indhentning af input er ikke slået til for denne dagsorden. Formanden kan slå det til på dagsordenskortet.');
+    expect(cardTexts(refused)[0]).toBe('Indhentning af input er ikke slået til for denne dagsorden. Formanden kan slå det til på dagsordenskortet.');
 
     const on = await click(f, chat, world.chair, 'agenda.circulation.toggle', toggle);
     expect(cardTexts(on)[0]).toBe('Indhentning af input er slået til.');
     const secretaryCirculates = await click(f, chat, world.secretary, 'agenda.circulate', { ...dataOf(on, 'agenda.circulate'), deadlineDate: '2030-03-05', deadlineTime: '12:00' });
     expect(cardTexts(secretaryCirculates)[1]).toBe('Kun forummets formand kan gøre det.');
     const past = await click(f, chat, world.chair, 'agenda.circulate', { ...dataOf(on, 'agenda.circulate'), deadlineDate: '2030-02-05', deadlineTime: '12:00' });
-    expect(cardTexts(past)[1]).toBe('Fristen skal ligge ude i fremtiden.');
+    expect(fieldMessage(past, 'deadlineDate')).toBe('Fristen er allerede gået. Vælg en dato og et klokkeslæt, der ligger ude i fremtiden.');
+    expect(inputValue(past, 'deadlineDate')).toBe('2030-02-05');
+    const afterMeeting = await click(f, chat, world.chair, 'agenda.circulate', { ...dataOf(on, 'agenda.circulate'), deadlineDate: '2031-06-05', deadlineTime: '12:00' });
+    expect(fieldMessage(afterMeeting, 'deadlineDate')).toMatch(/^Fristen skal ligge før mødet \w+dag \d+\. \w+ \d{4} kl\. \d\d\.\d\d\. Vælg en tidligere dato\.$/);
     const sent = await click(f, chat, world.chair, 'agenda.circulate', { ...dataOf(on, 'agenda.circulate'), deadlineDate: '2030-03-05', deadlineTime: '12:00' });
-    expect(cardTexts(sent)[0]).toBe('Dagsordenen er sendt til 2 konsulenter.');
+    expect(cardTexts(sent)[0]).toBe('Indhentning af input er startet. Sendt til 2 af 2 konsulenter.');
     const twice = await click(f, chat, world.chair, 'agenda.circulate', { ...dataOf(on, 'agenda.circulate'), deadlineDate: '2030-03-05', deadlineTime: '12:00' });
-    expect(cardTexts(twice)[1]).toBe('Dagsordenen er allerede sendt til konsulenterne.');
+    expect(cardTexts(twice)[0]).toBe('Dagsordenen er allerede sendt til konsulenterne.');
 
     const next = await click(f, chat, world.chair, 'agenda.create', { forumId: other.id, meetingDate: '2030-04-09', meetingTime: '10:00' });
     const stored = (await f.storage.storage.agendas.listByForum(other.id)).find((a) => a.meetingStart === '2030-04-09T08:00:00.000Z');

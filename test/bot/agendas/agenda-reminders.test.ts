@@ -30,7 +30,7 @@ describe('reminders', () => {
     const ref = { forumId: world.kreds.id, agendaId: agenda.id };
 
     const status = await click(f, aPersonalChat(), world.secretary, 'agenda.circulation.remind', ref);
-    expect(cardTexts(status)[0]).toBe('Påmindelse sendt til 1.');
+    expect(cardTexts(status)[0]).toBe('Påmindelse: Sendt til 1 af 1 konsulent.');
     expect(cardTexts(status)).toContain('1 af 2 har svaret');
     await f.emulator.waitFor(() => reminders(world, bo) === 1, 5_000);
 

@@ -3,6 +3,7 @@
  * through the outbox to the Teams connector emulator, everything is stored in Azurite.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { fieldMessage, inputValue } from '../support/card-reading';
 import { ESCALATION_VERBS } from '../../../cards/escalation.card';
 import type { Escalation } from '../../../domain/escalations/escalation';
 import { useRunningBot } from '../support/bot-harness';
@@ -64,7 +65,8 @@ describe('escalation up the chain and the decision back down', () => {
       act(chain, kim, raised, 'escalate', 2, { note: 'Bør løftes til Lokalrådet' }),
     ]);
     const notices = [cardTexts(a)[0], cardTexts(b)[0]];
-    expect(notices.filter((n) => n === 'Gemt. Sagen står nu som: Afventer kvittering.')).toHaveLength(1);
+    // The winner is also told which managers above really got the case.
+    expect(notices.filter((n) => n?.startsWith('Gemt. Sagen står nu som: Afventer kvittering. Sagen ligger nu hos ') === true && /Sendt til \d+ af \d+ ledere?/.test(n))).toHaveLength(1);
     expect(notices.filter((n) => n?.startsWith('En anden nåede at handle først. Sagen står nu som: Afventer kvittering.'))).toHaveLength(1);
     const history = await running.storage.storage.escalations.history(raised.id);
     expect(history.map((s) => s.action)).toEqual(['raise', 'acknowledge', 'escalate']);
@@ -74,7 +76,7 @@ describe('escalation up the chain and the decision back down', () => {
     await waitFor(() => running.emulator.sent(personalChatOf(chain, chain.topManager).conversationId).length === 1);
     await act(chain, chain.topManager, raised, 'acknowledge', 3);
     const resolved = await act(chain, chain.topManager, raised, 'resolve', 4, { note: 'Ekstra gadeplansindsats i uge 10' });
-    expect(cardTexts(resolved)[0]).toBe('Gemt. Sagen står nu som: Afgjort.');
+    expect(cardTexts(resolved)[0]).toBe('Gemt. Sagen står nu som: Afgjort. Beslutningen til den, der rejste sagen: Sendt til 1 af 1 modtager.');
 
     // The decision goes to the raiser and to the channel of every forum the case passed through.
     const raiserChat = personalChatOf(chain, chain.raiser).conversationId;
@@ -118,19 +120,24 @@ describe('escalation up the chain and the decision back down', () => {
     const raised = await raise(chain);
     await act(chain, karen, raised, 'acknowledge', 1);
     const returned = await act(chain, karen, raised, 'return', 2, { note: 'Løses lokalt med skolerne', taskTitle: 'Aftal ekstra voksne ved stationen', taskDue: '2026-12-01' });
-    expect(cardTexts(returned)[0]).toBe('Gemt. Sagen står nu som: Sendt tilbage.');
+    expect(cardTexts(returned)[0]).toBe('Gemt. Sagen står nu som: Sendt tilbage. Beslutningen til den, der rejste sagen: Sendt til 1 af 1 modtager.');
     const items = await running.storage.storage.actionItems.listByForum(chain.origin.forum.id);
     expect(items).toEqual([expect.objectContaining({ title: 'Aftal ekstra voksne ved stationen', dueDate: '2026-12-01', escalationId: raised.id, owner: expect.objectContaining({ userId: chain.raiser.aadObjectId }) })]);
 
     const again = await act(chain, karen, raised, 'resolve', 3, { note: 'Alligevel' });
-    expect(isErrorCard(again)).toBe(true);
-    expect(cardTexts(again)).toContain('Sagen er afsluttet.');
+    // The case card comes back saying why, with the typed note kept: no error card.
+    expect(isErrorCard(again)).toBe(false);
+    expect(cardTexts(again).join('\n')).toContain('Sagen er afsluttet.');
   });
 
-  test('given a description with a CPR number then nothing is raised', async () => {
+  test('given a description with a CPR number then nothing is raised and the form comes back with title and description typed and the reason under the description', async () => {
     const chain = await aChain(running);
     const card = await click(running, personalChatOf(chain, chain.raiser), chain.raiser, ESCALATION_VERBS.raise, { ...RAISE, description: 'Drengen 010203-1234', originForumId: chain.origin.forum.id });
-    expect(isErrorCard(card)).toBe(true);
+    expect(isErrorCard(card)).toBe(false);
+    expect(fieldMessage(card, 'description')).toContain('CPR-nummer');
+    expect([inputValue(card, 'title'), inputValue(card, 'description')]).toEqual([RAISE.title, 'Drengen 010203-1234']);
+    const long = await click(running, personalChatOf(chain, chain.raiser), chain.raiser, ESCALATION_VERBS.raise, { ...RAISE, title: 'x'.repeat(201), originForumId: chain.origin.forum.id });
+    expect(fieldMessage(long, 'title')).toBe('Teksten er for lang: højst 200 tegn; teksten har 201. Gør den kortere, og send igen.');
     expect(await running.storage.storage.escalations.listByOriginForum(chain.origin.forum.id)).toEqual([]);
   });
 

@@ -1,9 +1,14 @@
 import ICAL from 'ical.js';
 import { describe, expect, test } from 'vitest';
+import { calendarClaims } from '../../../bot/meetings/ics-calendar-publisher';
+import { linkKeyring, signLink } from '../../../bot/signed-links';
 import { formatDateTime } from '../../../cards/dates';
 import type { Forum } from '../../../domain/fora/forum';
 import { zonedInstant } from '../../../domain/meetings/zoned-time';
-import { aForum, aMember } from '../../storage/storage.mothers';
+import { aForum, aMeetingSeries, aMember } from '../../storage/storage.mothers';
+import { cardTexts, inputValue } from '../support/card-reading';
+
+const CPH_ZONE = 'Europe/Copenhagen';
 import { useRunningBot } from '../support/bot-harness';
 import { aChannel, aPerson, aPersonalChat, cardAction, TENANT_ID, type Where } from '../support/teams-activities';
 import { sayTo } from '../support/conversation';
@@ -91,7 +96,10 @@ describe('scheduling a series from the card', () => {
     const audit = await running.storage.storage.audit.listByForum(forum.id);
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([['meetings.series.scheduled', secretary.aadObjectId]]);
     // Each meeting offers the .ics link.
-    expect(buttons(card).filter((b) => b.type === 'Action.OpenUrl')[0]?.url).toBe(`http://localhost:3978/calendar/${forum.id}/${series!.id}.ics?token=${series!.calendarToken}`);
+    // Signed with the link key over the series and its token; the token itself is not in the link.
+    const url = buttons(card).filter((b) => b.type === 'Action.OpenUrl')[0]?.url ?? '';
+    expect(url).toMatch(new RegExp(`^http://localhost:3978/calendar/${forum.id}/${series!.id}\\.ics\\?k=local&s=[A-Za-z0-9_-]{43}$`));
+    expect(url).not.toContain(series!.calendarToken);
   });
 
   test.each([
@@ -112,10 +120,21 @@ describe('scheduling a series from the card', () => {
 });
 
 describe('changing a series from the card', () => {
+  test('given a first meeting in the past then the form comes back with what was typed and says which meeting is over, and no series is saved', async () => {
+    const forum = await seedForum();
+    const past = aTuesdayAhead(-7);
+    const card = await click(aPersonalChat(), chair, 'meetings.schedule', weeklyForm(forum.id, past));
+    const start = formatDateTime(zonedInstant(past, '09:00', CPH_ZONE), 'da', CPH_ZONE);
+    expect(cardTexts(card)).toContain(`Det første møde (${start}) er allerede begyndt eller holdt. Vælg en første dato og et tidspunkt ude i fremtiden. Intet er gemt.`);
+    expect(inputValue(card, 'firstDate')).toBe(past);
+    expect(await running.storage.storage.meetingSeries.listByForum(forum.id)).toEqual([]);
+  });
+
   test('given a weekly series that began three weeks ago changed to Thursdays from next week then past meetings keep the old schedule', async () => {
     const forum = await seedForum();
     const began = aTuesdayAhead(-21);
-    await click(aPersonalChat(), chair, 'meetings.schedule', weeklyForm(forum.id, began));
+    // A series can no longer be started in the past from the card: this one was made three weeks ago.
+    await running.storage.storage.meetingSeries.save(aMeetingSeries(forum.id, { title: 'Tirsdagsmøde', firstDate: began, startTime: '09:00', rrule: 'FREQ=WEEKLY;BYDAY=TU' }));
     const [old] = await running.storage.storage.meetingSeries.listByForum(forum.id);
     const newFirst = plusDays(aTuesdayAhead(7), 2);
     const card = await click(aPersonalChat(), chair, 'meetings.schedule', { ...weeklyForm(forum.id, newFirst, { title: 'Torsdagsmøde', startTime: '13:00' }), replacesSeriesId: old!.id });
@@ -126,7 +145,7 @@ describe('changing a series from the card', () => {
     expect(all.find((s) => s.id === old!.id)).toMatchObject({ firstDate: began, until: plusDays(newFirst, -1), rrule: 'FREQ=WEEKLY;BYDAY=TU' });
     expect(all.find((s) => s.id !== old!.id)).toMatchObject({ firstDate: newFirst, rrule: 'FREQ=WEEKLY;BYDAY=TH', startTime: '13:00' });
     const audit = await running.storage.storage.audit.listByForum(forum.id);
-    expect(audit.map((a) => a.action)).toEqual(['meetings.series.changed', 'meetings.series.scheduled']);
+    expect(audit.map((a) => a.action)).toEqual(['meetings.series.changed']); // the old series was stored directly, not scheduled from the card
   });
 });
 
@@ -182,14 +201,14 @@ describe('moving and cancelling one meeting', () => {
     const secondKey = `${series!.id}@${zonedInstant(plusDays(first, 7), '09:00', CPH).toISOString()}`;
     const thirdKey = `${series!.id}@${zonedInstant(plusDays(first, 14), '09:00', CPH).toISOString()}`;
 
-    const refused = await click(aPersonalChat(), consultant, 'meetings.cancel', { forumId: forum.id, key: secondKey });
+    const refused = await click(aPersonalChat(), consultant, 'meetings.cancel', { forumId: forum.id, occurrence: secondKey });
     expect(texts(refused)).toContain('Kun forummets formand eller sekretær kan gøre det.');
     expect(await running.storage.storage.meetings.listByForum(forum.id)).toEqual([]);
 
     const movedTo = plusDays(first, 8);
-    const afterMove = await click(aPersonalChat(), chair, 'meetings.move', { forumId: forum.id, key: secondKey, slot: 4, moveDate4: movedTo, moveTime4: '13:00' });
+    const afterMove = await click(aPersonalChat(), chair, 'meetings.move', { forumId: forum.id, occurrence: secondKey, slot: 4, moveDate4: movedTo, moveTime4: '13:00' });
     expect(texts(afterMove)).toContain(`Mødet er flyttet til ${formatDateTime(zonedInstant(movedTo, '13:00', CPH), 'da', CPH)}.`);
-    const afterCancel = await click(aPersonalChat(), chair, 'meetings.cancel', { forumId: forum.id, key: thirdKey });
+    const afterCancel = await click(aPersonalChat(), chair, 'meetings.cancel', { forumId: forum.id, occurrence: thirdKey });
     expect(texts(afterCancel).some((t) => t.endsWith('— **aflyst**'))).toBe(true);
     expect(texts(afterCancel).some((t) => t.endsWith('— flyttet'))).toBe(true);
 
@@ -202,15 +221,17 @@ describe('moving and cancelling one meeting', () => {
     const actions = (await running.storage.storage.audit.listByForum(forum.id)).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['meetings.occurrence.moved', 'meetings.occurrence.cancelled']));
 
-    const bad = await click(aPersonalChat(), chair, 'meetings.move', { forumId: forum.id, key: thirdKey, slot: 0, moveDate0: 'i morgen', moveTime0: '13:00' });
-    expect(texts(bad)).toContain('Angiv en ny dato og et tidspunkt (TT:MM) for mødet. Intet er ændret.');
+    const bad = await click(aPersonalChat(), chair, 'meetings.move', { forumId: forum.id, occurrence: thirdKey, slot: 0, moveDate0: 'i morgen', moveTime0: '13:00' });
+    // The meetings list comes back (no error card) with the reason on top and the typed time kept.
+    expect(cardTexts(bad)).toContain('Angiv en ny dato og et tidspunkt (TT:MM) for mødet. Intet er ændret.');
+    expect(inputValue(bad, 'moveDate0')).toBe('i morgen');
   });
 });
 
 describe('the .ics calendar', () => {
-  async function download(url: string): Promise<{ status: number; type: string | null; text: string }> {
+  async function download(url: string): Promise<{ status: number; type: string | null; text: string; headers: Headers }> {
     const response = await fetch(url.replace('http://localhost:3978', running.bot.baseUrl));
-    return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+    return { status: response.status, type: response.headers.get('content-type'), text: await response.text(), headers: response.headers };
   }
 
   test('given a monthly series with one cancelled and one moved meeting then ical.js reads one series VEVENT with RRULE, EXDATE, TZID and a stable UID', async () => {
@@ -222,22 +243,26 @@ describe('the .ics calendar', () => {
     const [series] = await running.storage.storage.meetingSeries.listByForum(forum.id);
     expect(series?.rrule).toBe('FREQ=MONTHLY;BYDAY=2TU');
     const list = await click(aPersonalChat(), chair, 'meetings.list', { forumId: forum.id });
-    const cancelKey = (buttons(list).find((b) => b.verb === 'meetings.cancel')!.data as { key: string }).key;
+    const cancelKey = (buttons(list).find((b) => b.verb === 'meetings.cancel')!.data as { occurrence: string }).occurrence;
     expect(cancelKey).toBe(`${series!.id}@${zonedInstant(first, '09:00', CPH).toISOString()}`);
-    await click(aPersonalChat(), chair, 'meetings.cancel', { forumId: forum.id, key: cancelKey });
+    await click(aPersonalChat(), chair, 'meetings.cancel', { forumId: forum.id, occurrence: cancelKey });
     const nextList = await click(aPersonalChat(), chair, 'meetings.list', { forumId: forum.id });
     // The first is cancelled now (no buttons), so the first cancel button is the second meeting's.
-    const secondKey = (buttons(nextList).filter((b) => b.verb === 'meetings.cancel')[0]!.data as { key: string }).key;
+    const secondKey = (buttons(nextList).filter((b) => b.verb === 'meetings.cancel')[0]!.data as { occurrence: string }).occurrence;
     const movedDate = plusDays(secondKey.slice(secondKey.indexOf('@') + 1, secondKey.indexOf('@') + 11), 1);
     const moveButton = buttons(nextList).find((b) => b.type === 'Action.ShowCard' && JSON.stringify(b).includes(secondKey)) as unknown as { card: { actions: { data: { slot: number } }[] } };
     const slot = moveButton.card.actions[0]!.data.slot;
-    await click(aPersonalChat(), chair, 'meetings.move', { forumId: forum.id, key: secondKey, slot, [`moveDate${slot}`]: movedDate, [`moveTime${slot}`]: '13:00' });
+    await click(aPersonalChat(), chair, 'meetings.move', { forumId: forum.id, occurrence: secondKey, slot, [`moveDate${slot}`]: movedDate, [`moveTime${slot}`]: '13:00' });
 
     const url = buttons(nextList).find((b) => b.type === 'Action.OpenUrl')!.url!;
     const one = await download(url);
     const two = await download(url);
     expect(one.status).toBe(200);
     expect(one.type).toBe('text/calendar; charset=utf-8');
+    // A download: never sniffed, never cached, saved under its name.
+    expect(one.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(one.headers.get('cache-control')).toBe('no-store');
+    expect(one.headers.get('content-disposition')).toMatch(/^attachment; filename="[A-Za-z0-9._-]+\.ics"$/);
 
     const events = (text: string) => new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
     const [main, moved, ...rest] = events(one.text);
@@ -262,14 +287,19 @@ describe('the .ics calendar', () => {
     expect(t.toJSDate().toISOString()).toBe(zonedInstant(first, '09:00', CPH).toISOString());
   });
 
-  test('given a wrong token or an unknown series then the answer is 404 in Danish', async () => {
+  test('given a wrong signature, an unknown key id or an unknown series then the answer is 404 in Danish', async () => {
     const forum = await seedForum();
     await click(aPersonalChat(), chair, 'meetings.schedule', weeklyForm(forum.id, aTuesdayAhead(7)));
     const [series] = await running.storage.storage.meetingSeries.listByForum(forum.id);
-    const wrong = await download(`${running.bot.baseUrl}/calendar/${forum.id}/${series!.id}.ics?token=${'A'.repeat(22)}`);
+    const wrong = await download(`${running.bot.baseUrl}/calendar/${forum.id}/${series!.id}.ics?k=local&s=${'A'.repeat(43)}`);
     expect(wrong.status).toBe(404);
     expect(wrong.text).toMatch(/^Kalenderen findes ikke/);
-    expect((await download(`${running.bot.baseUrl}/calendar/${forum.id}/nope.ics?token=${series!.calendarToken}`)).status).toBe(404);
+    const { k, s } = signLink(linkKeyring(undefined), calendarClaims(forum.id, series!.id, series!.calendarToken!));
+    expect((await download(`${running.bot.baseUrl}/calendar/${forum.id}/${series!.id}.ics?k=${k}&s=${s}`)).status).toBe(200);
+    expect((await download(`${running.bot.baseUrl}/calendar/${forum.id}/${series!.id}.ics?k=k9&s=${s}`)).status).toBe(404);
+    expect((await download(`${running.bot.baseUrl}/calendar/${forum.id}/nope.ics?k=${k}&s=${s}`)).status).toBe(404);
+    // The old form of link (the token in the query) opens nothing any more.
+    expect((await download(`${running.bot.baseUrl}/calendar/${forum.id}/${series!.id}.ics?token=${series!.calendarToken}`)).status).toBe(404);
     expect((await download(`${running.bot.baseUrl}/calendar/${forum.id}/${series!.id}.ics`)).status).toBe(404);
   });
 });

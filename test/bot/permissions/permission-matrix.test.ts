@@ -1,5 +1,6 @@
 import { describe, expect, test, beforeAll } from 'vitest';
-import { exportLinkKey, signedExportPath } from '../../../bot/action-items/export-link';
+import { signedExportPath } from '../../../bot/action-items/export-link';
+import { linkKeyring } from '../../../bot/signed-links';
 import { briefingLink } from '../../../bot/agendas/briefing-links';
 import type { Access } from '../../../bot/core/access';
 import type { CommandRequest } from '../../../bot/core/command';
@@ -162,10 +163,10 @@ function requestFor(route: HttpRoute, f: ForumWorld, persona: Persona): { path: 
   }
   if (route.path.includes('/briefing.')) {
     const format = route.path.endsWith('.docx') ? 'docx' : 'md';
-    const url = new URL(briefingLink('http://x', briefingKeyOf(f), { forumId: f.forum.id, agendaId: f.agendaId, userId: person.aadObjectId }, format, now));
+    const url = new URL(briefingLink('http://x', linkKeyring(services.config.linkKeys), { forumId: f.forum.id, agendaId: f.agendaId, userId: person.aadObjectId }, format, now));
     return { path: url.pathname + url.search, init: {} };
   }
-  if (route.path.endsWith('/actions.csv')) return { path: signedExportPath(exportLinkKey(services.config), f.forum.id, person.aadObjectId, now).path, init: {} };
+  if (route.path.endsWith('/actions.csv')) return { path: signedExportPath(linkKeyring(services.config.linkKeys), f.forum.id, person.aadObjectId, now).path, init: {} };
   throw new Error(`the permission matrix does not know how to call ${route.method} ${route.path}: add it to requestFor`);
 }
 
@@ -185,16 +186,4 @@ async function namesForum(access: Access<CommandRequest>, person: ForumWorld['pe
   }
 }
 
-const briefingKeys = new Map<string, string>();
-function briefingKeyOf(f: ForumWorld): string {
-  const key = briefingKeys.get(f.agendaId);
-  if (key === undefined) throw new Error('briefing key not loaded');
-  return key;
-}
 
-beforeAll(async () => {
-  for (const f of [world.ordinary, world.sensitive]) {
-    const agenda = await running.storage.storage.agendas.findById(f.forum.id, f.agendaId);
-    briefingKeys.set(f.agendaId, agenda?.circulation?.briefingKey ?? '');
-  }
-});

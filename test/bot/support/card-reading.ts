@@ -23,3 +23,31 @@ export function cardTexts(card: unknown): string[] {
   walk(card);
   return out;
 }
+
+/** The message a refused form shows right below an input (the block `<inputId>.error`), if any. */
+export function fieldMessage(card: unknown, inputId: string): string | undefined {
+  let found: string | undefined;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node === null || typeof node !== 'object') return;
+    const record = node as Record<string, unknown>;
+    if (record['id'] === `${inputId}.error` && typeof record['text'] === 'string') found = record['text'];
+    Object.values(record).forEach(walk);
+  };
+  walk(card);
+  return found;
+}
+
+/** The value an input of the card holds (ShowCard bodies included), if the card has it. */
+export function inputValue(card: unknown, inputId: string): unknown {
+  let found: unknown;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node === null || typeof node !== 'object') return;
+    const record = node as Record<string, unknown>;
+    if (typeof record['type'] === 'string' && record['type'].startsWith('Input.') && record['id'] === inputId) found = record['value'];
+    Object.values(record).forEach(walk);
+  };
+  walk(card);
+  return found;
+}

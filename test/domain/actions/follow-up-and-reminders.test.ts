@@ -19,7 +19,7 @@ describe('followUpAgendaItem', () => {
     expect(AgendaItem.parse(item)).toEqual(item);
     expect(item.id).toBe(FOLLOW_UP_AGENDA_ITEM_ID);
     expect(item.title).toBe('Opfølgning på handlinger');
-    expect(item.description.split('\n')).toEqual(['- Tal for hærværk — Boligselskabet, frist 01-03-2026 (overskredet)', '- Møde med natteravnene — Jonas Berg, frist 20-03-2026']);
+    expect(item.description.split('\n')).toEqual(['- Tal for hærværk — Boligselskabet, frist 01.03.2026 (overskredet)', '- Møde med natteravnene — Jonas Berg, frist 20.03.2026']);
   });
 
   it('given no open items then it says so, in English when asked', () => {
@@ -93,6 +93,6 @@ describe('local dates', () => {
 
   it('given date arithmetic across a month and the Danish form then as written', () => {
     expect(addDays('2026-02-27', 3)).toBe('2026-03-02');
-    expect(danishDate('2026-03-02')).toBe('02-03-2026');
+    expect(danishDate('2026-03-02')).toBe('02.03.2026');
   });
 });

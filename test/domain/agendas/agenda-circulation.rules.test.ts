@@ -4,6 +4,7 @@ import {
   answerInputs,
   autoReminderDue,
   briefingDue,
+  answerProblems,
   canCirculate,
   canRemindMissing,
   canSeeBriefing,
@@ -46,11 +47,17 @@ describe('checkAnswer', () => {
   it('given "no comments" and no text then allowed', () => {
     expect(checkAnswer(circulated(), answer({ noComments: true, texts: {} }), now)).toEqual({ ok: true });
   });
-  it('given 4,001 characters on one item then INPUT.TOO_LONG with the limit', () => {
-    expect(checkAnswer(circulated(), answer({ texts: { a: 'x'.repeat(4001) } }), now)).toEqual({ ok: false, code: 'INPUT.TOO_LONG', context: { max: 4000 } });
+  it('given 4,001 characters on one item then FIELD.TOO_LONG with the limit, the length and the item (the text is never cut)', () => {
+    expect(checkAnswer(circulated(), answer({ texts: { a: 'x'.repeat(4001) } }), now)).toEqual({ ok: false, code: 'FIELD.TOO_LONG', context: { max: 4000, length: 4001, itemId: 'a' } });
   });
   it('given a CPR number in the second item then INPUT.CPR_NUMBER', () => {
-    expect(checkAnswer(circulated(), answer({ texts: { a: 'ok', c: 'Drengen 010203-1234 igen' } }), now)).toEqual({ ok: false, code: 'INPUT.CPR_NUMBER' });
+    expect(checkAnswer(circulated(), answer({ texts: { a: 'ok', c: 'Drengen 010203-1234 igen' } }), now)).toEqual({ ok: false, code: 'INPUT.CPR_NUMBER', context: { itemId: 'c' } });
+  });
+  it('given a CPR number in one item and a text over the limit in another then answerProblems names both items', () => {
+    expect(answerProblems(circulated(), { noComments: false, texts: { a: 'x'.repeat(4001), c: 'Drengen 010203-1234 igen' } })).toEqual({
+      a: { code: 'FIELD.TOO_LONG', context: { max: 4000, length: 4001 } },
+      c: { code: 'INPUT.CPR_NUMBER' },
+    });
   });
   it('given someone not on the list then AGENDA.NOT_ON_CIRCULATION', () => {
     expect(checkAnswer(circulated(), answer({ authorId: 'stranger' }), now)).toEqual({ ok: false, code: 'AGENDA.NOT_ON_CIRCULATION' });
@@ -103,6 +110,12 @@ describe('canCirculate', () => {
   });
   it('given a deadline in the past then AGENDA.DEADLINE_NOT_FUTURE', () => {
     expect(canCirculate(['chair'], draft, { ...later, deadline: new Date('2026-03-01T00:00:00Z') }, now)).toEqual({ ok: false, code: 'AGENDA.DEADLINE_NOT_FUTURE' });
+  });
+  it('given a deadline at or after the start of the meeting then AGENDA.DEADLINE_AFTER_MEETING with the meeting start', () => {
+    for (const deadline of [new Date(draft.meetingStart), new Date(Date.parse(draft.meetingStart) + 60_000)]) {
+      expect(canCirculate(['chair'], draft, { ...later, deadline }, now)).toEqual({ ok: false, code: 'AGENDA.DEADLINE_AFTER_MEETING', context: { meetingStart: draft.meetingStart } });
+    }
+    expect(canCirculate(['chair'], draft, { ...later, deadline: new Date(Date.parse(draft.meetingStart) - 60_000) }, now).ok).toBe(true);
   });
   it('given no consultants in the picked fora then AGENDA.NO_CONSULTANTS', () => {
     expect(canCirculate(['chair'], draft, { ...later, consultantCount: 0 }, now)).toEqual({ ok: false, code: 'AGENDA.NO_CONSULTANTS' });

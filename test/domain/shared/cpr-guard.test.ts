@@ -65,4 +65,44 @@ describe('containsCprNumber', () => {
     const text = 'x 010190-1234';
     expect([containsCprNumber(text), containsCprNumber(text), containsCprNumber(text)]).toEqual([true, true, true]);
   });
+
+  // The formats a security review found passing every field (issue 15), one case each.
+  it.each([
+    ['spaces inside the date', '01 02 03-1234'],
+    ['dots inside the date', '01.02.03-1234'],
+    ['full-width digits', '\uff10\uff11\uff10\uff12\uff10\uff13-\uff11\uff12\uff13\uff14'],
+    ['a slash', '010203/1234'],
+    ['an em dash', '010203\u20141234'],
+    ['a spaced hyphen', '010203 - 1234'],
+    ['a narrow no-break space (U+202F)', '010203\u202f1234'],
+    ['a thin space (U+2009)', '010203\u20091234'],
+    ['a soft hyphen', '010203\u00ad1234'],
+    ['zero-width spaces', '01\u200b02\u200b03\u200b1234'],
+    ['Arabic-Indic digits', '\u0660\u0661\u0660\u0662\u0660\u0663-\u0661\u0662\u0663\u0664'],
+    ['mathematical digits', '\u{1d7ce}\u{1d7cf}\u{1d7ce}\u{1d7d0}\u{1d7ce}\u{1d7d1}-\u{1d7cf}\u{1d7d0}\u{1d7d1}\u{1d7d2}'],
+    ['a line break', '010203\n1234'],
+    ['an underscore', '010203_1234'],
+  ])('given a CPR number with %s then flagged', (_case, text) => {
+    expect(containsCprNumber(text)).toBe(true);
+  });
+
+  it.each([
+    ['a date and a time of day', '010224 1400'],
+    ['a dotted date and a time of day', 'Mødet 01.02.24 0930'],
+    ['a journal number', 'journalnr. 150324-0001'],
+    ['a j.nr.', 'j.nr. 150324-0001'],
+    ['a case number with a colon', 'Sagsnr.: 150324-0001'],
+    ['a GUID whose hex digits happen to form a date (an Entra id shown as a name)', 'abcdef01-0203-1234-9a55-1a2b3c4d5e6f'],
+  ])('given %s then not flagged (false-positive policy)', (_case, text) => {
+    expect(containsCprNumber(text)).toBe(false);
+  });
+
+  it.each([
+    ['a time off the five-minute marks', '010224 1403'],
+    ['a spaced date and a "time"', '01 02 24 1400'],
+    ['a dash before the "time"', '010224-1400'],
+    ['a case label far before the number', 'journalnr. 1 og så 150324-0001'],
+  ])('given %s then still flagged (the exemptions are narrow)', (_case, text) => {
+    expect(containsCprNumber(text)).toBe(true);
+  });
 });

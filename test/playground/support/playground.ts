@@ -31,6 +31,7 @@ import { startPlayground, type RunningPlayground } from '../../../playground/pla
 import { freePort } from '../../../storage/azurite';
 import { systemClock, type Clock } from '../../../domain/shared/time';
 import { createStorage, type Storage } from '../../../storage/index';
+import { chromiumPath } from '../../support/browser';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const PLAYGROUND_CONFIG = path.join(ROOT, 'playground', '.m365agentsplayground.yml');
@@ -47,7 +48,8 @@ export const WORLD = {
   userId: '0d4f8b1e-6a2c-4e57-9b13-000000000001',
 } as const;
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** The browser: `CHROMIUM_PATH`, or Debian's /usr/bin/chromium (see test/support/browser.ts). */
+export const CHROMIUM = chromiumPath();
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',

@@ -17,7 +17,7 @@ const boardGroups = owners.map((ownerName, o) => ({
   items: Array.from({ length: 8 }, (_, i) => ({
     id: `action-${o}-${i}`,
     title: `Kontakt boligforeningen om belysning og tryghedsvandring i område ${i + 1}`,
-    due: `${String(10 + i).padStart(2, '0')}-12-2026`,
+    due: `${String(10 + i).padStart(2, '0')}.12.2026`,
     overdue: i < 2,
     status: (['open', 'started', 'blocked'] as const)[i % 3]!,
   })),
@@ -29,7 +29,7 @@ const item = {
   forumName: 'Koordinationsgruppen',
   title: 'Planlæg aftenvandringer med gadeplan og politiet',
   ownerName: 'Koordinator for det opsøgende arbejde',
-  due: '15-01-2027',
+  due: '15.01.2027',
   overdue: false,
   status: 'open',
   escalated: false,
@@ -48,7 +48,7 @@ export const actionItemsSamples: readonly CardSample[] = [
       ...item,
       status: 'blocked',
       blockedReason: 'Venter på svar fra boligforeningen om belysningen.',
-      proposedDue: '01-02-2027',
+      proposedDue: '01.02.2027',
       carriedOver: 2,
       overdue: true,
       canManage: false,
@@ -97,7 +97,7 @@ export const actionItemsSamples: readonly CardSample[] = [
     'download link': actionExportCard(t(lang).export, {
       forumName: 'Koordinationsgruppen',
       url: 'https://forumbot.ishoj.dk/actions/koordinationsgruppen.csv?sig=abc',
-      validUntil: '23-11-2026 14:00',
+      validUntil: '23.11.2026 kl. 14.00',
     }),
   })),
 ];

@@ -5,6 +5,7 @@ import { briefingCard } from '../../../../cards/briefing.card';
 import type { CardLang } from '../../../../cards/card-kit';
 import { circulationInputCard } from '../../../../cards/circulation-input.card';
 import { circulationStatusCard } from '../../../../cards/circulation-status.card';
+import { deliveryHeadline, deliveryTexts, explainDelivery, NOUNS } from '../../../../bot/reach/delivery.texts';
 import { Agenda, AgendaInput } from '../../../../domain/agendas/agenda';
 import { progressOf } from '../../../../domain/agendas/agenda.rules';
 import { compileBriefing } from '../../../../domain/agendas/briefing';
@@ -155,6 +156,27 @@ export const agendasSamples: readonly CardSample[] = [
       open: true,
       timeZone,
       viewerIds: ['chair', 'secretary'],
+    }),
+    'two consultants not reached yet, one in doubt': circulationStatusCard(t(lang).status, {
+      forumName: 'Kredsråd',
+      agenda: kredsraad,
+      progress: progressOf(kredsraad.circulation!, inputs),
+      open: true,
+      timeZone,
+      viewerIds: ['chair'],
+      delivery: {
+        text: deliveryTexts[lang],
+        view: {
+          headline: deliveryHeadline(lang, { total: 20, counts: { delivered: 17, onTheWay: 0, notReachable: 2, inDoubt: 1, failed: 0 } }, NOUNS.consultants[lang]),
+          allDelivered: false,
+          problems: [
+            { name: 'Jonas Berg', state: 'notReachable', explanation: explainDelivery(lang, 'Jonas Berg', 'notReachable', 'UnknownRecipient', 'https://teams.microsoft.com/l/app/abc') },
+            { name: 'Sara Holm', state: 'notReachable', explanation: explainDelivery(lang, 'Sara Holm', 'notReachable', 'InstallNotAllowed') },
+            { name: 'Ali Demir', state: 'inDoubt', explanation: explainDelivery(lang, 'Ali Demir', 'inDoubt', undefined) },
+          ],
+          resend: { title: deliveryTexts[lang].resend, verb: 'delivery.resend', data: { forumId: 'kredsraad', subjectType: 'agenda-input', subjectId: kredsraad.id, fanOut: 'circulate' } },
+        },
+      },
     }),
     'closed, nobody answered': circulationStatusCard(t(lang).status, {
       forumName: 'Kredsråd',
