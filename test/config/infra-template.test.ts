@@ -73,7 +73,9 @@ describe('infra/main.bicep', () => {
     };
     const env: Record<string, string> = {};
     for (const [name, value] of settings) {
-      env[name] = value.startsWith("'@Microsoft.KeyVault") ? 'resolved-secret-value' : value.startsWith("'") ? value.slice(1, -1).replace('${hostName}', 'forumbot.azurewebsites.net') : sample[value] ?? value;
+      // Key Vault resolves the reference to the stored value; the link secret is stored as `<key id>:<secret>` (docs/deploy.md).
+      const vaultValue = name === 'BOT_LINK_SECRET' ? `k1:${'s'.repeat(48)}` : 'resolved-secret-value';
+      env[name] = value.startsWith("'@Microsoft.KeyVault") ? vaultValue : value.startsWith("'") ? value.slice(1, -1).replace('${hostName}', 'forumbot.azurewebsites.net') : sample[value] ?? value;
     }
     const config = loadConfig(env);
     expect(config.credentials).toMatchObject({ appType: 'SingleTenant', appId: sample.botAppId, tenantId: sample.tenantId });
