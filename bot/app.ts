@@ -21,6 +21,8 @@ import { createReachService } from './reach/reach.service';
 import { stillWantedIn } from './reach/still-wanted';
 import { createScheduler, type Scheduler } from './scheduler';
 import { createBotServer } from './server';
+import { tracedJob } from './telemetry/job-telemetry';
+import { tracedSender } from './telemetry/outbox-telemetry';
 import { ForumBot } from './teams-bot';
 
 export interface BotAppDeps {
@@ -66,7 +68,7 @@ export function createBotApp(deps: BotAppDeps): BotApp {
   const appId = config.credentials?.appId;
   const install = installRouteFrom(config);
   const outbox: Outbox = createOutbox({
-    sender: createBotFrameworkSender({ auth, ...(appId === undefined ? {} : { appId }) }),
+    sender: tracedSender(createBotFrameworkSender({ auth, ...(appId === undefined ? {} : { appId }) })),
     ...(appId === undefined ? {} : { botId: `28:${appId}` }),
     clock,
     emailOf: async (userId) => {
@@ -102,13 +104,14 @@ export function createBotApp(deps: BotAppDeps): BotApp {
     adapter,
     bot,
     ping: () => storage.ping(),
+    workersRunning: () => outbox.isRunning(),
     logger,
     routes: features.flatMap((feature) => feature.routes?.(services) ?? []),
     runRoute: (route, req) => runRoute(route, req, services),
     ...(deps.healthTimeoutMs === undefined ? {} : { healthTimeoutMs: deps.healthTimeoutMs }),
   });
   const scheduler = createScheduler(
-    features.flatMap((feature) => feature.jobs?.(services) ?? []),
+    features.flatMap((feature) => feature.jobs?.(services) ?? []).map(tracedJob),
     { clock, logger: logger.child({ component: 'scheduler' }), leases: storage.jobLeases },
   );
   return {

@@ -6,6 +6,7 @@ import { handleInstall, handleMembersAdded, handleMembersRemoved, handleUninstal
 import { KnownUserRecorder } from './handlers/known-user.recorder';
 import { handleMessage } from './handlers/message.handler';
 import { readTurnInfo } from './core/turn-info';
+import { traceTurn } from './telemetry/turn-telemetry';
 
 const includesBot = (members: ChannelAccount[] | undefined, turn: TurnContext): boolean =>
   (members ?? []).some((m) => m.id === turn.activity.recipient.id);
@@ -47,6 +48,11 @@ export class ForumBot extends TeamsActivityHandler {
       await handleUninstall(turn, services);
       await next();
     });
+  }
+
+  /** Every turn in a span (a no-op without telemetry); errors still reach the adapter's onTurnError. */
+  override run(turn: TurnContext): Promise<void> {
+    return traceTurn(turn.activity, this.registry, () => super.run(turn));
   }
 
   protected override onAdaptiveCardInvoke(turn: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {

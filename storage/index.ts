@@ -4,7 +4,7 @@ import { createActionItemRepository } from './table-action-item.repository';
 import { createAgendaInputRepository } from './table-agenda-input.repository';
 import { createAgendaRepository, type CleanupErrorReporter } from './table-agenda.repository';
 import { createAuditRepository } from './table-audit.repository';
-import { createTableSet, TablePrefix } from './table-client';
+import { createTableSet, TablePrefix, type StorageConnection } from './table-client';
 import { createConversationRepository } from './table-conversation.repository';
 import { createEscalationRepository } from './table-escalation.repository';
 import { createForumRepository } from './table-forum.repository';
@@ -40,10 +40,16 @@ const Options = z.object({ tablePrefix: TablePrefix.default('') });
 const warnCleanup: CleanupErrorReporter = (error, context) =>
   process.emitWarning(`storage clean-up failed: ${error instanceof Error ? error.message : String(error)} ${JSON.stringify(context)}`, 'ForumbotStorage');
 
-/** Builds the repositories; tables are created lazily, on first use. */
-export function createStorage(connectionString: string, options: StorageOptions = {}): Storage {
+export type { StorageConnection } from './table-client';
+
+/**
+ * Builds the repositories; tables are created lazily, on first use. A connection string for
+ * Azurite, or `{ accountUrl }` for a real account reached without keys (DefaultAzureCredential).
+ */
+export function createStorage(connection: StorageConnection, options: StorageOptions = {}): Storage {
   const { tablePrefix } = Options.parse({ tablePrefix: options.tablePrefix });
-  const tables = createTableSet(z.string().trim().min(1, 'connection string is empty').parse(connectionString), tablePrefix);
+  const checked = typeof connection === 'string' ? z.string().trim().min(1, 'connection string is empty').parse(connection) : connection;
+  const tables = createTableSet(checked, tablePrefix);
   return {
     fora: createForumRepository(tables),
     members: createMemberRepository(tables),
