@@ -7,7 +7,7 @@ import { CPR_REFUSED, isCprRefusal, isMalformedText, TEXT_MALFORMED } from '../.
 import { errorText } from '../i18n';
 import type { Messages } from '../i18n/messages';
 import { checkAccess, type Access } from './access';
-import { FormRefused, type ActionInput, type CardAction } from './card-action';
+import { cardAction, FormRefused, type ActionInput, type CardAction } from './card-action';
 
 /** How a form is given back after a refusal. */
 export interface FormSpec<D> {
@@ -74,6 +74,13 @@ export function formAction<S extends z.ZodType>(
   form: FormSpec<z.output<S>>,
   run: (input: ActionInput, data: z.output<S>) => Promise<AdaptiveCard>,
 ): CardAction {
+  /** The form again, with what was typed and the refusal beside its field (or at the top). */
+  async function refusedForm(full: ActionInput, data: z.output<S>, typed: unknown, error: DomainError, field?: string): Promise<FormRefused> {
+    const card = await form.render(full, data);
+    const state = formStateOf(full.t, full.services.config.timeZone, error, field);
+    return new FormRefused(withFormState(card, { values: typedValues(typed), ...state }), error);
+  }
+
   return {
     verb,
     schema,
@@ -81,27 +88,26 @@ export function formAction<S extends z.ZodType>(
     async handle(input, data) {
       const raw = data ?? {};
       const parsed = schema.safeParse(raw);
-      if (!parsed.success) {
-        // The guarded text type refused a typed field (a CPR number): the form comes back with the
-        // reason beside that field, read with the refused fields left empty so nothing of them is used.
-        const refused = guardedFieldsOf(parsed.error);
-        const cleaned = refused === undefined ? undefined : schema.safeParse(withoutFields(raw, Object.keys(refused)));
-        if (refused === undefined || cleaned === undefined || !cleaned.success) throw new DomainError('BOT.CARD_INVALID_DATA', { verb });
+      const refused = parsed.success ? undefined : guardedFieldsOf(parsed.error);
+      if (refused !== undefined) {
+        // The guarded text type refused a typed field (a CPR number): the form is read with the
+        // refused fields left out, so nothing of them is used, and comes back with the reason beside them.
+        const cleaned = schema.safeParse(withoutFields(raw, Object.keys(refused)));
+        if (!cleaned.success) throw new DomainError('BOT.CARD_INVALID_DATA', { verb });
         const granted = await checkAccess(access, input.services, input.actor.userId, cleaned.data);
-        const card = await form.render({ ...input, granted }, cleaned.data);
-        throw new FormRefused(withFormState(card, { values: typedValues(data), ...formStateOf(input.t, input.services.config.timeZone, new FieldsRefused(refused), undefined) }), new FieldsRefused(refused));
+        throw await refusedForm({ ...input, granted }, cleaned.data, raw, new FieldsRefused(refused));
       }
-      const granted = await checkAccess(access, input.services, input.actor.userId, parsed.data);
-      const full = { ...input, granted };
-      try {
-        return await run(full, parsed.data);
-      } catch (error) {
-        if (!(error instanceof DomainError) || error instanceof FormRefused || NOT_A_TYPING_MISTAKE.test(error.code)) throw error;
-        const card = await form.render(full, parsed.data);
-        const field = error.context.field ?? form.fieldOf?.(error, parsed.data);
-        const state = formStateOf(input.t, input.services.config.timeZone, error, typeof field === 'string' ? field : undefined);
-        throw new FormRefused(withFormState(card, { values: typedValues(data), ...state }), error);
-      }
+      // Shape and access as for every card verb; a refusal of what was typed gives the form back.
+      const checked = cardAction(verb, schema, access, async (full, ok) => {
+        try {
+          return await run(full, ok);
+        } catch (error) {
+          if (!(error instanceof DomainError) || error instanceof FormRefused || NOT_A_TYPING_MISTAKE.test(error.code)) throw error;
+          const field = error.context.field ?? form.fieldOf?.(error, ok);
+          throw await refusedForm(full, ok, raw, error, typeof field === 'string' ? field : undefined);
+        }
+      });
+      return checked.handle(input, raw);
     },
   };
 }

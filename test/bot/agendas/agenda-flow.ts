@@ -16,8 +16,8 @@ export const dataOf = (card: Card, verb: string): Record<string, unknown> => {
 };
 
 /** The chair opens `dagsorden <forum>`, creates the agenda for a date, adds the three items and publishes. */
-/** `chat`: the chair's personal chat (a person has one with the bot; the bot remembers it from any turn in it). */
-export async function buildAndPublish(f: AgendaFixture, world: World, meetingDate = '2030-03-12', chat: Where = aPersonalChat()): Promise<{ chat: Where; agenda: Agenda; editor: Card }> {
+export async function buildAndPublish(f: AgendaFixture, world: World, meetingDate = '2030-03-12'): Promise<{ chat: Where; agenda: Agenda; editor: Card }> {
+  const chat = aPersonalChat();
   const reply = await say(f, chat, world.chair, `dagsorden ${world.kreds.name}`);
   let editor = cardOf(reply);
   editor = await click(f, chat, world.chair, 'agenda.create', { ...dataOf(editor, 'agenda.create'), meetingDate, meetingTime: '10:00' });

@@ -123,7 +123,7 @@ describe('reach with Graph installation off', () => {
     expect((await f.post(installationUpdate(f.emulator.serviceUrl, personalChatOf(world, world.chair), world.chair, 'add'))).status).toBe(200);
     f.emulator.setTeamInstalled(world.general.teamId, false);
 
-    const built = await buildAndPublish(f, { kreds: world.kreds, chair: world.chair } as never, undefined, personalChatOf(world, world.chair));
+    const built = await buildAndPublish(f, { kreds: world.kreds, chair: world.chair } as never);
     const notice = cardTexts(built.editor)[0] ?? '';
     expect(notice).toMatch(/^Dagsordenen er offentliggjort, men kortet nåede ikke forummets kanal: /);
     expect(notice).not.toBe('Dagsordenen er offentliggjort i forummets kanal.');
