@@ -20,6 +20,9 @@ export const TABLES = [
   'outbox',
   'jobleases',
   'reminderindex',
+  'plans',
+  'initiatives',
+  'initiativehistory',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
