@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Forum, Member } from '../../../domain/fora/forum';
 import { Initiative } from '../../../domain/plan/initiative';
+import { initiativeFieldsFrom } from '../../../domain/plan/initiative-form';
 import { organisationOf } from '../../../domain/plan/organisation';
+import { FieldsRefused } from '../../../domain/shared/field-problems';
 import { PlanRecord, type PlanContent } from '../../../domain/plan/plan';
 import {
   afterInitiativeChange,
@@ -180,5 +182,28 @@ describe('the organisation section', () => {
     const org = organisationOf(renamed, new Map());
     expect(org[0]?.fora[0]?.name).toBe('Styregruppen');
     expect(org[1]?.fora.every((f) => f.escalatesTo === 'Styregruppen')).toBe(true);
+  });
+});
+
+describe('the initiative form', () => {
+  const typed = { focusArea: 'Tryg by', project: 'Politikadet', purpose: 'Forebyggelse', fromYear: '2026', toYear: '2027', targetGroup: '12-14-årige', ageFrom: '12', ageTo: '14', area: '', contactName: '', forumId: 'koordinationsgruppen', status: 'planned', public: 'false' };
+
+  it('given what the card sends then years and ages become numbers and blanks are left out', () => {
+    expect(initiativeFieldsFrom(typed)).toEqual({ focusArea: 'Tryg by', project: 'Politikadet', purpose: 'Forebyggelse', fromYear: 2026, toYear: 2027, targetGroup: '12-14-årige', ages: { from: 12, to: 14 }, forumId: 'koordinationsgruppen', status: 'planned', public: false });
+  });
+
+  it('given several mistakes then each is refused beside its field at once', () => {
+    try {
+      initiativeFieldsFrom({ ...typed, project: '  ', fromYear: '2028', purpose: 'CPR 010190-1234', ageTo: '' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(FieldsRefused);
+      expect((error as FieldsRefused).fields).toEqual({
+        project: { code: 'FIELD.REQUIRED' },
+        purpose: { code: 'INPUT.CPR_NUMBER' },
+        toYear: { code: 'PLAN.YEAR_ORDER' },
+        ageTo: { code: 'PLAN.AGE_BOTH' },
+      });
+    }
   });
 });
