@@ -23,7 +23,7 @@ export interface FormSpec<D> {
  * Refusals about who the person is, not about what they typed: these stay error cards, so a form
  * is never shown to someone it was not meant for.
  */
-const NOT_A_TYPING_MISTAKE = /^(ACCESS|BOT)\.|NOT_(CHAIR|CHAIR_OR_SECRETARY|MEMBER|OWNER_OR_CHAIR|MANAGER|RAISER|ON_CIRCULATION|CIRCULATED|HOLDING_FORUM)$|SENSITIVE|NOT_FOUND$/;
+const NOT_A_TYPING_MISTAKE = /^(ACCESS|BOT)\.|NOT_(CHAIR|CHAIR_OR_SECRETARY|CHAIR_OR_CONSULTANT|MEMBER|OWNER_OR_CHAIR|MANAGER|RAISER|ON_CIRCULATION|CIRCULATED|HOLDING_FORUM)$|SENSITIVE|NOT_FOUND$|STALE_ROUND$|NOT_SENT$/;
 
 /** The submitted inputs as the client sent them: every string, number or flag by id. */
 function typedValues(data: unknown): Record<string, unknown> {

@@ -39,7 +39,7 @@ export function publishedInitiatives(version: PlanVersion, live: ReadonlyMap<str
 
 /** The consultants and the chair of the owning forum write the plan. */
 export function canEditPlan(member: Member | undefined): Verdict {
-  return hasRole(member, 'chair', 'consultant') ? allowed : refused('PLAN.NOT_EDITOR');
+  return hasRole(member, 'chair', 'consultant') ? allowed : refused('PLAN.NOT_CHAIR_OR_CONSULTANT');
 }
 
 /** The steering group's chair approves or sends back. */
