@@ -26,7 +26,7 @@ export interface InitiativeCardText {
     timeFrame: string;
     history: string;
   };
-  hints: { years: string; public: string; status: string };
+  hints: { years: string; public: string; status: string; choose: string };
   buttons: { save: string; back: string; edit: string; changeStatus: string };
 }
 
@@ -79,8 +79,8 @@ export function initiativeFormCard(text: InitiativeCardText, view: InitiativeFor
     numberField('ageTo', l.ageTo, 0, 120, i?.ages?.to, false, text.hints.years),
     textField(text.lang, { id: 'area', label: l.area, max: TEXT_LIMITS.planArea, ...(i?.area ? { value: i.area } : {}) }),
     textField(text.lang, { id: 'contactName', label: l.contactName, max: TEXT_LIMITS.personName, ...(i?.contactName ? { value: i.contactName } : {}) }),
-    { type: 'Input.ChoiceSet', id: 'forumId', label: l.forum, isRequired: true, value: i?.forumId ?? view.defaultForumId, choices: view.fora.map((f) => ({ title: f.name, value: f.id })) },
-    { type: 'Input.ChoiceSet', id: 'status', label: l.status, isRequired: true, value: i?.status ?? 'planned', choices: INITIATIVE_STATUSES.map((s) => ({ title: text.statuses[s], value: s })) },
+    { type: 'Input.ChoiceSet', id: 'forumId', label: l.forum, isRequired: true, errorMessage: text.hints.choose, value: i?.forumId ?? view.defaultForumId, choices: view.fora.map((f) => ({ title: f.name, value: f.id })) },
+    { type: 'Input.ChoiceSet', id: 'status', label: l.status, isRequired: true, errorMessage: text.hints.choose, value: i?.status ?? 'planned', choices: INITIATIVE_STATUSES.map((s) => ({ title: text.statuses[s], value: s })) },
     { type: 'Input.Toggle', id: 'public', title: l.public, value: String(i?.public ?? false), valueOn: 'true', valueOff: 'false' },
     paragraph(text.hints.public, { isSubtle: true, size: 'Small', spacing: 'None' }),
   ];

@@ -70,6 +70,7 @@ const da: PlanTexts = {
     },
     hints: {
       years: 'Skriv et helt tal.',
+      choose: 'Vælg en fra listen.',
       public: 'Indsatser fra et lukket forum (fx Infohus) vises kun for dets medlemmer, medmindre dette er slået til.',
       status: 'Sat i bero og afsluttet tages ud af den gældende plan; planen markeres som justeret.',
     },
@@ -157,6 +158,7 @@ const en: PlanTexts = {
     },
     hints: {
       years: 'Enter a whole number.',
+      choose: 'Choose one from the list.',
       public: 'Initiatives of a closed forum (e.g. Infohus) show only to its members unless this is on.',
       status: 'On hold and ended initiatives leave the current plan; the plan is marked as adjusted.',
     },

@@ -139,7 +139,7 @@ describe('who writes and approves', () => {
   it('given the roles then consultants and the chair edit, only the chair approves', () => {
     expect(canEditPlan(member('consultant')).ok).toBe(true);
     expect(canEditPlan(member('chair')).ok).toBe(true);
-    expect(canEditPlan(member('member', 'secretary'))).toEqual({ ok: false, code: 'PLAN.NOT_EDITOR' });
+    expect(canEditPlan(member('member', 'secretary'))).toEqual({ ok: false, code: 'PLAN.NOT_CHAIR_OR_CONSULTANT' });
     expect(canEditPlan(undefined).ok).toBe(false);
     expect(canApprovePlan(member('chair')).ok).toBe(true);
     expect(canApprovePlan(member('manager')).ok).toBe(false);
