@@ -1,6 +1,5 @@
 import { BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { formatDate } from '../../cards/dates';
-import type { Initiative } from '../../domain/plan/initiative';
 import { byFocusArea, lastAdjusted } from '../../domain/plan/plan.rules';
 import type { Lang } from '../i18n';
 import type { PlanDocument } from './plan-view';
@@ -18,12 +17,6 @@ const row = (label: string, value: string, bold = false): TableRow =>
       new TableCell({ width: { size: 78, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children: [new Paragraph({ children: [new TextRun({ text: value, bold })] })] }),
     ],
   });
-
-/** The target group with its optional age range and area, as one line. */
-function targetGroupOf(i: Initiative, lang: Lang): string {
-  const extra = [i.ages === undefined ? undefined : lang === 'da' ? `${i.ages.from}–${i.ages.to} år` : `ages ${i.ages.from}–${i.ages.to}`, i.area].filter((x): x is string => x !== undefined);
-  return extra.length === 0 || extra.every((x) => i.targetGroup.includes(x)) ? i.targetGroup : `${i.targetGroup} (${extra.join(', ')})`;
-}
 
 /**
  * The plan as a Word document laid out like Ishøj's 2017 plan: its sections, then per focus area
@@ -58,7 +51,7 @@ export async function planDocx(doc: PlanDocument, lang: Lang, timeZone: string):
       children.push(
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
-          rows: [row(t.word.project, i.project, true), row(t.word.purpose, i.purpose), row(t.word.timeFrame, timeFrameOf(i)), row(t.word.targetGroup, targetGroupOf(i, lang))],
+          rows: [row(t.word.project, i.project, true), row(t.word.purpose, i.purpose), row(t.word.timeFrame, timeFrameOf(i)), row(t.word.targetGroup, i.targetGroup)],
         }),
         new Paragraph({ text: '' }),
       );

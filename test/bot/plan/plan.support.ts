@@ -49,7 +49,9 @@ export async function aPlanCast(running: RunningBotFixture): Promise<PlanCast> {
     outsider: await person('Borger Bent', undefined, []),
     personal: (p: Person): Where => ({ kind: 'personal', conversationId: chain.users.get(p.aadObjectId)!.personalConversationId }),
   };
-  await storage.plans.save(PlanRecord.parse({ ownerForumId, steeringForumId, basis: 'SSP-samarbejdet i Ishøj.', strategy: 'Tidlig forebyggelse.' }));
+  // A fresh plan for this cast (a file's tests share one store, and a municipality has one plan).
+  const current = await storage.plans.find();
+  await storage.plans.save(PlanRecord.parse({ ownerForumId, steeringForumId, basis: 'SSP-samarbejdet i Ishøj.', strategy: 'Tidlig forebyggelse.', ...(current === undefined ? {} : { version: current.version }) }));
   return cast;
 }
 
