@@ -16,6 +16,9 @@ export const planErrors: FeatureErrorTexts = {
     'PLAN.INITIATIVE_NOT_FOUND': () => 'Indsatsen findes ikke længere.',
     'PLAN.FORUM_UNKNOWN': () => 'Vælg et forum fra listen.',
     'PLAN.LINK_INVALID': () => 'Linket er udløbet eller ugyldigt. Hent et nyt fra planen.',
+    'PLAN.OWNER_UNKNOWN': () => 'Vælg det forum, der skriver planen, fra listen.',
+    'PLAN.STEERING_NOT_STRATEGIC': () => 'Styregruppen skal være et strategisk forum.',
+    'PLAN.OWNER_IS_STEERING': () => 'Det forum, der skriver planen, kan ikke også godkende den. Vælg et andet.',
   },
   en: {
     'PLAN.NOT_CHAIR_OR_CONSULTANT': () => 'Only the consultants and the chair of the forum that writes the action plan can edit it.',
@@ -31,5 +34,8 @@ export const planErrors: FeatureErrorTexts = {
     'PLAN.INITIATIVE_NOT_FOUND': () => 'The initiative no longer exists.',
     'PLAN.FORUM_UNKNOWN': () => 'Choose a forum from the list.',
     'PLAN.LINK_INVALID': () => 'The link has expired or is invalid. Get a new one from the plan.',
+    'PLAN.OWNER_UNKNOWN': () => 'Choose the forum that writes the plan from the list.',
+    'PLAN.STEERING_NOT_STRATEGIC': () => 'The steering group must be a strategic forum.',
+    'PLAN.OWNER_IS_STEERING': () => 'The forum that writes the plan cannot also approve it. Choose another.',
   },
 };
