@@ -50,3 +50,11 @@ export const PlanSendData = z.object({});
 /** The round the chair answers (when it was sent), so an old card cannot approve a later round. */
 export const PlanApproveData = z.object({ sentAt: z.string().min(1).max(40) });
 export const PlanSendBackData = z.object({ sentAt: z.string().min(1).max(40), comment: z.string().max(100_000).default('') });
+
+export const PLAN_SETTINGS_VERBS = { show: 'plan.settings.show', save: 'plan.settings.save' } as const;
+export const PlanSettingsShowData = z.object({});
+export const PlanSettingsSaveData = z.object({
+  ownerForumId: EntityId,
+  steeringForumId: EntityId,
+  reminderMonth: z.union([z.string().max(10), z.number()]),
+});

@@ -3,7 +3,7 @@ import type { Organisation } from '../domain/plan/organisation';
 import type { PlanState } from '../domain/plan/plan';
 import type { Role } from '../domain/fora/forum';
 import { adaptiveCard, asText, executeAction, heading, markdownLink, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
-import { PLAN_VERBS, type PlanMode } from './plan-verbs';
+import { PLAN_SETTINGS_VERBS, PLAN_VERBS, type PlanMode } from './plan-verbs';
 
 export interface PlanCardText {
   lang: CardLang;
@@ -22,7 +22,7 @@ export interface PlanCardText {
   none: string;
   noPublished: string;
   empty: string;
-  buttons: { add: string; open: string; text: string; send: string; word: string; showDraft: string; showPublished: string };
+  buttons: { add: string; open: string; text: string; send: string; word: string; showDraft: string; showPublished: string; settings: string };
 }
 
 export interface PlanInitiativeView {
@@ -53,7 +53,7 @@ export interface PlanCardView {
   organisation: Organisation;
   groups: readonly { focusArea: string; initiatives: readonly PlanInitiativeView[] }[];
   /** What the viewer may do. */
-  can: { edit: boolean; send: boolean };
+  can: { edit: boolean; send: boolean; settings?: boolean };
   /** The signed Word link, if one is offered. */
   wordUrl?: string;
   notice?: string;
@@ -116,5 +116,6 @@ export function planCard(text: PlanCardText, view: PlanCardView): AdaptiveCard {
   if (view.can.edit && view.mode === 'draft') actions.push(executeAction(text.buttons.add, PLAN_VERBS.initiativeForm, {}), executeAction(text.buttons.text, PLAN_VERBS.textForm, {}));
   if (view.can.send && view.mode === 'draft') actions.push(executeAction(text.buttons.send, PLAN_VERBS.send, {}));
   if (view.can.edit) actions.push(executeAction(view.mode === 'draft' ? text.buttons.showPublished : text.buttons.showDraft, PLAN_VERBS.show, { mode: view.mode === 'draft' ? 'published' : 'draft' }));
+  if (view.can.settings === true) actions.push(executeAction(text.buttons.settings, PLAN_SETTINGS_VERBS.show, {}));
   return adaptiveCard(text.lang, body, actions);
 }

@@ -28,6 +28,8 @@ export interface PlanDocument {
   /** The initiatives this viewer sees, with whether each is in the published plan. */
   initiatives: (Initiative & { outOfPlan: boolean })[];
   editor: boolean;
+  /** The owning forum's chair, who may change who writes and approves the plan. */
+  ownerChair: boolean;
 }
 
 /**
@@ -38,7 +40,9 @@ export interface PlanDocument {
 export async function planDocument(services: BotServices, viewer: PlanViewer, mode: PlanMode | undefined): Promise<PlanDocument> {
   const world = await loadPlanWorld(services);
   const forumIds = 'forumId' in viewer ? new Set([viewer.forumId]) : new Set((await services.members.listMembershipsOfUser(viewer.userId)).map((m) => m.forumId));
-  const editor = 'userId' in viewer && canEditPlan(await services.members.find(world.record.ownerForumId, viewer.userId)).ok;
+  const ownMembership = 'userId' in viewer ? await services.members.find(world.record.ownerForumId, viewer.userId) : undefined;
+  const editor = canEditPlan(ownMembership).ok;
+  const ownerChair = ownMembership?.roles.includes('chair') === true;
   const chosen: PlanMode = mode ?? (editor ? 'draft' : 'published');
   const year = planYear(services);
   const seen = (i: Initiative): boolean => visibleTo(i, world.foraById, forumIds);
@@ -46,11 +50,11 @@ export async function planDocument(services: BotServices, viewer: PlanViewer, mo
     const version = world.version;
     const live = new Map(world.initiatives.map((i) => [i.id, i]));
     const initiatives = version === undefined ? [] : publishedInitiatives(version, live, year).filter(seen).map((i) => ({ ...i, outOfPlan: false }));
-    return { mode: 'published', world, basis: version?.content.basis ?? '', strategy: version?.content.strategy ?? '', organisation: version?.content.organisation ?? [], initiatives, editor };
+    return { mode: 'published', world, basis: version?.content.basis ?? '', strategy: version?.content.strategy ?? '', organisation: version?.content.organisation ?? [], initiatives, editor, ownerChair };
   }
   const content = await draftContent(services, world);
   const initiatives = world.initiatives.filter(seen).map((i) => ({ ...i, outOfPlan: !inPublishedPlan(i, year) }));
-  return { mode: 'draft', world, basis: content.basis, strategy: content.strategy, organisation: content.organisation, initiatives, editor };
+  return { mode: 'draft', world, basis: content.basis, strategy: content.strategy, organisation: content.organisation, initiatives, editor, ownerChair };
 }
 
 /** The plan card for a person (or a channel), in the bot's language. */
@@ -73,7 +77,7 @@ export async function planCardFor(services: BotServices, lang: Lang, viewer: Pla
     strategy: doc.strategy,
     organisation: doc.organisation,
     groups: byFocusArea(rows(doc.initiatives)),
-    can: { edit: doc.editor, send: doc.editor && record.state !== 'sent' },
+    can: { edit: doc.editor, send: doc.editor && record.state !== 'sent', settings: doc.ownerChair },
     ...('userId' in viewer ? { wordUrl: `${services.config.publicUrl}${signedPlanPath(linkKeyring(services.config.linkKeys), doc.mode, viewer.userId, services.clock.now())}` } : {}),
     ...(notice === undefined ? {} : { notice }),
   };

@@ -1,5 +1,6 @@
 import type { BotFeature } from '../core/feature';
 import { planActions } from './plan.actions';
+import { planSettingsActions } from './plan-settings.actions';
 import { planCommand } from './plan.command';
 import { planRoutes } from './plan.routes';
 import { planReminderJob } from './plan-reminder.job';
@@ -8,7 +9,7 @@ import { planReminderJob } from './plan-reminder.job';
 export const planFeature: BotFeature = {
   name: 'plan',
   commands: [planCommand],
-  actions: planActions,
+  actions: [...planActions, ...planSettingsActions],
   routes: (services) => planRoutes(services),
   jobs: (services) => [planReminderJob(services)],
 };

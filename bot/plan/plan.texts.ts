@@ -1,5 +1,6 @@
 import type { InitiativeCardText } from '../../cards/initiative.card';
 import type { PlanApprovalCardText, PlanTextCardText } from '../../cards/plan-approval.card';
+import type { PlanSettingsCardText } from '../../cards/plan-settings.card';
 import type { PlanCardText } from '../../cards/plan.card';
 import type { InitiativeStatus } from '../../domain/plan/initiative';
 import type { Lang } from '../i18n';
@@ -9,6 +10,7 @@ export interface PlanTexts {
   initiative: InitiativeCardText;
   approval: PlanApprovalCardText;
   text: PlanTextCardText;
+  settings: PlanSettingsCardText;
   summaries: { plan: string; approval: string; published: (n: number) => string; reminder: string; sentBack: string };
   notices: {
     saved: (project: string) => string;
@@ -44,7 +46,7 @@ const da: PlanTexts = {
     none: 'Ingen indsatser endnu.',
     noPublished: 'Der er endnu ingen godkendt plan. Konsulenterne skriver kladden, og styregruppen godkender den.',
     empty: '(ikke skrevet endnu)',
-    buttons: { add: 'Ny indsats', open: 'Åbn', text: 'Ret tekster', send: 'Send til godkendelse', word: 'Hent som Word', showDraft: 'Vis kladden', showPublished: 'Vis gældende plan' },
+    buttons: { add: 'Ny indsats', open: 'Åbn', text: 'Ret tekster', send: 'Send til godkendelse', word: 'Hent som Word', showDraft: 'Vis kladden', showPublished: 'Vis gældende plan', settings: 'Indstillinger' },
   },
   initiative: {
     lang: 'da',
@@ -84,6 +86,19 @@ const da: PlanTexts = {
     comment: 'Kommentar (skal udfyldes, når planen sendes tilbage)',
     buttons: { approve: 'Godkend', sendBack: 'Send tilbage', open: 'Vis planen' },
     done: { approved: (n) => `Godkendt som version ${n}. Planen er offentliggjort.`, sentBack: 'Sendt tilbage med din kommentar.', stale: 'Denne runde er afsluttet; planen er sendt på ny eller allerede besvaret.' },
+  },
+  settings: {
+    lang: 'da',
+    title: 'Handlingsplanens indstillinger',
+    intro: 'Konsulenterne og formanden i det forum, der skriver planen, retter den; formanden for styregruppen godkender den. Den årlige påmindelse om at revidere planen kommer i den valgte måned.',
+    owner: 'Forum, der skriver planen',
+    steering: 'Styregruppe (strategisk forum)',
+    month: 'Måned for den årlige påmindelse',
+    months: ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
+    choose: 'Vælg en fra listen.',
+    save: 'Gem',
+    back: 'Tilbage til planen',
+    saved: 'Indstillingerne er gemt.',
   },
   text: { lang: 'da', title: 'Planens tekster', basis: 'Grundlag og formål', strategy: 'Strategi', save: 'Gem', back: 'Tilbage til planen' },
   summaries: { plan: 'Lokal handlingsplan', approval: 'Handlingsplanen venter på din godkendelse', published: (n) => `Handlingsplanen er godkendt (version ${n})`, reminder: 'Tid til at revidere handlingsplanen', sentBack: 'Handlingsplanen er sendt tilbage' },
@@ -132,7 +147,7 @@ const en: PlanTexts = {
     none: 'No initiatives yet.',
     noPublished: 'There is no approved plan yet. The consultants write the draft and the steering group approves it.',
     empty: '(not written yet)',
-    buttons: { add: 'New initiative', open: 'Open', text: 'Edit texts', send: 'Send for approval', word: 'Download as Word', showDraft: 'Show the draft', showPublished: 'Show the current plan' },
+    buttons: { add: 'New initiative', open: 'Open', text: 'Edit texts', send: 'Send for approval', word: 'Download as Word', showDraft: 'Show the draft', showPublished: 'Show the current plan', settings: 'Settings' },
   },
   initiative: {
     lang: 'en',
@@ -172,6 +187,19 @@ const en: PlanTexts = {
     comment: 'Comment (required when sending the plan back)',
     buttons: { approve: 'Approve', sendBack: 'Send back', open: 'Show the plan' },
     done: { approved: (n) => `Approved as version ${n}. The plan has been published.`, sentBack: 'Sent back with your comment.', stale: 'This round is over; the plan was sent again or already answered.' },
+  },
+  settings: {
+    lang: 'en',
+    title: 'Action plan settings',
+    intro: 'The consultants and the chair of the forum that writes the plan edit it; the chair of the steering group approves it. The yearly reminder to revise the plan comes in the chosen month.',
+    owner: 'Forum that writes the plan',
+    steering: 'Steering group (strategic forum)',
+    month: 'Month of the yearly reminder',
+    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    choose: 'Choose one from the list.',
+    save: 'Save',
+    back: 'Back to the plan',
+    saved: 'The settings have been saved.',
   },
   text: { lang: 'en', title: 'The plan\'s texts', basis: 'Basis and purpose', strategy: 'Strategy', save: 'Save', back: 'Back to the plan' },
   summaries: { plan: 'Local action plan', approval: 'The action plan awaits your approval', published: (n) => `The action plan has been approved (version ${n})`, reminder: 'Time to revise the action plan', sentBack: 'The action plan was sent back' },

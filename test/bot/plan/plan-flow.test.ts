@@ -145,3 +145,26 @@ describe('the local action plan, from draft to approved and adjusted', () => {
     expect(text(draft)).toContain('Projekt: Fra gadeliv til klubliv');
   });
 });
+
+describe('the plan\'s settings', () => {
+  test('given the owner\'s chair then the settings change the steering group only to a strategic forum and set the reminder month; a consultant may not', async () => {
+    const cast = await aPlanCast(running);
+    const { storage } = running.storage;
+    const chairCard = cardOf(await sayTo(running, cast.personal(cast.ownerChair), cast.ownerChair, 'handlingsplan'));
+    expect(buttons(chairCard).map((b) => b.verb)).toContain('plan.settings.show');
+    const consultantCard = cardOf(await sayTo(running, cast.personal(cast.consultant), cast.consultant, 'handlingsplan'));
+    expect(buttons(consultantCard).map((b) => b.verb)).not.toContain('plan.settings.show');
+    expect(isErrorCard(await click(cast, cast.consultant, 'plan.settings.save', { ownerForumId: cast.ownerForumId, steeringForumId: cast.steeringForumId, reminderMonth: '9' }))).toBe(true);
+
+    const shown = await click(cast, cast.ownerChair, 'plan.settings.show', {});
+    expect(text(shown)).toContain('Handlingsplanens indstillinger');
+    const refused = await click(cast, cast.ownerChair, 'plan.settings.save', { ownerForumId: cast.ownerForumId, steeringForumId: cast.chain.origin.forum.id, reminderMonth: '9' });
+    expect(fieldMessage(refused, 'steeringForumId')).toBe('Styregruppen skal være et strategisk forum.');
+    expect((await storage.plans.find())?.reminderMonth).toBe(1);
+
+    const saved = await click(cast, cast.ownerChair, 'plan.settings.save', { ownerForumId: cast.ownerForumId, steeringForumId: cast.steeringForumId, reminderMonth: '9' });
+    expect(text(saved)).toContain('Indstillingerne er gemt.');
+    expect(await storage.plans.find()).toMatchObject({ ownerForumId: cast.ownerForumId, steeringForumId: cast.steeringForumId, reminderMonth: 9 });
+    expect((await storage.audit.listByForum(cast.ownerForumId)).some((e) => e.action === 'plan.settings.changed')).toBe(true);
+  });
+});

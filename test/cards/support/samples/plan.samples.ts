@@ -3,6 +3,7 @@ import type { CardLang } from '../../../../cards/card-kit';
 import { initiativeCard, initiativeFormCard } from '../../../../cards/initiative.card';
 import { planApprovalCard, planTextCard } from '../../../../cards/plan-approval.card';
 import { planCard, type PlanCardView } from '../../../../cards/plan.card';
+import { planSettingsCard } from '../../../../cards/plan-settings.card';
 import { PLAN_2017 } from '../../../domain/plan/plan-2017';
 import { sample, type CardSample } from '../sample';
 
@@ -34,7 +35,7 @@ const view = (over: Partial<PlanCardView> = {}): PlanCardView => ({
   strategy: LONG,
   organisation,
   groups: groups(3),
-  can: { edit: true, send: true },
+  can: { edit: true, send: true, settings: true },
   wordUrl: 'https://forumbot.example/plan/handlingsplan.docx?m=draft&u=u1&exp=1&k=k1&sig=x',
   notice: 'Gemt.',
   ...over,
@@ -60,6 +61,9 @@ export const planSamples: CardSample[] = [
   sample(planApprovalCard, (lang) => ({
     open: planApprovalCard(t(lang).approval, { sentAt: '2026-03-01T10:00:00.000Z', sentAtText: '01.03.2026 11.00', owner: 'Koordinationsgruppen', sentBy: 'Konsulent Åse', initiatives: 9, focusAreas: 2, lines: PLAN_2017.map((i) => `${i.project} — ${i.fromYear}–${i.toYear}`) }),
     approved: planApprovalCard(t(lang).approval, { sentAt: 'x', sentAtText: '01.03.2026 11.00', owner: 'Koordinationsgruppen', sentBy: 'Åse', initiatives: 9, focusAreas: 2, lines: [], outcome: 'approved', approvedNumber: 3 }),
+  })),
+  sample(planSettingsCard, (lang) => ({
+    saved: planSettingsCard(t(lang).settings, { fora: [{ id: 'kg', name: 'Koordinationsgruppen' }, { id: 'lokalraad', name: 'Lokalråd' }], strategic: [{ id: 'lokalraad', name: 'Lokalråd' }], ownerForumId: 'kg', steeringForumId: 'lokalraad', reminderMonth: 9, saved: true }),
   })),
   sample(planTextCard, (lang) => ({ texts: planTextCard(t(lang).text, { basis: LONG, strategy: '' }) })),
 ];
