@@ -7,6 +7,7 @@ import type { ForumRepository, MemberRepository } from './fora/forum.repository'
 import type { MeetingRepository, MeetingSeriesRepository } from './meetings/meeting.repository';
 import type { JobLeaseRepository } from './jobs/job-lease';
 import type { OutboxRepository } from './outbox/outbox.repository';
+import type { InitiativeRepository, PlanRepository } from './plan/plan.repository';
 import type { TeamRosterRepository } from './reach/team-roster.repository';
 import type { ReminderIndexRepository } from './reminders/reminder-index';
 
@@ -28,4 +29,8 @@ export interface Repositories {
   outbox: OutboxRepository;
   jobLeases: JobLeaseRepository;
   reminderIndex: ReminderIndexRepository;
+  /** The local action plan: its working copy, settings and frozen versions. */
+  plans: PlanRepository;
+  /** The plan's initiatives and their history. */
+  initiatives: InitiativeRepository;
 }

@@ -17,6 +17,8 @@ import { createMemberRepository } from './table-member.repository';
 import { createOutboxRepository } from './table-outbox.repository';
 import { outboxTableIn } from './table-outbox.table';
 import { createTeamRosterRepository } from './table-team-roster.repository';
+import { createInitiativeRepository } from './table-initiative.repository';
+import { createPlanRepository } from './table-plan.repository';
 
 /** Every repository, plus what the bot and tests need of the storage account itself. */
 export interface Storage extends Repositories {
@@ -66,6 +68,8 @@ export function createStorage(connection: StorageConnection, options: StorageOpt
     outbox: createOutboxRepository(outboxTableIn(tables)),
     jobLeases: createJobLeaseRepository(tables),
     reminderIndex: createReminderIndexRepository(tables),
+    plans: createPlanRepository(tables),
+    initiatives: createInitiativeRepository(tables),
     ping: () => tables.ping(),
     dropAll: () => tables.dropAll(),
   };

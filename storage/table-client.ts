@@ -21,6 +21,9 @@ export const TABLES = [
   'outbox',
   'jobleases',
   'reminderindex',
+  'plans',
+  'initiatives',
+  'initiativehistory',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 

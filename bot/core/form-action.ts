@@ -24,7 +24,7 @@ export interface FormSpec<D> {
  * Refusals about who the person is, not about what they typed: these stay error cards, so a form
  * is never shown to someone it was not meant for.
  */
-const NOT_A_TYPING_MISTAKE = /^(ACCESS|BOT)\.|NOT_(CHAIR|CHAIR_OR_SECRETARY|MEMBER|OWNER_OR_CHAIR|MANAGER|RAISER|ON_CIRCULATION|CIRCULATED|HOLDING_FORUM)$|SENSITIVE|NOT_FOUND$/;
+const NOT_A_TYPING_MISTAKE = /^(ACCESS|BOT)\.|NOT_(CHAIR|CHAIR_OR_SECRETARY|CHAIR_OR_CONSULTANT|MEMBER|OWNER_OR_CHAIR|MANAGER|RAISER|ON_CIRCULATION|CIRCULATED|HOLDING_FORUM)$|SENSITIVE|NOT_FOUND$|STALE_ROUND$|NOT_SENT$/;
 
 /**
  * The top-level fields refused by the guarded text type (CPR number, broken text), when those are

@@ -13,6 +13,7 @@ export const en: Messages = {
     agenda: { usage: 'agenda', description: 'Shows the agenda of the next meeting.' },
     actions: { usage: 'actions', description: 'Shows the open action items you own.' },
     escalate: { usage: 'escalate', description: 'Raises a problem or trend to the next level.' },
+    plan: { usage: 'actionplan', description: 'Shows the local action plan and its initiatives; the consultants edit it, the steering group approves it.' },
   },
   cards: {
     welcome: {
