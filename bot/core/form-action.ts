@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { AdaptiveCard } from '../../cards/card-kit';
 import { withFormState } from '../../cards/form-state';
 import { DomainError } from '../../domain/shared/domain-error';
-import { FieldsRefused } from '../../domain/shared/field-problems';
+import { FieldsRefused, problemsFromIssues, type FieldProblem } from '../../domain/shared/field-problems';
 import { errorText } from '../i18n';
 import type { Messages } from '../i18n/messages';
 import { checkAccess, type Access } from './access';
@@ -41,6 +41,30 @@ function formStateOf(t: Messages, timeZone: string, error: DomainError, field: s
   return field === undefined ? { message } : { errors: { [field]: message } };
 }
 
+type Parsed<D> = { ok: true; data: D; refused?: Record<string, FieldProblem> } | { ok: false };
+
+/**
+ * The data as the schema takes it. When the schema refuses typed fields (a CPR number, text too
+ * long, a bad format), those fields are left out and the rest parsed again: if that parses, the
+ * form can come back with the refused fields marked; if not, the data itself is broken.
+ */
+function parseForm<S extends z.ZodType>(schema: S, data: unknown): Parsed<z.output<S>> {
+  const first = schema.safeParse(data ?? {});
+  if (first.success) return { ok: true, data: first.data };
+  const values = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  const refused = problemsFromIssues(first.error.issues, values);
+  const fields = Object.keys(refused).filter((field) => typeof values[field] === 'string');
+  if (fields.length === 0 || fields.length < Object.keys(refused).length) return { ok: false };
+  // Left out first (optional fields), else blank (a required text the handler checks itself).
+  for (const blank of [undefined, '']) {
+    const rest = { ...values, ...Object.fromEntries(fields.map((field) => [field, blank])) };
+    if (blank === undefined) for (const field of fields) delete rest[field];
+    const again = schema.safeParse(rest);
+    if (again.success) return { ok: true, data: again.data, refused };
+  }
+  return { ok: false };
+}
+
 /**
  * A card verb for a form: like `cardAction`, and a refusal after the access check (a field
  * refused, a domain rule) answers with the same form, everything typed put back and the reason
@@ -59,11 +83,13 @@ export function formAction<S extends z.ZodType>(
     schema,
     access: access as Access<never>,
     async handle(input, data) {
-      const parsed = schema.safeParse(data ?? {});
-      if (!parsed.success) throw new DomainError('BOT.CARD_INVALID_DATA', { verb });
+      const parsed = parseForm(schema, data);
+      if (!parsed.ok) throw new DomainError('BOT.CARD_INVALID_DATA', { verb });
       const granted = await checkAccess(access, input.services, input.actor.userId, parsed.data);
       const full = { ...input, granted };
       try {
+        // Typed text the card's schema refused: the form back, nothing run.
+        if (parsed.refused !== undefined) throw new FieldsRefused(parsed.refused);
         return await run(full, parsed.data);
       } catch (error) {
         if (!(error instanceof DomainError) || error instanceof FormRefused || NOT_A_TYPING_MISTAKE.test(error.code)) throw error;

@@ -49,6 +49,7 @@ export const da: Messages = {
   summaries: { welcome: 'Velkommen til Forumbot', help: 'Forumbots kommandoer', fora: 'Oversigt over fora' },
   replies: {
     unknownCommand: 'Den kommando kender jeg ikke.',
+    didYouMean: (word) => `Mente du **${word}**?`,
     commandListIntro: 'Du kan skrive:',
     linkedTitle: 'Kanalen er knyttet',
     linked: (forum) => `Kanalen er nu knyttet til **${forum}**. Forummets dagsordener og påmindelser bliver sendt hertil.`,

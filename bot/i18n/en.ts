@@ -49,6 +49,7 @@ export const en: Messages = {
   summaries: { welcome: 'Welcome to Forumbot', help: "Forumbot's commands", fora: 'Overview of the fora' },
   replies: {
     unknownCommand: "I don't know that command.",
+    didYouMean: (word) => `Did you mean **${word}**?`,
     commandListIntro: 'You can type:',
     linkedTitle: 'Channel linked',
     linked: (forum) => `This channel is now linked to **${forum}**. The forum's agendas and reminders will be posted here.`,

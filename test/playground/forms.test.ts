@@ -84,7 +84,7 @@ describe('Playground: a refused form keeps what was typed', () => {
     let editor = await pg.nextCard('Input fra SSP-konsulenterne');
     await pickDate(editor, 'Frist (dato)', '3.5.2030');
     editor = await pg.clickCardAction('Send til konsulenterne', editor);
-    await editor.getByText('Dagsordenen er sendt til 1 konsulenter.').waitFor();
+    await editor.getByText(/^Indhentning af input er startet\./).waitFor();
     let mine = await pg.nextCard('Frist for input');
 
     await mine.getByLabel('Dit input').nth(0).fill('Flere unge samles ved stationen efter kl. 22.');
