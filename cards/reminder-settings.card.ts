@@ -10,9 +10,10 @@ export type ReminderSettingsShowData = z.infer<typeof ReminderSettingsShowData>;
 
 // Teams sends input values as text: "true"/"false" from a toggle, digits from a number input.
 const toggle = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
-const whole = z.union([z.number(), z.string().trim().regex(/^-?\d{1,4}$/).transform(Number)]);
+// Loose on purpose: the bot reads each number and marks a wrong one beside its field.
+const whole = z.union([z.number(), z.string().max(50)]).optional();
 
-/** `reminders.settings.save`: the inputs below plus the forum; ranges are checked by the domain. */
+/** `reminders.settings.save`: the inputs below plus the forum; numbers and ranges are checked by the bot. */
 export const ReminderSettingsSaveData = z.object({
   forumId: EntityId,
   agendaDeadlineEnabled: toggle,

@@ -85,6 +85,7 @@ export const da: Messages = {
     'FIELD.TOO_BIG': (c) => `Skriv højst ${String(c.max)}.`,
     'FIELD.FORMAT': (c) => (c.format === 'url' ? formTexts.da.url : c.format === 'email' ? formTexts.da.email : 'Feltet har ikke den rigtige form. Ret det, og send igen.'),
     'FIELD.INVALID': () => 'Feltet kan ikke bruges sådan. Ret det, og send igen.',
+    'FIELD.WHOLE_NUMBER': (c) => formTexts.da.numberBetween(Number(c.min), Number(c.max)),
     'FORM.FIELDS_REFUSED': () => 'Ret det markerede, og send igen.',
     'INPUT.CPR_NUMBER': () => 'Teksten ligner et CPR-nummer: fjern nummeret, og send igen. Skriv aldrig personoplysninger her.',
     'INPUT.EMPTY': () => 'Skriv en tekst først.',

@@ -85,6 +85,7 @@ export const en: Messages = {
     'FIELD.TOO_BIG': (c) => `Enter at most ${String(c.max)}.`,
     'FIELD.FORMAT': (c) => (c.format === 'url' ? formTexts.en.url : c.format === 'email' ? formTexts.en.email : 'This field is not in the right form. Correct it and send again.'),
     'FIELD.INVALID': () => 'This value cannot be used. Correct it and send again.',
+    'FIELD.WHOLE_NUMBER': (c) => formTexts.en.numberBetween(Number(c.min), Number(c.max)),
     'FORM.FIELDS_REFUSED': () => 'Correct what is marked and send again.',
     'INPUT.CPR_NUMBER': () => 'The text looks like a CPR number: remove the number and send again. Never write personal data here.',
     'INPUT.EMPTY': () => 'Write some text first.',
