@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { URGENCIES, type Urgency } from '../domain/escalations/escalation';
 import { EntityId } from '../domain/shared/ids';
-import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang, noticeBlock } from './card-kit';
 
 export const ESCALATION_DEADLINE_VERBS = { show: 'escalation.deadlines.show', save: 'escalation.deadlines.save' } as const;
 
@@ -81,7 +81,7 @@ const hoursInput = (id: string, label: string, value: number, limits: Range, ran
 export function escalationDeadlinesCard(text: EscalationDeadlinesCardText, view: EscalationDeadlinesCardView): AdaptiveCard {
   const { settings: s, limits } = view;
   const body: CardElement[] = [heading(text.title(asText(view.forumName)))];
-  if (view.saved === true) body.push(paragraph(text.saved, { color: 'Good' }));
+  if (view.saved === true) body.push(noticeBlock(text.saved));
   body.push(paragraph(text.intro));
   if (view.topOfChain) body.push(paragraph(text.topOfChain, { isSubtle: true }));
   if (view.defaults) body.push(paragraph(text.usesDefaults, { isSubtle: true, spacing: 'Small' }));

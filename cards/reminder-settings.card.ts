@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EntityId } from '../domain/shared/ids';
-import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang, noticeBlock } from './card-kit';
 
 export const REMINDER_SETTINGS_VERBS = { show: 'reminders.settings.show', save: 'reminders.settings.save' } as const;
 
@@ -75,7 +75,7 @@ function pair(text: { toggle: string; label: string }, range: (min: number, max:
 export function reminderSettingsCard(text: ReminderSettingsCardText, view: ReminderSettingsCardView): AdaptiveCard {
   const { settings: s, limits } = view;
   const body: CardElement[] = [heading(text.title(asText(view.forumName)))];
-  if (view.saved === true) body.push(paragraph(text.saved, { color: 'Good' }));
+  if (view.saved === true) body.push(noticeBlock(text.saved));
   body.push(
     paragraph(text.intro),
     ...pair(text.agendaDeadline, text.range, ['agendaDeadlineEnabled', 'agendaDeadlineDaysBefore'], s.agendaDeadlineEnabled, s.agendaDeadlineDaysBefore, limits.agendaDeadlineDaysBefore),

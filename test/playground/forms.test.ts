@@ -76,7 +76,7 @@ describe('Playground: a refused form keeps what was typed', () => {
     await card.getByText('2. Tryghedsmåling').waitFor();
     card = await pg.clickCardAction('Offentliggør i kanalen', card);
     await card.getByText('Dagsordenen er offentliggjort i forummets kanal.').waitFor();
-  });
+  }, 120_000);
 
   it('given the consultant answers two items and one holds a CPR number then her input card comes back with both texts and the reason under that item', async () => {
     await pg.openPersonalChat();
@@ -102,7 +102,7 @@ describe('Playground: a refused form keeps what was typed', () => {
     mine = await pg.clickCardAction('Send input', mine);
     await mine.getByText('Dit input er gemt.').waitFor();
     expect((await pg.storage.agendaInputs.listByAgenda(agenda.id)).map((i) => i.text).sort()).toEqual(['Flere unge samles ved stationen efter kl. 22.', 'Vi kender drengen fra skolen.']);
-  });
+  }, 120_000);
 
   it('given the chair records two items and one title holds a CPR number then the form comes back with both rows and the reason under that title', async () => {
     await pg.openChannel('Kredsråd');
@@ -118,5 +118,5 @@ describe('Playground: a refused form keeps what was typed', () => {
     expect(await form.getByLabel('Hvad skal gøres?').nth(1).inputValue()).toBe('Send tal for hærværk');
     await pg.screenshot('forms-action-record-refused');
     expect(await pg.storage.actionItems.listByForum('kredsraad')).toEqual([]);
-  });
+  }, 120_000);
 });
