@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AdaptiveCard } from '../../cards/card-kit';
 import { withFormState } from '../../cards/form-state';
+import { maskCprNumbers } from '../../domain/shared/cpr-guard';
 import { DomainError } from '../../domain/shared/domain-error';
 import { FieldsRefused, problemsFromIssues, type FieldProblem } from '../../domain/shared/field-problems';
 import { errorText } from '../i18n';
@@ -25,10 +26,17 @@ export interface FormSpec<D> {
  */
 const NOT_A_TYPING_MISTAKE = /^(ACCESS|BOT)\.|NOT_(CHAIR|CHAIR_OR_SECRETARY|MEMBER|OWNER_OR_CHAIR|MANAGER|RAISER|ON_CIRCULATION|CIRCULATED|HOLDING_FORUM)$|SENSITIVE|NOT_FOUND$/;
 
-/** The submitted inputs as the client sent them: every string, number or flag by id. */
+/**
+ * The submitted inputs as the client sent them: every string, number or flag by id, a CPR number
+ * in any text blanked out (the answer replaces the card in the chat, where it stays).
+ */
 function typedValues(data: unknown): Record<string, unknown> {
   if (typeof data !== 'object' || data === null) return {};
-  return Object.fromEntries(Object.entries(data).filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v)));
+  return Object.fromEntries(
+    Object.entries(data)
+      .filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v))
+      .map(([id, v]) => [id, typeof v === 'string' ? maskCprNumbers(v) : v]),
+  );
 }
 
 /** The refusal as field messages (or one message at the top), in the reader's language. */

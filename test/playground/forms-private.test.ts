@@ -68,7 +68,7 @@ describe('Playground: private drafts and the member form', () => {
     form = await pg.clickCardAction('Tilføj', form);
     await form.getByText('Navnet ligner et CPR-nummer. Skriv kun personens navn.', { exact: true }).first().waitFor();
     await form.getByText('Entra-objekt-id skal være et GUID, fx 0f8fad5b-d9cb-469f-a165-70867728950e.', { exact: true }).first().waitFor();
-    expect(await form.getByLabel('Navn', { exact: true }).inputValue()).toBe('Gitte 010203-1234');
+    expect(await form.getByLabel('Navn', { exact: true }).inputValue()).toBe('Gitte ••••••-••••');
     expect(await form.getByLabel('E-mail (valgfri)', { exact: true }).inputValue()).toBe('gitte@ishoj.dk');
     expect(await form.getByLabel('Entra-objekt-id', { exact: true }).inputValue()).toBe('ikke-et-id');
     await pg.screenshot('forms-member-refused');
@@ -96,7 +96,7 @@ describe('Playground: private drafts and the member form', () => {
     await form.getByLabel('Egen gentagelsesregel (RRULE)').fill('FREQ=WEEKLY;BYDAY=TU');
     form = await pg.clickCardAction('Gem med egen regel', form);
     await form.getByText('Teksten ligner et CPR-nummer', { exact: false }).first().waitFor();
-    expect(await form.getByLabel('Titel').inputValue()).toBe('Møde om 010203-1234');
+    expect(await form.getByLabel('Titel').inputValue()).toBe('Møde om ••••••-••••');
     await form.getByRole('button', { name: 'Avanceret', exact: true }).click();
     expect(await form.getByLabel('Egen gentagelsesregel (RRULE)').inputValue()).toBe('FREQ=WEEKLY;BYDAY=TU');
     await pg.screenshot('forms-meeting-advanced-refused');

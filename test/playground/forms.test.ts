@@ -60,7 +60,7 @@ describe('Playground: a refused form keeps what was typed', () => {
     await card.getByLabel('Kort beskrivelse', { exact: true }).last().fill('Politiet orienterer om gruppen ved stationen.');
     card = await pg.clickCardAction('Tilføj punkt', card);
     await card.getByText(CPR_MESSAGE, { exact: false }).first().waitFor();
-    expect(await card.getByLabel('Titel', { exact: true }).last().inputValue()).toBe('Drengen 010203-1234 og hans venner');
+    expect(await card.getByLabel('Titel', { exact: true }).last().inputValue()).toBe('Drengen ••••••-•••• og hans venner');
     expect(await card.getByLabel('Kort beskrivelse', { exact: true }).last().inputValue()).toBe('Politiet orienterer om gruppen ved stationen.');
     await pg.screenshot('forms-agenda-editor-refused');
     expect((await pg.storage.agendas.listByForum('kredsraad'))[0]?.items).toEqual([]);
@@ -92,7 +92,7 @@ describe('Playground: a refused form keeps what was typed', () => {
     mine = await pg.clickCardAction('Send input', mine);
     await mine.getByText(CPR_MESSAGE, { exact: false }).first().waitFor();
     expect(await mine.getByLabel('Dit input').nth(0).inputValue()).toBe('Flere unge samles ved stationen efter kl. 22.');
-    expect(await mine.getByLabel('Dit input').nth(1).inputValue()).toBe('Vi kender drengen 010203-1234 fra skolen.');
+    expect(await mine.getByLabel('Dit input').nth(1).inputValue()).toBe('Vi kender drengen ••••••-•••• fra skolen.');
     await pg.screenshot('forms-input-card-refused');
     const [agenda] = (await pg.storage.agendas.listByForum('kredsraad')) as [Agenda];
     expect(await pg.storage.agendaInputs.listByAgenda(agenda.id)).toEqual([]);
@@ -114,7 +114,7 @@ describe('Playground: a refused form keeps what was typed', () => {
     await pg.choose(form.getByRole('combobox', { name: 'Ansvarlig', exact: true }).nth(1), 'Mette Holm');
     form = await pg.clickCardAction('Gem handlinger', form);
     await form.getByText(CPR_MESSAGE, { exact: false }).first().waitFor();
-    expect(await form.getByLabel('Hvad skal gøres?').nth(0).inputValue()).toBe('Ring til 010203-1234s forældre');
+    expect(await form.getByLabel('Hvad skal gøres?').nth(0).inputValue()).toBe('Ring til ••••••-••••s forældre');
     expect(await form.getByLabel('Hvad skal gøres?').nth(1).inputValue()).toBe('Send tal for hærværk');
     await pg.screenshot('forms-action-record-refused');
     expect(await pg.storage.actionItems.listByForum('kredsraad')).toEqual([]);

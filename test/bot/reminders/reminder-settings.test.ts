@@ -11,7 +11,7 @@ import type { Forum } from '../../../domain/fora/forum';
 import { DEFAULT_REMINDER_SETTINGS, REMINDER_LIMITS } from '../../../domain/reminders/reminder-settings';
 import { aForum, aMember } from '../../storage/storage.mothers';
 import { useRunningBot } from '../support/bot-harness';
-import { fieldMessage, inputValue } from '../support/card-reading';
+import { cardTexts, fieldMessage, inputValue } from '../support/card-reading';
 import { aPerson, aPersonalChat, cardAction } from '../support/teams-activities';
 
 const running = useRunningBot();
@@ -29,7 +29,7 @@ async function click(person: ReturnType<typeof aPerson>, verb: string, data: unk
   expect(status).toBe(200);
   return body as CardResponse;
 }
-const texts = (r: CardResponse): string[] => r.value.body.flatMap((e) => (e.text === undefined ? [] : [e.text]));
+const texts = (r: CardResponse): string[] => cardTexts(r.value);
 const isError = (r: CardResponse): boolean => r.value.body[0]?.color === 'Attention';
 const inputs = (r: CardResponse): Record<string, unknown> => Object.fromEntries(r.value.body.flatMap((e) => (e.id === undefined ? [] : [[e.id, e.value]])));
 
