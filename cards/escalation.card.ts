@@ -4,7 +4,7 @@ import { EntityId } from '../domain/shared/ids';
 import { TEXT_LIMITS } from '../domain/shared/text-limits';
 import { textField } from './form-fields';
 import { LocalDate } from '../domain/shared/time';
-import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang, noticeBlock } from './card-kit';
 
 export const ESCALATION_VERBS = {
   form: 'escalation.form',
@@ -96,7 +96,7 @@ const NEEDS_NOTE: readonly CaseButton[] = ['ask', 'answer', 'resolve', 'escalate
 
 export function escalationCard(text: EscalationCardText, view: EscalationCardView): AdaptiveCard {
   const body: CardElement[] = [];
-  if (view.notice !== undefined) body.push(paragraph(view.notice, { weight: 'Bolder', color: 'Warning' }));
+  if (view.notice !== undefined) body.push(noticeBlock(view.notice, 'neutral'));
   body.push(heading(asText(view.title)));
   body.push({
     type: 'FactSet',

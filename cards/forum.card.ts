@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ROLES, type Level, type Role } from '../domain/fora/forum';
 import { EntityId, UserId } from '../domain/shared/ids';
 import { ESCALATION_DEADLINE_VERBS } from './escalation-deadlines.card';
-import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang, noticeBlock } from './card-kit';
 
 export const FORUM_VERBS = {
   show: 'registry.forum.show',
@@ -98,7 +98,7 @@ function memberGroups(text: ForumCardText, members: NonNullable<ForumCardView['m
 /** One forum: its place in the chain, its channel, and who sits in it by role. */
 export function forumCard(text: ForumCardText, view: ForumCardView): RefreshableCard {
   const body: CardElement[] = [];
-  if (view.notice !== undefined) body.push(paragraph(view.notice, { color: 'Good', weight: 'Bolder' }));
+  if (view.notice !== undefined) body.push(noticeBlock(view.notice));
   body.push(heading(asText(view.name)));
   if (view.sensitive) body.push(paragraph(text.sensitive, { color: 'Attention', spacing: 'None' }));
   body.push({

@@ -4,6 +4,7 @@ import type { Forum } from '../../domain/fora/forum';
 import { DomainError } from '../../domain/shared/domain-error';
 import { forumAndRoles, textsFor } from './agenda-context';
 import { editorCard } from './agenda-editor.view';
+import { editorMustGoPrivately, sendEditorPrivately } from './private-editor';
 import type { BotServices } from '../core/services';
 import { matchForaByName } from '../registry/forum-match';
 import { command, type CommandRequest } from '../core/command';
@@ -61,7 +62,10 @@ export const agendaCommand = command({
     const wantsNew = /^(ny|new)\b/i.test(args);
     const agenda = wantsNew ? undefined : nextAgenda(await services.agendas.listByForum(forum.id), services.clock.now());
     if (roles.some((r) => (EDITOR_ROLES as readonly string[]).includes(r))) {
-      return { card: await editorCard(services, t.lang, forum, roles, agenda), summary: texts.summaries.editor(forum.name) };
+      const card = await editorCard(services, t.lang, forum, roles, agenda);
+      if (!editorMustGoPrivately(info)) return { card, summary: texts.summaries.editor(forum.name) };
+      await sendEditorPrivately(services, info, userId, forum, card, texts.summaries.editor(forum.name));
+      return { text: texts.notices.editorSentPrivately(forum.name) };
     }
     if (roles.length === 0 && forum.sensitive) throw new DomainError('FORUM.SENSITIVE', { forumId: forum.id });
     if (agenda === undefined || agenda.state !== 'published') return { text: texts.notices.noAgenda(forum.name) };

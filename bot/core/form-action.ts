@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import type { AdaptiveCard } from '../../cards/card-kit';
 import { withFormState } from '../../cards/form-state';
+import { maskCprNumbers } from '../../domain/shared/cpr-guard';
 import { DomainError } from '../../domain/shared/domain-error';
-import { FieldsRefused, type FieldProblem } from '../../domain/shared/field-problems';
-import { CPR_REFUSED, isCprRefusal, isMalformedText, TEXT_MALFORMED } from '../../domain/shared/guarded-text';
+import { FieldsRefused, problemsFromIssues, type FieldProblem } from '../../domain/shared/field-problems';
 import { errorText } from '../i18n';
 import type { Messages } from '../i18n/messages';
 import { checkAccess, type Access } from './access';
-import { cardAction, FormRefused, type ActionInput, type CardAction } from './card-action';
+import { FormRefused, type ActionInput, type CardAction } from './card-action';
 
 /** How a form is given back after a refusal. */
 export interface FormSpec<D> {
@@ -27,28 +27,16 @@ export interface FormSpec<D> {
 const NOT_A_TYPING_MISTAKE = /^(ACCESS|BOT)\.|NOT_(CHAIR|CHAIR_OR_SECRETARY|CHAIR_OR_CONSULTANT|MEMBER|OWNER_OR_CHAIR|MANAGER|RAISER|ON_CIRCULATION|CIRCULATED|HOLDING_FORUM)$|SENSITIVE|NOT_FOUND$|STALE_ROUND$|NOT_SENT$/;
 
 /**
- * The top-level fields refused by the guarded text type (CPR number, broken text), when those are
- * the only problems of the data; undefined when anything else is wrong with its shape.
+ * The submitted inputs as the client sent them: every string, number or flag by id, a CPR number
+ * in any text blanked out (the answer replaces the card in the chat, where it stays).
  */
-function guardedFieldsOf(error: z.ZodError): Record<string, FieldProblem> | undefined {
-  const problems: Record<string, FieldProblem> = {};
-  for (const issue of error.issues) {
-    const code = isCprRefusal(issue) ? CPR_REFUSED : isMalformedText(issue) ? TEXT_MALFORMED : undefined;
-    if (code === undefined || issue.path.length !== 1) return undefined;
-    problems[String(issue.path[0])] = { code };
-  }
-  return Object.keys(problems).length === 0 ? undefined : problems;
-}
-
-function withoutFields(data: unknown, fields: readonly string[]): unknown {
-  if (typeof data !== 'object' || data === null) return data;
-  return Object.fromEntries(Object.entries(data).filter(([key]) => !fields.includes(key)));
-}
-
-/** The submitted inputs as the client sent them: every string, number or flag by id. */
 function typedValues(data: unknown): Record<string, unknown> {
   if (typeof data !== 'object' || data === null) return {};
-  return Object.fromEntries(Object.entries(data).filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v)));
+  return Object.fromEntries(
+    Object.entries(data)
+      .filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v))
+      .map(([id, v]) => [id, typeof v === 'string' ? maskCprNumbers(v) : v]),
+  );
 }
 
 /** The refusal as field messages (or one message at the top), in the reader's language. */
@@ -59,6 +47,30 @@ function formStateOf(t: Messages, timeZone: string, error: DomainError, field: s
   }
   const message = say(error.code, error.context);
   return field === undefined ? { message } : { errors: { [field]: message } };
+}
+
+type Parsed<D> = { ok: true; data: D; refused?: Record<string, FieldProblem> } | { ok: false };
+
+/**
+ * The data as the schema takes it. When the schema refuses typed fields (a CPR number, text too
+ * long, a bad format), those fields are left out and the rest parsed again: if that parses, the
+ * form can come back with the refused fields marked; if not, the data itself is broken.
+ */
+function parseForm<S extends z.ZodType>(schema: S, data: unknown): Parsed<z.output<S>> {
+  const first = schema.safeParse(data ?? {});
+  if (first.success) return { ok: true, data: first.data };
+  const values = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  const refused = problemsFromIssues(first.error.issues, values);
+  const fields = Object.keys(refused).filter((field) => typeof values[field] === 'string');
+  if (fields.length === 0 || fields.length < Object.keys(refused).length) return { ok: false };
+  // Left out first (optional fields), else blank (a required text the handler checks itself).
+  for (const blank of [undefined, '']) {
+    const rest = { ...values, ...Object.fromEntries(fields.map((field) => [field, blank])) };
+    if (blank === undefined) for (const field of fields) delete rest[field];
+    const again = schema.safeParse(rest);
+    if (again.success) return { ok: true, data: again.data, refused };
+  }
+  return { ok: false };
 }
 
 /**
@@ -74,40 +86,26 @@ export function formAction<S extends z.ZodType>(
   form: FormSpec<z.output<S>>,
   run: (input: ActionInput, data: z.output<S>) => Promise<AdaptiveCard>,
 ): CardAction {
-  /** The form again, with what was typed and the refusal beside its field (or at the top). */
-  async function refusedForm(full: ActionInput, data: z.output<S>, typed: unknown, error: DomainError, field?: string): Promise<FormRefused> {
-    const card = await form.render(full, data);
-    const state = formStateOf(full.t, full.services.config.timeZone, error, field);
-    return new FormRefused(withFormState(card, { values: typedValues(typed), ...state }), error);
-  }
-
   return {
     verb,
     schema,
     access: access as Access<never>,
     async handle(input, data) {
-      const raw = data ?? {};
-      const parsed = schema.safeParse(raw);
-      const refused = parsed.success ? undefined : guardedFieldsOf(parsed.error);
-      if (refused !== undefined) {
-        // The guarded text type refused a typed field (a CPR number): the form is read with the
-        // refused fields left out, so nothing of them is used, and comes back with the reason beside them.
-        const cleaned = schema.safeParse(withoutFields(raw, Object.keys(refused)));
-        if (!cleaned.success) throw new DomainError('BOT.CARD_INVALID_DATA', { verb });
-        const granted = await checkAccess(access, input.services, input.actor.userId, cleaned.data);
-        throw await refusedForm({ ...input, granted }, cleaned.data, raw, new FieldsRefused(refused));
+      const parsed = parseForm(schema, data);
+      if (!parsed.ok) throw new DomainError('BOT.CARD_INVALID_DATA', { verb });
+      const granted = await checkAccess(access, input.services, input.actor.userId, parsed.data);
+      const full = { ...input, granted };
+      try {
+        // Typed text the card's schema refused: the form back, nothing run.
+        if (parsed.refused !== undefined) throw new FieldsRefused(parsed.refused);
+        return await run(full, parsed.data);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error instanceof FormRefused || NOT_A_TYPING_MISTAKE.test(error.code)) throw error;
+        const card = await form.render(full, parsed.data);
+        const field = error.context.field ?? form.fieldOf?.(error, parsed.data);
+        const state = formStateOf(input.t, input.services.config.timeZone, error, typeof field === 'string' ? field : undefined);
+        throw new FormRefused(withFormState(card, { values: typedValues(data), ...state }), error);
       }
-      // Shape and access as for every card verb; a refusal of what was typed gives the form back.
-      const checked = cardAction(verb, schema, access, async (full, ok) => {
-        try {
-          return await run(full, ok);
-        } catch (error) {
-          if (!(error instanceof DomainError) || error instanceof FormRefused || NOT_A_TYPING_MISTAKE.test(error.code)) throw error;
-          const field = error.context.field ?? form.fieldOf?.(error, ok);
-          throw await refusedForm(full, ok, raw, error, typeof field === 'string' ? field : undefined);
-        }
-      });
-      return checked.handle(input, raw);
     },
   };
 }

@@ -50,6 +50,7 @@ export const en: Messages = {
   summaries: { welcome: 'Welcome to Forumbot', help: "Forumbot's commands", fora: 'Overview of the fora' },
   replies: {
     unknownCommand: "I don't know that command.",
+    didYouMean: (word) => `Did you mean **${word}**?`,
     commandListIntro: 'You can type:',
     linkedTitle: 'Channel linked',
     linked: (forum) => `This channel is now linked to **${forum}**. The forum's agendas and reminders will be posted here.`,
@@ -85,6 +86,7 @@ export const en: Messages = {
     'FIELD.TOO_BIG': (c) => `Enter at most ${String(c.max)}.`,
     'FIELD.FORMAT': (c) => (c.format === 'url' ? formTexts.en.url : c.format === 'email' ? formTexts.en.email : 'This field is not in the right form. Correct it and send again.'),
     'FIELD.INVALID': () => 'This value cannot be used. Correct it and send again.',
+    'FIELD.WHOLE_NUMBER': (c) => formTexts.en.numberBetween(Number(c.min), Number(c.max)),
     'FORM.FIELDS_REFUSED': () => 'Correct what is marked and send again.',
     'INPUT.CPR_NUMBER': () => 'The text looks like a CPR number: remove the number and send again. Never write personal data here.',
     'INPUT.MALFORMED_TEXT': () => 'The text holds a character that cannot be stored (often from a copy from another program): type the last part again and send.',

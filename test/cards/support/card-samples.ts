@@ -32,6 +32,7 @@ export const NOT_BUILDERS: Readonly<Record<string, string>> = {
   'circulation-input.card.ts#inputFieldId': 'input id helper',
   'circulation-input.card.ts#typedTexts': 'reads submitted data',
   'member-form.card.ts#rolesChoices': 'choice list helper, covered through memberFormCard',
+  'escalation-deadlines.card.ts#deadlineInput': 'input id helper',
   'action-follow-up.card.ts#carryInput': 'input helper',
   'action-record.card.ts#rowInputs': 'input helper',
 };
