@@ -51,6 +51,14 @@ export async function viewForum(services: BotServices, forumId: string, userId: 
   return { forum, member };
 }
 
+/** The forum and membership the access check established (item access: always a member). */
+function grantedForum(input: ActionInput, forumId: string): { forum: Forum; member: Member | undefined } {
+  const { forum, member } = input.granted;
+  if (forum?.id !== forumId) throw new DomainError('BOT.FORUM_UNKNOWN');
+  assertAllowed(canSeeContent(forum, member));
+  return { forum, member };
+}
+
 const itemCardFor = (input: ActionInput, outcome: ChangeOutcome): AdaptiveCard =>
   actionItemCard(actionItemsTexts[input.t.lang].item, itemView(outcome.item, outcome.forum, actorOf(input), outcome.actor, todayOf(input.services)));
 
@@ -120,7 +128,8 @@ const dateOrRefuse = (value: string | undefined): string => {
 export const actionItemActions: readonly CardAction[] = [
   cardAction(ACTION_VERBS.show, ItemShowData, itemAccess, async (input, data) => {
     const userId = actorOf(input);
-    const { forum, member } = await viewForum(input.services, data.forumId, userId);
+    // The access check has read the forum and the membership; only the item is left to read.
+    const { forum, member } = grantedForum(input, data.forumId);
     const item = await requireItem(input.services, data.forumId, data.itemId);
     return actionItemCard(actionItemsTexts[input.t.lang].item, itemView(item, forum, userId, member, todayOf(input.services)));
   }),
