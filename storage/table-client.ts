@@ -11,6 +11,7 @@ export const TABLES = [
   'agendas',
   'agendainputs',
   'actionitems',
+  'openactionitems',
   'escalations',
   'escalationsbyorigin',
   'audit',

@@ -14,7 +14,7 @@ import {
   PROPOSED_DATE_INPUT,
 } from '../../cards/action-item.card';
 import { actionRecordCard, RecordData } from '../../cards/action-record.card';
-import { ForumRefData } from '../../cards/action-board.card';
+import { BoardPageData, ForumRefData } from '../../cards/action-board.card';
 import type { AdaptiveCard } from '../../cards/card-kit';
 import { canRecordActionItems, isOpen, isOverdue } from '../../domain/actions/action-item.rules';
 import { byUrgency } from '../../domain/actions/action-views';
@@ -196,12 +196,13 @@ export const actionItemActions: readonly CardAction[] = [
             settleMs: 2_000,
           });
     const intro = [texts.recordedIntro(saved.length, by), report?.section.headline, ...(report?.section.problems.slice(0, 3).map((p) => p.explanation) ?? [])].filter((x) => x !== undefined).join(' ');
-    return boardCardOf(texts, forum, await services.actionItems.listByForum(forum.id), todayOf(services), intro);
+    return boardCardOf(services, texts, forum, todayOf(services), { intro });
   }),
 
-  cardAction(ACTION_VERBS.board, ForumRefData, forumAccess('member'), async (input, data) => {
-    const { forum } = await viewForum(input.services, data.forumId, actorOf(input));
-    return boardCardOf(actionItemsTexts[input.t.lang], forum, await input.services.actionItems.listByForum(forum.id), todayOf(input.services));
+  cardAction(ACTION_VERBS.board, BoardPageData, forumAccess('member'), async (input, data) => {
+    const { forum } = grantedForum(input, data.forumId);
+    const page = { ...(data.after === undefined ? {} : { after: data.after }), ...(data.from === undefined ? {} : { from: data.from }) };
+    return boardCardOf(input.services, actionItemsTexts[input.t.lang], forum, todayOf(input.services), page);
   }),
 
   cardAction(ACTION_VERBS.followUp, ForumRefData, forumAccess('editor'), async (input, data) => followUpCard(input, data.forumId)),
