@@ -27,6 +27,7 @@ export function createActionItemRepository(tables: TableSet): ActionItemReposito
     listOpenPage: (forumId, page) => open.page(forumId, page.limit, page.after),
     countOpen: (forumId, todayLocal) => open.count(forumId, todayLocal),
     listOpenOfOwner: (forumId, userId) => open.ofOwner(forumId, userId),
+    repairOpenLists: async (forumId) => open.repair(forumId, await rows.listPartition(forumId)),
     async save(item) {
       // Replacing a stored item: its index rows are keyed by what it was (due date, owner).
       const before = item.version === undefined ? undefined : await rows.find(item.forumId, item.id);

@@ -7,7 +7,8 @@ import type { TableSet } from './table-client';
 import { ConcurrencyError } from '../domain/shared/repository-errors';
 import { retryOnConflict } from './conflict-retry';
 import { isNotFound } from './table-errors';
-import { checkKey, escapeKey, joinKey, prefixBounds } from './table-keys';
+import { BATCH_LIMIT } from './table-batch';
+import { checkKey, escapeKey, joinKey, prefixBounds, unescapeKey } from './table-keys';
 import { listAll, type Row } from './table-query';
 
 /**
@@ -33,7 +34,7 @@ function rowKeysOf(item: ActionItem): string[] {
 
 const propertiesOf = ({ version: _version, owner, ...plain }: ActionItem) => compact({ ...plain, owner: toJson(owner) });
 const itemOf = (row: Row, parse: (value: unknown) => ActionItem): ActionItem => {
-  const { version: _version, ...item } = parse({ ...dataOf(row), owner: fromJson(row['owner']) });
+  const { version: _version, ...item } = parse({ ...dataOf(row), version: undefined, owner: fromJson(row['owner']) });
   return item;
 };
 
@@ -100,6 +101,8 @@ export interface OpenItemIndex {
   page(forumId: string, limit: number, after?: string): Promise<OpenItemsPage>;
   count(forumId: string, todayLocal: string): Promise<{ open: number; overdue: number }>;
   ofOwner(forumId: string, userId: string): Promise<ActionItem[]>;
+  /** Makes the index hold exactly the open ones of `items` (all of one forum's items). */
+  repair(forumId: string, items: readonly ActionItem[]): Promise<{ written: number; removed: number }>;
 }
 
 export function createOpenItemIndex(tables: TableSet, parse: (value: unknown) => ActionItem): OpenItemIndex {
@@ -113,7 +116,7 @@ export function createOpenItemIndex(tables: TableSet, parse: (value: unknown) =>
       const keep = after === undefined ? [] : rowKeysOf(after);
       const gone = (before === undefined ? [] : rowKeysOf(before)).filter((key) => !keep.includes(key));
       const actions: TransactionAction[] = [
-        ...keep.map((rowKey): TransactionAction => ['upsert', { ...propertiesOf(after!), partitionKey, rowKey: checkKey(TABLE, 'RowKey', rowKey) }, 'Replace']),
+        ...keep.map((rowKey): TransactionAction => ['upsert', { ...propertiesOf(after!), version: after!.version ?? '', partitionKey, rowKey: checkKey(TABLE, 'RowKey', rowKey) }, 'Replace']),
         ...gone.map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }]),
       ];
       if (actions.length === 0) return;
@@ -150,6 +153,29 @@ export function createOpenItemIndex(tables: TableSet, parse: (value: unknown) =>
       }
       const entries = Object.entries(perDate);
       return { open: entries.reduce((n, [, k]) => n + k, 0), overdue: entries.reduce((n, [date, k]) => n + (date < todayLocal ? k : 0), 0) };
+    },
+
+    async repair(forumId, items) {
+      const table = await client();
+      const partitionKey = partitionOf(forumId);
+      const stored = new Map<string, string>();
+      for await (const page of table.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey ne ${COUNTS}`, select: ['RowKey', 'version'] } }).byPage({ maxPageSize: 1000 })) {
+        for (const row of page) stored.set(String(row.rowKey), String(row['version'] ?? ''));
+      }
+      const wanted = new Map(items.flatMap((item) => rowKeysOf(item).map((key) => [key, item] as const)));
+      // A row is rewritten when missing or holding an older version of its item.
+      const write = [...wanted].filter(([key, item]) => stored.get(key) !== (item.version ?? ''));
+      const remove = [...stored.keys()].filter((key) => !wanted.has(key));
+      const actions: TransactionAction[] = [
+        ...write.map(([rowKey, item]): TransactionAction => ['upsert', { ...propertiesOf(item), version: item.version ?? '', partitionKey, rowKey }, 'Replace']),
+        ...remove.map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }]),
+      ];
+      for (let i = 0; i < actions.length; i += BATCH_LIMIT) await writeRows(table, partitionKey, actions.slice(i, i + BATCH_LIMIT));
+      if (actions.length > 0) {
+        const dates = [...write.map(([, item]) => item.dueDate), ...remove.map((key) => unescapeKey(key.split('~').at(-2) ?? ''))];
+        await recount(table, partitionKey, dates);
+      }
+      return { written: write.length, removed: remove.length };
     },
 
     async ofOwner(forumId, userId) {

@@ -16,6 +16,8 @@ export interface ActionItemRepository {
   countOpen(forumId: string, todayLocal: string): Promise<{ open: number; overdue: number }>;
   /** A member's open items in one forum, by due date. */
   listOpenOfOwner(forumId: string, userId: string): Promise<ActionItem[]>;
+  /** Makes the open-item lists agree with the items again (a write that failed half-way, data from before the lists). */
+  repairOpenLists(forumId: string): Promise<{ written: number; removed: number }>;
   save(item: ActionItem): Promise<ActionItem>;
   update(forumId: string, id: string, change: (current: ActionItem) => ActionItem): Promise<ActionItem>;
   delete(forumId: string, id: string): Promise<void>;

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { actionListsRepairJob } from '../../../bot/action-items/action-items.jobs';
 import { ACTION_VERBS } from '../../../cards/action-item.card';
 import { anActionItem } from '../../storage/storage.mothers';
 import { useRunningBot } from '../support/bot-harness';
@@ -52,5 +53,28 @@ describe('the board in pages', () => {
     expect(cardTexts(after)).toContain('3 handlinger har overskredet fristen.');
     await storage.actionItems.delete(world.forum.id, item1.id);
     expect((await storage.actionItems.countOpen(world.forum.id, localIso(0))).open).toBe(43);
+  });
+
+  test('given lists that disagree with the items (a lost write, items from before the lists) then the repair job makes them agree', async () => {
+    const world = await aWorld(running);
+    const { storage } = running.storage;
+    const owner = { kind: 'member' as const, userId: world.owner.aadObjectId, displayName: 'Jonas Berg' };
+    const kept = await storage.actionItems.save(anActionItem(world.forum.id, { title: 'Opgave 1', owner, dueDate: localIso(2) }));
+    await storage.actionItems.save(anActionItem(world.forum.id, { title: 'Opgave 2', owner, dueDate: localIso(3) }));
+    // Under the repository: one item's list rows lost, a stale row left for an item long gone.
+    const raw = running.storage.raw('openactionitems');
+    for await (const row of raw.listEntities({ queryOptions: { filter: `PartitionKey eq '${world.forum.id}'` } })) {
+      if (row['title'] === 'Opgave 2') await raw.deleteEntity(row.partitionKey!, row.rowKey!);
+    }
+    const { etag: _etag, timestamp: _timestamp, ...copy } = await raw.getEntity<Record<string, unknown>>(world.forum.id, `f~${kept.dueDate}~${kept.id}`);
+    await raw.upsertEntity({ ...copy, partitionKey: world.forum.id, rowKey: `f~${localIso(1)}~gone`, title: 'Opgave 9' }, 'Replace');
+    const before = await click(running, world.channel, world.chair, ACTION_VERBS.board, { forumId: world.forum.id });
+    expect(titlesOf(before).sort()).toEqual(['Opgave 1', 'Opgave 9']);
+
+    await actionListsRepairJob(running.bot.app.services).run(new Date());
+    const after = await click(running, world.channel, world.chair, ACTION_VERBS.board, { forumId: world.forum.id });
+    expect(titlesOf(after)).toEqual(['Opgave 1', 'Opgave 2']);
+    expect(await storage.actionItems.countOpen(world.forum.id, localIso(0))).toEqual({ open: 2, overdue: 0 });
+    expect(await storage.actionItems.repairOpenLists(world.forum.id)).toEqual({ written: 0, removed: 0 });
   });
 });
