@@ -12,6 +12,7 @@ export const TABLES = [
   'agendas',
   'agendainputs',
   'actionitems',
+  'openactionitems',
   'escalations',
   'escalationsbyorigin',
   'audit',

@@ -22,11 +22,15 @@ function actorOf(info: ActionInput['info']): string {
 }
 
 async function forumList(input: ActionInput, forumId: string, notice?: string) {
-  const forum = await requireForum(input.services, forumId);
+  // The access check has read the forum and the membership: reuse them (one round trip fewer).
+  const { forum: granted, member } = input.granted;
+  const forum = granted?.id === forumId ? granted : await requireForum(input.services, forumId);
   const reply = await meetingsReply(input.services, {
     lang: input.t.lang,
+    forumIds: [forum.id],
     fora: [forum],
     readerId: input.actor.userId,
+    ...(granted?.id === forumId ? { roles: new Map([[forumId, member?.roles ?? []]]) } : {}),
     scope: forum.name,
     ...(notice === undefined ? {} : { notice }),
   });

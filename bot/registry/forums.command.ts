@@ -32,9 +32,8 @@ export const forumsCommand = command({
     const texts = registryTexts[t.lang];
     const linked = granted.forum;
     if (info.place.kind === 'channel' && linked !== undefined) return { card: await channelForumCard(services, t, linked), summary: texts.summaries.forum(linked.name) };
-    const fora = await services.fora.list();
     const view = await forumListView(services, actor.userId, t.lang);
-    if (view.fora.length === 0) return foraReply(t, fora, info.place, texts.noFora);
+    if (view.fora.length === 0) return foraReply(t, await services.fora.list(), info.place, texts.noFora);
     if (info.place.kind === 'personal' || !view.fora.some((f) => f.sensitive)) return { card: forumListCard(texts.list, view), summary: texts.summaries.list };
     const open = view.fora.filter((f) => !f.sensitive);
     return { card: forumListCard(texts.list, { fora: open, hiddenNote: texts.sensitiveHidden }), summary: texts.summaries.list };
