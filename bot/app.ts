@@ -22,6 +22,7 @@ import { stillWantedIn } from './reach/still-wanted';
 import { createScheduler, type Scheduler } from './scheduler';
 import { createBotServer } from './server';
 import { ForumBot } from './teams-bot';
+import { withPictureTracking } from './picture/picture-tracking';
 
 export interface BotAppDeps {
   config: Config;
@@ -95,7 +96,7 @@ export function createBotApp(deps: BotAppDeps): BotApp {
     logger: logger.child({ component: 'reach' }),
   });
   const { ping: _ping, dropAll: _dropAll, outbox: _outboxRepository, ...repositories } = storage;
-  const services: BotServices = { ...repositories, config, logger, clock, outbox, reach };
+  const services: BotServices = { ...withPictureTracking(repositories, logger), config, logger, clock, outbox, reach };
   // Gathered once: a verb or command word claimed twice stops the start here.
   const bot = new ForumBot(services, entryPointsOf(features));
   const server = createBotServer({

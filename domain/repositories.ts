@@ -9,6 +9,7 @@ import type { JobLeaseRepository } from './jobs/job-lease';
 import type { OutboxRepository } from './outbox/outbox.repository';
 import type { TeamRosterRepository } from './reach/team-roster.repository';
 import type { ReminderIndexRepository } from './reminders/reminder-index';
+import type { PictureRepository } from './picture/picture.repository';
 
 /** Every repository the product keeps its data in; storage/ implements them all. */
 export interface Repositories {
@@ -28,4 +29,6 @@ export interface Repositories {
   outbox: OutboxRepository;
   jobLeases: JobLeaseRepository;
   reminderIndex: ReminderIndexRepository;
+  /** The half-yearly picture's monthly cells, kept up to date as records change. */
+  picture: PictureRepository;
 }

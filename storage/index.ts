@@ -10,6 +10,7 @@ import { createEscalationRepository } from './table-escalation.repository';
 import { createForumRepository } from './table-forum.repository';
 import { createJobLeaseRepository } from './table-job-lease.repository';
 import { createKnownUserRepository } from './table-known-user.repository';
+import { createPictureRepository } from './table-picture.repository';
 import { createReminderIndexRepository } from './table-reminder-index.repository';
 import { createMeetingSeriesRepository } from './table-meeting-series.repository';
 import { createMeetingRepository } from './table-meeting.repository';
@@ -60,6 +61,7 @@ export function createStorage(connectionString: string, options: StorageOptions 
     outbox: createOutboxRepository(outboxTableIn(tables)),
     jobLeases: createJobLeaseRepository(tables),
     reminderIndex: createReminderIndexRepository(tables),
+    picture: createPictureRepository(tables),
     ping: () => tables.ping(),
     dropAll: () => tables.dropAll(),
   };

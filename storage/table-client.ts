@@ -20,6 +20,8 @@ export const TABLES = [
   'outbox',
   'jobleases',
   'reminderindex',
+  'picturecells',
+  'picturecontrib',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 

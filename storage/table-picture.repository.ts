@@ -1,0 +1,90 @@
+import { odata } from '@azure/data-tables';
+import { addCounters, cellRowKey, emptyCounters, type CellCounters, type CellDelta, type PictureCell } from '../domain/picture/picture-cell';
+import type { PictureRepository } from '../domain/picture/picture.repository';
+import { ConcurrencyError } from '../domain/shared/repository-errors';
+import { retryOnConflict } from './conflict-retry';
+import type { TableSet } from './table-client';
+import { isConflict, isNotFound, isPreconditionFailed } from './table-errors';
+import { checkKey, escapeKey } from './table-keys';
+import { listAll } from './table-query';
+
+/**
+ * `picturecells`: partition = month ("2026-03"), row = forum|category|area, the counters as JSON:
+ * a half-year view reads six partitions. `picturecontrib`: partition = kind, row = record id, what the
+ * record last added.
+ */
+const CELLS = 'picturecells';
+const CONTRIB = 'picturecontrib';
+
+const rowKeyOf = (cell: Omit<PictureCell, 'counters' | 'month'>): string => checkKey(CELLS, 'RowKey', escapeKey(cellRowKey(cell)));
+
+function cellOf(row: Record<string, unknown>): PictureCell {
+  const [forumId = '', category = '', area = ''] = String(row['key']).split('|');
+  return { month: String(row['partitionKey']), forumId, category, area, counters: addCounters(emptyCounters(), JSON.parse(String(row['counters'])) as CellCounters) };
+}
+
+export function createPictureRepository(tables: TableSet): PictureRepository {
+  async function addOne(change: PictureCell): Promise<void> {
+    const client = await tables.client(CELLS);
+    const rowKey = rowKeyOf(change);
+    await retryOnConflict(async () => {
+      let current: { counters: CellCounters; etag?: string };
+      try {
+        const row = await client.getEntity<Record<string, unknown>>(change.month, rowKey);
+        current = { counters: cellOf(row).counters, etag: String(row['etag']) };
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+        current = { counters: emptyCounters() };
+      }
+      const entity = { partitionKey: change.month, rowKey, key: cellRowKey(change), counters: JSON.stringify(addCounters(current.counters, change.counters)) };
+      try {
+        if (current.etag === undefined) await client.createEntity(entity);
+        else await client.updateEntity(entity, 'Replace', { etag: current.etag });
+      } catch (error) {
+        if (isConflict(error) || isPreconditionFailed(error)) throw new ConcurrencyError({ table: CELLS, month: change.month, rowKey });
+        throw error;
+      }
+    });
+  }
+
+  const contribKey = (id: string): string => checkKey(CONTRIB, 'RowKey', escapeKey(id));
+
+  return {
+    async add(changes) {
+      // Cells of one change are distinct; writing them side by side keeps a case's step quick.
+      await Promise.all(changes.map(addOne));
+    },
+
+    async listMonths(months) {
+      const client = await tables.client(CELLS);
+      const lists = await Promise.all(months.map((month) => listAll(client, odata`PartitionKey eq ${month}`)));
+      return lists.flat().map(cellOf);
+    },
+
+    async contributionOf(kind, id) {
+      const client = await tables.client(CONTRIB);
+      try {
+        const row = await client.getEntity<{ deltas: string }>(kind, contribKey(id));
+        return JSON.parse(row.deltas) as CellDelta[];
+      } catch (error) {
+        if (isNotFound(error)) return [];
+        throw error;
+      }
+    },
+
+    async setContribution(kind, id, deltas) {
+      const client = await tables.client(CONTRIB);
+      await client.upsertEntity({ partitionKey: kind, rowKey: contribKey(id), deltas: JSON.stringify(deltas) }, 'Replace');
+    },
+
+    async clear() {
+      for (const name of [CELLS, CONTRIB] as const) {
+        const client = await tables.client(name);
+        const rows = await listAll(client, '');
+        await Promise.all(rows.map((row) => client.deleteEntity(row.partitionKey, row.rowKey)));
+      }
+    },
+  };
+}
+
+
