@@ -1,11 +1,11 @@
 import { odata } from '@azure/data-tables';
 import { addCounters, cellRowKey, emptyCounters, type CellCounters, type CellDelta, type PictureCell } from '../domain/picture/picture-cell';
-import type { PictureRepository } from '../domain/picture/picture.repository';
+import type { PictureLayer, PictureRepository } from '../domain/picture/picture.repository';
 import { ConcurrencyError } from '../domain/shared/repository-errors';
 import { retryOnConflict } from './conflict-retry';
 import type { TableSet } from './table-client';
 import { isConflict, isNotFound, isPreconditionFailed } from './table-errors';
-import { checkKey, escapeKey } from './table-keys';
+import { checkKey, escapeKey, prefixBounds } from './table-keys';
 import { listAll } from './table-query';
 
 /**
@@ -18,25 +18,37 @@ const CONTRIB = 'picturecontrib';
 
 const rowKeyOf = (cell: Omit<PictureCell, 'counters' | 'month'>): string => checkKey(CELLS, 'RowKey', escapeKey(cellRowKey(cell)));
 
+/** Detail cells live in partition "2026-03", summary cells in "s2026-03". */
+const partitionOf = (month: string, layer: PictureLayer): string => (layer === 'summary' ? `s${month}` : month);
+
 function cellOf(row: Record<string, unknown>): PictureCell {
   const [forumId = '', category = '', area = ''] = String(row['key']).split('|');
-  return { month: String(row['partitionKey']), forumId, category, area, counters: addCounters(emptyCounters(), JSON.parse(String(row['counters'])) as CellCounters) };
+  return { month: String(row['partitionKey']).replace(/^s/, ''), forumId, category, area, counters: addCounters(emptyCounters(), JSON.parse(String(row['counters'])) as CellCounters) };
 }
 
+/** The stored row of a cell (for writing many cells at once in batches: a rebuild, the benchmark's seed). */
+export const pictureCellEntity = (cell: PictureCell, layer: PictureLayer = 'detail'): { partitionKey: string; rowKey: string; key: string; counters: string } => ({
+  partitionKey: partitionOf(cell.month, layer),
+  rowKey: rowKeyOf(cell),
+  key: cellRowKey(cell),
+  counters: JSON.stringify(cell.counters),
+});
+
 export function createPictureRepository(tables: TableSet): PictureRepository {
-  async function addOne(change: PictureCell): Promise<void> {
+  async function addOne(change: PictureCell, layer: PictureLayer): Promise<void> {
     const client = await tables.client(CELLS);
     const rowKey = rowKeyOf(change);
+    const partition = partitionOf(change.month, layer);
     await retryOnConflict(async () => {
       let current: { counters: CellCounters; etag?: string };
       try {
-        const row = await client.getEntity<Record<string, unknown>>(change.month, rowKey);
+        const row = await client.getEntity<Record<string, unknown>>(partition, rowKey);
         current = { counters: cellOf(row).counters, etag: String(row['etag']) };
       } catch (error) {
         if (!isNotFound(error)) throw error;
         current = { counters: emptyCounters() };
       }
-      const entity = { partitionKey: change.month, rowKey, key: cellRowKey(change), counters: JSON.stringify(addCounters(current.counters, change.counters)) };
+      const entity = { partitionKey: partition, rowKey, key: cellRowKey(change), counters: JSON.stringify(addCounters(current.counters, change.counters)) };
       try {
         if (current.etag === undefined) await client.createEntity(entity);
         else await client.updateEntity(entity, 'Replace', { etag: current.etag });
@@ -50,14 +62,24 @@ export function createPictureRepository(tables: TableSet): PictureRepository {
   const contribKey = (id: string): string => checkKey(CONTRIB, 'RowKey', escapeKey(id));
 
   return {
-    async add(changes) {
+    async add(changes, layer = 'detail') {
       // Cells of one change are distinct; writing them side by side keeps a case's step quick.
-      await Promise.all(changes.map(addOne));
+      await Promise.all(changes.map((change) => addOne(change, layer)));
     },
 
-    async listMonths(months) {
+    async listMonths(months, options = {}) {
       const client = await tables.client(CELLS);
-      const lists = await Promise.all(months.map((month) => listAll(client, odata`PartitionKey eq ${month}`)));
+      const layer = options.layer ?? 'detail';
+      const filters = months.flatMap((month) => {
+        const partition = partitionOf(month, layer);
+        if (options.forumIds === undefined) return [odata`PartitionKey eq ${partition}`];
+        // A forum's cells are one key range: its id starts the row key.
+        return options.forumIds.map((forumId) => {
+          const { from, to } = prefixBounds(escapeKey(`${forumId}|`));
+          return odata`PartitionKey eq ${partition} and RowKey ge ${from} and RowKey lt ${to}`;
+        });
+      });
+      const lists = await Promise.all(filters.map((filter) => listAll(client, filter)));
       return lists.flat().map(cellOf);
     },
 

@@ -1,3 +1,4 @@
+import type { ActionItem } from '../../domain/actions/action-item';
 import type { Escalation } from '../../domain/escalations/escalation';
 import { CLOSED_STATES } from '../../domain/escalations/escalation';
 import { actionItemContribution, caseContribution, type DecisionReading } from '../../domain/picture/contributions';
@@ -25,7 +26,14 @@ export async function trackCase(repos: Tracked, id: string): Promise<void> {
   if (escalation === undefined) return;
   const [history, fora] = await Promise.all([repos.escalations.history(id), repos.fora.list()]);
   const reading = CLOSED_STATES.includes(escalation.state) ? await readingOf(repos, escalation) : undefined;
-  await recordContribution(repos.picture, 'case', id, caseContribution(escalation, history, new Map(fora.map((f) => [f.id, f])), reading));
+  await recordContribution(repos.picture, 'case', id, caseContribution(escalation, history, new Map(fora.map((f) => [f.id, f])), reading), sensitiveOf(fora));
+}
+
+const sensitiveOf = (fora: readonly { id: string; sensitive: boolean }[]): Set<string> => new Set(fora.filter((f) => f.sensitive).map((f) => f.id));
+
+/** Rewrites one action item's contribution (an empty one when it was deleted). */
+export async function trackItem(repos: Tracked, id: string, item: ActionItem | undefined): Promise<void> {
+  await recordContribution(repos.picture, 'item', id, item === undefined ? [] : actionItemContribution(item), sensitiveOf(await repos.fora.list()));
 }
 
 /**
@@ -62,17 +70,17 @@ export function withPictureTracking<R extends Tracked>(repos: R, logger: Logger)
     ...repos.actionItems,
     async save(item) {
       const saved = await repos.actionItems.save(item);
-      await quietly('item', saved.id, () => recordContribution(repos.picture, 'item', saved.id, actionItemContribution(saved)));
+      await quietly('item', saved.id, () => trackItem(repos, saved.id, saved));
       return saved;
     },
     async update(forumId, id, change) {
       const saved = await repos.actionItems.update(forumId, id, change);
-      await quietly('item', saved.id, () => recordContribution(repos.picture, 'item', saved.id, actionItemContribution(saved)));
+      await quietly('item', saved.id, () => trackItem(repos, saved.id, saved));
       return saved;
     },
     async delete(forumId, id) {
       await repos.actionItems.delete(forumId, id);
-      await quietly('item', id, () => recordContribution(repos.picture, 'item', id, []));
+      await quietly('item', id, () => trackItem(repos, id, undefined));
     },
   };
   return { ...repos, escalations, actionItems };

@@ -1,7 +1,5 @@
-import { actionItemContribution } from '../../domain/picture/contributions';
-import { recordContribution } from '../../domain/picture/record-contribution';
 import type { Repositories } from '../../domain/repositories';
-import { trackCase } from './picture-tracking';
+import { trackCase, trackItem } from './picture-tracking';
 
 /**
  * The repair: forgets every cell and adds every case and action item again from what is stored.
@@ -17,7 +15,7 @@ export async function rebuildPicture(repos: Pick<Repositories, 'escalations' | '
       cases++;
     }
     for (const item of await repos.actionItems.listByForum(forum.id)) {
-      await recordContribution(repos.picture, 'item', item.id, actionItemContribution(item));
+      await trackItem(repos, item.id, item);
       items++;
     }
   }

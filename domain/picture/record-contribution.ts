@@ -1,4 +1,4 @@
-import { differenceOf, type CellDelta } from './picture-cell';
+import { differenceOf, type CellDelta, type PictureCell } from './picture-cell';
 import type { ContributionKind, PictureRepository } from './picture.repository';
 
 /**
@@ -6,10 +6,30 @@ import type { ContributionKind, PictureRepository } from './picture.repository';
  * The contribution is remembered after the cells are written, so a crash in between counts the change
  * again on the next write of the same record at worst; `rebuildPicture` repairs any drift.
  */
-export async function recordContribution(repo: PictureRepository, kind: ContributionKind, id: string, next: readonly CellDelta[]): Promise<void> {
+export async function recordContribution(
+  repo: PictureRepository,
+  kind: ContributionKind,
+  id: string,
+  next: readonly CellDelta[],
+  sensitiveForumIds: ReadonlySet<string>,
+): Promise<void> {
   const before = await repo.contributionOf(kind, id);
   const changes = differenceOf(before, next);
   if (changes.length === 0 && before.length === next.length) return;
-  await repo.add(changes);
+  await Promise.all([repo.add(changes), repo.add(summaryOf(changes, sensitiveForumIds), 'summary')]);
   await repo.setContribution(kind, id, next);
 }
+
+/** Open fora folded into `*`; a sensitive forum (sealed for outsiders) and a circulation (rates per forum) keep theirs. */
+export function summaryOf(changes: readonly PictureCell[], sensitiveForumIds: ReadonlySet<string>): PictureCell[] {
+  return differenceOf(
+    [],
+    changes.map((c) => ({
+      key: { month: c.month, category: c.category, area: c.area, forumId: sensitiveForumIds.has(c.forumId) || c.counters.circulationAsked !== 0 ? c.forumId : SUMMARY_FORUM },
+      add: c.counters,
+    })),
+  );
+}
+
+/** The forum id of the summary's folded cells. */
+export const SUMMARY_FORUM = '*';

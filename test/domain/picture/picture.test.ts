@@ -9,6 +9,7 @@ import { actionItemContribution, caseContribution, circulationContribution, meet
 import { lastHalfYear } from '../../../domain/picture/months';
 import { differenceOf, type CellDelta } from '../../../domain/picture/picture-cell';
 import { buildPicture } from '../../../domain/picture/picture';
+import { summaryOf } from '../../../domain/picture/record-contribution';
 import { generateCases, generateItems, monthsBack, randomOf, type GeneratedCase } from './history.generator';
 
 const forum = (id: string, level: Forum['level'], escalatesTo?: string, sensitive = false): Forum => ({ id, name: id, level, sensitive, ...(escalatesTo === undefined ? {} : { escalatesTo }) });
@@ -189,5 +190,13 @@ describe('kept up to date as cases change', () => {
     const atOnce = differenceOf([], allCases.slice(0, 200).flatMap((c) => caseContribution(c.escalation, c.history, BY_ID, c.reading)));
     const sortKey = (a: { month: string; forumId: string; category: string; area: string }, b: typeof a): number => keyOf(a).localeCompare(keyOf(b));
     expect([...running.values()].sort(sortKey)).toEqual(atOnce.sort(sortKey));
+  });
+});
+
+describe('the summary layer', () => {
+  test('given the open fora folded into one then the picture of all fora is the same as from the detail, for an outsider and for a member of the sensitive forum', () => {
+    const summary = summaryOf(cells, new Set(['infohus']));
+    expect(summary.length).toBeLessThan(cells.length);
+    for (const viewer of [OUTSIDER, INSIDER]) expect(buildPicture(summary, FORA, viewer, PERIOD, TODAY)).toEqual(buildPicture(cells, FORA, viewer, PERIOD, TODAY));
   });
 });
