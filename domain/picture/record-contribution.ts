@@ -20,12 +20,16 @@ export async function recordContribution(
   await repo.setContribution(kind, id, next);
 }
 
-/** Open fora folded into `*`; a sensitive forum (sealed for outsiders) and a circulation (rates per forum) keep theirs. */
+/**
+ * Open fora folded into `*`; a sensitive forum keeps its own cells (sealed for outsiders). The summary
+ * has circulation rates for all open fora together; rates per forum come from the detail of the fora
+ * chosen (a row per forum and month would make the summary grow with the number of fora).
+ */
 export function summaryOf(changes: readonly PictureCell[], sensitiveForumIds: ReadonlySet<string>): PictureCell[] {
   return differenceOf(
     [],
     changes.map((c) => ({
-      key: { month: c.month, category: c.category, area: c.area, forumId: sensitiveForumIds.has(c.forumId) || c.counters.circulationAsked !== 0 ? c.forumId : SUMMARY_FORUM },
+      key: { month: c.month, category: c.category, area: c.area, forumId: sensitiveForumIds.has(c.forumId) ? c.forumId : SUMMARY_FORUM },
       add: c.counters,
     })),
   );

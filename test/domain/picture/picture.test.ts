@@ -197,6 +197,15 @@ describe('the summary layer', () => {
   test('given the open fora folded into one then the picture of all fora is the same as from the detail, for an outsider and for a member of the sensitive forum', () => {
     const summary = summaryOf(cells, new Set(['infohus']));
     expect(summary.length).toBeLessThan(cells.length);
-    for (const viewer of [OUTSIDER, INSIDER]) expect(buildPicture(summary, FORA, viewer, PERIOD, TODAY)).toEqual(buildPicture(cells, FORA, viewer, PERIOD, TODAY));
+    for (const viewer of [OUTSIDER, INSIDER]) {
+      const { circulation: folded, ...fromSummary } = buildPicture(summary, FORA, viewer, PERIOD, TODAY);
+      const { circulation: perForum, ...fromDetail } = buildPicture(cells, FORA, viewer, PERIOD, TODAY);
+      expect(fromSummary).toEqual(fromDetail);
+      // Circulation: the open fora together in one row, a sensitive forum on its own for its members.
+      const open = perForum.filter((r) => r.forumId !== 'infohus');
+      const sum = (key: 'asked' | 'answered'): number => open.reduce((n, r) => n + r[key], 0);
+      expect(folded.find((r) => r.forumId === '*')).toMatchObject({ asked: sum('asked'), answered: sum('answered') });
+      expect(folded.filter((r) => r.forumId !== '*')).toEqual(perForum.filter((r) => r.forumId === 'infohus'));
+    }
   });
 });
