@@ -65,12 +65,15 @@ try {
     await storage.picture.listMonths([]); // creates nothing; the client below creates the table
     const client = TableClient.fromConnectionString(azurite.connectionString, `${prefix}picturecells`, { allowInsecureConnection: true });
     await client.createTable();
-    const entities = [...cells.map((c) => pictureCellEntity(c)), ...summary.map((c) => pictureCellEntity(c, 'summary'))];
-    const byPartition = new Map<string, typeof entities>();
-    for (const e of entities) byPartition.set(e.partitionKey, [...(byPartition.get(e.partitionKey) ?? []), e]);
-    const batches: (typeof entities)[] = [];
-    for (const list of byPartition.values()) for (let i = 0; i < list.length; i += 100) batches.push(list.slice(i, i + 100));
-    for (let i = 0; i < batches.length; i += 8) await Promise.all(batches.slice(i, i + 8).map((b) => client.submitTransaction(b.map((e) => ['upsert', e, 'Replace'] as const))));
+    const summaryClient = TableClient.fromConnectionString(azurite.connectionString, `${prefix}picturesummary`, { allowInsecureConnection: true });
+    await summaryClient.createTable();
+    for (const [target, list] of [[client, cells], [summaryClient, summary]] as const) {
+      const byPartition = new Map<string, ReturnType<typeof pictureCellEntity>[]>();
+      for (const e of list.map((c) => pictureCellEntity(c))) byPartition.set(e.partitionKey, [...(byPartition.get(e.partitionKey) ?? []), e]);
+      const batches: ReturnType<typeof pictureCellEntity>[][] = [];
+      for (const rows of byPartition.values()) for (let i = 0; i < rows.length; i += 100) batches.push(rows.slice(i, i + 100));
+      for (let i = 0; i < batches.length; i += 8) await Promise.all(batches.slice(i, i + 8).map((b) => target.submitTransaction(b.map((e) => ['upsert', e, 'Replace'] as const))));
+    }
     const seeded = performance.now() - started;
 
     // All fora: the summary layer. Some fora chosen: their key ranges in the detail layer.
@@ -104,6 +107,7 @@ try {
     );
     await storage.dropAll();
     await client.deleteTable();
+    await summaryClient.deleteTable();
   }
   console.log(`${FORA_COUNT} fora: slowest view ${worst.toFixed(0)} ms (target under ${TARGET_MS} ms): ${worst < TARGET_MS ? 'target met' : 'TARGET MISSED'}`);
   process.exitCode = worst < TARGET_MS ? 0 : 1;

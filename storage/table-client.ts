@@ -21,6 +21,7 @@ export const TABLES = [
   'jobleases',
   'reminderindex',
   'picturecells',
+  'picturesummary',
   'picturecontrib',
 ] as const;
 export type TableName = (typeof TABLES)[number];

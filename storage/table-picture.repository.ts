@@ -9,26 +9,26 @@ import { checkKey, escapeKey, prefixBounds } from './table-keys';
 import { listAll } from './table-query';
 
 /**
- * `picturecells`: partition = month ("2026-03"), row = forum|category|area, the counters as JSON:
- * a half-year view reads six partitions. `picturecontrib`: partition = kind, row = record id, what the
+ * `picturecells` (detail) and `picturesummary`: partition = month ("2026-03"), row =
+ * forum|category|area, the counters as JSON: a half-year view reads six partitions. `picturecontrib`: partition = kind, row = record id, what the
  * record last added.
  */
 const CELLS = 'picturecells';
+/** The summary has its own small table: a view of all fora never touches the detail's rows. */
+const SUMMARY = 'picturesummary';
+const tableOf = (layer: PictureLayer): typeof CELLS | typeof SUMMARY => (layer === 'summary' ? SUMMARY : CELLS);
 const CONTRIB = 'picturecontrib';
 
 const rowKeyOf = (cell: Omit<PictureCell, 'counters' | 'month'>): string => checkKey(CELLS, 'RowKey', escapeKey(cellRowKey(cell)));
 
-/** Detail cells live in partition "2026-03", summary cells in "s2026-03". */
-const partitionOf = (month: string, layer: PictureLayer): string => (layer === 'summary' ? `s${month}` : month);
-
 function cellOf(row: Record<string, unknown>): PictureCell {
   const [forumId = '', category = '', area = ''] = String(row['key']).split('|');
-  return { month: String(row['partitionKey']).replace(/^s/, ''), forumId, category, area, counters: addCounters(emptyCounters(), JSON.parse(String(row['counters'])) as CellCounters) };
+  return { month: String(row['partitionKey']), forumId, category, area, counters: addCounters(emptyCounters(), JSON.parse(String(row['counters'])) as CellCounters) };
 }
 
 /** The stored row of a cell (for writing many cells at once in batches: a rebuild, the benchmark's seed). */
-export const pictureCellEntity = (cell: PictureCell, layer: PictureLayer = 'detail'): { partitionKey: string; rowKey: string; key: string; counters: string } => ({
-  partitionKey: partitionOf(cell.month, layer),
+export const pictureCellEntity = (cell: PictureCell): { partitionKey: string; rowKey: string; key: string; counters: string } => ({
+  partitionKey: cell.month,
   rowKey: rowKeyOf(cell),
   key: cellRowKey(cell),
   counters: JSON.stringify(cell.counters),
@@ -36,9 +36,9 @@ export const pictureCellEntity = (cell: PictureCell, layer: PictureLayer = 'deta
 
 export function createPictureRepository(tables: TableSet): PictureRepository {
   async function addOne(change: PictureCell, layer: PictureLayer): Promise<void> {
-    const client = await tables.client(CELLS);
+    const client = await tables.client(tableOf(layer));
     const rowKey = rowKeyOf(change);
-    const partition = partitionOf(change.month, layer);
+    const partition = change.month;
     await retryOnConflict(async () => {
       let current: { counters: CellCounters; etag?: string };
       try {
@@ -68,10 +68,10 @@ export function createPictureRepository(tables: TableSet): PictureRepository {
     },
 
     async listMonths(months, options = {}) {
-      const client = await tables.client(CELLS);
       const layer = options.layer ?? 'detail';
+      const client = await tables.client(tableOf(layer));
       const filters = months.flatMap((month) => {
-        const partition = partitionOf(month, layer);
+        const partition = month;
         if (options.forumIds === undefined) return [odata`PartitionKey eq ${partition}`];
         // A forum's cells are one key range: its id starts the row key.
         return options.forumIds.map((forumId) => {
@@ -100,7 +100,7 @@ export function createPictureRepository(tables: TableSet): PictureRepository {
     },
 
     async clear() {
-      for (const name of [CELLS, CONTRIB] as const) {
+      for (const name of [CELLS, SUMMARY, CONTRIB] as const) {
         const client = await tables.client(name);
         const rows = await listAll(client, '');
         await Promise.all(rows.map((row) => client.deleteEntity(row.partitionKey, row.rowKey)));
