@@ -68,19 +68,26 @@ export function createPictureRepository(tables: TableSet): PictureRepository {
     },
 
     async listMonths(months, options = {}) {
-      const layer = options.layer ?? 'detail';
-      const client = await tables.client(tableOf(layer));
-      const filters = months.flatMap((month) => {
-        const partition = month;
-        if (options.forumIds === undefined) return [odata`PartitionKey eq ${partition}`];
-        // A forum's cells are one key range: its id starts the row key.
-        return options.forumIds.map((forumId) => {
-          const { from, to } = prefixBounds(escapeKey(`${forumId}|`));
-          return odata`PartitionKey eq ${partition} and RowKey ge ${from} and RowKey lt ${to}`;
-        });
-      });
+      if (months.length === 0) return [];
+      const client = await tables.client(tableOf(options.layer ?? 'detail'));
+      // One range of partitions (month keys sort as text) instead of a request per month.
+      const first = months.reduce((a, b) => (a < b ? a : b));
+      const last = months.reduce((a, b) => (a > b ? a : b));
+      const inMonths = odata`PartitionKey ge ${first} and PartitionKey le ${last}`;
+      const filters =
+        options.forumIds === undefined
+          ? [inMonths]
+          : options.forumIds.map((forumId) => {
+              // A forum's cells are one key range: its id starts the row key.
+              const { from, to } = prefixBounds(escapeKey(`${forumId}|`));
+              return `${inMonths} and ${odata`RowKey ge ${from} and RowKey lt ${to}`}`;
+            });
+      const wanted = new Set(months);
       const lists = await Promise.all(filters.map((filter) => listAll(client, filter)));
-      return lists.flat().map(cellOf);
+      return lists
+        .flat()
+        .map(cellOf)
+        .filter((cell) => wanted.has(cell.month));
     },
 
     async contributionOf(kind, id) {
