@@ -10,6 +10,7 @@ import type { OutboxRepository } from './outbox/outbox.repository';
 import type { InitiativeRepository, PlanRepository } from './plan/plan.repository';
 import type { TeamRosterRepository } from './reach/team-roster.repository';
 import type { ReminderIndexRepository } from './reminders/reminder-index';
+import type { PictureRepository } from './picture/picture.repository';
 
 /** Every repository the product keeps its data in; storage/ implements them all. */
 export interface Repositories {
@@ -33,4 +34,6 @@ export interface Repositories {
   plans: PlanRepository;
   /** The plan's initiatives and their history. */
   initiatives: InitiativeRepository;
+  /** The half-yearly picture's monthly cells, kept up to date as records change. */
+  picture: PictureRepository;
 }

@@ -10,6 +10,7 @@ import { createEscalationRepository } from './table-escalation.repository';
 import { createForumRepository } from './table-forum.repository';
 import { createJobLeaseRepository } from './table-job-lease.repository';
 import { createKnownUserRepository } from './table-known-user.repository';
+import { createPictureRepository } from './table-picture.repository';
 import { createReminderIndexRepository } from './table-reminder-index.repository';
 import { createMeetingSeriesRepository } from './table-meeting-series.repository';
 import { createMeetingRepository } from './table-meeting.repository';
@@ -70,6 +71,7 @@ export function createStorage(connection: StorageConnection, options: StorageOpt
     reminderIndex: createReminderIndexRepository(tables),
     plans: createPlanRepository(tables),
     initiatives: createInitiativeRepository(tables),
+    picture: createPictureRepository(tables),
     ping: () => tables.ping(),
     dropAll: () => tables.dropAll(),
   };

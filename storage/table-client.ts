@@ -25,6 +25,9 @@ export const TABLES = [
   'plans',
   'initiatives',
   'initiativehistory',
+  'picturecells',
+  'picturesummary',
+  'picturecontrib',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
