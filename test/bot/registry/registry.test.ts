@@ -86,6 +86,14 @@ describe('fora', () => {
     expect(blockOf(b.name)).toEqual([`${b.name} · kun for medlemmer`, 'Niveau: Koordinerende niveau', 'Formand: Konsulent Åse', 'Din rolle: Formand, Medlem', 'Næste møde: Intet møde planlagt']);
     const buttons = JSON.stringify(cardOf(reply).body);
     expect(buttons).toContain(`"verb":"registry.forum.show","data":{"forumId":"${a.id}"}`);
+
+    // "Vis forum" replaces the list in her chat; the forum card offers the way back to it.
+    const chat = aPersonalChat();
+    const shown = await click(chat, me, 'registry.forum.show', { forumId: a.id });
+    expect(shown.actions?.map((x) => [x['title'], x['verb']])).toContainEqual(['Tilbage til mine fora', 'registry.fora.list']);
+    const back = await click(chat, me, 'registry.fora.list', {});
+    expect(textsOf(back.body)[0]).toBe('Dine fora');
+    expect(JSON.stringify(back.body)).toContain(`"verb":"registry.forum.show","data":{"forumId":"${b.id}"}`);
   });
 
   test('given someone in no forum then the reply says so in Danish and lists the fora by name and level only', async () => {
