@@ -14,6 +14,7 @@ export const da: Messages = {
     actions: { usage: 'handlinger', description: 'Viser åbne handlinger, du er ansvarlig for.' },
     escalate: { usage: 'eskaler', description: 'Løfter et problem eller en tendens til næste niveau.' },
     plan: { usage: 'handlingsplan', description: 'Viser den lokale handlingsplan og dens indsatser; konsulenterne retter den, styregruppen godkender den.' },
+    picture: { usage: 'halvår', description: 'Viser halvårsbilledets nøgletal: det seneste halvår mod halvåret før.' },
   },
   cards: {
     welcome: {

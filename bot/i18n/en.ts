@@ -14,6 +14,7 @@ export const en: Messages = {
     actions: { usage: 'actions', description: 'Shows the open action items you own.' },
     escalate: { usage: 'escalate', description: 'Raises a problem or trend to the next level.' },
     plan: { usage: 'actionplan', description: 'Shows the local action plan and its initiatives; the consultants edit it, the steering group approves it.' },
+    picture: { usage: 'picture', description: 'Shows the half-yearly picture\'s key figures: the last half-year against the one before.' },
   },
   cards: {
     welcome: {

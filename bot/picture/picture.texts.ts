@@ -1,10 +1,14 @@
 import type { ChartTexts, PictureChartLabels } from '../../cards/picture-charts';
+import type { PictureFiguresTexts } from '../../cards/picture-figures.card';
 import type { Lang } from '../i18n';
 
 /** The picture's words in Danish (default) and English. */
 export interface PictureTexts {
   chart: ChartTexts;
   labels: Omit<PictureChartLabels, 'areaName'> & { noArea: string };
+  figures: Omit<PictureFiguresTexts, 'monthName'>;
+  /** The text beside the card (notifications, screen readers). */
+  summary: string;
 }
 
 const DA_MONTHS = ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'];
@@ -21,6 +25,32 @@ export const pictureTexts: Record<Lang, PictureTexts> = {
       noArea: 'Intet område',
       titles: { byCategory: 'Sager rejst efter kategori', byMonth: 'Sager rejst pr. måned', byLevel: 'Sager efter højeste niveau nået', byArea: 'Sager efter område' },
     },
+    figures: {
+      lang: 'da',
+      title: 'Halvårsbilledet: nøgletal',
+      periods: (current, previous) => `${current} sammenlignet med ${previous}`,
+      columns: { figure: 'Nøgletal', current: 'Dette halvår', previous: 'Halvåret før' },
+      figures: {
+        raised: 'Sager rejst',
+        ackMedian: 'Tid til kvittering (median)',
+        ackInTime: 'Kvitteret inden fristen',
+        decisionMedian: 'Tid til beslutning (median)',
+        autoEscalations: 'Automatisk løftet',
+        decisionsSent: 'Beslutninger sendt ned',
+        decisionsRead: 'Beslutninger læst',
+        itemsOpened: 'Handlinger oprettet',
+        itemsDoneOnTime: 'Handlinger løst til tiden',
+        itemsDoneLate: 'Handlinger løst for sent',
+        itemsOverdue: 'Handlinger over fristen',
+        meetingsHeld: 'Møder holdt',
+      },
+      hours: (n) => `${n} t`,
+      percent: (n) => `${n} %`,
+      tooFew: 'færre end 3',
+      sealed: (count) => (count === 1 ? 'Ét følsomt forum tæller kun med i det samlede antal sager.' : `${count} følsomme fora tæller kun med i det samlede antal sager.`),
+      smallNumbers: 'Tal under 3 vises som "under 3", så ingen enkeltsag kan genkendes.',
+    },
+    summary: 'Halvårsbilledet: nøgletal',
   },
   en: {
     chart: { lang: 'en', current: 'This half-year', previous: 'The half-year before', count: 'Cases' },
@@ -31,6 +61,32 @@ export const pictureTexts: Record<Lang, PictureTexts> = {
       noArea: 'No area',
       titles: { byCategory: 'Cases raised by category', byMonth: 'Cases raised per month', byLevel: 'Cases by highest level reached', byArea: 'Cases by area' },
     },
+    figures: {
+      lang: 'en',
+      title: 'The half-yearly picture: key figures',
+      periods: (current, previous) => `${current} compared with ${previous}`,
+      columns: { figure: 'Figure', current: 'This half-year', previous: 'The one before' },
+      figures: {
+        raised: 'Cases raised',
+        ackMedian: 'Time to acknowledgement (median)',
+        ackInTime: 'Acknowledged within the deadline',
+        decisionMedian: 'Time to decision (median)',
+        autoEscalations: 'Raised automatically',
+        decisionsSent: 'Decisions sent down',
+        decisionsRead: 'Decisions read',
+        itemsOpened: 'Action items opened',
+        itemsDoneOnTime: 'Action items done on time',
+        itemsDoneLate: 'Action items done late',
+        itemsOverdue: 'Action items overdue',
+        meetingsHeld: 'Meetings held',
+      },
+      hours: (n) => `${n} h`,
+      percent: (n) => `${n}%`,
+      tooFew: 'fewer than 3',
+      sealed: (count) => (count === 1 ? 'One sensitive forum counts in the total of cases only.' : `${count} sensitive fora count in the total of cases only.`),
+      smallNumbers: 'Numbers below 3 are shown as "under 3", so no single case can be recognised.',
+    },
+    summary: 'The half-yearly picture: key figures',
   },
 };
 
