@@ -1,7 +1,7 @@
 import type { Picture } from '../domain/picture/picture';
 import type { Period } from '../domain/picture/months';
 import { shownText, type Shown } from '../domain/picture/small-numbers';
-import { adaptiveCard, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 
 /** The words of the key-figures card, in one language. */
 export interface PictureFiguresTexts {
@@ -57,6 +57,10 @@ function row(name: string, current: string, previous: string): CardElement {
  * (the picture gives them as "under 3"); times and shares are absent below 3 cases and say so.
  */
 export function pictureFiguresCard(picture: Picture, t: PictureFiguresTexts): AdaptiveCard {
+  return adaptiveCard(t.lang, figureBlocks(picture, t));
+}
+
+function figureBlocks(picture: Picture, t: PictureFiguresTexts): CardElement[] {
   const lang = t.lang;
   const count = (v: Shown): string => shownText(v, lang);
   const plain = (n: number): string => number(n, lang);
@@ -87,10 +91,48 @@ export function pictureFiguresCard(picture: Picture, t: PictureFiguresTexts): Ad
     row(f.meetingsHeld, plain(meetings.current.held), plain(meetings.previous.held)),
   ];
   const notes = [t.smallNumbers, ...(picture.sealedForumIds.length > 0 ? [t.sealed(picture.sealedForumIds.length)] : [])];
-  return adaptiveCard(lang, [
+  return [
     heading(t.title),
     paragraph(t.periods(periodText(picture.period, t), periodText(picture.previousPeriod, t)), { isSubtle: true, spacing: 'None' }),
     ...rows,
     ...notes.map((n) => paragraph(n, { isSubtle: true, size: 'Small' })),
-  ]);
+  ];
+}
+
+/** The words the report card adds to the key figures. */
+export interface PictureReportTexts {
+  title: (forumName: string) => string;
+  chartAlt: string;
+  openChart: string;
+  openWord: string;
+  commentaryHeading: string;
+  publishedBy: (name: string) => string;
+}
+
+export interface PictureReportView {
+  forumName: string;
+  /** Signed links: the chart image (linked, never inlined, so the card stays small) and the Word file. */
+  chartUrl: string;
+  wordUrl?: string;
+  /** The analyst's commentary per section, in the order of the report; empty sections are left out. */
+  commentary: readonly { title: string; text: string }[];
+  publishedBy?: string;
+}
+
+/** The half-yearly report for the Lokalråd's channel: key figures, one chart image and the analyst's commentary. */
+export function pictureReportCard(picture: Picture, t: PictureFiguresTexts, r: PictureReportTexts, view: PictureReportView): AdaptiveCard {
+  const [, ...figures] = figureBlocks(picture, t);
+  const commentary = view.commentary.filter((c) => c.text.trim() !== '');
+  return adaptiveCard(
+    t.lang,
+    [
+      heading(r.title(asText(view.forumName))),
+      ...figures,
+      { type: 'Image', url: view.chartUrl, altText: r.chartAlt, size: 'Stretch' },
+      ...(commentary.length === 0 ? [] : [paragraph(r.commentaryHeading, { weight: 'Bolder', size: 'Medium' })]),
+      ...commentary.flatMap((c) => [paragraph(c.title, { weight: 'Bolder' }), paragraph(asText(c.text), { spacing: 'None' })]),
+      ...(view.publishedBy === undefined ? [] : [paragraph(r.publishedBy(asText(view.publishedBy)), { isSubtle: true, size: 'Small' })]),
+    ],
+    [{ type: 'Action.OpenUrl', title: r.openChart, url: view.chartUrl }, ...(view.wordUrl === undefined ? [] : [{ type: 'Action.OpenUrl', title: r.openWord, url: view.wordUrl }])],
+  );
 }

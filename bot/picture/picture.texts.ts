@@ -1,5 +1,5 @@
 import type { ChartTexts, PictureChartLabels } from '../../cards/picture-charts';
-import type { PictureFiguresTexts } from '../../cards/picture-figures.card';
+import type { PictureFiguresTexts, PictureReportTexts } from '../../cards/picture-figures.card';
 import type { Lang } from '../i18n';
 
 /** The picture's words in Danish (default) and English. */
@@ -9,6 +9,7 @@ export interface PictureTexts {
   figures: Omit<PictureFiguresTexts, 'monthName'>;
   /** The text beside the card (notifications, screen readers). */
   summary: string;
+  report: PictureReportTexts & { summary: string };
 }
 
 const DA_MONTHS = ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'];
@@ -51,6 +52,15 @@ export const pictureTexts: Record<Lang, PictureTexts> = {
       smallNumbers: 'Tal under 3 vises som "under 3", så ingen enkeltsag kan genkendes.',
     },
     summary: 'Halvårsbilledet: nøgletal',
+    report: {
+      title: (forum) => `Halvårsbilledet for ${forum}`,
+      chartAlt: 'Søjlediagram: sager rejst efter kategori, dette halvår mod halvåret før',
+      openChart: 'Åbn diagrammet',
+      openWord: 'Hent rapporten (Word)',
+      commentaryHeading: 'Analytikerens kommentarer',
+      publishedBy: (name) => `Offentliggjort af ${name}`,
+      summary: 'Halvårsbilledet er offentliggjort',
+    },
   },
   en: {
     chart: { lang: 'en', current: 'This half-year', previous: 'The half-year before', count: 'Cases' },
@@ -87,6 +97,15 @@ export const pictureTexts: Record<Lang, PictureTexts> = {
       smallNumbers: 'Numbers below 3 are shown as "under 3", so no single case can be recognised.',
     },
     summary: 'The half-yearly picture: key figures',
+    report: {
+      title: (forum) => `The half-yearly picture for ${forum}`,
+      chartAlt: 'Bar chart: cases raised by category, this half-year against the one before',
+      openChart: 'Open the chart',
+      openWord: 'Download the report (Word)',
+      commentaryHeading: 'The analyst\'s commentary',
+      publishedBy: (name) => `Published by ${name}`,
+      summary: 'The half-yearly picture has been published',
+    },
   },
 };
 

@@ -1,6 +1,6 @@
 import { pictureTexts } from '../../../../bot/picture/picture.texts';
 import type { CardLang } from '../../../../cards/card-kit';
-import { pictureFiguresCard } from '../../../../cards/picture-figures.card';
+import { pictureFiguresCard, pictureReportCard } from '../../../../cards/picture-figures.card';
 import { emptyCounters, type CellCounters, type PictureCell } from '../../../../domain/picture/picture-cell';
 import { buildPicture } from '../../../../domain/picture/picture';
 import { sample, type CardSample } from '../sample';
@@ -24,4 +24,16 @@ export const pictureSamples: readonly CardSample[] = [
     'inside the seal': pictureFiguresCard(buildPicture(cells, fora, { forumIds: ['infohus'] }, period, '2026-07-15'), texts(lang)),
     'nothing recorded': pictureFiguresCard(buildPicture([], fora, { forumIds: [] }, period, '2026-07-15'), texts(lang)),
   })),
+
+  sample(pictureReportCard, (lang) => {
+    const picture = buildPicture(cells, fora, { forumIds: ['lokalraad'] }, period, '2026-07-15');
+    const chartUrl = 'https://forumbot.example/picture/chart.png?f=lokalraad&from=2026-01&to=2026-06&exp=1&k=k1&sig=x';
+    const wordUrl = 'https://forumbot.example/picture/halvaarsbillede.docx?f=lokalraad&from=2026-01&to=2026-06&exp=1&k=k1&sig=x';
+    const long = 'Analytikerens vurdering af udviklingen i området, med forbehold for de små tal. '.repeat(50);
+    const sections = ['Sager rejst', 'Tid til kvittering og beslutning', 'Beslutninger', 'Handlinger', 'Cirkulation', 'Møder'];
+    return {
+      'without commentary': pictureReportCard(picture, texts(lang), pictureTexts[lang].report, { forumName: 'Lokalråd', chartUrl, commentary: [] }),
+      'every section commented, with the Word file': pictureReportCard(picture, texts(lang), pictureTexts[lang].report, { forumName: 'Lokalråd', chartUrl, wordUrl, commentary: sections.map((title) => ({ title, text: long })), publishedBy: 'Analytiker Anna' }),
+    };
+  }),
 ];
