@@ -1,10 +1,11 @@
 import { pictureChartSpecs } from '../../cards/picture-charts';
-import type { HttpRequest, HttpResponse, HttpRoute } from '../core/http-route';
+import { downloadResponse, type HttpRequest, type HttpResponse, type HttpRoute } from '../core/http-route';
 import type { BotServices } from '../core/services';
 import { langOf } from '../escalations/escalation-view';
 import { linkKeyring } from '../signed-links';
 import { chartPng, chartSvg } from './chart-render';
-import { PICTURE_CHART_PATH, verifyPictureLink } from './picture-link';
+import { pictureDocument } from './picture-document';
+import { PICTURE_CHART_PATH, PICTURE_DOCX_PATH, verifyPictureLink } from './picture-link';
 import { pictureForForum } from './picture-view';
 import { chartLabels, pictureTexts } from './picture.texts';
 
@@ -31,6 +32,23 @@ export const pictureRoutes = (services: BotServices): HttpRoute[] => [
       const spec = pictureChartSpecs(picture, chartLabels(lang, forum.areas ?? []), pictureTexts[lang].chart).byCategory;
       const { png } = chartPng(await chartSvg(spec));
       return { status: 200, headers: { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=3600' }, body: png };
+    },
+  },
+
+  {
+    method: 'GET',
+    path: PICTURE_DOCX_PATH,
+    access: { kind: 'capability', why: 'a link signed for one forum and period, offered only on the report card in that forum\'s channel; aggregates under the seal and the small-number rule' },
+    async handle({ req }: { req: HttpRequest }) {
+      const link = verifyPictureLink(linkKeyring(services.config.linkKeys), PICTURE_DOCX_PATH, req.query, services.clock.now());
+      if (link === undefined) return refused;
+      const forum = await services.fora.findById(link.forumId);
+      if (forum === undefined) return refused;
+      const lang = langOf(services);
+      const [picture, fora] = await Promise.all([pictureForForum(services, forum.id, link.period), services.fora.list()]);
+      // The commentary is not stored yet (the analyst's flow is still to come): the document says "no commentary".
+      const body = await pictureDocument({ picture, lang, areas: forum.areas ?? [], foraNames: new Map(fora.map((f) => [f.id, f.name])), commentary: {} });
+      return downloadResponse('application/vnd.openxmlformats-officedocument.wordprocessingml.document', `${pictureTexts[lang].wordFileName}-${link.period.from}-${link.period.to}.docx`, body);
     },
   },
 ];

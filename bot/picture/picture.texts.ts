@@ -10,6 +10,7 @@ export interface PictureTexts {
   /** The text beside the card (notifications, screen readers). */
   summary: string;
   report: PictureReportTexts & { summary: string };
+  wordFileName: string;
 }
 
 const DA_MONTHS = ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'];
@@ -52,6 +53,7 @@ export const pictureTexts: Record<Lang, PictureTexts> = {
       smallNumbers: 'Tal under 3 vises som "under 3", så ingen enkeltsag kan genkendes.',
     },
     summary: 'Halvårsbilledet: nøgletal',
+    wordFileName: 'halvaarsbillede',
     report: {
       title: (forum) => `Halvårsbilledet for ${forum}`,
       chartAlt: 'Søjlediagram: sager rejst efter kategori, dette halvår mod halvåret før',
@@ -97,6 +99,7 @@ export const pictureTexts: Record<Lang, PictureTexts> = {
       smallNumbers: 'Numbers below 3 are shown as "under 3", so no single case can be recognised.',
     },
     summary: 'The half-yearly picture: key figures',
+    wordFileName: 'half-yearly-picture',
     report: {
       title: (forum) => `The half-yearly picture for ${forum}`,
       chartAlt: 'Bar chart: cases raised by category, this half-year against the one before',

@@ -14,6 +14,7 @@ import { useRunningBot } from '../support/bot-harness';
 import { cardTexts } from '../support/card-reading';
 import { outboxDrained } from '../support/outbox-drained';
 import { aChain, sentCards, type Chain } from '../escalations/escalations.support';
+import { readZip } from '../../manifest/support/read-zip';
 
 const running = useRunningBot();
 beforeAll(() => running.bot.app.outbox.start());
@@ -87,6 +88,25 @@ describe('the report card for the Lokalråd', () => {
       change(u);
       expect((await fetch(local(u.toString()))).status).toBe(403);
     }
+  });
+
+  test('given the Word file offered then its signed link downloads the report with its charts, and only for that link', async () => {
+    const top = chain.top.forum;
+    await publishPictureReport(running.bot.app.services, 'da', { forumId: top.id, period: current, actorId: chain.topManager.aadObjectId, commentary: [], withWord: true });
+    await outboxDrained(running.storage.storage);
+    const card = sentCards(running, top.teams!.conversationId).at(-1)!;
+    const word = (card.actions as { title: string; url: string }[]).find((a) => a.title === 'Hent rapporten (Word)')!;
+    expect(word.url.startsWith('http://localhost:3978/picture/halvaarsbillede.docx?')).toBe(true);
+    const response = await fetch(local(word.url));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain(`halvaarsbillede-${current.from}-${current.to}.docx`);
+    const files = await readZip(Buffer.from(await response.arrayBuffer()));
+    expect(files.get('word/document.xml')!.toString('utf8')).toContain('Sager rejst');
+    expect([...files.keys()].filter((name) => name.startsWith('word/media/')).length).toBeGreaterThan(0);
+    const chartUrl = new URL(word.url);
+    chartUrl.pathname = '/picture/chart.png';
+    // A Word link does not open the chart, nor the other way round: the kind is signed too.
+    expect((await fetch(local(chartUrl.toString()))).status).toBe(403);
   });
 
   test('given a forum without a channel then publishing is refused and nothing is queued', async () => {
