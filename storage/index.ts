@@ -9,6 +9,7 @@ import { createConversationRepository } from './table-conversation.repository';
 import { createEscalationRepository } from './table-escalation.repository';
 import { createForumRepository } from './table-forum.repository';
 import { createJobLeaseRepository } from './table-job-lease.repository';
+import { createJobStateRepository } from './table-job-state.repository';
 import { createKnownUserRepository } from './table-known-user.repository';
 import { createReminderIndexRepository } from './table-reminder-index.repository';
 import { createMeetingSeriesRepository } from './table-meeting-series.repository';
@@ -59,6 +60,7 @@ export function createStorage(connectionString: string, options: StorageOptions 
     teamRosters: createTeamRosterRepository(tables),
     outbox: createOutboxRepository(outboxTableIn(tables)),
     jobLeases: createJobLeaseRepository(tables),
+    jobState: createJobStateRepository(tables),
     reminderIndex: createReminderIndexRepository(tables),
     ping: () => tables.ping(),
     dropAll: () => tables.dropAll(),

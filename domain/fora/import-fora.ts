@@ -209,7 +209,7 @@ export interface ForaImportResult {
   unchanged: string[];
 }
 
-type ForumFields = Pick<Forum, 'name' | 'level' | 'escalatesTo' | 'description' | 'sensitive'>;
+type ForumFields = Pick<Forum, 'name' | 'level' | 'escalatesTo' | 'description' | 'sensitive' | 'retention'>;
 
 const fieldsOf = (f: ForumFields): ForumFields => ({
   name: f.name,
@@ -217,14 +217,16 @@ const fieldsOf = (f: ForumFields): ForumFields => ({
   sensitive: f.sensitive,
   ...(f.escalatesTo === undefined ? {} : { escalatesTo: f.escalatesTo }),
   ...(f.description === undefined ? {} : { description: f.description }),
+  ...(f.retention === undefined ? {} : { retention: f.retention }),
 });
 
 const sameFields = (a: ForumFields, b: ForumFields): boolean =>
-  a.name === b.name && a.level === b.level && a.escalatesTo === b.escalatesTo && a.description === b.description && a.sensitive === b.sensitive;
+  a.name === b.name && a.level === b.level && a.escalatesTo === b.escalatesTo && a.description === b.description && a.sensitive === b.sensitive &&
+  JSON.stringify(a.retention ?? {}) === JSON.stringify(b.retention ?? {});
 
 /** The file's fields over the stored forum; its Teams link and version stay. */
 function withFields(current: Forum, fields: ForumFields): Forum {
-  const { escalatesTo: _escalatesTo, description: _description, ...rest } = current;
+  const { escalatesTo: _escalatesTo, description: _description, retention: _retention, ...rest } = current;
   return { ...rest, ...fieldsOf(fields) };
 }
 
