@@ -29,34 +29,38 @@ export async function retentionDryRun(services: RetentionServices, at: Date): Pr
   return entries;
 }
 
-/** Deletes a forum's plan unit by unit until the budget is spent; what went is reported. */
-async function deletePlan(services: RetentionServices, plan: ForumPlan, budget: number): Promise<ForumPlan> {
-  const done: ForumPlan = { forumId: plan.forumId, agendaInputs: [], actionItems: [], cases: [], audit: [] };
+/** Runs `work` over `items`, `width` at a time (storage takes parallel deletes well; unbounded would not). */
+async function inParallel<T>(items: readonly T[], width: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += width) await Promise.all(items.slice(i, i + width).map(work));
+}
+const WIDTH = 8;
+
+/** What of a forum's plan fits the budget: audit rows, then agendas' inputs (whole), items, cases. */
+function withinBudget(plan: ForumPlan, budget: number): ForumPlan {
   let left = budget;
-  const auditRows = plan.audit.slice(0, left);
-  if (auditRows.length > 0) await services.audit.remove(auditRows);
-  done.audit = auditRows;
-  left -= auditRows.length;
+  const audit = plan.audit.slice(0, left);
+  left -= audit.length;
+  const agendaInputs: ForumPlan['agendaInputs'] = [];
   for (const group of plan.agendaInputs) {
     // An agenda's inputs go together (one call); one larger than the whole budget still goes, alone.
-    if (left < group.inputs.length && left < budget) return done;
-    await services.agendaInputs.deleteByAgenda(group.agendaId);
-    done.agendaInputs.push(group);
+    if (left < group.inputs.length && left < budget) break;
+    agendaInputs.push(group);
     left -= group.inputs.length;
   }
-  for (const item of plan.actionItems) {
-    if (left <= 0) return done;
-    await services.actionItems.delete(item.forumId, item.id);
-    done.actionItems.push(item);
-    left -= 1;
-  }
-  for (const escalation of plan.cases) {
-    if (left <= 0) return done;
-    await services.escalations.delete(escalation.id);
-    done.cases.push(escalation);
-    left -= 1;
-  }
-  return done;
+  const actionItems = plan.actionItems.slice(0, Math.max(left, 0));
+  left -= actionItems.length;
+  const cases = plan.cases.slice(0, Math.max(left, 0));
+  return { forumId: plan.forumId, audit, agendaInputs, actionItems, cases };
+}
+
+/** Deletes what of the plan fits the budget; each delete is idempotent, so a crash only leaves work for the next run. */
+async function deletePlan(services: RetentionServices, plan: ForumPlan, budget: number): Promise<ForumPlan> {
+  const chosen = withinBudget(plan, budget);
+  if (chosen.audit.length > 0) await services.audit.remove(chosen.audit);
+  await inParallel(chosen.agendaInputs, WIDTH, (group) => services.agendaInputs.deleteByAgenda(group.agendaId));
+  await inParallel(chosen.actionItems, WIDTH, (item) => services.actionItems.delete(item.forumId, item.id));
+  await inParallel(chosen.cases, WIDTH, (escalation) => services.escalations.delete(escalation.id));
+  return chosen;
 }
 
 async function auditCounts(services: Services, forumId: string, action: string, entries: readonly RetentionEntry[]): Promise<void> {
