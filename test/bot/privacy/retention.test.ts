@@ -53,7 +53,7 @@ function expectOnlyExpiredGone(left: Awaited<ReturnType<typeof stillThere>>, exp
   expect(sorted(left.agendas)).toEqual(sorted(expectation.kept.agendas));
 }
 
-describe('the retention job', () => {
+describe('the retention job', { timeout: 60_000 }, () => {
   test('given a first run then it only reports (a dry run in the audit); a day later the pass deletes exactly what expired and what the dry run listed, counted in the audit', async () => {
     const { storage, expectation } = await seeded();
     const at = { now: JUDGED_AT };
