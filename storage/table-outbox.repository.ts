@@ -252,6 +252,12 @@ export function createOutboxRepository(table: OutboxTable): OutboxRepository {
       return found;
     },
 
+    async listByRecipient(userId) {
+      const { from, to } = prefixBounds(joinKey('m', ''));
+      const rows = await listAll(await client(), odata`PartitionKey ge ${from} and PartitionKey lt ${to} and RowKey eq ${MESSAGE_ROW} and recipientKey eq ${`user:${userId}`}`);
+      return rows.map(fromEntity);
+    },
+
     async removeFinished(messages) {
       const tableClient = await client();
       const gone = (error: unknown): void => {

@@ -3,6 +3,7 @@ import { canSeeCase } from '../../domain/escalations/escalation-visibility';
 import type { Agenda } from '../../domain/agendas/agenda';
 import type { Forum, Member } from '../../domain/fora/forum';
 import { DomainError } from '../../domain/shared/domain-error';
+import { isAdmin } from '../config';
 import type { BotServices } from './services';
 
 /**
@@ -21,7 +22,9 @@ export type Access<D> =
   /** One action item: the forum's members (the owner is one); the domain refines who may change it. */
   | { kind: 'item'; forumId: (data: D) => string; itemId: (data: D) => string }
   /** A circulated agenda: the consultants on its list and the forum's members (the domain refines what each may do). */
-  | { kind: 'circulation'; forumId: (data: D) => string; agendaId: (data: D) => string };
+  | { kind: 'circulation'; forumId: (data: D) => string; agendaId: (data: D) => string }
+  /** The privacy administrators named in configuration (BOT_ADMINS): a person's data, every forum's audit. */
+  | { kind: 'admin'; why: string };
 
 export type AccessKind = Access<unknown>['kind'];
 
@@ -47,6 +50,8 @@ export async function checkAccess<D>(access: Access<D>, services: BotServices, u
   switch (access.kind) {
     case 'anyone':
       return {};
+    case 'admin':
+      return isAdmin(services.config, userId) ? {} : deny();
     case 'forum': {
       const forumId = await access.forumId(data, services);
       if (forumId === undefined) return access.optional === true ? {} : deny();

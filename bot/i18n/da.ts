@@ -13,6 +13,7 @@ export const da: Messages = {
     agenda: { usage: 'dagsorden', description: 'Viser dagsordenen til næste møde.' },
     actions: { usage: 'handlinger', description: 'Viser åbne handlinger, du er ansvarlig for.' },
     escalate: { usage: 'eskaler', description: 'Løfter et problem eller en tendens til næste niveau.' },
+    privacy: { usage: 'persondata', description: 'Udleverer en persons data (indsigt) — kun for privatlivsadministratorer.' },
   },
   cards: {
     welcome: {

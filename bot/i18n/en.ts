@@ -13,6 +13,7 @@ export const en: Messages = {
     agenda: { usage: 'agenda', description: 'Shows the agenda of the next meeting.' },
     actions: { usage: 'actions', description: 'Shows the open action items you own.' },
     escalate: { usage: 'escalate', description: 'Raises a problem or trend to the next level.' },
+    privacy: { usage: 'privacy', description: 'Hands out a person\'s data (access request) — privacy administrators only.' },
   },
   cards: {
     welcome: {

@@ -1,6 +1,7 @@
 import { describe, expect, test, beforeAll } from 'vitest';
 import { signedExportPath } from '../../../bot/action-items/export-link';
 import { linkKeyring } from '../../../bot/signed-links';
+import { signedPersonDataPath } from '../../../bot/privacy/person-data-link';
 import { briefingLink } from '../../../bot/agendas/briefing-links';
 import type { Access } from '../../../bot/core/access';
 import type { CommandRequest } from '../../../bot/core/command';
@@ -165,6 +166,11 @@ function requestFor(route: HttpRoute, f: ForumWorld, persona: Persona): { path: 
     const format = route.path.endsWith('.docx') ? 'docx' : 'md';
     const url = new URL(briefingLink('http://x', linkKeyring(services.config.linkKeys), { forumId: f.forum.id, agendaId: f.agendaId, userId: person.aadObjectId }, format, now));
     return { path: url.pathname + url.search, init: {} };
+  }
+  if (route.path.startsWith('/privacy/people/')) {
+    // A genuine link, signed for the persona, to the forum chair's data: only an administrator may follow it.
+    const format = route.path.endsWith('.csv') ? 'csv' : 'json';
+    return { path: signedPersonDataPath(linkKeyring(services.config.linkKeys), f.people.chair.aadObjectId, person.aadObjectId, format, now).path, init: {} };
   }
   if (route.path.endsWith('/actions.csv')) return { path: signedExportPath(linkKeyring(services.config.linkKeys), f.forum.id, person.aadObjectId, now).path, init: {} };
   throw new Error(`the permission matrix does not know how to call ${route.method} ${route.path}: add it to requestFor`);

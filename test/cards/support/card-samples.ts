@@ -4,6 +4,7 @@ import { agendasSamples } from './samples/agendas.samples';
 import { coreSamples } from './samples/core.samples';
 import { escalationsSamples } from './samples/escalations.samples';
 import { meetingsSamples } from './samples/meetings.samples';
+import { privacySamples } from './samples/privacy.samples';
 import { registrySamples } from './samples/registry.samples';
 import { remindersSamples } from './samples/reminders.samples';
 
@@ -18,7 +19,7 @@ import { remindersSamples } from './samples/reminders.samples';
  * variant per shape the card takes: empty list, full list, with and without buttons, and the
  * largest realistic content (that one also proves the card stays under 80 KB).
  */
-export const cardSamples: readonly CardSample[] = [...coreSamples, ...registrySamples, ...remindersSamples, ...escalationsSamples, ...agendasSamples, ...actionItemsSamples, ...meetingsSamples];
+export const cardSamples: readonly CardSample[] = [...coreSamples, ...registrySamples, ...remindersSamples, ...escalationsSamples, ...agendasSamples, ...actionItemsSamples, ...meetingsSamples, ...privacySamples];
 
 /**
  * Exported functions of cards/*.card.ts that are not card builders (ids, helpers, partial blocks).
