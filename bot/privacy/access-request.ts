@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { personDataCard, privacyRequestCard, PERSON_FIELD, PERSON_ID_MAX, PRIVACY_VERBS } from '../../cards/privacy.card';
+import { leaveConfirmCard, leaveDoneCard, personDataCard, privacyRequestCard, PERSON_FIELD, PERSON_ID_MAX, PRIVACY_VERBS } from '../../cards/privacy.card';
 import { holdsAnything } from '../../domain/privacy/person-data';
 import { DomainError } from '../../domain/shared/domain-error';
 import { UserId } from '../../domain/shared/ids';
@@ -9,6 +9,7 @@ import { command } from '../core/command';
 import { formAction } from '../core/form-action';
 import { linkKeyring } from '../signed-links';
 import { signedPersonDataPath } from './person-data-link';
+import { removePerson } from './leave.service';
 import { collectPersonData } from './person-data.service';
 import { privacyTexts } from './privacy.texts';
 import { SYSTEM_AUDIT } from './retention.service';
@@ -57,5 +58,36 @@ export const accessRequestAction = formAction(
       deliveries: found.deliveries.length,
     };
     return personDataCard(privacyTexts[t.lang].card, { person: name, jsonUrl: `${services.config.publicUrl}${json.path}`, csvUrl: `${services.config.publicUrl}${csv.path}`, validUntil, counts });
+  },
+);
+
+/** Step one of removing a person: say what will happen, and ask once more. */
+export const removePersonAction = formAction(
+  PRIVACY_VERBS.remove,
+  RequestData,
+  ADMIN_ONLY,
+  { render: async ({ t }) => privacyRequestCard(privacyTexts[t.lang].card), fieldOf: () => PERSON_FIELD },
+  async ({ t, services }, data) => {
+    const parsed = UserId.safeParse(data[PERSON_FIELD]);
+    if (!parsed.success) throw new DomainError('PRIVACY.UNKNOWN_PERSON', { field: PERSON_FIELD });
+    const found = await collectPersonData(services, parsed.data);
+    if (!holdsAnything(found)) throw new DomainError('PRIVACY.UNKNOWN_PERSON', { field: PERSON_FIELD });
+    const name = found.knownAs?.displayName ?? found.memberships[0]?.displayName ?? parsed.data;
+    return leaveConfirmCard(privacyTexts[t.lang].card, { userId: parsed.data, person: name });
+  },
+);
+
+/** Step two: the removal itself; the last chair of a forum gives the form back with the forum named. */
+export const confirmRemovePersonAction = formAction(
+  PRIVACY_VERBS.confirmRemove,
+  RequestData,
+  ADMIN_ONLY,
+  { render: async ({ t }) => privacyRequestCard(privacyTexts[t.lang].card), fieldOf: () => PERSON_FIELD },
+  async ({ t, services, actor }, data) => {
+    const parsed = UserId.safeParse(data[PERSON_FIELD]);
+    if (!parsed.success) throw new DomainError('PRIVACY.UNKNOWN_PERSON', { field: PERSON_FIELD });
+    const reason = t.lang === 'da' ? 'Den ansvarlige har forladt kommunen; forummet skal finde en ny.' : 'The owner left the municipality; the forum needs to find a new one.';
+    const outcome = await removePerson(services, parsed.data, actor.userId, reason);
+    return leaveDoneCard(privacyTexts[t.lang].card, outcome);
   },
 );

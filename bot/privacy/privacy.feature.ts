@@ -1,13 +1,13 @@
 import type { BotFeature } from '../core/feature';
-import { accessRequestAction, privacyCommand } from './access-request';
+import { accessRequestAction, confirmRemovePersonAction, privacyCommand, removePersonAction } from './access-request';
 import { privacyRoutes } from './privacy.routes';
 import { createRetentionJob } from './retention.job';
 
-/** Data protection: retention (daily job) and access requests for the privacy administrators. */
+/** Data protection: retention (daily job); access requests and removing a person who left, for the privacy administrators. */
 export const privacyFeature: BotFeature = {
   name: 'privacy',
   commands: [privacyCommand],
-  actions: [accessRequestAction],
+  actions: [accessRequestAction, removePersonAction, confirmRemovePersonAction],
   routes: () => privacyRoutes(),
   jobs: (services) => [createRetentionJob(services)],
 };

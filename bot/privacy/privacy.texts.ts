@@ -20,6 +20,13 @@ const da: PrivacyTexts = {
     counts: (c) => `Medlemskaber: ${c.memberships} · Input: ${c.inputs} · Handlinger: ${c.actionItems} · Sager: ${c.cases} · Log: ${c.audit} · Beskeder: ${c.deliveries}`,
     openJson: 'Hent JSON',
     openCsv: 'Hent CSV-overblik',
+    remove: 'Fjern personen (fratrådt)',
+    removeTitle: 'Fjern en person, der har forladt kommunen',
+    removeBody: (person) =>
+      `${person} fjernes fra alle fora. Åbne handlinger, personen er ansvarlig for, går til forummets formand (eller markeres blokeret). Personens navn erstattes af "Tidligere medlem" og en fast kode, hvor det står som forfatter eller ansvarlig, og Teams-adressen slettes. Det kan ikke fortrydes.`,
+    confirmRemove: 'Fjern personen',
+    removedTitle: 'Personen er fjernet',
+    removedBody: (o) => `Fjernet fra ${o.fora} fora. ${o.reassigned} åbne handlinger er givet til formanden, ${o.blocked} markeret blokeret, ${o.renamed} steder vises nu som ${o.pseudonym}.`,
   },
   summaries: { request: 'Indsigt: en persons data', result: 'Persondata er klar til download' },
   csv: {
@@ -41,6 +48,13 @@ const en: PrivacyTexts = {
     counts: (c) => `Memberships: ${c.memberships} · Inputs: ${c.inputs} · Action items: ${c.actionItems} · Cases: ${c.cases} · Audit: ${c.audit} · Messages: ${c.deliveries}`,
     openJson: 'Download JSON',
     openCsv: 'Download CSV summary',
+    remove: 'Remove the person (left)',
+    removeTitle: 'Remove a person who left the municipality',
+    removeBody: (person) =>
+      `${person} is removed from every forum. Open action items they own go to the forum's chair (or are marked blocked). Their name becomes "Tidligere medlem" with a fixed code wherever they are stored as author or owner, and their Teams address is deleted. This cannot be undone.`,
+    confirmRemove: 'Remove the person',
+    removedTitle: 'The person has been removed',
+    removedBody: (o) => `Removed from ${o.fora} fora. ${o.reassigned} open items went to the chair, ${o.blocked} were marked blocked, ${o.renamed} places now show ${o.pseudonym}.`,
   },
   summaries: { request: 'Access request: a person\'s data', result: 'Personal data ready to download' },
   csv: {

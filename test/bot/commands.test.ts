@@ -54,7 +54,7 @@ describe('typed commands', () => {
   test('given text that is no command then the reply lists the commands in Danish', async () => {
     const reply = await say(aPersonalChat(), 'hvad kan du?');
     expect(reply['text']).toBe(
-      'Den kommando kender jeg ikke. Du kan skrive: **hjælp**, **fora**, **tilknyt [forum]**, **møder**, **dagsorden**, **handlinger**, **eskaler**.',
+      'Den kommando kender jeg ikke. Du kan skrive: **hjælp**, **fora**, **tilknyt [forum]**, **møder**, **dagsorden**, **handlinger**, **eskaler**, **persondata**.',
     );
   });
 
