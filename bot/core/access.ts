@@ -2,6 +2,7 @@ import { ACCESS_DENIED, checkForumAccess, type ForumRequirement } from '../../do
 import { canSeeCase } from '../../domain/escalations/escalation-visibility';
 import type { Agenda } from '../../domain/agendas/agenda';
 import type { Forum, Member } from '../../domain/fora/forum';
+import { mayReadAudit } from '../../domain/privacy/audit-view';
 import { DomainError } from '../../domain/shared/domain-error';
 import { isAdmin } from '../config';
 import type { BotServices } from './services';
@@ -24,7 +25,9 @@ export type Access<D> =
   /** A circulated agenda: the consultants on its list and the forum's members (the domain refines what each may do). */
   | { kind: 'circulation'; forumId: (data: D) => string; agendaId: (data: D) => string }
   /** The privacy administrators named in configuration (BOT_ADMINS): a person's data, every forum's audit. */
-  | { kind: 'admin'; why: string };
+  | { kind: 'admin'; why: string }
+  /** A forum's audit: its chair, and the privacy administrators (a sensitive forum's only as its members). */
+  | { kind: 'audit'; forumId: (data: D) => string };
 
 export type AccessKind = Access<unknown>['kind'];
 
@@ -52,6 +55,12 @@ export async function checkAccess<D>(access: Access<D>, services: BotServices, u
       return {};
     case 'admin':
       return isAdmin(services.config, userId) ? {} : deny();
+    case 'audit': {
+      const forumId = access.forumId(data);
+      const [forum, member] = await Promise.all([services.fora.findById(forumId), services.members.find(forumId, userId)]);
+      if (forum === undefined || !mayReadAudit(forum, member, isAdmin(services.config, userId))) return deny();
+      return member === undefined ? { forum } : { forum, member };
+    }
     case 'forum': {
       const forumId = await access.forumId(data, services);
       if (forumId === undefined) return access.optional === true ? {} : deny();
