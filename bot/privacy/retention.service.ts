@@ -35,15 +35,18 @@ async function inParallel<T>(items: readonly T[], width: number, work: (item: T)
 }
 const WIDTH = 8;
 
-/** What of a forum's plan fits the budget: audit rows, then agendas' inputs (whole), items, cases. */
-function withinBudget(plan: ForumPlan, budget: number): ForumPlan {
+/**
+ * What of a forum's plan fits the budget: audit rows, then agendas' inputs (whole), items, cases.
+ * `firstOfRun`: nothing went yet in this run, so one agenda's inputs larger than the whole budget may
+ * still go (alone) — otherwise such an agenda would never go.
+ */
+function withinBudget(plan: ForumPlan, budget: number, firstOfRun: boolean): ForumPlan {
   let left = budget;
   const audit = plan.audit.slice(0, left);
   left -= audit.length;
   const agendaInputs: ForumPlan['agendaInputs'] = [];
   for (const group of plan.agendaInputs) {
-    // An agenda's inputs go together (one call); one larger than the whole budget still goes, alone.
-    if (left < group.inputs.length && left < budget) break;
+    if (left < group.inputs.length && !(firstOfRun && left === budget)) break;
     agendaInputs.push(group);
     left -= group.inputs.length;
   }
@@ -54,8 +57,8 @@ function withinBudget(plan: ForumPlan, budget: number): ForumPlan {
 }
 
 /** Deletes what of the plan fits the budget; each delete is idempotent, so a crash only leaves work for the next run. */
-async function deletePlan(services: RetentionServices, plan: ForumPlan, budget: number): Promise<ForumPlan> {
-  const chosen = withinBudget(plan, budget);
+async function deletePlan(services: RetentionServices, plan: ForumPlan, budget: number, firstOfRun: boolean): Promise<ForumPlan> {
+  const chosen = withinBudget(plan, budget, firstOfRun);
   if (chosen.audit.length > 0) await services.audit.remove(chosen.audit);
   await inParallel(chosen.agendaInputs, WIDTH, (group) => services.agendaInputs.deleteByAgenda(group.agendaId));
   await inParallel(chosen.actionItems, WIDTH, (item) => services.actionItems.delete(item.forumId, item.id));
@@ -107,7 +110,7 @@ export async function runRetention(services: Services, now: Date, maxRows = DEFA
     for (const forum of fora) {
       if (budget <= 0) return { outcome: 'partial', entries: deleted };
       const plan = await planForum(services, forum, at, budget + 1);
-      const done = await deletePlan(services, plan, budget);
+      const done = await deletePlan(services, plan, budget, budget === maxRows);
       const entries = entriesOf(done);
       await auditCounts(services, forum.id, 'retention.deleted', entries);
       deleted.push(...entries);
