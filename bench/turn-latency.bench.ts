@@ -2,7 +2,7 @@
  * Turn latency over real HTTP: Forumbot (with an in-memory Azurite and Ishøj's seeded fora) side by
  * side with a bare botbuilder echo bot, both in this process and measured in the same run.
  *
- *   npx tsx bench/turn-latency.bench.ts [turns=300] [--warmup=100] [--concurrency=8]
+ *   npx tsx bench/turn-latency.bench.ts [turns=300] [--warmup=100] [--concurrency=8] [--telemetry=1]
  *
  * Variants: the echo bot's message; Forumbot's `hjælp`; `fora` (reads storage); an Action.Execute
  * (`help.show`). A message turn lasts from the POST to /api/messages until the bot's reply has
@@ -23,6 +23,10 @@ import { pino } from 'pino';
 import { z } from 'zod';
 import { createBotApp } from '../bot/app';
 import { createLogger } from '../bot/logger';
+import { startTelemetry } from '../bot/telemetry/telemetry';
+import { InMemoryLogRecordExporter } from '@opentelemetry/sdk-logs';
+import { AggregationTemporality, InMemoryMetricExporter } from '@opentelemetry/sdk-metrics';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { seedForaIfEmpty } from '../bot/seed';
 import { startAzurite } from '../storage/azurite';
 import { createStorage } from '../storage/index';
@@ -39,6 +43,8 @@ const Args = z.object({
   turns: z.coerce.number().int().min(10).max(100_000).default(300),
   warmup: z.coerce.number().int().min(0).max(100_000).default(100),
   concurrency: z.coerce.number().int().min(0).max(64).default(8),
+  /** Telemetry on, exporting to memory (no network): compare with a run without the flag. */
+  telemetry: z.coerce.boolean().default(false),
 });
 type Args = z.infer<typeof Args>;
 
@@ -152,7 +158,7 @@ function report(title: string, variants: readonly Variant[], results: TurnResult
 }
 
 async function main(): Promise<number> {
-  const args = parseBenchArgs(Args, 'turns', 'turn-latency.bench.ts [turns=300] [--warmup=100] [--concurrency=8]');
+  const args = parseBenchArgs(Args, 'turns', 'turn-latency.bench.ts [turns=300] [--warmup=100] [--concurrency=8] [--telemetry=1]');
   const azurite = await startAzurite();
   const closers: (() => Promise<void>)[] = [() => azurite.stop()];
   const closeAll = async (): Promise<void> => {
@@ -161,7 +167,11 @@ async function main(): Promise<number> {
   try {
     const emulator = await startTeamsConnectorEmulator({ limits: { tenant: [{ windowMs: 1_000, max: 1_000_000 }] } });
     closers.push(() => emulator.close());
-    const logger = createLogger('warn', pino.destination(2));
+    const telemetry = args.telemetry
+      ? startTelemetry({ exporters: { spans: new InMemorySpanExporter(), metrics: new InMemoryMetricExporter(AggregationTemporality.DELTA), logs: new InMemoryLogRecordExporter() } })
+      : undefined;
+    if (telemetry !== undefined) closers.push(() => telemetry.shutdown());
+    const logger = createLogger('warn', pino.destination(2), telemetry?.logs);
     const storage = createStorage(azurite.connectionString, { tablePrefix: `bench${randomBytes(4).toString('hex')}` });
     closers.push(() => storage.dropAll());
     await seedForaIfEmpty(storage, logger);

@@ -21,7 +21,10 @@ import { createReachService } from './reach/reach.service';
 import { stillWantedIn } from './reach/still-wanted';
 import { createScheduler, type Scheduler } from './scheduler';
 import { createBotServer } from './server';
+import { tracedJob } from './telemetry/job-telemetry';
+import { tracedSender } from './telemetry/outbox-telemetry';
 import { ForumBot } from './teams-bot';
+import { withPictureTracking } from './picture/picture-tracking';
 
 export interface BotAppDeps {
   config: Config;
@@ -66,7 +69,7 @@ export function createBotApp(deps: BotAppDeps): BotApp {
   const appId = config.credentials?.appId;
   const install = installRouteFrom(config);
   const outbox: Outbox = createOutbox({
-    sender: createBotFrameworkSender({ auth, ...(appId === undefined ? {} : { appId }) }),
+    sender: tracedSender(createBotFrameworkSender({ auth, ...(appId === undefined ? {} : { appId }) })),
     ...(appId === undefined ? {} : { botId: `28:${appId}` }),
     clock,
     emailOf: async (userId) => {
@@ -95,20 +98,21 @@ export function createBotApp(deps: BotAppDeps): BotApp {
     logger: logger.child({ component: 'reach' }),
   });
   const { ping: _ping, dropAll: _dropAll, outbox: _outboxRepository, ...repositories } = storage;
-  const services: BotServices = { ...repositories, config, logger, clock, outbox, outboxRecords: storage.outbox, reach };
+  const services: BotServices = { ...withPictureTracking(repositories, logger), config, logger, clock, outbox, outboxRecords: storage.outbox, reach };
   // Gathered once: a verb or command word claimed twice stops the start here.
   const bot = new ForumBot(services, entryPointsOf(features));
   const server = createBotServer({
     adapter,
     bot,
     ping: () => storage.ping(),
+    workersRunning: () => outbox.isRunning(),
     logger,
     routes: features.flatMap((feature) => feature.routes?.(services) ?? []),
     runRoute: (route, req) => runRoute(route, req, services),
     ...(deps.healthTimeoutMs === undefined ? {} : { healthTimeoutMs: deps.healthTimeoutMs }),
   });
   const scheduler = createScheduler(
-    features.flatMap((feature) => feature.jobs?.(services) ?? []),
+    features.flatMap((feature) => feature.jobs?.(services) ?? []).map(tracedJob),
     { clock, logger: logger.child({ component: 'scheduler' }), leases: storage.jobLeases },
   );
   return {

@@ -25,6 +25,16 @@ const EnvSchema = z
       (value) => value === undefined || /(^|;)\s*(TableEndpoint|AccountName|UseDevelopmentStorage)\s*=/i.test(value),
       'is not an Azure Storage connection string (expected AccountName=…;AccountKey=… or TableEndpoint=…)',
     ),
+    /**
+     * The storage account's table endpoint, reached with DefaultAzureCredential (the App Service's
+     * managed identity, a developer's az login): no key anywhere. Connection strings are for Azurite.
+     */
+    STORAGE_ACCOUNT_URL: optionalText.pipe(
+      z
+        .url({ protocol: /^https$/, hostname: /\.table\./, error: 'must be the table endpoint over https, e.g. https://forumbot.table.core.windows.net' })
+        .transform((url) => url.replace(/\/+$/, ''))
+        .optional(),
+    ),
     MicrosoftAppId: optionalText.refine(
       (value) => value === undefined || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value),
       'must be the app registration GUID (Application (client) ID)',
@@ -47,6 +57,11 @@ const EnvSchema = z
         .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://forumbot.ishoj.dk' })
         .transform((url) => url.replace(/\/+$/, ''))
         .optional(),
+    ),
+    /** Application Insights: telemetry goes to Azure Monitor when set, nowhere otherwise. */
+    APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.refine(
+      (value) => value === undefined || /(^|;)\s*InstrumentationKey\s*=/i.test(value),
+      'is not an Application Insights connection string (expected InstrumentationKey=…;IngestionEndpoint=…)',
     ),
     /** Folder for the embedded Azurite's files. */
     DATA_DIR: z.string().min(1).default('.data'),
@@ -85,6 +100,9 @@ const EnvSchema = z
     ),
   })
   .superRefine((env, ctx) => {
+    if (env.STORAGE_ACCOUNT_URL !== undefined && env.STORAGE_CONNECTION_STRING !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['STORAGE_ACCOUNT_URL'], message: 'and STORAGE_CONNECTION_STRING are both set; set only one (the account URL in Azure, a connection string for Azurite)' });
+    }
     if (env.GRAPH_APP_INSTALL === 'on') {
       if (env.TEAMS_APP_CATALOG_ID === undefined) ctx.addIssue({ code: 'custom', path: ['TEAMS_APP_CATALOG_ID'], message: 'is required when GRAPH_APP_INSTALL=on' });
       if ((env.GRAPH_CLIENT_ID ?? env.MicrosoftAppId) === undefined) ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_ID'], message: 'is required when GRAPH_APP_INSTALL=on in local mode (no MicrosoftAppId)' });
@@ -117,14 +135,18 @@ export interface BotCredentials {
 
 export interface Config {
   port: number;
-  /** Absent: start the embedded Azurite. */
+  /** Absent (and no account URL): start the embedded Azurite. */
   storageConnectionString?: string;
+  /** The table endpoint, reached with DefaultAzureCredential; never set together with a connection string. */
+  storageAccountUrl?: string;
   /** Absent: local mode, no authentication. */
   credentials?: BotCredentials;
   locale: 'da-DK' | 'en-US' | 'en-GB';
   timeZone: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   dataDir: string;
+  /** Absent: no telemetry leaves the process. */
+  applicationInsightsConnectionString?: string;
   /** Base URL for links on cards, without a trailing slash. Default http://localhost:<port>. */
   publicUrl: string;
   /** Interface to listen on; absent: every interface. loadConfig sets 127.0.0.1 in local mode. */
@@ -204,6 +226,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     ...(e.STORAGE_CONNECTION_STRING === undefined ? {} : { storageConnectionString: e.STORAGE_CONNECTION_STRING }),
+    ...(e.STORAGE_ACCOUNT_URL === undefined ? {} : { storageAccountUrl: e.STORAGE_ACCOUNT_URL }),
+    ...(e.APPLICATIONINSIGHTS_CONNECTION_STRING === undefined ? {} : { applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING }),
     ...(e.MicrosoftAppId === undefined
       ? {}
       : {

@@ -1,6 +1,6 @@
 /**
  * `npm run import-fora -- <file.json>`: loads a municipality's fora file into the configured
- * storage (STORAGE_CONNECTION_STRING, or the embedded Azurite in .data/). A bad file prints every
+ * storage (STORAGE_ACCOUNT_URL, STORAGE_CONNECTION_STRING, or the embedded Azurite in .data/). A bad file prints every
  * error with the path of its field and writes nothing (exit code 1).
  */
 import path from 'node:path';
@@ -16,9 +16,10 @@ async function run(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const azurite = config.storageConnectionString === undefined ? await startAzurite({ location: path.resolve(config.dataDir, 'azurite') }) : undefined;
+  const configured = config.storageAccountUrl === undefined ? config.storageConnectionString : { accountUrl: config.storageAccountUrl };
+  const azurite = configured === undefined ? await startAzurite({ location: path.resolve(config.dataDir, 'azurite') }) : undefined;
   try {
-    const storage = createStorage(config.storageConnectionString ?? azurite!.connectionString);
+    const storage = createStorage(configured ?? azurite!.connectionString);
     const result = await importForaFile(path.resolve(file), storage);
     process.stdout.write(`Imported ${result.fora} fora and ${result.members} members from ${file}\n`);
     return 0;

@@ -16,7 +16,10 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const { startTelemetry } = await import('./telemetry/telemetry');
+  const telemetry = startTelemetry({ ...(config.applicationInsightsConnectionString === undefined ? {} : { applicationInsightsConnectionString: config.applicationInsightsConnectionString }) });
+  const logger = createLogger(config.logLevel, undefined, telemetry.logs);
+  if (telemetry.enabled) logger.info('telemetry to Azure Monitor (APPLICATIONINSIGHTS_CONNECTION_STRING)');
   const { startForumbot } = await import('./start');
   const running = await startForumbot(config, logger);
   let stopping = false;
@@ -24,13 +27,16 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    running.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    running
+      .stop()
+      .then(() => telemetry.shutdown())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

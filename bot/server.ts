@@ -15,6 +15,8 @@ export interface ServerDeps {
   logger: Logger;
   /** How long /healthz waits for storage before it says 503. */
   healthTimeoutMs?: number;
+  /** Whether the background workers (the outbox) run; /healthz/ready says 503 when they do not. */
+  workersRunning?: () => boolean;
   /** The features' routes (calendar files, downloads, the tab and its API), each with its declared access. */
   routes?: readonly HttpRoute[];
   /** Runs a route's access check and handler (see core/http-route). */
@@ -72,7 +74,7 @@ function send(res: Response, answer: HttpResponse): void {
   res.end(body);
 }
 
-/** restify with `POST /api/messages` (the Bot Framework endpoint) and `GET /healthz`. */
+/** restify with `POST /api/messages` (the Bot Framework endpoint) and `GET /healthz`, `/healthz/live`, `/healthz/ready`. */
 export function createBotServer(deps: ServerDeps): BotServer {
   const { adapter, bot, logger } = deps;
   const healthTimeoutMs = deps.healthTimeoutMs ?? 2_000;
@@ -128,14 +130,35 @@ export function createBotServer(deps: ServerDeps): BotServer {
     }
   });
 
-  server.get('/healthz', async (_req, res) => {
+  const storageAnswers = async (): Promise<boolean> => {
     try {
       await within(deps.ping(), healthTimeoutMs);
-      res.send(200, { status: 'ok' });
+      return true;
     } catch (error) {
       logger.warn({ err: error }, 'health check: storage does not answer');
-      res.send(503, { status: 'unavailable' });
+      return false;
     }
+  };
+
+  // Kept for older probes: storage only.
+  server.get('/healthz', async (_req, res) => {
+    if (await storageAnswers()) res.send(200, { status: 'ok' });
+    else res.send(503, { status: 'unavailable' });
+  });
+
+  // The process answers at all. App Service restarts an instance only on this, so a storage blip
+  // takes instances out of the load balancer (ready) without recycling them.
+  server.get('/healthz/live', async (_req, res) => {
+    res.send(200, { status: 'live' });
+    return Promise.resolve();
+  });
+
+  // Worth sending traffic to: storage answers and the outbox worker runs.
+  server.get('/healthz/ready', async (_req, res) => {
+    const storage = await storageAnswers();
+    const outbox = deps.workersRunning?.() ?? true;
+    const body = { status: storage && outbox ? 'ready' : 'unavailable', storage: storage ? 'ok' : 'unreachable', outbox: outbox ? 'running' : 'stopped' };
+    res.send(storage && outbox ? 200 : 503, body);
   });
 
   const { runRoute, routes = [] } = deps;

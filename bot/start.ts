@@ -5,12 +5,14 @@
  */
 import path from 'node:path';
 import { startSupervisedAzurite, type SupervisedAzurite } from '../storage/azurite-supervisor';
-import { createStorage } from '../storage/index';
+import { storageAuthOf } from '../storage/account-credential';
+import { createStorage, type StorageConnection } from '../storage/index';
 import { createBotApp } from './app';
 import { allowedTenantsOf, type Config } from './config';
 import type { Logger } from './logger';
 import type { Outbox } from './outbox/outbox';
 import { seedForaIfEmpty } from './seed';
+import { observeOutboxQueue } from './telemetry/outbox-telemetry';
 
 export interface RunningForumbot {
   port: number;
@@ -35,8 +37,8 @@ export async function startForumbot(config: Config, logger: Logger, options: Sta
     );
   }
   let azurite: SupervisedAzurite | undefined;
-  let connectionString = config.storageConnectionString;
-  if (connectionString === undefined) {
+  let connection: StorageConnection | undefined = config.storageAccountUrl === undefined ? config.storageConnectionString : { accountUrl: config.storageAccountUrl };
+  if (connection === undefined) {
     const location = path.resolve(config.dataDir, 'azurite');
     azurite = await startSupervisedAzurite({
       location,
@@ -49,17 +51,20 @@ export async function startForumbot(config: Config, logger: Logger, options: Sta
           process.exit(1);
         }),
     });
-    connectionString = azurite.connectionString;
+    connection = azurite.connectionString;
     logger.info({ port: azurite.port, pid: azurite.pid(), location }, 'embedded Azurite started (no STORAGE_CONNECTION_STRING)');
   }
   try {
-    const storage = createStorage(connectionString);
+    logger.info({ auth: storageAuthOf(connection), ...(config.storageAccountUrl === undefined ? {} : { endpoint: config.storageAccountUrl }) }, 'storage connected lazily; tables are created on first use');
+    const storage = createStorage(connection);
     await seedForaIfEmpty(storage, logger);
     const app = createBotApp({ config, logger, storage, shutdownGraceMs: SHUTDOWN_GRACE_MS });
     const { outbox, scheduler } = app;
     const port = await app.listen(config.port, config.host);
     outbox.start();
     scheduler.start();
+    // Queue gauges for telemetry (read only when metrics are exported; nothing when it is off).
+    const stopObserving = observeOutboxQueue(storage.outbox);
     const shownHost = config.host === undefined ? '0.0.0.0' : config.host.includes(':') ? `[${config.host}]` : config.host;
     logger.info({ port, host: config.host ?? 'all interfaces' }, `Forumbot listens on http://${shownHost}:${port}/api/messages`);
     if (config.credentials === undefined) {
@@ -73,6 +78,7 @@ export async function startForumbot(config: Config, logger: Logger, options: Sta
       port,
       outbox,
       stop: async () => {
+        stopObserving();
         await app.close();
         await scheduler.stop({ timeoutMs: SHUTDOWN_GRACE_MS });
         const { abandoned } = await outbox.stop({ timeoutMs: SHUTDOWN_GRACE_MS });

@@ -4,8 +4,10 @@ import type { BotServices } from './core/services';
 import { handleCardAction } from './handlers/card-action.handler';
 import { handleInstall, handleMembersAdded, handleMembersRemoved, handleUninstall } from './handlers/install.handler';
 import { KnownUserRecorder } from './handlers/known-user.recorder';
+import { PersonalChatRecorder } from './handlers/personal-chat.recorder';
 import { handleMessage } from './handlers/message.handler';
 import { readTurnInfo } from './core/turn-info';
+import { traceTurn } from './telemetry/turn-telemetry';
 
 const includesBot = (members: ChannelAccount[] | undefined, turn: TurnContext): boolean =>
   (members ?? []).some((m) => m.id === turn.activity.recipient.id);
@@ -18,10 +20,14 @@ export class ForumBot extends TeamsActivityHandler {
   ) {
     super();
     const knownUsers = new KnownUserRecorder(services.knownUsers, services.clock);
+    const personalChats = new PersonalChatRecorder(services);
 
     this.onTurn(async (turn, next) => {
       const info = readTurnInfo(turn.activity);
       if (info !== undefined) await knownUsers.record(info);
+      // Install events store the chat and greet themselves; any other turn in a chat the bot did not know stores it here.
+      const type = turn.activity.type;
+      if (info !== undefined && (type === 'message' || type === 'invoke')) await personalChats.record(info);
       await next();
     });
     this.onMessage(async (turn, next) => {
@@ -47,6 +53,11 @@ export class ForumBot extends TeamsActivityHandler {
       await handleUninstall(turn, services);
       await next();
     });
+  }
+
+  /** Every turn in a span (a no-op without telemetry); errors still reach the adapter's onTurnError. */
+  override run(turn: TurnContext): Promise<void> {
+    return traceTurn(turn.activity, this.registry, () => super.run(turn));
   }
 
   protected override onAdaptiveCardInvoke(turn: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {

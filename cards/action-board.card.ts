@@ -6,6 +6,8 @@ import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveC
 
 /** `actions.board`, `actions.record.form`, `actions.followup`, `actions.export`: a forum's lists and forms. */
 export const ForumRefData = z.object({ forumId: EntityId });
+/** `actions.board`: a forum's board, from the page after `after` (an opaque cursor) when given; `from` is the first item's place. */
+export const BoardPageData = ForumRefData.extend({ after: z.string().min(1).max(600).optional(), from: z.number().int().min(1).max(1_000_000).optional() });
 
 export interface ActionBoardCardText {
   lang: CardLang;
@@ -14,6 +16,10 @@ export interface ActionBoardCardText {
   overdue: string;
   empty: string;
   shown: (shown: number, total: number) => string;
+  /** "Viser 21–40 af 2.000 åbne handlinger." */
+  range: (first: number, last: number, total: number) => string;
+  more: string;
+  firstPage: string;
   overdueCount: (n: number) => string;
   record: string;
   followUp: string;
@@ -38,6 +44,8 @@ export interface ActionBoardView {
   overdue: number;
   /** Buttons: the forum's board has them, a digest does not. */
   withActions: boolean;
+  /** A page of a long board: the place of its first item, and the cursor of the next page if there is one. */
+  page?: { from: number; next?: string };
 }
 
 /** Most items one card shows; a card must stay well under Teams' 100 KB (the CSV has them all). */
@@ -67,10 +75,16 @@ export function actionBoardCard(text: ActionBoardCardText, view: ActionBoardView
     body.push({ type: 'TextBlock', text: asText(group.ownerName), weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' });
     for (const item of items) body.push(itemLine(text, view.forumId, item));
   }
-  if (shown < view.total) body.push(paragraph(text.shown(shown, view.total), { isSubtle: true, size: 'Small' }));
+  const page = view.page;
+  if (page !== undefined && shown > 0) body.push(paragraph(text.range(page.from, page.from + shown - 1, view.total), { isSubtle: true, size: 'Small' }));
+  else if (shown < view.total) body.push(paragraph(text.shown(shown, view.total), { isSubtle: true, size: 'Small' }));
   const ref = { forumId: view.forumId };
+  const paging = [
+    ...(page?.next === undefined ? [] : [executeAction(text.more, ACTION_VERBS.board, { ...ref, after: page.next, from: page.from + shown })]),
+    ...(page !== undefined && page.from > 1 ? [executeAction(text.firstPage, ACTION_VERBS.board, ref)] : []),
+  ];
   const actions = view.withActions
-    ? [executeAction(text.record, ACTION_VERBS.recordForm, ref), executeAction(text.followUp, ACTION_VERBS.followUp, ref), executeAction(text.export, ACTION_VERBS.export, ref)]
-    : [];
+    ? [...paging, executeAction(text.record, ACTION_VERBS.recordForm, ref), executeAction(text.followUp, ACTION_VERBS.followUp, ref), executeAction(text.export, ACTION_VERBS.export, ref)]
+    : paging;
   return adaptiveCard(text.lang, body, actions);
 }

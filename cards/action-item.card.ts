@@ -136,7 +136,7 @@ export function actionItemCard(text: ActionItemCardText, view: ActionItemView): 
       manage.push(showCard(text.escalate, [textField(text.lang, { id: ESCALATION_NOTE_INPUT, label: text.escalateLabel, max: TEXT_LIMITS.caseText, multiline: true })], executeAction(text.escalateSubmit, ACTION_VERBS.escalate, ref)));
     }
     // Last, and only after a second click: cancelling cannot be undone by the owner.
-    manage.push(showCard(text.cancel, [paragraph(`${view.title}?`, { weight: 'Bolder' })], executeAction(text.cancel, ACTION_VERBS.status, { ...ref, to: 'cancelled' }, { style: 'destructive' })));
+    manage.push(showCard(text.cancel, [paragraph(`${asText(view.title)}?`, { weight: 'Bolder' })], executeAction(text.cancel, ACTION_VERBS.status, { ...ref, to: 'cancelled' }, { style: 'destructive' })));
     body.push({ type: 'ActionSet', actions: manage });
   }
   return adaptiveCard(text.lang, body, actions);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Briefing } from '../domain/agendas/briefing';
 import { EntityId } from '../domain/shared/ids';
-import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang, noticeBlock } from './card-kit';
 import { formatDateTime } from './dates';
 
 export const BRIEFING_VERBS = { view: 'agenda.briefing.view', share: 'agenda.briefing.share' } as const;
@@ -119,7 +119,7 @@ function buildBriefingCard(text: BriefingCardText, view: BriefingView, fit: Fit)
     return [...shown, ...(rest > 0 ? [text.moreNames(rest)] : [])].join(', ');
   };
   const body: CardElement[] = [];
-  if (view.notice !== undefined) body.push(paragraph(view.notice, { color: 'Good', weight: 'Bolder' }));
+  if (view.notice !== undefined) body.push(noticeBlock(view.notice));
   body.push(heading(text.title(asText(view.forumName))), paragraph(text.meeting(when(agenda.meetingStart)), { spacing: 'None' }));
   const compiled = agenda.circulation?.briefingCompiledAt;
   if (compiled !== undefined) body.push(paragraph(text.compiledAt(when(compiled)), { isSubtle: true, size: 'Small', spacing: 'None' }));

@@ -36,6 +36,18 @@ export const heading = (text: string): CardElement => ({ type: 'TextBlock', text
 
 export const paragraph = (text: string, extra: CardElement = {}): CardElement => ({ type: 'TextBlock', text, wrap: true, ...extra });
 
+/**
+ * What just happened, at the top of a card: bold text in the default colour on a tinted band.
+ * Teams' "Good" and "Warning" text colours are pale on a light theme (green and yellow text are hard
+ * to read); the band carries the tone, the text stays readable. `neutral` for a notice that may
+ * be good news or not (a conflict, a delivery report).
+ */
+export const noticeBlock = (text: string, tone: 'good' | 'warning' | 'neutral' = 'good'): CardElement => ({
+  type: 'Container',
+  style: tone === 'neutral' ? 'emphasis' : tone,
+  items: [{ type: 'TextBlock', text, wrap: true, weight: 'Bolder' }],
+});
+
 /** A button that sends `verb` and `data` to the bot; the bot answers with the replacement card. */
 export const executeAction = (title: string, verb: string, data: Record<string, unknown> = {}, extra: CardElement = {}): CardElement => ({
   type: 'Action.Execute',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { URGENCIES, type Urgency } from '../domain/escalations/escalation';
 import { EntityId } from '../domain/shared/ids';
-import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang, noticeBlock } from './card-kit';
 
 export const ESCALATION_DEADLINE_VERBS = { show: 'escalation.deadlines.show', save: 'escalation.deadlines.save' } as const;
 
@@ -10,11 +10,12 @@ export const EscalationDeadlinesShowData = z.object({ forumId: EntityId });
 export type EscalationDeadlinesShowData = z.infer<typeof EscalationDeadlinesShowData>;
 
 /** The ids of the card's inputs, one pair per urgency (the names in the save data below). */
-const deadlineInput = (kind: 'remind' | 'escalate', urgency: Urgency): string => `${kind}_${urgency}`;
+export const deadlineInput = (kind: 'remind' | 'escalate', urgency: Urgency): string => `${kind}_${urgency}`;
 
 // Teams sends input values as text: "true"/"false" from a toggle, digits from a number input.
 const toggle = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
-const whole = z.union([z.number(), z.string().trim().regex(/^-?\d{1,6}$/).transform(Number)]);
+// Loose on purpose: the bot reads each number and marks a wrong one beside its field.
+const whole = z.union([z.number(), z.string().max(50)]).optional();
 
 /**
  * `escalation.deadlines.save`: the forum and the inputs below. The ranges are checked by the domain,
@@ -80,7 +81,7 @@ const hoursInput = (id: string, label: string, value: number, limits: Range, ran
 export function escalationDeadlinesCard(text: EscalationDeadlinesCardText, view: EscalationDeadlinesCardView): AdaptiveCard {
   const { settings: s, limits } = view;
   const body: CardElement[] = [heading(text.title(asText(view.forumName)))];
-  if (view.saved === true) body.push(paragraph(text.saved, { color: 'Good' }));
+  if (view.saved === true) body.push(noticeBlock(text.saved));
   body.push(paragraph(text.intro));
   if (view.topOfChain) body.push(paragraph(text.topOfChain, { isSubtle: true }));
   if (view.defaults) body.push(paragraph(text.usesDefaults, { isSubtle: true, spacing: 'Small' }));

@@ -15,6 +15,7 @@ export const EscalationRaiseData = z.object({
   description: z.string().max(100_000).default(''),
   category: Category,
   urgency: Urgency,
+  area: z.string().max(100).optional(),
   originForumId: EntityId,
 });
 
@@ -26,7 +27,8 @@ export interface EscalationFormCardText {
   title: string;
   intro: string;
   privacy: string;
-  labels: { title: string; description: string; category: string; urgency: string; forum: string };
+  labels: { title: string; description: string; category: string; urgency: string; forum: string; area: string };
+  areaNone: string;
   required: string;
   categories: Record<(typeof CATEGORIES)[number], string>;
   urgencies: Record<Urgency, string>;
@@ -36,6 +38,8 @@ export interface EscalationFormCardText {
 
 export interface EscalationFormView {
   fora: readonly { id: string; name: string; escalatesToName: string }[];
+  /** The municipality's areas; the field is left out when there are none. */
+  areas?: readonly { id: string; name: string }[];
   forumId?: string;
   title?: string;
 }
@@ -56,6 +60,9 @@ export function escalationFormCard(text: EscalationFormCardText, view: Escalatio
       choices: CATEGORIES.map((c) => ({ title: text.categories[c], value: c })),
     },
     { type: 'Input.ChoiceSet', id: 'urgency', label: text.labels.urgency, value: 'normal', choices: URGENCIES.map((u) => ({ title: text.urgencies[u], value: u })) },
+    ...(view.areas === undefined || view.areas.length === 0
+      ? []
+      : [{ type: 'Input.ChoiceSet', id: 'area', label: text.labels.area, placeholder: text.areaNone, value: '', choices: view.areas.map((a) => ({ title: a.name, value: a.id })) }]),
     {
       type: 'Input.ChoiceSet',
       id: 'originForumId',

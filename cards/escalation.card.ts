@@ -4,7 +4,7 @@ import { EntityId } from '../domain/shared/ids';
 import { TEXT_LIMITS } from '../domain/shared/text-limits';
 import { textField } from './form-fields';
 import { LocalDate } from '../domain/shared/time';
-import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang, noticeBlock } from './card-kit';
 
 export const ESCALATION_VERBS = {
   form: 'escalation.form',
@@ -44,6 +44,7 @@ export interface EscalationCardText {
     holding: string;
     path: string;
     category: string;
+    area: string;
     urgency: string;
     raisedBy: string;
     description: string;
@@ -73,6 +74,8 @@ export interface EscalationCardView {
   /** Absent when the viewer may not read it (sensitive forum). */
   description?: string;
   category: string;
+  /** The area's name; absent when not placed or sealed for the viewer. */
+  area?: string;
   urgency: Urgency;
   state: EscalationState;
   holdingForum: string;
@@ -96,7 +99,7 @@ const NEEDS_NOTE: readonly CaseButton[] = ['ask', 'answer', 'resolve', 'escalate
 
 export function escalationCard(text: EscalationCardText, view: EscalationCardView): AdaptiveCard {
   const body: CardElement[] = [];
-  if (view.notice !== undefined) body.push(paragraph(view.notice, { weight: 'Bolder', color: 'Warning' }));
+  if (view.notice !== undefined) body.push(noticeBlock(view.notice, 'neutral'));
   body.push(heading(asText(view.title)));
   body.push({
     type: 'FactSet',
@@ -105,6 +108,7 @@ export function escalationCard(text: EscalationCardText, view: EscalationCardVie
       { title: text.labels.holding, value: asText(view.holdingForum) },
       { title: text.labels.path, value: view.path.map(asText).join(' → ') },
       { title: text.labels.category, value: asText(view.category) },
+      ...(view.area === undefined ? [] : [{ title: text.labels.area, value: asText(view.area) }]),
       { title: text.labels.urgency, value: text.urgencies[view.urgency] },
       { title: text.labels.raisedBy, value: asText(view.raisedBy) },
     ],

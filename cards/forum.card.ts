@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { ROLES, type Level, type Role } from '../domain/fora/forum';
 import { EntityId, UserId } from '../domain/shared/ids';
 import { ESCALATION_DEADLINE_VERBS } from './escalation-deadlines.card';
-import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang, noticeBlock } from './card-kit';
 
 export const FORUM_VERBS = {
   show: 'registry.forum.show',
+  /** Back from a forum to the list of the person's fora. */
+  list: 'registry.fora.list',
   addForm: 'registry.member.addForm',
   edit: 'registry.member.edit',
 } as const;
@@ -13,6 +15,9 @@ export const FORUM_VERBS = {
 /** `registry.forum.show`, `registry.member.addForm`: which forum. */
 export const ForumRefData = z.object({ forumId: EntityId });
 export type ForumRefData = z.infer<typeof ForumRefData>;
+
+/** `registry.fora.list`: nothing; the list is the clicking person's own. */
+export const ForaListData = z.object({});
 
 /** `registry.member.edit`: the member picked on the forum card (the choice input sends `userId`). */
 export const MemberRefData = z.object({ forumId: EntityId, userId: UserId });
@@ -45,6 +50,8 @@ export interface ForumCardText {
   editMember: string;
   /** The chair's button under the chain: the forum's deadlines for escalated cases. */
   escalationDeadlines: string;
+  /** Back to the list the forum was opened from. */
+  backToList: string;
 }
 
 export interface ForumCardView {
@@ -68,6 +75,8 @@ export interface ForumCardView {
    * fetches its own view (members of a sensitive forum see its members, the chair the buttons).
    */
   refreshFor?: readonly string[] | undefined;
+  /** Opened from the person's list in their own chat: offer the way back to it. */
+  backToList?: boolean | undefined;
 }
 
 /** Teams refreshes a card automatically for at most this many listed users. */
@@ -98,7 +107,7 @@ function memberGroups(text: ForumCardText, members: NonNullable<ForumCardView['m
 /** One forum: its place in the chain, its channel, and who sits in it by role. */
 export function forumCard(text: ForumCardText, view: ForumCardView): RefreshableCard {
   const body: CardElement[] = [];
-  if (view.notice !== undefined) body.push(paragraph(view.notice, { color: 'Good', weight: 'Bolder' }));
+  if (view.notice !== undefined) body.push(noticeBlock(view.notice));
   body.push(heading(asText(view.name)));
   if (view.sensitive) body.push(paragraph(text.sensitive, { color: 'Attention', spacing: 'None' }));
   body.push({
@@ -123,7 +132,8 @@ export function forumCard(text: ForumCardText, view: ForumCardView): Refreshable
   body.push(paragraph(text.membersTitle, { weight: 'Bolder', size: 'Medium', spacing: 'Large', separator: true }));
   body.push(...(view.members === undefined ? [paragraph(text.membersHidden, { isSubtle: true })] : memberGroups(text, view.members)));
 
-  if (!view.canManage || view.members === undefined) return withRefresh(adaptiveCard(text.lang, body), view);
+  const back = view.backToList === true ? [executeAction(text.backToList, FORUM_VERBS.list, {}, { associatedInputs: 'none' })] : [];
+  if (!view.canManage || view.members === undefined) return withRefresh(adaptiveCard(text.lang, body, back), view);
   const actions: CardElement[] = [executeAction(text.addMember, FORUM_VERBS.addForm, { forumId: view.id }, { associatedInputs: 'none' })];
   if (view.members.length > 0) {
     body.push({
@@ -137,5 +147,5 @@ export function forumCard(text: ForumCardText, view: ForumCardView): Refreshable
     });
     actions.push(executeAction(text.editMember, FORUM_VERBS.edit, { forumId: view.id }));
   }
-  return withRefresh(adaptiveCard(text.lang, body, actions), view);
+  return withRefresh(adaptiveCard(text.lang, body, [...actions, ...back]), view);
 }

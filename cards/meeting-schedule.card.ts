@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { GuardedText } from '../domain/shared/guarded-text';
 import { EntityId } from '../domain/shared/ids';
 import { TEXT_LIMITS } from '../domain/shared/text-limits';
 import { textField } from './form-fields';
@@ -22,7 +21,8 @@ export const SCHEDULE_INPUTS = {
   rrule: 'rrule',
 } as const;
 
-const field = z.union([GuardedText.max(2000), z.number()]).transform(String).optional();
+// Loose on purpose: the bot checks each value (CPR numbers, limits) and marks the field on the form.
+const field = z.union([z.string().max(20_000), z.number()]).transform(String).optional();
 
 /**
  * `meetings.schedule`: what the form sends. Only the shape is checked here (Teams sends every input
@@ -43,6 +43,8 @@ export const ScheduleSeriesData = z.object({
   nth: field,
   quarterlyOn: field,
   rrule: field,
+  /** Sent by the button under "Avanceret": the own rule (RRULE) is the recurrence. */
+  advanced: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
 });
 export type ScheduleSeriesData = z.infer<typeof ScheduleSeriesData>;
 
@@ -52,11 +54,14 @@ export interface ScheduleCardText {
   changeTitle: (forumName: string) => string;
   changeNote: string;
   fields: Record<keyof typeof SCHEDULE_INPUTS, string>;
-  kinds: Record<'weekly' | 'everyNWeeks' | 'monthlyNthWeekday' | 'quarterly' | 'rrule', string>;
+  kinds: Record<'weekly' | 'everyNWeeks' | 'monthlyNthWeekday' | 'quarterly', string>;
   nths: Record<'auto' | '1' | '2' | '3' | '4' | '-1', string>;
   quarterlyOn: Record<'nthWeekday' | 'sameDay', string>;
   hints: { interval: string; nth: string; rrule: string };
   submit: string;
+  /** The button that opens the own rule (RRULE), and the one that saves with it. */
+  advanced: string;
+  submitAdvanced: string;
   back: string;
 }
 
@@ -64,9 +69,8 @@ export interface ScheduleCardView {
   forumId: string;
   forumName: string;
   replacesSeriesId?: string;
-  /** What was typed before (shown again with `error`). */
+  /** The series' current values, when it is changed. */
   values?: Partial<Record<keyof typeof SCHEDULE_INPUTS, string>>;
-  error?: string;
 }
 
 const choices = (entries: Record<string, string>): CardElement[] => Object.entries(entries).map(([value, title]) => ({ title, value }));
@@ -85,7 +89,6 @@ export function scheduleSeriesCard(text: ScheduleCardText, view: ScheduleCardVie
   };
   const body: CardElement[] = [heading(view.replacesSeriesId === undefined ? text.title(asText(view.forumName)) : text.changeTitle(asText(view.forumName)))];
   if (view.replacesSeriesId !== undefined) body.push(paragraph(text.changeNote, { isSubtle: true }));
-  if (view.error !== undefined) body.push(paragraph(view.error, { color: 'Attention', weight: 'Bolder' }));
   const f = text.fields;
   const required = formTexts[text.lang].required;
   body.push(
@@ -101,9 +104,21 @@ export function scheduleSeriesCard(text: ScheduleCardText, view: ScheduleCardVie
     { type: 'Input.ChoiceSet', id: SCHEDULE_INPUTS.nth, label: f.nth, choices: choices(text.nths), ...value('nth', 'auto') },
     paragraph(text.hints.nth, { isSubtle: true, size: 'Small', spacing: 'None' }),
     { type: 'Input.ChoiceSet', id: SCHEDULE_INPUTS.quarterlyOn, label: f.quarterlyOn, choices: choices(text.quarterlyOn), ...value('quarterlyOn', 'nthWeekday') },
-    textField(text.lang, { id: SCHEDULE_INPUTS.rrule, label: f.rrule, max: TEXT_LIMITS.rrule, placeholder: 'FREQ=MONTHLY;BYDAY=2TU', ...value('rrule') }),
-    paragraph(text.hints.rrule, { isSubtle: true, size: 'Small', spacing: 'None' }),
   );
   const data = { forumId: view.forumId, ...(view.replacesSeriesId === undefined ? {} : { replacesSeriesId: view.replacesSeriesId }) };
-  return adaptiveCard(text.lang, body, [executeAction(text.submit, MEETINGS_VERBS.schedule, data), executeAction(text.back, MEETINGS_VERBS.list, { forumId: view.forumId })]);
+  // The raw rule is for the few who know RFC 5545: behind "Avanceret", with its own save button
+  // (inputs of a shown card travel with its own buttons; the form's other fields come along).
+  const advanced: CardElement = {
+    type: 'Action.ShowCard',
+    title: text.advanced,
+    card: {
+      type: 'AdaptiveCard',
+      body: [
+        textField(text.lang, { id: SCHEDULE_INPUTS.rrule, label: f.rrule, max: TEXT_LIMITS.rrule, placeholder: 'FREQ=MONTHLY;BYDAY=2TU', ...value('rrule') }),
+        paragraph(text.hints.rrule, { isSubtle: true, size: 'Small', spacing: 'None' }),
+      ],
+      actions: [executeAction(text.submitAdvanced, MEETINGS_VERBS.schedule, { ...data, advanced: true })],
+    },
+  };
+  return adaptiveCard(text.lang, body, [executeAction(text.submit, MEETINGS_VERBS.schedule, data), advanced, executeAction(text.back, MEETINGS_VERBS.list, { forumId: view.forumId })]);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EntityId } from '../domain/shared/ids';
 import { formTexts } from './form-texts';
 import { REMINDER_SETTINGS_VERBS } from './reminder-settings.card';
-import { adaptiveCard, asText, executeAction, heading, markdownLink, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, markdownLink, paragraph, type AdaptiveCard, type CardElement, type CardLang, noticeBlock } from './card-kit';
 
 export const MEETINGS_VERBS = {
   list: 'meetings.list',
@@ -122,7 +122,7 @@ function itemElements(text: MeetingsCardText, item: MeetingItemView, slot: numbe
 /** A list of next meetings; chairs and secretaries get buttons to schedule, move and cancel. */
 export function meetingsCard(text: MeetingsCardText, view: MeetingsCardView): AdaptiveCard {
   const body: CardElement[] = [heading(text.title(view.scope))];
-  if (view.notice !== undefined) body.push(paragraph(view.notice, { color: 'Good' }));
+  if (view.notice !== undefined) body.push(noticeBlock(view.notice));
   if (view.items.length === 0) body.push(paragraph(text.empty));
   view.items.forEach((item, slot) => body.push(...itemElements(text, item, slot, view.showForum)));
   const actions = view.schedulable.flatMap((f) => {

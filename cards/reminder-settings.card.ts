@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EntityId } from '../domain/shared/ids';
-import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
+import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang, noticeBlock } from './card-kit';
 
 export const REMINDER_SETTINGS_VERBS = { show: 'reminders.settings.show', save: 'reminders.settings.save' } as const;
 
@@ -10,9 +10,10 @@ export type ReminderSettingsShowData = z.infer<typeof ReminderSettingsShowData>;
 
 // Teams sends input values as text: "true"/"false" from a toggle, digits from a number input.
 const toggle = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
-const whole = z.union([z.number(), z.string().trim().regex(/^-?\d{1,4}$/).transform(Number)]);
+// Loose on purpose: the bot reads each number and marks a wrong one beside its field.
+const whole = z.union([z.number(), z.string().max(50)]).optional();
 
-/** `reminders.settings.save`: the inputs below plus the forum; ranges are checked by the domain. */
+/** `reminders.settings.save`: the inputs below plus the forum; numbers and ranges are checked by the bot. */
 export const ReminderSettingsSaveData = z.object({
   forumId: EntityId,
   agendaDeadlineEnabled: toggle,
@@ -74,7 +75,7 @@ function pair(text: { toggle: string; label: string }, range: (min: number, max:
 export function reminderSettingsCard(text: ReminderSettingsCardText, view: ReminderSettingsCardView): AdaptiveCard {
   const { settings: s, limits } = view;
   const body: CardElement[] = [heading(text.title(asText(view.forumName)))];
-  if (view.saved === true) body.push(paragraph(text.saved, { color: 'Good' }));
+  if (view.saved === true) body.push(noticeBlock(text.saved));
   body.push(
     paragraph(text.intro),
     ...pair(text.agendaDeadline, text.range, ['agendaDeadlineEnabled', 'agendaDeadlineDaysBefore'], s.agendaDeadlineEnabled, s.agendaDeadlineDaysBefore, limits.agendaDeadlineDaysBefore),

@@ -8,8 +8,10 @@ import type { MeetingRepository, MeetingSeriesRepository } from './meetings/meet
 import type { JobLeaseRepository } from './jobs/job-lease';
 import type { JobStateRepository } from './jobs/job-state';
 import type { OutboxRepository } from './outbox/outbox.repository';
+import type { InitiativeRepository, PlanRepository } from './plan/plan.repository';
 import type { TeamRosterRepository } from './reach/team-roster.repository';
 import type { ReminderIndexRepository } from './reminders/reminder-index';
+import type { PictureRepository } from './picture/picture.repository';
 
 /** Every repository the product keeps its data in; storage/ implements them all. */
 export interface Repositories {
@@ -31,4 +33,10 @@ export interface Repositories {
   /** Cursors of long jobs (retention), so a run continues where the last stopped. */
   jobState: JobStateRepository;
   reminderIndex: ReminderIndexRepository;
+  /** The local action plan: its working copy, settings and frozen versions. */
+  plans: PlanRepository;
+  /** The plan's initiatives and their history. */
+  initiatives: InitiativeRepository;
+  /** The half-yearly picture's monthly cells, kept up to date as records change. */
+  picture: PictureRepository;
 }

@@ -29,4 +29,18 @@ else
   exit 1
 fi
 
+# Charts are rasterised with fonts given by file (DejaVu Sans), so text renders the same everywhere.
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && [ ! -f /usr/share/fonts/dejavu/DejaVuSans.ttf ]; then
+  if command -v apt-get >/dev/null 2>&1; then
+    SUDO=""
+    if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
+    echo "test.sh: chart fonts missing; installing Debian's 'fonts-dejavu-core' package: ${SUDO:+sudo }apt-get install fonts-dejavu-core"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-dejavu-core
+  else
+    echo "test.sh: DejaVu Sans not found and no apt-get: install the DejaVu fonts (fonts-dejavu-core)" >&2
+    exit 1
+  fi
+fi
+
 npx vitest run "$@"

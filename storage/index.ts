@@ -4,13 +4,14 @@ import { createActionItemRepository } from './table-action-item.repository';
 import { createAgendaInputRepository } from './table-agenda-input.repository';
 import { createAgendaRepository, type CleanupErrorReporter } from './table-agenda.repository';
 import { createAuditRepository } from './table-audit.repository';
-import { createTableSet, TablePrefix } from './table-client';
+import { createTableSet, TablePrefix, type StorageConnection } from './table-client';
 import { createConversationRepository } from './table-conversation.repository';
 import { createEscalationRepository } from './table-escalation.repository';
 import { createForumRepository } from './table-forum.repository';
 import { createJobLeaseRepository } from './table-job-lease.repository';
 import { createJobStateRepository } from './table-job-state.repository';
 import { createKnownUserRepository } from './table-known-user.repository';
+import { createPictureRepository } from './table-picture.repository';
 import { createReminderIndexRepository } from './table-reminder-index.repository';
 import { createMeetingSeriesRepository } from './table-meeting-series.repository';
 import { createMeetingRepository } from './table-meeting.repository';
@@ -18,6 +19,8 @@ import { createMemberRepository } from './table-member.repository';
 import { createOutboxRepository } from './table-outbox.repository';
 import { outboxTableIn } from './table-outbox.table';
 import { createTeamRosterRepository } from './table-team-roster.repository';
+import { createInitiativeRepository } from './table-initiative.repository';
+import { createPlanRepository } from './table-plan.repository';
 
 /** Every repository, plus what the bot and tests need of the storage account itself. */
 export interface Storage extends Repositories {
@@ -41,10 +44,16 @@ const Options = z.object({ tablePrefix: TablePrefix.default('') });
 const warnCleanup: CleanupErrorReporter = (error, context) =>
   process.emitWarning(`storage clean-up failed: ${error instanceof Error ? error.message : String(error)} ${JSON.stringify(context)}`, 'ForumbotStorage');
 
-/** Builds the repositories; tables are created lazily, on first use. */
-export function createStorage(connectionString: string, options: StorageOptions = {}): Storage {
+export type { StorageConnection } from './table-client';
+
+/**
+ * Builds the repositories; tables are created lazily, on first use. A connection string for
+ * Azurite, or `{ accountUrl }` for a real account reached without keys (DefaultAzureCredential).
+ */
+export function createStorage(connection: StorageConnection, options: StorageOptions = {}): Storage {
   const { tablePrefix } = Options.parse({ tablePrefix: options.tablePrefix });
-  const tables = createTableSet(z.string().trim().min(1, 'connection string is empty').parse(connectionString), tablePrefix);
+  const checked = typeof connection === 'string' ? z.string().trim().min(1, 'connection string is empty').parse(connection) : connection;
+  const tables = createTableSet(checked, tablePrefix);
   return {
     fora: createForumRepository(tables),
     members: createMemberRepository(tables),
@@ -62,6 +71,9 @@ export function createStorage(connectionString: string, options: StorageOptions 
     jobLeases: createJobLeaseRepository(tables),
     jobState: createJobStateRepository(tables),
     reminderIndex: createReminderIndexRepository(tables),
+    plans: createPlanRepository(tables),
+    initiatives: createInitiativeRepository(tables),
+    picture: createPictureRepository(tables),
     ping: () => tables.ping(),
     dropAll: () => tables.dropAll(),
   };

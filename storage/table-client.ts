@@ -1,5 +1,6 @@
-import { TableClient, TableServiceClient } from '@azure/data-tables';
+import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
 import { z } from 'zod';
+import { accountClients, type AccountConnection } from './account-credential';
 
 /** Every table Forumbot uses, by its base name (before the prefix). */
 export const TABLES = [
@@ -11,6 +12,7 @@ export const TABLES = [
   'agendas',
   'agendainputs',
   'actionitems',
+  'openactionitems',
   'escalations',
   'escalationsbyorigin',
   'audit',
@@ -20,6 +22,12 @@ export const TABLES = [
   'outbox',
   'jobleases',
   'reminderindex',
+  'plans',
+  'initiatives',
+  'initiativehistory',
+  'picturecells',
+  'picturesummary',
+  'picturecontrib',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
@@ -65,14 +73,31 @@ export interface TableSet {
   dropAll(): Promise<void>;
 }
 
-export function createTableSet(connectionString: string, prefix: string): TableSet {
-  const allowInsecureConnection = allowsInsecureConnection(connectionString);
+/** Where the tables are: a connection string (Azurite, shared key) or the account URL with a token credential. */
+export type StorageConnection = string | AccountConnection;
+
+interface Clients {
+  table(name: string): TableClient;
+  service(options: TableServiceClientOptions): TableServiceClient;
+}
+
+function clientsFor(connection: StorageConnection): Clients {
+  if (typeof connection !== 'string') return accountClients(connection);
+  const allowInsecureConnection = allowsInsecureConnection(connection);
+  return {
+    table: (name) => TableClient.fromConnectionString(connection, name, { allowInsecureConnection }),
+    service: (options) => TableServiceClient.fromConnectionString(connection, { ...options, allowInsecureConnection }),
+  };
+}
+
+export function createTableSet(connection: StorageConnection, prefix: string): TableSet {
+  const clients = clientsFor(connection);
   const created = new Map<TableName, Promise<TableClient>>();
 
   const client = (name: TableName): Promise<TableClient> => {
     let pending = created.get(name);
     if (pending === undefined) {
-      const table = TableClient.fromConnectionString(connectionString, tableName(prefix, name), { allowInsecureConnection });
+      const table = clients.table(tableName(prefix, name));
       // createTable already treats 409 TableAlreadyExists as success.
       pending = table.createTable().then(() => table);
       // A failed creation is not remembered, so the next call tries again.
@@ -83,9 +108,9 @@ export function createTableSet(connectionString: string, prefix: string): TableS
   };
 
   // The health check should answer quickly, so its client does not retry.
-  const service = TableServiceClient.fromConnectionString(connectionString, { allowInsecureConnection, retryOptions: { maxRetries: 0 } });
+  const service = clients.service({ retryOptions: { maxRetries: 0 } });
   // Clean-up retries like every other call: a reused keep-alive socket can be closed under it.
-  const admin = TableServiceClient.fromConnectionString(connectionString, { allowInsecureConnection });
+  const admin = clients.service({});
 
   return {
     client,

@@ -1,5 +1,6 @@
 import { RestError } from '@azure/data-tables';
 import { AlreadyExistsError, ConcurrencyError, NotFoundError } from '../domain/shared/repository-errors';
+import { countStorageConflict } from './storage-metrics';
 
 /** The HTTP status of a failed table request, or undefined for anything else. */
 export const statusOf = (error: unknown): number | undefined => (error instanceof RestError ? error.statusCode : undefined);
@@ -28,6 +29,9 @@ export function mapWriteError(error: unknown, context: Record<string, unknown>):
   const code = serviceCodeOf(error);
   if (status === 404) throw new NotFoundError({ ...context, code });
   if (status === 409) throw new AlreadyExistsError({ ...context, code });
-  if (status === 412) throw new ConcurrencyError({ ...context, code });
+  if (status === 412) {
+    countStorageConflict(context['table']);
+    throw new ConcurrencyError({ ...context, code });
+  }
   throw error;
 }

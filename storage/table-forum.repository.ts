@@ -11,8 +11,8 @@ const PARTITION = 'forum';
 const codec: RowCodec<Forum> = {
   table: 'fora',
   keys: (forum) => [PARTITION, forum.id],
-  toProperties: ({ version: _version, teams, reminders, escalationDeadlines, retention, ...plain }) =>
-    compact({ ...plain, teams: toJson(teams), reminders: toJson(reminders), escalationDeadlines: toJson(escalationDeadlines), retention: toJson(retention) }),
+  toProperties: ({ version: _version, teams, reminders, escalationDeadlines, retention, areas, ...plain }) =>
+    compact({ ...plain, teams: toJson(teams), reminders: toJson(reminders), escalationDeadlines: toJson(escalationDeadlines), retention: toJson(retention), areas: toJson(areas) }),
   fromRow: (row: Row) =>
     Forum.parse({
       ...dataOf(row),
@@ -20,6 +20,7 @@ const codec: RowCodec<Forum> = {
       reminders: fromJson(row['reminders']),
       escalationDeadlines: fromJson(row['escalationDeadlines']),
       retention: fromJson(row['retention']),
+      areas: fromJson(row['areas']),
       version: row.etag,
     }),
 };

@@ -152,14 +152,15 @@ export function createOutboxRepository(table: OutboxTable): OutboxRepository {
       const entity = toEntity(message);
       const tableClient = await client();
       await tableClient.upsertEntity(queueEntity(message), 'Replace');
-      try {
-        const response = await tableClient.createEntity(entity);
-        const created = { ...message, version: response.etag };
-        await writeIndexes(created);
-        return { created: true, message: created };
-      } catch (error) {
-        if (!isConflict(error)) throw error;
+      // The index rows beside the message row, not after it: an index row whose message never got
+      // written is skipped by its readers, and a second message with this key keeps the same rows.
+      const [outcome, indexed] = await Promise.allSettled([tableClient.createEntity(entity), writeIndexes(message)]);
+      if (outcome.status === 'fulfilled') {
+        // Stored but not findable by subject: the caller's retry takes the path below and writes them again.
+        if (indexed.status === 'rejected') throw indexed.reason;
+        return { created: true, message: { ...message, version: outcome.value.etag } };
       }
+      if (!isConflict(outcome.reason)) throw outcome.reason;
       // The key was used before: that message stands, and this call changes nothing about it.
       const existing = await find(message.id);
       if (existing === undefined) throw new Error(`outbox: message ${message.id} exists and then does not`);

@@ -14,7 +14,7 @@ import {
   PROPOSED_DATE_INPUT,
 } from '../../cards/action-item.card';
 import { actionRecordCard, RecordData } from '../../cards/action-record.card';
-import { ForumRefData } from '../../cards/action-board.card';
+import { BoardPageData, ForumRefData } from '../../cards/action-board.card';
 import type { AdaptiveCard } from '../../cards/card-kit';
 import { canRecordActionItems, isOpen, isOverdue } from '../../domain/actions/action-item.rules';
 import { byUrgency } from '../../domain/actions/action-views';
@@ -47,6 +47,14 @@ const actorOf = (input: ActionInput): string => {
 /** The forum and the viewer's membership; only members see a forum's items. */
 export async function viewForum(services: BotServices, forumId: string, userId: string): Promise<{ forum: Forum; member: Member | undefined }> {
   const [forum, member] = await Promise.all([requireForum(services, forumId), services.members.find(forumId, userId)]);
+  assertAllowed(canSeeContent(forum, member));
+  return { forum, member };
+}
+
+/** The forum and membership the access check established (item access: always a member). */
+function grantedForum(input: ActionInput, forumId: string): { forum: Forum; member: Member | undefined } {
+  const { forum, member } = input.granted;
+  if (forum?.id !== forumId) throw new DomainError('BOT.FORUM_UNKNOWN');
   assertAllowed(canSeeContent(forum, member));
   return { forum, member };
 }
@@ -120,7 +128,8 @@ const dateOrRefuse = (value: string | undefined): string => {
 export const actionItemActions: readonly CardAction[] = [
   cardAction(ACTION_VERBS.show, ItemShowData, itemAccess, async (input, data) => {
     const userId = actorOf(input);
-    const { forum, member } = await viewForum(input.services, data.forumId, userId);
+    // The access check has read the forum and the membership; only the item is left to read.
+    const { forum, member } = grantedForum(input, data.forumId);
     const item = await requireItem(input.services, data.forumId, data.itemId);
     return actionItemCard(actionItemsTexts[input.t.lang].item, itemView(item, forum, userId, member, todayOf(input.services)));
   }),
@@ -187,12 +196,13 @@ export const actionItemActions: readonly CardAction[] = [
             settleMs: 2_000,
           });
     const intro = [texts.recordedIntro(saved.length, by), report?.section.headline, ...(report?.section.problems.slice(0, 3).map((p) => p.explanation) ?? [])].filter((x) => x !== undefined).join(' ');
-    return boardCardOf(texts, forum, await services.actionItems.listByForum(forum.id), todayOf(services), intro);
+    return boardCardOf(services, texts, forum, todayOf(services), { intro });
   }),
 
-  cardAction(ACTION_VERBS.board, ForumRefData, forumAccess('member'), async (input, data) => {
-    const { forum } = await viewForum(input.services, data.forumId, actorOf(input));
-    return boardCardOf(actionItemsTexts[input.t.lang], forum, await input.services.actionItems.listByForum(forum.id), todayOf(input.services));
+  cardAction(ACTION_VERBS.board, BoardPageData, forumAccess('member'), async (input, data) => {
+    const { forum } = grantedForum(input, data.forumId);
+    const page = { ...(data.after === undefined ? {} : { after: data.after }), ...(data.from === undefined ? {} : { from: data.from }) };
+    return boardCardOf(input.services, actionItemsTexts[input.t.lang], forum, todayOf(input.services), page);
   }),
 
   cardAction(ACTION_VERBS.followUp, ForumRefData, forumAccess('editor'), async (input, data) => followUpCard(input, data.forumId)),

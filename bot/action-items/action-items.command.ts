@@ -1,11 +1,11 @@
 import { myActionsCard } from '../../cards/action-mine.card';
-import { isOpen, isOverdue } from '../../domain/actions/action-item.rules';
+import { isOverdue } from '../../domain/actions/action-item.rules';
 import { byUrgency } from '../../domain/actions/action-views';
 import { danishDate } from '../../domain/actions/local-date';
 import { DomainError } from '../../domain/shared/domain-error';
 import { recordFormCard } from './action-items.actions';
 import { actionItemsTexts } from './action-items.texts';
-import { boardCardOf, myItems, todayOf } from './action-items.service';
+import { boardCardOf, myOpenItems, todayOf } from './action-items.service';
 import { command } from '../core/command';
 import { linkedForumId } from '../core/linked-forum';
 import { foldWord } from '../core/command-words';
@@ -28,7 +28,7 @@ export const actionsCommand = command({
     const forum = granted.forum;
     if (forum === undefined) {
       if (info.place.kind !== 'personal') throw new DomainError('ACTION.NO_FORUM_HERE');
-      const mine = (await myItems(services, actorId)).filter(({ item }) => isOpen(item));
+      const mine = await myOpenItems(services, actorId);
       const sort = byUrgency(today);
       mine.sort((a, b) => sort(a.item, b.item));
       const views = mine.map(({ forum: f, item }) => ({ forumId: f.id, forumName: f.name, id: item.id, title: item.title, due: danishDate(item.dueDate), overdue: isOverdue(item, today), status: item.status }));
@@ -36,6 +36,6 @@ export const actionsCommand = command({
     }
     const member = granted.member;
     if (NEW_WORDS.includes(foldWord(args))) return { card: await recordFormCard(services, t.lang, forum, member), summary: texts.record.title };
-    return { card: boardCardOf(texts, forum, await services.actionItems.listByForum(forum.id), today), summary: texts.summaries.board(forum.name) };
+    return { card: await boardCardOf(services, texts, forum, today), summary: texts.summaries.board(forum.name) };
   },
 });

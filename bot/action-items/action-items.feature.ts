@@ -1,7 +1,7 @@
 import type { BotFeature } from '../core/feature';
 import { actionItemActions } from './action-items.actions';
 import { actionsCommand } from './action-items.command';
-import { actionRemindersJob } from './action-items.jobs';
+import { actionListsRepairJob, actionRemindersJob } from './action-items.jobs';
 import { actionItemRoutes } from './action-items.routes';
 
 /** Action items per forum: recording, owners' cards, follow-up, reminders and the CSV export. */
@@ -10,5 +10,5 @@ export const actionItemsFeature: BotFeature = {
   commands: [actionsCommand],
   actions: actionItemActions,
   routes: actionItemRoutes,
-  jobs: (services) => [actionRemindersJob(services)],
+  jobs: (services) => [actionRemindersJob(services), actionListsRepairJob(services)],
 };

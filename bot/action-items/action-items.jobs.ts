@@ -64,3 +64,23 @@ export const actionRemindersJob = (services: BotServices): ScheduledJob => ({
     if (sent.reminders + sent.digests > 0) services.logger.info(sent, 'action items: reminders queued');
   },
 });
+
+/**
+ * The slow repair of the open-item lists the board reads a page of: every forum's items against
+ * its list (a change whose second write failed; items stored before the lists existed). Hourly,
+ * one instance at a time (the scheduler's lease); a forum at a time, so it stays in the background.
+ */
+export const actionListsRepairJob = (services: BotServices): ScheduledJob => ({
+  name: 'actions.lists.repair',
+  everyMs: 60 * 60 * 1000,
+  run: async () => {
+    let written = 0;
+    let removed = 0;
+    for (const forum of await services.fora.list()) {
+      const fixed = await services.actionItems.repairOpenLists(forum.id);
+      written += fixed.written;
+      removed += fixed.removed;
+    }
+    if (written + removed > 0) services.logger.info({ written, removed }, 'action items: open lists repaired');
+  },
+});

@@ -39,8 +39,26 @@ export async function requireItem(services: BotServices, forumId: string, itemId
 /** Audit keeps what matters to people, not storage details. */
 const auditable = ({ version: _version, ...item }: ActionItem) => item;
 
-export function boardCardOf(texts: ActionItemsTexts, forum: Forum, items: readonly ActionItem[], todayLocal: string, intro?: string): AdaptiveCard {
-  return actionBoardCard(texts.board, boardView(forum, items, todayLocal, texts.boardTitle(forum.name), { ...(intro === undefined ? {} : { intro }), withActions: true }));
+/** Open items one board card shows; "Vis flere" gives the next ones. */
+export const BOARD_PAGE = 20;
+
+/**
+ * One page of a forum's board (most urgent first, grouped by owner within the page), with the
+ * count of open and overdue items: two queries side by side, neither reading closed items.
+ */
+export async function boardCardOf(
+  services: Pick<BotServices, 'actionItems'>,
+  texts: ActionItemsTexts,
+  forum: Forum,
+  todayLocal: string,
+  options: { intro?: string; after?: string; from?: number } = {},
+): Promise<AdaptiveCard> {
+  const [page, counts] = await Promise.all([
+    services.actionItems.listOpenPage(forum.id, { limit: BOARD_PAGE, ...(options.after === undefined ? {} : { after: options.after }) }),
+    services.actionItems.countOpen(forum.id, todayLocal),
+  ]);
+  const view = boardView(forum, page.items, todayLocal, texts.boardTitle(forum.name), { ...(options.intro === undefined ? {} : { intro: options.intro }), withActions: true });
+  return actionBoardCard(texts.board, { ...view, total: counts.open, overdue: counts.overdue, page: { from: options.after === undefined ? 1 : (options.from ?? 1), ...(page.next === undefined ? {} : { next: page.next }) } });
 }
 
 /** A notification must not undo a change that is saved: it is logged and the change stands. */
@@ -64,7 +82,7 @@ async function refreshBoard(services: BotServices, forum: Forum, key: string): P
     idempotencyKey: key,
     recipient,
     operation: { kind: 'update', activityId: delivery.activityId },
-    activity: cardMessage(texts.summaries.board(forum.name), boardCardOf(texts, forum, await services.actionItems.listByForum(forum.id), todayOf(services))),
+    activity: cardMessage(texts.summaries.board(forum.name), await boardCardOf(services, texts, forum, todayOf(services))),
     subject: { type: SUBJECT.board, id: forum.id, forumId: forum.id },
   });
 }
@@ -109,12 +127,12 @@ export async function recordItems(
   const conversationId = forum.teams?.conversationId;
   if (conversationId !== undefined) {
     const by = members.find((m) => m.userId === actorId)?.displayName ?? '';
-    const all = await services.actionItems.listByForum(forum.id);
+    const board = await boardCardOf(services, texts, forum, today, { intro: texts.recordedIntro(saved.length, by) });
     await notifySafely(services, 'board', () =>
       services.outbox.enqueue({
         idempotencyKey: `action-board:${forum.id}:${saved[0]?.id ?? newId()}`,
         recipient: { kind: 'conversation', conversationId },
-        activity: cardMessage(texts.summaries.board(forum.name), boardCardOf(texts, forum, all, today, texts.recordedIntro(saved.length, by))),
+        activity: cardMessage(texts.summaries.board(forum.name), board),
         subject: { type: SUBJECT.board, id: forum.id, forumId: forum.id },
         causedBy: actorId,
       }),
@@ -235,12 +253,13 @@ export async function escalateItem(services: BotServices, request: { forumId: st
 }
 
 /** My open items across the fora I belong to (one read per forum). */
-export async function myItems(services: BotServices, userId: string): Promise<{ forum: Forum; item: ActionItem }[]> {
+/** A person's open items across their fora: per forum only their own open rows, read side by side. */
+export async function myOpenItems(services: BotServices, userId: string): Promise<{ forum: Forum; item: ActionItem }[]> {
   const memberships = await services.members.listMembershipsOfUser(userId);
   const perForum = await Promise.all(
     memberships.map(async (m) => {
-      const [forum, items] = await Promise.all([services.fora.findById(m.forumId), services.actionItems.listByForum(m.forumId)]);
-      return forum === undefined ? [] : items.filter((i) => i.owner.kind === 'member' && i.owner.userId === userId).map((item) => ({ forum, item }));
+      const [forum, items] = await Promise.all([services.fora.findById(m.forumId), services.actionItems.listOpenOfOwner(m.forumId, userId)]);
+      return forum === undefined ? [] : items.map((item) => ({ forum, item }));
     }),
   );
   return perForum.flat();

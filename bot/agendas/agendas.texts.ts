@@ -42,6 +42,8 @@ export interface AgendaTexts {
     shared: (count: number) => string;
     noAgenda: (forum: string) => string;
     pickForum: (names: string) => string;
+    /** In a channel or group chat: the draft went to the person's own chat instead. */
+    editorSentPrivately: (forum: string) => string;
   };
   document: {
     title: (forum: string) => string;
@@ -194,6 +196,8 @@ const da: AgendaTexts = {
     shared: (count) => `Briefingen er delt med ${count}.`,
     noAgenda: (forum) => `${forum} har ingen offentliggjort dagsorden endnu.`,
     pickForum: (names) => `Hvilket forum? Skriv fx **dagsorden ${names}**.`,
+    editorSentPrivately: (forum) =>
+      `Dagsordenen for ${forum} redigeres i din personlige chat med Forumbot – jeg har sendt den dertil. Kladden ses kun af formand og sekretær; kanalen får dagsordenen, når den er offentliggjort.`,
   },
   document: {
     title: (forum) => `Briefing – ${forum}`,
@@ -346,6 +350,8 @@ const en: AgendaTexts = {
     shared: (count) => `The briefing was shared with ${count}.`,
     noAgenda: (forum) => `${forum} has no published agenda yet.`,
     pickForum: (names) => `Which forum? Type e.g. **agenda ${names}**.`,
+    editorSentPrivately: (forum) =>
+      `The agenda for ${forum} is edited in your personal chat with Forumbot – I have sent it there. Only the chair and secretary see the draft; the channel gets the agenda once it is published.`,
   },
   document: {
     title: (forum) => `Briefing – ${forum}`,

@@ -49,7 +49,7 @@ const deny = (): never => {
  * Checks a declaration for a person. Refusals: the one `ACCESS.DENIED` for outsiders and unknown
  * ids alike; a member lacking a role learns which role it takes.
  */
-export async function checkAccess<D>(access: Access<D>, services: BotServices, userId: string, data: D): Promise<Granted> {
+export async function checkAccess<D>(access: Access<D>, services: BotServices, userId: string, data: D, onForumId?: (forumId: string) => void): Promise<Granted> {
   switch (access.kind) {
     case 'anyone':
       return {};
@@ -64,9 +64,11 @@ export async function checkAccess<D>(access: Access<D>, services: BotServices, u
     case 'forum': {
       const forumId = await access.forumId(data, services);
       if (forumId === undefined) return access.optional === true ? {} : deny();
+      onForumId?.(forumId);
       return forumGrant(services, forumId, userId, access.requirement);
     }
     case 'item':
+      onForumId?.(access.forumId(data));
       return forumGrant(services, access.forumId(data), userId, 'member');
     case 'case': {
       const escalation = await services.escalations.findById(access.escalationId(data));

@@ -14,8 +14,11 @@ export async function raiseForm(services: BotServices, lang: Lang, userId: strin
     .filter((f) => memberOf.includes(f.id) && f.escalatesTo !== undefined)
     .map((f) => ({ id: f.id, name: f.name, escalatesToName: byId.get(f.escalatesTo ?? '')?.name ?? '' }));
   const forumId = choices.some((c) => c.id === preset.forumId) ? preset.forumId : undefined;
+  // The areas are the municipality's: every forum carries the same list from the fora file.
+  const areas = fora.find((f) => f.id === (forumId ?? choices[0]?.id))?.areas ?? [];
   return escalationFormCard(escalationTexts[lang].form, {
     fora: choices,
+    areas,
     ...(forumId === undefined ? {} : { forumId }),
     ...(preset.title === undefined || preset.title === '' ? {} : { title: preset.title.slice(0, 200) }),
   });

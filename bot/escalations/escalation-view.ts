@@ -3,7 +3,7 @@ import type { Escalation, EscalationStep } from '../../domain/escalations/escala
 import { ESCALATION_ACTIONS, CLOSED_STATES } from '../../domain/escalations/escalation';
 import { Category } from '../../domain/escalations/escalation-raise';
 import { checkEscalationAction } from '../../domain/escalations/escalation.rules';
-import { canSeeDescription, checkShareDescription, seesSealedNames, type Viewer } from '../../domain/escalations/escalation-visibility';
+import { canSeeDescription, checkShareDescription, seesArea, seesSealedNames, type Viewer } from '../../domain/escalations/escalation-visibility';
 import type { Forum } from '../../domain/fora/forum';
 import type { BotServices } from '../core/services';
 import type { Lang } from '../i18n';
@@ -112,6 +112,8 @@ export async function caseView(
     };
   });
   const category = Category.safeParse(escalation.category);
+  // A sensitive case is not placed for outsiders: an area with a date could point at one young person.
+  const areaName = escalation.area === undefined || !seesArea(escalation, who) ? undefined : (ctx.fora.get(escalation.originForumId)?.areas?.find((a) => a.id === escalation.area)?.name ?? escalation.area);
   const can = 'channelForumId' in viewer ? [] : await buttonsFor(services, ctx, viewer.userId, who.forumIds);
   return {
     id: escalation.id,
@@ -119,6 +121,7 @@ export async function caseView(
     title: escalation.title,
     ...(seesDescription ? { description: escalation.description } : {}),
     category: category.success ? t.form.categories[category.data] : escalation.category,
+    ...(areaName === undefined ? {} : { area: areaName }),
     urgency: escalation.urgency,
     state: escalation.state,
     holdingForum: name(escalation.currentForumId),

@@ -92,7 +92,7 @@ export const escalationFormAction = cardAction(ESCALATION_VERBS.form, Escalation
 /** The raise form given back with what was typed; a text refusal sits beside the description unless the title caused it. */
 const raiseFormSpec: FormSpec<z.output<typeof EscalationRaiseData>> = {
   render: (input, data) => raiseForm(input.services, input.t.lang, actorOf(input).userId, { forumId: data.originForumId }),
-  fieldOf: (error) => (error.code.startsWith('INPUT.') ? 'description' : undefined),
+  fieldOf: (error) => (error.code.startsWith('INPUT.') ? 'description' : error.code === 'ESCALATION.AREA_UNKNOWN' ? 'area' : undefined),
 };
 
 export const escalationRaiseAction = formAction(ESCALATION_VERBS.raise, EscalationRaiseData, { kind: 'forum', requirement: 'member', forumId: (d) => d.originForumId }, raiseFormSpec, async (input, data) => {

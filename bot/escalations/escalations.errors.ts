@@ -30,6 +30,7 @@ export const escalationsErrors: FeatureErrorTexts = {
     'ESCALATION.DEADLINE_ORDER': (c: Context) =>
       `For ${word('da', 'urgency', c['urgency'], 'en af hastegraderne')} skal påmindelsen komme før sagen sendes videre (nu ${num(c['remind'])} og ${num(c['escalate'])} timer). Ret det og gem igen; intet er gemt.`,
     'ESCALATION.DEADLINE_INVALID': () => 'Fristerne kunne ikke læses. Ret dem og gem igen; intet er gemt.',
+    'ESCALATION.AREA_UNKNOWN': () => 'Området findes ikke i kommunens liste. Vælg et område fra listen, eller lad feltet stå tomt.',
   },
   en: {
     'ESCALATION.NOT_FOUND': () => 'The case no longer exists.',
@@ -41,5 +42,6 @@ export const escalationsErrors: FeatureErrorTexts = {
     'ESCALATION.DEADLINE_ORDER': (c: Context) =>
       `For ${word('en', 'urgency', c['urgency'], 'one of the urgencies')} the reminder must come before the case is sent on (now ${num(c['remind'])} and ${num(c['escalate'])} hours). Correct it and save again; nothing was saved.`,
     'ESCALATION.DEADLINE_INVALID': () => 'The deadlines could not be read. Correct them and save again; nothing was saved.',
+    'ESCALATION.AREA_UNKNOWN': () => "The area is not on the municipality's list. Choose an area from the list, or leave the field empty.",
   },
 };

@@ -6,13 +6,16 @@ import { parseCommand } from '../core/command-words';
 import { errorText, messagesFor, pickLang, type Messages } from '../i18n';
 import type { BotServices } from '../core/services';
 import { readCommandText } from './mention';
+import { nearestCommandWord } from '../core/nearest-command';
 import { toActivity, type Reply } from '../core/reply';
 import { readTurnInfo } from '../core/turn-info';
 
-/** The reply to text that is no command: say so and list what the bot understands. */
-export function unknownCommandReply(t: Messages, commands: readonly Command[]): Reply {
+/** The reply to text that is no command: the nearest command if the word looks mistyped, and what the bot understands. */
+export function unknownCommandReply(t: Messages, commands: readonly Command[], text = ''): Reply {
   const list = commands.map((c) => `**${t.commands[c.name].usage}**`).join(', ');
-  return { text: `${t.replies.unknownCommand} ${t.replies.commandListIntro} ${list}.` };
+  const nearest = nearestCommandWord(text, commands);
+  const guess = nearest === undefined ? '' : ` ${t.replies.didYouMean(nearest)}`;
+  return { text: `${t.replies.unknownCommand}${guess} ${t.replies.commandListIntro} ${list}.` };
 }
 
 /**
@@ -36,7 +39,7 @@ export async function handleMessage(turn: TurnContext, services: BotServices, co
     services.logger.info({ activityId: info.activityId, code: 'INPUT.CPR_NUMBER' }, 'typed text refused');
     reply = { text: errorText(t, 'INPUT.CPR_NUMBER') };
   } else if (parsed === undefined) {
-    reply = unknownCommandReply(t, commands);
+    reply = unknownCommandReply(t, commands, text);
   } else if (info.actor === undefined) {
     reply = { text: errorText(t, 'BOT.USER_UNKNOWN') };
   } else {

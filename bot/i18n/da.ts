@@ -13,6 +13,7 @@ export const da: Messages = {
     agenda: { usage: 'dagsorden', description: 'Viser dagsordenen til næste møde.' },
     actions: { usage: 'handlinger', description: 'Viser åbne handlinger, du er ansvarlig for.' },
     escalate: { usage: 'eskaler', description: 'Løfter et problem eller en tendens til næste niveau.' },
+    plan: { usage: 'handlingsplan', description: 'Viser den lokale handlingsplan og dens indsatser; konsulenterne retter den, styregruppen godkender den.' },
     privacy: { usage: 'persondata', description: 'Udleverer en persons data (indsigt) — kun for privatlivsadministratorer.' },
   },
   cards: {
@@ -50,6 +51,7 @@ export const da: Messages = {
   summaries: { welcome: 'Velkommen til Forumbot', help: 'Forumbots kommandoer', fora: 'Oversigt over fora' },
   replies: {
     unknownCommand: 'Den kommando kender jeg ikke.',
+    didYouMean: (word) => `Mente du **${word}**?`,
     commandListIntro: 'Du kan skrive:',
     linkedTitle: 'Kanalen er knyttet',
     linked: (forum) => `Kanalen er nu knyttet til **${forum}**. Forummets dagsordener og påmindelser bliver sendt hertil.`,
@@ -85,8 +87,10 @@ export const da: Messages = {
     'FIELD.TOO_BIG': (c) => `Skriv højst ${String(c.max)}.`,
     'FIELD.FORMAT': (c) => (c.format === 'url' ? formTexts.da.url : c.format === 'email' ? formTexts.da.email : 'Feltet har ikke den rigtige form. Ret det, og send igen.'),
     'FIELD.INVALID': () => 'Feltet kan ikke bruges sådan. Ret det, og send igen.',
+    'FIELD.WHOLE_NUMBER': (c) => formTexts.da.numberBetween(Number(c.min), Number(c.max)),
     'FORM.FIELDS_REFUSED': () => 'Ret det markerede, og send igen.',
     'INPUT.CPR_NUMBER': () => 'Teksten ligner et CPR-nummer: fjern nummeret, og send igen. Skriv aldrig personoplysninger her.',
+    'INPUT.MALFORMED_TEXT': () => 'Teksten indeholder et tegn, der ikke kan gemmes (ofte fra en kopi fra et andet program): skriv det sidste stykke igen, og send.',
     'INPUT.EMPTY': () => 'Skriv en tekst først.',
     'INPUT.TOO_LONG': (c) => (typeof c.max === 'number' && typeof c.length === 'number' ? formTexts.da.tooLong(c.max, c.length) : `Teksten er for lang${maxOf(c)}.`),
     'STORAGE.CONFLICT': () => 'En anden ændrede det samme lige før dig. Prøv igen.',

@@ -13,6 +13,7 @@ export const en: Messages = {
     agenda: { usage: 'agenda', description: 'Shows the agenda of the next meeting.' },
     actions: { usage: 'actions', description: 'Shows the open action items you own.' },
     escalate: { usage: 'escalate', description: 'Raises a problem or trend to the next level.' },
+    plan: { usage: 'actionplan', description: 'Shows the local action plan and its initiatives; the consultants edit it, the steering group approves it.' },
     privacy: { usage: 'privacy', description: 'Hands out a person\'s data (access request) — privacy administrators only.' },
   },
   cards: {
@@ -50,6 +51,7 @@ export const en: Messages = {
   summaries: { welcome: 'Welcome to Forumbot', help: "Forumbot's commands", fora: 'Overview of the fora' },
   replies: {
     unknownCommand: "I don't know that command.",
+    didYouMean: (word) => `Did you mean **${word}**?`,
     commandListIntro: 'You can type:',
     linkedTitle: 'Channel linked',
     linked: (forum) => `This channel is now linked to **${forum}**. The forum's agendas and reminders will be posted here.`,
@@ -85,8 +87,10 @@ export const en: Messages = {
     'FIELD.TOO_BIG': (c) => `Enter at most ${String(c.max)}.`,
     'FIELD.FORMAT': (c) => (c.format === 'url' ? formTexts.en.url : c.format === 'email' ? formTexts.en.email : 'This field is not in the right form. Correct it and send again.'),
     'FIELD.INVALID': () => 'This value cannot be used. Correct it and send again.',
+    'FIELD.WHOLE_NUMBER': (c) => formTexts.en.numberBetween(Number(c.min), Number(c.max)),
     'FORM.FIELDS_REFUSED': () => 'Correct what is marked and send again.',
     'INPUT.CPR_NUMBER': () => 'The text looks like a CPR number: remove the number and send again. Never write personal data here.',
+    'INPUT.MALFORMED_TEXT': () => 'The text holds a character that cannot be stored (often from a copy from another program): type the last part again and send.',
     'INPUT.EMPTY': () => 'Write some text first.',
     'INPUT.TOO_LONG': (c) => (typeof c.max === 'number' && typeof c.length === 'number' ? formTexts.en.tooLong(c.max, c.length) : `The text is too long${maxOf(c)}.`),
     'STORAGE.CONFLICT': () => 'Someone changed the same thing just before you. Please try again.',

@@ -17,6 +17,8 @@ export interface Messages {
   summaries: { welcome: string; help: string; fora: string };
   replies: {
     unknownCommand: string;
+    /** A mistyped command: the nearest one. */
+    didYouMean: (word: string) => string;
     commandListIntro: string;
     linkedTitle: string;
     linked: (forum: string) => string;

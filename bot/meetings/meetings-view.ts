@@ -1,7 +1,6 @@
 import { formatDateTime, formatTimeRange } from '../../cards/dates';
 import { meetingsCard, type MeetingItemView } from '../../cards/meetings.card';
-import type { Forum } from '../../domain/fora/forum';
-import { hasRole } from '../../domain/fora/forum.rules';
+import type { Forum, Role } from '../../domain/fora/forum';
 import { occurrencesBetween } from '../../domain/meetings/meeting-schedule';
 import { localParts } from '../../domain/meetings/zoned-time';
 import type { Reply } from '../core/reply';
@@ -13,55 +12,78 @@ import { DEFAULT_HORIZON_DAYS } from './upcoming-meetings';
 
 const LIST_LIMIT = 10;
 
+export interface MeetingsRequest {
+  lang: Lang;
+  /** The fora listed; `fora` may still be on its way (read beside the meetings). */
+  forumIds: readonly string[];
+  fora: readonly Forum[] | Promise<readonly Forum[]>;
+  readerId: string | undefined;
+  /** The reader's roles per forum when already read (their memberships); read otherwise. */
+  roles?: ReadonlyMap<string, readonly Role[]>;
+  scope: string;
+  notice?: string;
+}
+
 /**
  * The card of the next meetings of `fora` for one reader: Danish (or English) dates in the bot's
  * zone, an .ics link per series or one-off, and — in fora where the reader is chair or secretary —
  * buttons to move and cancel meetings and to schedule or change the series.
  */
-export async function meetingsReply(
-  services: BotServices,
-  request: { lang: Lang; fora: readonly Forum[]; readerId: string | undefined; scope: string; notice?: string },
-): Promise<Extract<Reply, { card: unknown }>> {
+export async function meetingsReply(services: BotServices, request: MeetingsRequest): Promise<Extract<Reply, { card: unknown }>> {
   const texts = meetingsTexts[request.lang];
   const tz = services.config.timeZone;
   const now = services.clock.now();
-  const byId = new Map(request.fora.map((f) => [f.id, f]));
-  const ids = [...byId.keys()];
-  // Two partition reads per forum (series, overrides) and one member read; the rest is computed.
-  const [roles, seriesByForum, meetingsByForum] = await Promise.all([
-    Promise.all(ids.map(async (id) => [id, request.readerId === undefined ? undefined : await services.members.find(id, request.readerId)] as const)),
+  const ids = [...new Set(request.forumIds)];
+  // All at once, whatever the number of fora: the fora (when still being read), two partition reads
+  // per forum (series, overrides) and the reader's roles unless the caller knows them already.
+  const [fora, roles, seriesByForum, meetingsByForum] = await Promise.all([
+    request.fora,
+    Promise.all(
+      ids.map(async (id) => {
+        const known = request.roles?.get(id);
+        if (known !== undefined) return [id, known] as const;
+        return [id, request.readerId === undefined ? undefined : (await services.members.find(id, request.readerId))?.roles] as const;
+      }),
+    ),
     Promise.all(ids.map(async (id) => [id, await services.meetingSeries.listByForum(id)] as const)),
     Promise.all(ids.map(async (id) => [id, await services.meetings.listByForum(id)] as const)),
   ]);
+  const byId = new Map(fora.map((f) => [f.id, f]));
   const horizon = new Date(now.getTime() + DEFAULT_HORIZON_DAYS * 86_400_000);
   const occurrences = occurrencesBetween(
     seriesByForum.flatMap(([, list]) => list),
     meetingsByForum.flatMap(([, list]) => list),
     now,
     horizon,
-  ).slice(0, LIST_LIMIT);
-  const canChange = new Set(roles.filter(([, m]) => hasRole(m, 'chair', 'secretary')).map(([id]) => id));
+  )
+    .filter((o) => byId.has(o.forumId)) // a membership may outlive its forum
+    .slice(0, LIST_LIMIT);
+  const canChange = new Set(roles.filter(([id, r]) => byId.has(id) && r !== undefined && r.some((role) => role === 'chair' || role === 'secretary')).map(([id]) => id));
   const publisher = createIcsCalendarPublisher(services);
   const series = new Map(seriesByForum.flatMap(([, list]) => list.map((s) => [s.id, s] as const)));
   const meetings = new Map(meetingsByForum.flatMap(([, list]) => list.map((m) => [m.id, m] as const)));
-  const links = new Map<string, string>();
-  const linkFor = async (seriesId: string | undefined, meetingId: string | undefined): Promise<string | undefined> => {
-    const id = seriesId ?? meetingId;
-    if (id === undefined) return undefined;
-    if (!links.has(id)) {
-      const s = seriesId === undefined ? undefined : series.get(seriesId);
-      const m = meetingId === undefined ? undefined : meetings.get(meetingId);
-      const forumName = byId.get((s ?? m)?.forumId ?? '')?.name ?? '';
-      if (s !== undefined) links.set(id, (await publisher.publishSeries({ series: s, overrides: [], forumName })).url);
-      else if (m !== undefined) links.set(id, (await publisher.publishMeeting({ meeting: m, forumName })).url);
-    }
-    return links.get(id);
+  const links = new Map<string, Promise<string | undefined>>();
+  const publish = async (seriesId: string | undefined, meetingId: string | undefined): Promise<string | undefined> => {
+    const s = seriesId === undefined ? undefined : series.get(seriesId);
+    const m = meetingId === undefined ? undefined : meetings.get(meetingId);
+    const forumName = byId.get((s ?? m)?.forumId ?? '')?.name ?? '';
+    if (s !== undefined) return (await publisher.publishSeries({ series: s, overrides: [], forumName })).url;
+    if (m !== undefined) return (await publisher.publishMeeting({ meeting: m, forumName })).url;
+    return undefined;
   };
-
+  // One link per series or one-off, however many of its occurrences are listed.
+  const linkFor = (seriesId: string | undefined, meetingId: string | undefined): Promise<string | undefined> => {
+    const id = seriesId ?? meetingId;
+    if (id === undefined) return Promise.resolve(undefined);
+    if (!links.has(id)) links.set(id, publish(seriesId, meetingId));
+    return links.get(id)!;
+  };
+  // A series shown for the first time gets its calendar token (a write): all at once, not one by one.
+  const urls = await Promise.all(occurrences.map((o) => linkFor(o.seriesId, o.seriesId === undefined ? o.meetingId : undefined)));
   const items: MeetingItemView[] = [];
-  for (const o of occurrences) {
+  for (const [i, o] of occurrences.entries()) {
     const local = localParts(new Date(o.start), tz);
-    const url = await linkFor(o.seriesId, o.seriesId === undefined ? o.meetingId : undefined);
+    const url = urls[i];
     items.push({
       key: o.key,
       forumId: o.forumId,
@@ -78,7 +100,7 @@ export async function meetingsReply(
     });
   }
   const today = localParts(now, tz).date;
-  const schedulable = request.fora
+  const schedulable = fora
     .filter((f) => canChange.has(f.id))
     .map((f) => {
       const current = (seriesByForum.find(([id]) => id === f.id)?.[1] ?? []).find((s) => s.until === undefined || s.until >= today);
@@ -89,7 +111,7 @@ export async function meetingsReply(
     ...(request.notice === undefined ? {} : { notice: request.notice }),
     items,
     schedulable,
-    showForum: request.fora.length > 1,
+    showForum: fora.length > 1,
   });
   return { card, summary: texts.summary };
 }

@@ -9,7 +9,7 @@ import { DomainError } from '../../domain/shared/domain-error';
 import { LocalDate } from '../../domain/shared/time';
 import { forumAccess } from '../core/access';
 import { cardAction, type ActionInput } from '../core/card-action';
-import { errorText } from '../i18n';
+import { FieldsRefused } from '../../domain/shared/field-problems';
 import { meetingsReply } from './meetings-view';
 import { meetingsTexts } from './meetings.texts';
 import { cancelMeeting, forumToSchedule, moveMeeting, scheduleSeries } from './meetings.service';
@@ -22,11 +22,15 @@ function actorOf(info: ActionInput['info']): string {
 }
 
 async function forumList(input: ActionInput, forumId: string, notice?: string) {
-  const forum = await requireForum(input.services, forumId);
+  // The access check has read the forum and the membership: reuse them (one round trip fewer).
+  const { forum: granted, member } = input.granted;
+  const forum = granted?.id === forumId ? granted : await requireForum(input.services, forumId);
   const reply = await meetingsReply(input.services, {
     lang: input.t.lang,
+    forumIds: [forum.id],
     fora: [forum],
     readerId: input.actor.userId,
+    ...(granted?.id === forumId ? { roles: new Map([[forumId, member?.roles ?? []]]) } : {}),
     scope: forum.name,
     ...(notice === undefined ? {} : { notice }),
   });
@@ -45,30 +49,41 @@ export const scheduleFormAction = cardAction(MEETINGS_VERBS.scheduleForm, Schedu
   });
 });
 
+/** Where a refusal of the series belongs on the form (reasons that name no field of their own). */
+const SERIES_FIELD: Readonly<Record<string, string>> = {
+  'MEETINGS.FIRST_DATE_PAST': 'firstDate',
+  'MEETINGS.FIRST_DATE_NOT_IN_RULE': 'firstDate',
+  'MEETINGS.DAY_TOO_LATE': 'firstDate',
+  'MEETINGS.RRULE_INVALID': 'rrule',
+  'MEETINGS.RRULE_UNSUPPORTED': 'rrule',
+};
+
+/** The schedule form as it was opened; the typed values and reasons are put back by `formAction`. */
+const scheduleForm: FormSpec<ScheduleSeriesData> = {
+  async render({ t, services }, data) {
+    const forum = await requireForum(services, data.forumId);
+    return scheduleSeriesCard(meetingsTexts[t.lang].schedule, { forumId: forum.id, forumName: forum.name, ...(data.replacesSeriesId === undefined ? {} : { replacesSeriesId: data.replacesSeriesId }) });
+  },
+  fieldOf: (error) => SERIES_FIELD[error.code],
+};
+
 /**
  * Saves a series from the form. Permission first (a non-chair learns nothing about the form's
- * problems); then a wrong value or an impossible recurrence shows the form again with the typed
- * values and a Danish message, and nothing is written.
+ * problems); then every wrong value is marked beside its field on the same form, everything typed
+ * kept, and nothing is written.
  */
-export const scheduleAction = cardAction(MEETINGS_VERBS.schedule, ScheduleSeriesData, forumAccess('editor'), async (input, data) => {
+export const scheduleAction = formAction(MEETINGS_VERBS.schedule, ScheduleSeriesData, forumAccess('editor'), scheduleForm, async (input, data) => {
   const { info, t, services } = input;
   const actorId = actorOf(info);
   const forum = await forumToSchedule(services, data.forumId, actorId);
   const texts = meetingsTexts[t.lang];
-  const { forumId: _f, replacesSeriesId, ...values } = data;
-  const again = (error: string) =>
-    scheduleSeriesCard(texts.schedule, { forumId: forum.id, forumName: forum.name, ...(replacesSeriesId === undefined ? {} : { replacesSeriesId }), values, error });
+  const { replacesSeriesId } = data;
   const form = readScheduleForm(data);
-  if (!form.ok) return again(texts.checkFields(form.fields.map((f) => texts.schedule.fields[f])));
-  try {
-    const result = await scheduleSeries(services, { forumId: forum.id, actorId, input: form.input, ...(replacesSeriesId === undefined ? {} : { replacesSeriesId }) });
-    const s = result.series;
-    const first = formatDateTime(zonedInstant(s.firstDate, s.startTime, s.timeZone), t.lang, s.timeZone);
-    return forumList(input, forum.id, replacesSeriesId === undefined ? texts.scheduled(first) : texts.changed(result.dropped));
-  } catch (error) {
-    if (error instanceof DomainError && error.code.startsWith('MEETINGS.')) return again(errorText(t, error.code, { timeZone: services.config.timeZone, ...error.context }));
-    throw error;
-  }
+  if (!form.ok) throw new FieldsRefused(form.problems);
+  const result = await scheduleSeries(services, { forumId: forum.id, actorId, input: form.input, ...(replacesSeriesId === undefined ? {} : { replacesSeriesId }) });
+  const s = result.series;
+  const first = formatDateTime(zonedInstant(s.firstDate, s.startTime, s.timeZone), t.lang, s.timeZone);
+  return forumList(input, forum.id, replacesSeriesId === undefined ? texts.scheduled(first) : texts.changed(result.dropped));
 });
 
 const MoveValues = z.object({ moveDate: LocalDate, moveTime: LocalTime });

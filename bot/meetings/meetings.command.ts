@@ -18,11 +18,14 @@ export const meetingsCommand = command({
     if (info.place.kind === 'channel') {
       const forum = granted.forum;
       if (forum === undefined) return { text: texts.notLinked };
-      return meetingsReply(services, { lang: t.lang, fora: [forum], readerId, scope: forum.name });
+      return meetingsReply(services, { lang: t.lang, forumIds: [forum.id], fora: [forum], readerId, scope: forum.name });
     }
+    // Two round trips whatever the number of fora: the memberships, then fora and meetings side by side.
     const memberships = await services.members.listMembershipsOfUser(readerId);
-    const fora = (await Promise.all(memberships.map((m) => services.fora.findById(m.forumId)))).filter((f): f is Forum => f !== undefined);
-    if (fora.length === 0) return { text: texts.noFora };
-    return meetingsReply(services, { lang: t.lang, fora, readerId, scope: texts.scopeAll });
+    if (memberships.length === 0) return { text: texts.noFora };
+    const forumIds = memberships.map((m) => m.forumId);
+    const fora = Promise.all(forumIds.map((id) => services.fora.findById(id))).then((found) => found.filter((f): f is Forum => f !== undefined));
+    const roles = new Map(memberships.map((m) => [m.forumId, m.roles]));
+    return meetingsReply(services, { lang: t.lang, forumIds, fora, readerId, roles, scope: texts.scopeAll });
   },
 });

@@ -14,7 +14,6 @@ export interface MeetingsTexts {
   movedNotice: (when: string) => string;
   cancelledNotice: (when: string) => string;
   /** Why a form value was refused: the fields to check. */
-  checkFields: (fields: string[]) => string;
   oneOffTitle: string;
 }
 
@@ -52,23 +51,24 @@ const da: MeetingsTexts = {
       interval: 'Antal uger mellem møderne',
       nth: 'Hvilken ugedag i måneden',
       quarterlyOn: 'Kvartalsvis på',
-      rrule: 'Egen regel (RRULE)',
+      rrule: 'Egen gentagelsesregel (RRULE)',
     },
     kinds: {
       weekly: 'Hver uge',
       everyNWeeks: 'Hver N. uge',
       monthlyNthWeekday: 'Månedligt på samme ugedag (fx 2. tirsdag)',
       quarterly: 'Kvartalsvis',
-      rrule: 'Egen regel (RFC 5545 RRULE)',
     },
     nths: { auto: 'Som første dato', '1': '1.', '2': '2.', '3': '3.', '4': '4.', '-1': 'Sidste' },
     quarterlyOn: { nthWeekday: 'Samme ugedag (fx 2. tirsdag)', sameDay: 'Samme dato i måneden' },
     hints: {
       interval: 'Kun for "Hver N. uge".',
       nth: 'For månedligt og kvartalsvis; ugedagen er den første datos.',
-      rrule: 'Kun for "Egen regel", fx FREQ=MONTHLY;BYDAY=-1TU (sidste tirsdag).',
+      rrule: 'Kun hvis ingen af valgene ovenfor passer: en gentagelsesregel efter RFC 5545, fx FREQ=MONTHLY;BYDAY=-1TU (sidste tirsdag). Den erstatter "Gentagelse".',
     },
     submit: 'Gem mødeserien',
+    advanced: 'Avanceret',
+    submitAdvanced: 'Gem med egen regel',
     back: 'Tilbage',
   },
   summary: 'Næste møder',
@@ -79,7 +79,6 @@ const da: MeetingsTexts = {
   changed: (dropped) => (dropped === 0 ? 'Mødeserien er ændret. Tidligere møder står uændret.' : `Mødeserien er ændret. Tidligere møder står uændret; ${dropped} flytning(er) eller aflysning(er) bortfaldt, fordi den nye serie ikke har de møder.`),
   movedNotice: (when) => `Mødet er flyttet til ${when}.`,
   cancelledNotice: (when) => `Mødet ${when} er aflyst.`,
-  checkFields: (fields) => `Tjek venligst: ${fields.join(', ')}. Intet er gemt.`,
   oneOffTitle: 'Møde',
 };
 
@@ -117,23 +116,24 @@ const en: MeetingsTexts = {
       interval: 'Weeks between meetings',
       nth: 'Which weekday of the month',
       quarterlyOn: 'Quarterly on',
-      rrule: 'Own rule (RRULE)',
+      rrule: 'Own recurrence rule (RRULE)',
     },
     kinds: {
       weekly: 'Every week',
       everyNWeeks: 'Every N weeks',
       monthlyNthWeekday: 'Monthly on the same weekday (e.g. 2nd Tuesday)',
       quarterly: 'Quarterly',
-      rrule: 'Own rule (RFC 5545 RRULE)',
     },
     nths: { auto: 'As the first date', '1': '1st', '2': '2nd', '3': '3rd', '4': '4th', '-1': 'Last' },
     quarterlyOn: { nthWeekday: 'Same weekday (e.g. 2nd Tuesday)', sameDay: 'Same day of the month' },
     hints: {
       interval: 'Only for "Every N weeks".',
       nth: "For monthly and quarterly; the weekday is the first date's.",
-      rrule: 'Only for "Own rule", e.g. FREQ=MONTHLY;BYDAY=-1TU (last Tuesday).',
+      rrule: 'Only if none of the choices above fits: a recurrence rule after RFC 5545, e.g. FREQ=MONTHLY;BYDAY=-1TU (last Tuesday). It replaces "Repeats".',
     },
     submit: 'Save the series',
+    advanced: 'Advanced',
+    submitAdvanced: 'Save with own rule',
     back: 'Back',
   },
   summary: 'Next meetings',
@@ -144,7 +144,6 @@ const en: MeetingsTexts = {
   changed: (dropped) => (dropped === 0 ? 'The series is changed. Earlier meetings are unchanged.' : `The series is changed. Earlier meetings are unchanged; ${dropped} move(s) or cancellation(s) lapsed because the new series has no such meeting.`),
   movedNotice: (when) => `The meeting is moved to ${when}.`,
   cancelledNotice: (when) => `The meeting on ${when} is cancelled.`,
-  checkFields: (fields) => `Please check: ${fields.join(', ')}. Nothing was saved.`,
   oneOffTitle: 'Meeting',
 };
 

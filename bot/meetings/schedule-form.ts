@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ScheduleSeriesData } from '../../cards/meeting-schedule.card';
 import { LocalTime } from '../../domain/meetings/meeting';
 import { NthWeekday, type RecurrenceChoice } from '../../domain/meetings/recurrence';
+import { problemsFromIssues, type FieldProblem } from '../../domain/shared/field-problems';
 import { GuardedText, GuardedUrl } from '../../domain/shared/guarded-text';
 import { LocalDate } from '../../domain/shared/time';
 import type { SeriesInput } from './meetings.service';
@@ -12,6 +13,7 @@ const text = (max: number) =>
     .transform((s) => (s === '' ? undefined : s))
     .optional();
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const blankIsNone = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 /** The form's values, checked: every wrong field is reported at once (by its input id). */
 const Form = z.object({
@@ -20,28 +22,31 @@ const Form = z.object({
   startTime: LocalTime,
   durationMinutes: int(5, 24 * 60),
   location: text(300),
-  onlineMeetingUrl: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), GuardedUrl.refine((url) => url.startsWith('https://')).optional()),
+  onlineMeetingUrl: z.preprocess(blankIsNone, GuardedUrl.refine((url) => url.startsWith('https://')).optional()),
   kind: z.enum(['weekly', 'everyNWeeks', 'monthlyNthWeekday', 'quarterly', 'rrule']),
-  interval: z.preprocess((v) => (v === '' ? undefined : v), int(2, 52).optional()),
+  interval: z.preprocess(blankIsNone, int(2, 52).optional()),
   nth: z.preprocess((v) => (v === '' || v === 'auto' ? undefined : Number(v)), NthWeekday.optional()),
   quarterlyOn: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['nthWeekday', 'sameDay']).optional()),
   rrule: text(1000),
 });
 
-export type FormResult = { ok: true; input: SeriesInput } | { ok: false; fields: (keyof z.infer<typeof Form>)[] };
+export type FormResult = { ok: true; input: SeriesInput } | { ok: false; problems: Record<string, FieldProblem> };
 
-/** Turns the submitted form into a series request, or names the fields to correct. */
+const REQUIRED: FieldProblem = { code: 'FIELD.REQUIRED' };
+
+/**
+ * Turns the submitted form into a series request, or says what is wrong with each field (by its
+ * input id). The own rule (RRULE) is used when the form was sent from "Avanceret" (`advanced`).
+ */
 export function readScheduleForm(data: ScheduleSeriesData): FormResult {
-  const parsed = Form.safeParse(data);
-  if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))] as (keyof z.infer<typeof Form>)[];
-    return { ok: false, fields };
-  }
+  const values = { ...data, ...(isTrue(data.advanced) ? { kind: 'rrule' } : {}) };
+  const parsed = Form.safeParse(values);
+  if (!parsed.success) return { ok: false, problems: problemsFromIssues(parsed.error.issues, values) };
   const f = parsed.data;
   let recurrence: RecurrenceChoice;
   switch (f.kind) {
     case 'everyNWeeks':
-      if (f.interval === undefined) return { ok: false, fields: ['interval'] };
+      if (f.interval === undefined) return { ok: false, problems: { interval: REQUIRED } };
       recurrence = { kind: 'everyNWeeks', interval: f.interval };
       break;
     case 'monthlyNthWeekday':
@@ -51,7 +56,7 @@ export function readScheduleForm(data: ScheduleSeriesData): FormResult {
       recurrence = { kind: 'quarterly', on: f.quarterlyOn ?? 'nthWeekday', ...(f.nth === undefined ? {} : { nth: f.nth }) };
       break;
     case 'rrule':
-      if (f.rrule === undefined) return { ok: false, fields: ['rrule'] };
+      if (f.rrule === undefined) return { ok: false, problems: { rrule: REQUIRED } };
       recurrence = { kind: 'rrule', rrule: f.rrule };
       break;
     default:
@@ -70,3 +75,5 @@ export function readScheduleForm(data: ScheduleSeriesData): FormResult {
     },
   };
 }
+
+const isTrue = (value: unknown): boolean => value === true || value === 'true';

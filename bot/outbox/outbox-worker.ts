@@ -129,6 +129,10 @@ export class OutboxWorker {
     return { abandoned: result === 'timeout' ? this.inFlight.size : 0 };
   }
 
+  get isRunning(): boolean {
+    return this.running;
+  }
+
   get busy(): number {
     return this.inFlight.size;
   }

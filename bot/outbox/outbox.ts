@@ -94,6 +94,8 @@ export interface EnqueueResult {
 export interface Outbox {
   enqueue(message: NewOutboxMessage): Promise<EnqueueResult>;
   start(): void;
+  /** Started and not stopped, and its loop has not died on an error (the readiness probe asks). */
+  isRunning(): boolean;
   /** Takes no new work, waits for deliveries in flight (at most `timeoutMs`, default 10 s). */
   stop(options?: { timeoutMs?: number }): Promise<{ abandoned: number }>;
   findById(id: string): Promise<OutboxMessage | undefined>;
@@ -177,6 +179,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     },
 
     start: () => worker.start(),
+    isRunning: () => worker.isRunning,
     stop: (stopOptions = {}) => worker.stop(stopOptions.timeoutMs ?? 10_000),
     findById: (id) => repository.findById(id),
 

@@ -18,9 +18,9 @@ export async function forumOrFail(services: Pick<BotServices, 'fora'>, forumId: 
 }
 
 /** The forum card as one person sees it (card actions are answered to the person who clicked). */
-export async function personalForumCard(services: BotServices, t: Messages, forum: Forum, viewerId: string, notice?: string): Promise<AdaptiveCard> {
+export async function personalForumCard(services: BotServices, t: Messages, forum: Forum, viewerId: string, notice?: string, backToList = false): Promise<AdaptiveCard> {
   const { view } = await forumView(services, forum, { viewerId, lang: t.lang, ...(notice === undefined ? {} : { notice }) });
-  return forumCard(registryTexts[t.lang].forum, view);
+  return forumCard(registryTexts[t.lang].forum, { ...view, backToList });
 }
 
 /**

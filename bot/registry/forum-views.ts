@@ -18,22 +18,29 @@ export async function nextMeetings(services: ViewServices, forumIds: readonly st
   return next;
 }
 
-/** The fora a person belongs to, for the `fora` list; empty when they belong to none. */
+/**
+ * The fora a person belongs to, for the `fora` list; empty when they belong to none. Two round trips
+ * whatever the number of fora: the memberships, then each forum, its roster and its meetings at once.
+ */
 export async function forumListView(services: ViewServices, userId: string, lang: Lang): Promise<ForumListCardView> {
   const memberships = await services.members.listMembershipsOfUser(userId);
   if (memberships.length === 0) return { fora: [] };
-  const ids = new Set(memberships.map((m) => m.forumId));
+  const ids = [...new Set(memberships.map((m) => m.forumId))];
+  const [found, meetings, rosters] = await Promise.all([
+    Promise.all(ids.map((id) => services.fora.findById(id))),
+    nextMeetings(services, ids, lang),
+    Promise.all(ids.map((id) => services.members.listByForum(id))),
+  ]);
   // An index row may outlive a deleted forum: only fora that still exist are listed.
-  const [fora, meetings] = await Promise.all([services.fora.list().then((all) => all.filter((f) => ids.has(f.id))), nextMeetings(services, [...ids], lang)]);
-  const rosters = await Promise.all(fora.map((f) => services.members.listByForum(f.id)));
   return {
-    fora: fora
-      .map((f, i) => ({
+    fora: found
+      .flatMap((f, i) => (f === undefined ? [] : [{ forum: f, roster: rosters[i] ?? [] }]))
+      .map(({ forum: f, roster }) => ({
         id: f.id,
         name: f.name,
         level: f.level,
         sensitive: f.sensitive,
-        chairs: (rosters[i] ?? []).filter((m) => m.roles.includes('chair')).map((m) => m.displayName),
+        chairs: roster.filter((m) => m.roles.includes('chair')).map((m) => m.displayName),
         myRoles: orderRoles(memberships.find((m) => m.forumId === f.id)?.roles ?? []),
         nextMeeting: meetings.get(f.id),
       }))

@@ -1,6 +1,8 @@
 import { foraCard } from '../../cards/fora.card';
 import { forumListCard } from '../../cards/forum-list.card';
 import type { Forum } from '../../domain/fora/forum';
+import type { AdaptiveCard } from '../../cards/card-kit';
+import type { BotServices } from '../core/services';
 import type { Place } from '../core/turn-info';
 import type { Messages } from '../i18n';
 import { channelForumCard } from './forum-replies';
@@ -32,11 +34,16 @@ export const forumsCommand = command({
     const texts = registryTexts[t.lang];
     const linked = granted.forum;
     if (info.place.kind === 'channel' && linked !== undefined) return { card: await channelForumCard(services, t, linked), summary: texts.summaries.forum(linked.name) };
-    const fora = await services.fora.list();
-    const view = await forumListView(services, actor.userId, t.lang);
-    if (view.fora.length === 0) return foraReply(t, fora, info.place, texts.noFora);
-    if (info.place.kind === 'personal' || !view.fora.some((f) => f.sensitive)) return { card: forumListCard(texts.list, view), summary: texts.summaries.list };
-    const open = view.fora.filter((f) => !f.sensitive);
-    return { card: forumListCard(texts.list, { fora: open, hiddenNote: texts.sensitiveHidden }), summary: texts.summaries.list };
+    return myForaReply(t, services, actor.userId, info.place);
   },
 });
+
+/** The fora the person belongs to; where others read along, sensitive ones are left out and that is said. */
+export async function myForaReply(t: Messages, services: BotServices, userId: string, place: Place): Promise<{ card: AdaptiveCard; summary: string }> {
+  const texts = registryTexts[t.lang];
+  const view = await forumListView(services, userId, t.lang);
+  if (view.fora.length === 0) return foraReply(t, await services.fora.list(), place, texts.noFora);
+  if (place.kind === 'personal' || !view.fora.some((f) => f.sensitive)) return { card: forumListCard(texts.list, view), summary: texts.summaries.list };
+  const open = view.fora.filter((f) => !f.sensitive);
+  return { card: forumListCard(texts.list, { fora: open, hiddenNote: texts.sensitiveHidden }), summary: texts.summaries.list };
+}

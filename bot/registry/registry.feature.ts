@@ -1,6 +1,6 @@
 import type { BotFeature } from '../core/feature';
 import { forumLinkAction } from './forum-link.action';
-import { forumShowAction } from './forum-show.action';
+import { foraListAction, forumShowAction } from './forum-show.action';
 import { forumsCommand } from './forums.command';
 import { linkCommand } from './link.command';
 import { memberAddAction, memberAddFormAction } from './member-add.action';
@@ -10,5 +10,5 @@ import { memberConfirmRemoveAction, memberEditAction, memberRemoveAction, member
 export const registryFeature: BotFeature = {
   name: 'registry',
   commands: [forumsCommand, linkCommand],
-  actions: [forumLinkAction, forumShowAction, memberAddFormAction, memberAddAction, memberEditAction, memberSetRolesAction, memberConfirmRemoveAction, memberRemoveAction],
+  actions: [forumLinkAction, forumShowAction, foraListAction, memberAddFormAction, memberAddAction, memberEditAction, memberSetRolesAction, memberConfirmRemoveAction, memberRemoveAction],
 };

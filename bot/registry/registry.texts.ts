@@ -67,6 +67,7 @@ const da: RegistryTexts = {
     addMember: 'Tilføj medlem',
     editMember: 'Ret medlem',
     escalationDeadlines: 'Frister for eskalerede sager',
+    backToList: 'Tilbage til mine fora',
   },
   memberForm: {
     lang: 'da',
@@ -167,6 +168,7 @@ const en: RegistryTexts = {
     addMember: 'Add member',
     editMember: 'Edit member',
     escalationDeadlines: 'Deadlines for escalated cases',
+    backToList: 'Back to my fora',
   },
   memberForm: {
     lang: 'en',

@@ -5,6 +5,8 @@ import { checkReminderSettings, REMINDER_LIMITS, settingsOf, type ReminderSettin
 import { assertAllowed, DomainError } from '../../domain/shared/domain-error';
 import { forumAccess } from '../core/access';
 import { cardAction, type ActionInput } from '../core/card-action';
+import { formAction, type FormSpec } from '../core/form-action';
+import { readWholeNumbers } from '../../domain/shared/field-problems';
 import { remindersTexts } from './reminders.texts';
 import { audit } from '../core/audit';
 import { remindersChanged } from './reminder.job';
@@ -33,11 +35,21 @@ export const reminderSettingsShowAction = cardAction(REMINDER_SETTINGS_VERBS.sho
   return cardFor(input, forum);
 });
 
-/** `reminders.settings.save`: checks the ranges, stores the settings on the forum and audits the change. */
-export const reminderSettingsSaveAction = cardAction(REMINDER_SETTINGS_VERBS.save, ReminderSettingsSaveData, forumAccess('editor'), async (input, data) => {
+/** The settings card as stored; `formAction` puts back what was typed and marks the wrong number. */
+const settingsForm: FormSpec<ReminderSettingsSaveData> = {
+  render: async (input, data) => cardFor(input, await requireForum(input.services, data.forumId)),
+};
+
+/** `reminders.settings.save`: checks each number and its range, stores the settings on the forum and audits the change. */
+export const reminderSettingsSaveAction = formAction(REMINDER_SETTINGS_VERBS.save, ReminderSettingsSaveData, forumAccess('editor'), settingsForm, async (input, data) => {
   const { forum, actorId } = await forumForKeeper(input, data.forumId);
-  const { forumId: _forumId, ...chosen } = data;
-  const settings: ReminderSettings = chosen;
+  const numbers = readWholeNumbers(data, REMINDER_LIMITS);
+  const settings: ReminderSettings = {
+    agendaDeadlineEnabled: data.agendaDeadlineEnabled,
+    memberReminderEnabled: data.memberReminderEnabled,
+    followUpEnabled: data.followUpEnabled,
+    ...numbers,
+  };
   assertAllowed(checkReminderSettings(settings));
   const before = settingsOf(forum);
   const updated = await input.services.fora.update(forum.id, (current) => ({ ...current, reminders: settings }));

@@ -1,8 +1,23 @@
 import type { ActionItem } from './action-item';
 
+/** One page of a forum's open items, most urgent first; `next` asks for the page after it. */
+export interface OpenItemsPage {
+  items: ActionItem[];
+  next?: string;
+}
+
 export interface ActionItemRepository {
   findById(forumId: string, id: string): Promise<ActionItem | undefined>;
+  /** Every item, closed ones too (exports, the yearly view): grows with history. */
   listByForum(forumId: string): Promise<ActionItem[]>;
+  /** Open items by due date (earliest, so overdue, first), `limit` at a time from the cursor `after`. */
+  listOpenPage(forumId: string, page: { limit: number; after?: string }): Promise<OpenItemsPage>;
+  /** How many items are open, and how many of them were due before `todayLocal`. */
+  countOpen(forumId: string, todayLocal: string): Promise<{ open: number; overdue: number }>;
+  /** A member's open items in one forum, by due date. */
+  listOpenOfOwner(forumId: string, userId: string): Promise<ActionItem[]>;
+  /** Makes the open-item lists agree with the items again (a write that failed half-way, data from before the lists). */
+  repairOpenLists(forumId: string): Promise<{ written: number; removed: number }>;
   save(item: ActionItem): Promise<ActionItem>;
   update(forumId: string, id: string, change: (current: ActionItem) => ActionItem): Promise<ActionItem>;
   delete(forumId: string, id: string): Promise<void>;

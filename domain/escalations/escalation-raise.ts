@@ -15,6 +15,8 @@ export const RaiseInput = z.object({
   description: GuardedText.trim().max(4000).default(''),
   category: Category.default('trend'),
   urgency: Urgency.default('normal'),
+  /** An id from the origin forum's `areas`; absent or empty: not placed. */
+  area: z.string().max(100).optional(),
   originForumId: EntityId,
   raisedBy: Person,
   sourceType: z.enum(['agenda_item', 'action_item']).optional(),
@@ -28,7 +30,7 @@ export type RaiseInput = z.input<typeof RaiseInput>;
  */
 export function newEscalation(
   input: RaiseInput,
-  origin: Pick<Forum, 'id' | 'escalatesTo' | 'sensitive'>,
+  origin: Pick<Forum, 'id' | 'escalatesTo' | 'sensitive' | 'areas'>,
   raiserMembership: Member | undefined,
   id: string,
   now: Date,
@@ -42,6 +44,8 @@ export function newEscalation(
   const data = parsed.data;
   if (raiserMembership === undefined) throw new DomainError('FORUM.NOT_MEMBER', { forumId: origin.id });
   if (origin.escalatesTo === undefined) throw new DomainError('ESCALATION.TOP_LEVEL');
+  const area = data.area === undefined || data.area === '' ? undefined : data.area;
+  if (area !== undefined && !(origin.areas ?? []).some((a) => a.id === area)) throw new DomainError('ESCALATION.AREA_UNKNOWN', { area });
   const at = now.toISOString();
   const escalation = Escalation.parse({
     id,
@@ -49,6 +53,7 @@ export function newEscalation(
     description: data.description,
     category: data.category,
     urgency: data.urgency,
+    ...(area === undefined ? {} : { area }),
     originForumId: origin.id,
     currentForumId: origin.escalatesTo,
     path: [origin.id, origin.escalatesTo],

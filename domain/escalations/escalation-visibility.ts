@@ -56,3 +56,10 @@ export function shareDescription(escalation: Escalation, actor: Person, now: Dat
   };
   return { escalation: { ...escalation, descriptionShared: true, stepCount: escalation.stepCount + 1 }, step };
 }
+
+/**
+ * The area of a sensitive case stays with the origin forum even when the description is shared:
+ * a place and a date together can point at one young person.
+ */
+export const seesArea = (escalation: Escalation, viewer: Viewer): boolean =>
+  escalation.sensitive !== true ? canSeeCase(escalation, viewer).ok : viewer.userId === escalation.raisedBy.userId || viewer.forumIds.includes(escalation.originForumId);

@@ -51,6 +51,8 @@ export const Escalation = z.object({
   title: GuardedText.trim().min(1).max(200),
   description: GuardedText.trim().max(4000),
   category: GuardedText.trim().min(1).max(100),
+  /** The area of the municipality the case concerns (an id from the fora file's `areas`); optional. */
+  area: z.string().min(1).max(100).optional(),
   urgency: Urgency,
   originForumId: EntityId,
   /** The forum that holds the case now. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GuardedText } from '../shared/guarded-text';
-import { Forum, ForumName, Level, Member } from './forum';
+import { Area, Forum, ForumName, Level, MAX_AREAS, Member } from './forum';
 
 /**
  * The data file a municipality's fora are loaded from (`data/fora/ishoej.json`). Objects are strict:
@@ -37,6 +37,8 @@ export type ForaFileForum = z.infer<typeof ForaFileForum>;
 export const ForaFile = z.strictObject({
   /** The municipality the file describes, e.g. "Ishøj". */
   municipality: GuardedText.trim().min(1).max(100),
+  /** Areas a case can be placed in, the same list for every forum of the municipality. */
+  areas: z.array(z.strictObject({ id: ForumSlug, name: Area.shape.name })).max(MAX_AREAS).default([]),
   fora: z.array(ForaFileForum).min(1).max(MAX_FORA_PER_FILE),
 });
 export type ForaFile = z.infer<typeof ForaFile>;

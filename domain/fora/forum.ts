@@ -37,6 +37,14 @@ export type TeamsLink = z.infer<typeof TeamsLink>;
 
 export const ForumName = GuardedText.trim().min(1).max(100);
 
+/** A part of the municipality a case can be placed in (school district, housing area, "hele kommunen"). */
+export const Area = z.object({
+  id: z.string().min(1).max(100).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  name: GuardedText.trim().min(1).max(100),
+});
+export type Area = z.infer<typeof Area>;
+export const MAX_AREAS = 50;
+
 export const Forum = z.object({
   id: EntityId,
   name: ForumName,
@@ -54,6 +62,8 @@ export const Forum = z.object({
   escalationDeadlines: EscalationDeadlineSettings.optional(),
   /** How long this forum's data is kept where it differs from the municipality's periods. */
   retention: RetentionOverrides.optional(),
+  /** The municipality's areas (from the fora file), offered when a case is raised here. */
+  areas: z.array(Area).max(MAX_AREAS).optional(),
   /** Opaque storage version (ETag); absent before the first save. */
   version: z.string().optional(),
 });

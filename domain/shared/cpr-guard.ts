@@ -92,3 +92,23 @@ export function containsCprNumber(text: string): boolean {
   }
   return false;
 }
+
+const MASK = '•';
+// A run of digits with the separators a CPR number may carry between its parts.
+const DIGIT_RUN = /[\p{Nd}][\p{Nd}\s\p{Z}\p{Pd}\p{Pc}\u2212./\\\p{Cf}]*[\p{Nd}]|[\p{Nd}]/gu;
+
+/**
+ * The text with what looks like a CPR number blanked out ("Drengen ••••••-•••• og hans venner"),
+ * the rest as typed. A refused form gives a person's text back this way: their work is kept, but
+ * the number is not repeated into the chat (a card answer stays in the conversation's history).
+ * Runs of six or more digits are blanked first; if a number still shows (spread out by letters or
+ * invisible characters), every digit is; if even that is not enough, nothing is given back.
+ */
+export function maskCprNumbers(text: string): string {
+  if (!containsCprNumber(text)) return text;
+  const blank = (run: string) => run.replace(/\p{Nd}/gu, MASK);
+  const runs = text.replace(DIGIT_RUN, (run) => ((run.match(/\p{Nd}/gu)?.length ?? 0) >= 6 ? blank(run) : run));
+  if (!containsCprNumber(runs)) return runs;
+  const digits = blank(text.normalize('NFKC'));
+  return containsCprNumber(digits) ? '' : digits;
+}

@@ -90,3 +90,26 @@ function problemOf(issue: z.core.$ZodIssue, value: unknown): FieldProblem {
       return value === undefined || value === '' ? { code: 'FIELD.REQUIRED' } : { code: 'FIELD.INVALID' };
   }
 }
+
+/**
+ * A whole number as a card sends it (a number, or digits as text), within its range; otherwise the
+ * problem, which names the range ("Skriv et helt tal fra 1 til 60.").
+ */
+export function readWholeNumber(value: unknown, range: { min: number; max: number }): { value: number } | { problem: FieldProblem } {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d{1,9}\s*$/.test(value) ? Number(value) : NaN;
+  if (Number.isInteger(n) && n >= range.min && n <= range.max) return { value: n };
+  return { problem: { code: 'FIELD.WHOLE_NUMBER', context: { min: range.min, max: range.max } } };
+}
+
+/** Several whole numbers by input id: the values, or `FieldsRefused` naming every wrong one. */
+export function readWholeNumbers<K extends string>(values: Readonly<Record<string, unknown>>, ranges: Readonly<Record<K, { min: number; max: number }>>): Record<K, number> {
+  const out = {} as Record<K, number>;
+  const problems: Record<string, FieldProblem> = {};
+  for (const id of Object.keys(ranges) as K[]) {
+    const read = readWholeNumber(values[id], ranges[id]);
+    if ('value' in read) out[id] = read.value;
+    else problems[id] = read.problem;
+  }
+  assertNoProblems(problems);
+  return out;
+}

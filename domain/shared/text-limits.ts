@@ -20,4 +20,11 @@ export const TEXT_LIMITS = {
   onlineMeetingUrl: 2000,
   rrule: 1000,
   userId: 128,
+  planFocusArea: 100,
+  planProject: 200,
+  planPurpose: 2000,
+  planTargetGroup: 300,
+  planArea: 200,
+  planSection: 8000,
+  planComment: 2000,
 } as const;

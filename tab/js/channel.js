@@ -12,7 +12,7 @@ async function main() {
   const { t, api } = session;
   const forumId = new URLSearchParams(location.search).get('forumId') ?? '';
   if (forumId === '') {
-    root.append(el('p', { class: 'notice' }, [t.noForum]));
+    root.append(el('p', { class: 'notice' }, [session.mode === 'teams' ? t.noForum : t.noForumOutsideTeams]));
     return;
   }
   let answer;
@@ -60,6 +60,10 @@ function render(session, answer) {
       m.onlineMeetingUrl ? el('span', {}, [' · ', el('a', { href: m.onlineMeetingUrl, target: '_blank', rel: 'noopener' }, [t.online])]) : undefined,
     ]),
   );
+  // A meeting outside the schedule (a one-off) that has an agenda is still the next meeting: never "none" beside it.
+  if (meetings.length === 0 && d.agenda !== undefined) {
+    meetings.push(el('li', {}, [el('strong', {}, [f.dateTime(d.agenda.meetingStart)]), ` — ${t.agendaMeeting}`]));
+  }
   root.append(section('meetings', t.nextMeetings, meetings.length === 0 ? [] : [el('ul', {}, meetings)], t.noMeetings));
 
   /** @type {HTMLElement[]} */

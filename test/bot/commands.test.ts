@@ -54,8 +54,23 @@ describe('typed commands', () => {
   test('given text that is no command then the reply lists the commands in Danish', async () => {
     const reply = await say(aPersonalChat(), 'hvad kan du?');
     expect(reply['text']).toBe(
-      'Den kommando kender jeg ikke. Du kan skrive: **hjælp**, **fora**, **tilknyt [forum]**, **møder**, **dagsorden**, **handlinger**, **eskaler**, **persondata**.',
+      'Den kommando kender jeg ikke. Du kan skrive: **hjælp**, **fora**, **tilknyt [forum]**, **møder**, **dagsorden**, **handlinger**, **eskaler**, **handlingsplan**, **persondata**.',
     );
+  });
+
+  test.each([
+    ['dagsordn Kredsråd', 'dagsorden'],
+    ['hjælpp', 'hjælp'],
+    ['handliner', 'handlinger'],
+    ['mødr', 'møder'],
+  ])('given the mistyped "%s" then the reply asks whether "%s" was meant, and still lists the commands', async (typed, meant) => {
+    const reply = await say(aPersonalChat(), typed);
+    expect(reply['text']).toBe(`Den kommando kender jeg ikke. Mente du **${meant}**? Du kan skrive: **hjælp**, **fora**, **tilknyt [forum]**, **møder**, **dagsorden**, **handlinger**, **eskaler**.`);
+  });
+
+  test('given a word far from every command then no command is guessed, and in English Teams the guess is in English', async () => {
+    expect(String((await say(aPersonalChat(), 'vejret'))['text'])).not.toContain('Mente du');
+    expect(String((await say(aPersonalChat(), 'agnda', { locale: 'en-US' }))['text'])).toContain('Did you mean **agenda**?');
   });
 
   test('given "dagsorden" from someone who keeps no forum\'s agenda then the reply says how to name the forum', async () => {

@@ -53,13 +53,13 @@ describe('the manifest\'s content', () => {
     );
   });
 
-  it('given the scopes then a channel lists all seven commands and the chats all but tilknyt (linking needs a channel)', () => {
+  it('given the scopes then a channel lists all eight commands and the chats all but tilknyt (linking needs a channel)', () => {
     const titles = (scope: string) => bot.commandLists.find((l) => l.scopes.includes(scope))?.commands.map((c) => c.title);
-    expect(titles('team')).toEqual(['hjælp', 'fora', 'tilknyt', 'møder', 'dagsorden', 'handlinger', 'eskaler']);
-    expect(titles('personal')).toEqual(['hjælp', 'fora', 'møder', 'dagsorden', 'handlinger', 'eskaler']);
+    expect(titles('team')).toEqual(['hjælp', 'fora', 'tilknyt', 'møder', 'dagsorden', 'handlinger', 'eskaler', 'handlingsplan']);
+    expect(titles('personal')).toEqual(['hjælp', 'fora', 'møder', 'dagsorden', 'handlinger', 'eskaler', 'handlingsplan']);
     expect(titles('groupChat')).toEqual(titles('personal'));
     const englishTeam = bot.commandLists[1]!.commands.map((_, c) => english[`bots[0].commandLists[1].commands[${c}].title`]);
-    expect(englishTeam).toEqual(['help', 'forums', 'link', 'meetings', 'agenda', 'actions', 'escalate']);
+    expect(englishTeam).toEqual(['help', 'forums', 'link', 'meetings', 'agenda', 'actions', 'escalate', 'actionplan']);
   });
 
   it('given the tabs then the channel tab is configured at /tab/config.html and the personal tab shows /tab/personal.html beside the bot chat', () => {

@@ -97,15 +97,21 @@ describe('Playground: recurring meetings', () => {
     await form.getByRole('spinbutton', { name: 'Varighed (minutter)' }).fill('120');
     await form.getByLabel('Sted').fill('Ishøj Rådhus, mødelokale 2');
 
+    // The 2nd weekday is chosen first; it must survive the refusal below.
+    await pg.choose(form.getByRole('combobox', { name: 'Hvilken ugedag i måneden' }), '2.');
     // "Every N weeks" without the number of weeks passes the card's own checks; the bot refuses it and writes nothing.
     await pg.choose(form.getByRole('combobox', { name: 'Gentagelse' }), 'Hver N. uge');
     const refused = await pg.clickCardAction('Gem mødeserien', form);
-    await refused.getByText('Tjek venligst: Antal uger mellem møderne. Intet er gemt.').waitFor();
+    // The reason stands right below the field, and what was typed is still there.
+    await refused.getByText('Skal udfyldes: skriv her, og send igen.', { exact: true }).first().waitFor();
+    await refused.getByText('Antal uger mellem møderne: Skal udfyldes: skriv her, og send igen.', { exact: false }).first().waitFor();
     expect(await pg.storage.meetingSeries.listByForum(FORUM)).toEqual([]);
     await expect.poll(() => refused.getByLabel('Titel').inputValue()).toBe('Koordinationsmøde');
+    await expect.poll(() => refused.getByLabel('Sted').inputValue()).toBe('Ishøj Rådhus, mødelokale 2');
+    await pg.screenshot('forms-meeting-schedule-refused');
 
     await pg.choose(refused.getByRole('combobox', { name: 'Gentagelse' }), 'Månedligt på samme ugedag (fx 2. tirsdag)');
-    await pg.choose(refused.getByRole('combobox', { name: 'Hvilken ugedag i måneden' }), '2.');
+    await expect.poll(() => refused.getByRole('combobox', { name: 'Hvilken ugedag i måneden' }).inputValue()).toBe('2.');
     const saved = await pg.clickCardAction('Gem mødeserien', refused);
     await saved.getByText(`Mødeserien er gemt. Første møde: ${danish(first)}.`).waitFor();
     const [series, ...others] = await pg.storage.meetingSeries.listByForum(FORUM);

@@ -39,6 +39,10 @@ describe('applying the Ishøj fora file to Azurite', () => {
     expect(byId.get('infohus')).toMatchObject({ name: 'Infohus', escalatesTo: 'lokalraad', sensitive: true });
     expect(byId.get('kredsraad')?.escalatesTo).toBeUndefined();
     expect(byId.get('kredsraad')?.description).toContain('politidirektøren');
+    // The municipality's areas go onto every forum, for the case form.
+    const areas = (await ishoejJson() as { areas?: unknown[] }).areas;
+    expect(areas?.length).toBeGreaterThan(2);
+    for (const forum of stored) expect(forum.areas).toEqual(areas);
 
     const [event] = await storage.audit.listByForum('infohus');
     expect(event).toMatchObject({ forumId: 'infohus', actorId: 'admin-1', action: 'forum.imported.created', subject: 'Infohus', at: '2026-02-01T08:00:00.000Z' });

@@ -69,6 +69,15 @@ describe('the tab outside Teams in local mode', () => {
     await page.close();
   }, 30_000);
 
+  test('given the channel page without a forum outside Teams, then it says what the address lacks instead of telling the person to re-add a tab', async () => {
+    const page = await open(`/tab/channel.html?devUser=${world.people.chair.userId}`);
+    const notice = page.getByText('Adressen mangler forummet (forumId).', { exact: false });
+    await notice.waitFor();
+    expect(await notice.innerText()).toBe('Adressen mangler forummet (forumId). Åbn fanen fra forummets kanal i Teams, eller brug fanen Mine fora.');
+    expect(await page.locator('main').innerText()).not.toContain('Fjern den');
+    await page.close();
+  }, 30_000);
+
   test('given a member of another forum opening the sensitive forum, then the one refusal says nothing about what exists', async () => {
     const page = await open(`/tab/channel.html?forumId=${world.sensitive.id}&devUser=${world.people.chair.userId}`);
     await page.getByRole('alert').waitFor();
@@ -92,7 +101,7 @@ describe('the tab outside Teams in local mode', () => {
 
   test('given the personal tab for the chair, then her overdue action item is listed and the circulation is not hers', async () => {
     const page = await open(`/tab/personal.html?devUser=${world.people.chair.userId}`);
-    await page.getByRole('heading', { level: 2, name: 'Mine opgaver' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Mine handlinger' }).waitFor();
     const text = await page.locator('main').innerText();
     expect(text).toContain('Indkald natteravnene');
     expect(text).not.toContain('Kortlæg tryghedsvandringer');

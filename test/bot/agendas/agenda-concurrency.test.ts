@@ -99,12 +99,14 @@ describe('concurrent submitters', () => {
     const ref = await circulatedTo(people, { revision: 1, items: 1 });
     const data = { ...ref, revision: 1, 'input.i1': 'Svar', noComments: 'false' };
     await click(f, aPersonalChat(), people[0]!, 'agenda.input.submit', data); // tables exist, clients are warm
-    // B's card is shown (its refresh) before B submits: the bot core records a person on their first turn.
-    await click(f, aPersonalChat(), people[1]!, 'agenda.input.view', ref);
+    // B's card is shown (its refresh) before B submits, in B's one chat with the bot: the bot core
+    // records a person and their chat on their first turn.
+    const chatOfB = aPersonalChat();
+    await click(f, chatOfB, people[1]!, 'agenda.input.view', ref);
     const port = Number(/127\.0\.0\.1:(\d+)/.exec(f.storage.connectionString)?.[1]);
     const counter = countStorageRequests(port);
     try {
-      const saved = await click(f, aPersonalChat(), people[1]!, 'agenda.input.submit', data);
+      const saved = await click(f, chatOfB, people[1]!, 'agenda.input.submit', data);
       expect(cardTexts(saved)[0]).toBe('Dit input er gemt.');
       console.info(`agenda submit: ${counter.count()} storage round trips`);
       expect(counter.count()).toBeLessThanOrEqual(3);

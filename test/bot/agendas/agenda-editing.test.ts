@@ -69,7 +69,7 @@ describe('dagsorden: building and publishing', () => {
     const cpr = await click(f, chat, world.chair, 'agenda.item.add', { ...add, ...typed, newTitle: 'Sag om 010203-1234' });
     expect(isErrorCard(cpr)).toBe(false);
     expect(fieldMessage(cpr, 'newTitle')).toBe('Teksten ligner et CPR-nummer: fjern nummeret, og send igen. Skriv aldrig personoplysninger her.');
-    expect([inputValue(cpr, 'newTitle'), inputValue(cpr, 'newDescription'), inputValue(cpr, 'newPresenter')]).toEqual(['Sag om 010203-1234', typed.newDescription, typed.newPresenter]);
+    expect([inputValue(cpr, 'newTitle'), inputValue(cpr, 'newDescription'), inputValue(cpr, 'newPresenter')]).toEqual(['Sag om ••••••-••••', typed.newDescription, typed.newPresenter]);
     const link = await click(f, chat, world.chair, 'agenda.item.add', { ...add, newTitle: 'Bilag', newUrl: 'javascript:alert(1)' });
     expect(fieldMessage(link, 'newUrl')).toBe('Skriv en hel webadresse, der begynder med https://');
     expect(inputValue(link, 'newUrl')).toBe('javascript:alert(1)');

@@ -135,7 +135,7 @@ describe('escalation up the chain and the decision back down', () => {
     const card = await click(running, personalChatOf(chain, chain.raiser), chain.raiser, ESCALATION_VERBS.raise, { ...RAISE, description: 'Drengen 010203-1234', originForumId: chain.origin.forum.id });
     expect(isErrorCard(card)).toBe(false);
     expect(fieldMessage(card, 'description')).toContain('CPR-nummer');
-    expect([inputValue(card, 'title'), inputValue(card, 'description')]).toEqual([RAISE.title, 'Drengen 010203-1234']);
+    expect([inputValue(card, 'title'), inputValue(card, 'description')]).toEqual([RAISE.title, 'Drengen ••••••-••••']);
     const long = await click(running, personalChatOf(chain, chain.raiser), chain.raiser, ESCALATION_VERBS.raise, { ...RAISE, title: 'x'.repeat(201), originForumId: chain.origin.forum.id });
     expect(fieldMessage(long, 'title')).toBe('Teksten er for lang: højst 200 tegn; teksten har 201. Gør den kortere, og send igen.');
     expect(await running.storage.storage.escalations.listByOriginForum(chain.origin.forum.id)).toEqual([]);

@@ -50,7 +50,7 @@ const suffix = (): string => Math.random().toString(36).slice(2, 7);
  * SSP-netværk → Koordinationsgruppen (two managers) → Lokalråd (one manager, top); or, with
  * `sensitive`, Infohus (sensitive) → Lokalråd (two managers).
  */
-export async function aChain(running: RunningBotFixture, options: { sensitive?: boolean } = {}): Promise<Chain> {
+export async function aChain(running: RunningBotFixture, options: { sensitive?: boolean; areas?: Forum['areas'] } = {}): Promise<Chain> {
   const { storage } = running.storage;
   const tag = suffix();
   const users = new Map<string, EmulatedUser>();
@@ -64,6 +64,7 @@ export async function aChain(running: RunningBotFixture, options: { sensitive?: 
         name: `${name} ${tag}`,
         level,
         sensitive,
+        ...(options.areas === undefined ? {} : { areas: options.areas }),
         ...(escalatesTo === undefined ? {} : { escalatesTo }),
         teams,
       }),

@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { maskCprNumbers } from '../../../domain/shared/cpr-guard';
 import { describe, expect, test } from 'vitest';
 import { calendarClaims } from '../../../bot/meetings/ics-calendar-publisher';
 import { linkKeyring, signLink } from '../../../bot/signed-links';
@@ -6,7 +7,7 @@ import { formatDateTime } from '../../../cards/dates';
 import type { Forum } from '../../../domain/fora/forum';
 import { zonedInstant } from '../../../domain/meetings/zoned-time';
 import { aForum, aMeetingSeries, aMember } from '../../storage/storage.mothers';
-import { cardTexts, inputValue } from '../support/card-reading';
+import { cardTexts, fieldMessage, inputValue } from '../support/card-reading';
 
 const CPH_ZONE = 'Europe/Copenhagen';
 import { useRunningBot } from '../support/bot-harness';
@@ -22,7 +23,8 @@ interface CardResponse {
 }
 type CardElement = { type: string; text?: string; color?: string; actions?: CardElement[]; url?: string; verb?: string; data?: Record<string, unknown> };
 
-const texts = (card: { body: CardElement[] }): string[] => card.body.flatMap((e) => (e.text === undefined ? [] : [e.text]));
+// Every text on the card, notices in their band included.
+const texts = (card: { body: CardElement[] }): string[] => cardTexts(card);
 const isErrorCard = (card: { body: CardElement[] }): boolean => card.body[0]?.color === 'Attention';
 const buttons = (card: { body: CardElement[] }): CardElement[] => card.body.flatMap((e) => e.actions ?? []);
 
@@ -103,19 +105,44 @@ describe('scheduling a series from the card', () => {
   });
 
   test.each([
-    [{ firstDate: '13-01-2027' }, 'Tjek venligst: Første dato. Intet er gemt.'],
-    [{ startTime: '25:00', durationMinutes: '0' }, 'Tjek venligst: Tidspunkt, Varighed (minutter). Intet er gemt.'],
-    [{ kind: 'everyNWeeks' }, 'Tjek venligst: Antal uger mellem møderne. Intet er gemt.'],
-    [{ kind: 'rrule', rrule: 'FREQ=WEEKLY;FOO=1' }, /^Gentagelsesreglen kan ikke læses/],
-    [{ kind: 'monthlyNthWeekday', nth: '-1' }, /^Første dato \(\d{4}-\d{2}-\d{2}\) passer ikke med gentagelsen/],
-  ] as const)('given the chair submits %j then the form comes back with a Danish message and nothing is written', async (over, message) => {
+    [{ firstDate: '13-01-2027' }, { firstDate: 'Feltet har ikke den rigtige form. Ret det, og send igen.' }],
+    [{ startTime: '25:00', durationMinutes: '0' }, { startTime: /./, durationMinutes: 'Skriv mindst 5.' }],
+    [{ kind: 'everyNWeeks' }, { interval: 'Skal udfyldes: skriv her, og send igen.' }],
+    [{ kind: 'rrule', rrule: 'FREQ=WEEKLY;FOO=1' }, { rrule: /^Gentagelsesreglen kan ikke læses/ }],
+    [{ advanced: 'true', rrule: '' }, { rrule: 'Skal udfyldes: skriv her, og send igen.' }],
+    [{ title: 'Møde om 010203-1234', location: 'x'.repeat(301) }, { title: /^Teksten ligner et CPR-nummer: fjern nummeret, og send igen\./, location: 'Teksten er for lang: højst 300 tegn; teksten har 301. Gør den kortere, og send igen.' }],
+    [{ kind: 'monthlyNthWeekday', nth: '-1' }, { firstDate: /^Første dato \(\d{4}-\d{2}-\d{2}\) passer ikke med gentagelsen/ }],
+  ] as const)('given the chair submits %j then the same form comes back with what was typed and the reason beside each field, and nothing is written', async (over, messages) => {
     const forum = await seedForum();
-    const card = await click(aPersonalChat(), chair, 'meetings.schedule', weeklyForm(forum.id, aTuesdayAhead(7), over));
+    const typed = weeklyForm(forum.id, aTuesdayAhead(7), over as Record<string, string>);
+    const card = await click(aPersonalChat(), chair, 'meetings.schedule', typed);
     expect(isErrorCard(card)).toBe(false);
-    const shown = texts(card).find((t) => (typeof message === 'string' ? t === message : message.test(t)));
-    expect(shown).toBeDefined();
+    for (const [field, message] of Object.entries(messages)) {
+      const shown = fieldMessage(card, field);
+      if (typeof message === 'string') expect(shown).toBe(message);
+      else expect(shown).toMatch(message);
+    }
+    for (const [field, value] of Object.entries(typed)) if (field !== 'forumId' && field !== 'advanced') expect(String(inputValue(card, field))).toBe(maskCprNumbers(value));
     expect(card.actions?.[0]?.verb).toBe('meetings.schedule');
     expect(await running.storage.storage.meetingSeries.listByForum(forum.id)).toEqual([]);
+  });
+
+  test('given the form then the own rule (RRULE) is not among the simple choices but behind "Avanceret", and saving from there uses it', async () => {
+    const forum = await seedForum();
+    const form = await click(aPersonalChat(), chair, 'meetings.schedule.form', { forumId: forum.id });
+    const json = JSON.stringify(form);
+    const kinds = (JSON.parse(json) as { body: { id?: string; choices?: { value: string }[] }[] }).body.find((e) => e.id === 'kind')?.choices?.map((c) => c.value);
+    expect(kinds).toEqual(['weekly', 'everyNWeeks', 'monthlyNthWeekday', 'quarterly']);
+    expect((form.body as { id?: string }[]).some((e) => e.id === 'rrule')).toBe(false);
+    const advanced = (form.actions as unknown as { type: string; title: string; card?: { body: { id?: string }[]; actions: { verb: string; data: Record<string, unknown> }[] } }[]).find((a) => a.type === 'Action.ShowCard');
+    expect(advanced?.title).toBe('Avanceret');
+    expect(advanced?.card?.body.some((e) => e.id === 'rrule')).toBe(true);
+    const save = advanced!.card!.actions[0]!;
+    // The simple choice says weekly; the rule from "Avanceret" wins.
+    const card = await click(aPersonalChat(), chair, save.verb, { ...weeklyForm(forum.id, aTuesdayAhead(7)), ...save.data, rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU' });
+    expect(isErrorCard(card)).toBe(false);
+    const [series] = await running.storage.storage.meetingSeries.listByForum(forum.id);
+    expect(series?.rrule).toBe('FREQ=WEEKLY;INTERVAL=2;BYDAY=TU');
   });
 });
 

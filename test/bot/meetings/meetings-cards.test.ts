@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { adaptiveCardsProblems as problemsOf } from '../../cards/support/adaptive-cards-renderer';
 import type { AdaptiveCard } from '../../../cards/card-kit';
 import { scheduleSeriesCard } from '../../../cards/meeting-schedule.card';
+import { withFormState } from '../../../cards/form-state';
 import { meetingsCard, type MeetingItemView } from '../../../cards/meetings.card';
 import { meetingsTexts } from '../../../bot/meetings/meetings.texts';
 import { entryPoints } from '../../../bot/features';
@@ -45,7 +46,7 @@ describe.each(['da', 'en'] as Lang[])('meetings cards (%s)', (lang) => {
       }),
     ],
     ['schedule form', scheduleSeriesCard(texts.schedule, { forumId: 'a', forumName: 'Koordinationsgruppen' })],
-    ['change form with an error', scheduleSeriesCard(texts.schedule, { forumId: 'a', forumName: 'Koordinationsgruppen', replacesSeriesId: 's1', values: { title: 'X', firstDate: '2026-01-13' }, error: texts.checkFields(['Titel']) })],
+    ['change form with an error', withFormState(scheduleSeriesCard(texts.schedule, { forumId: 'a', forumName: 'Koordinationsgruppen', replacesSeriesId: 's1' }), { values: { title: 'X', firstDate: '2026-01-13' }, errors: { title: 'Titlen mangler' } })],
   ];
 
   test.each(cards)('given the %s card then it validates as Adaptive Card 1.5 and stays under 80 KB', (_name, card) => {

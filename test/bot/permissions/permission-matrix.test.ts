@@ -3,6 +3,8 @@ import { signedExportPath } from '../../../bot/action-items/export-link';
 import { linkKeyring } from '../../../bot/signed-links';
 import { signedPersonDataPath } from '../../../bot/privacy/person-data-link';
 import { briefingLink } from '../../../bot/agendas/briefing-links';
+import { signedPlanPath } from '../../../bot/plan/plan-link';
+import { PlanRecord } from '../../../domain/plan/plan';
 import type { Access } from '../../../bot/core/access';
 import type { CommandRequest } from '../../../bot/core/command';
 import type { HttpRoute } from '../../../bot/core/http-route';
@@ -72,6 +74,7 @@ describe('the permission matrix', () => {
       for (const which of forums) {
         const f = world[which];
         const data = dataFor(action.verb, action.schema, f);
+        if (action.verb.startsWith('plan.')) await planOwnedBy(f);
         expect(action.schema.safeParse(data).success, `the matrix could not make valid data for ${action.verb}: ${JSON.stringify(data)}`).toBe(true);
         for (const persona of ORDER) {
           const card = await click(f.people[persona], action.verb, data);
@@ -167,6 +170,7 @@ function requestFor(route: HttpRoute, f: ForumWorld, persona: Persona): { path: 
     const url = new URL(briefingLink('http://x', linkKeyring(services.config.linkKeys), { forumId: f.forum.id, agendaId: f.agendaId, userId: person.aadObjectId }, format, now));
     return { path: url.pathname + url.search, init: {} };
   }
+  if (route.path.endsWith('/handlingsplan.docx')) return { path: signedPlanPath(linkKeyring(services.config.linkKeys), 'draft', person.aadObjectId, now), init: {} };
   if (route.path.startsWith('/privacy/people/')) {
     // A genuine link, signed for the persona, to the forum chair's data: only an administrator may follow it.
     const format = route.path.endsWith('.csv') ? 'csv' : 'json';
@@ -174,6 +178,18 @@ function requestFor(route: HttpRoute, f: ForumWorld, persona: Persona): { path: 
   }
   if (route.path.endsWith('/actions.csv')) return { path: signedExportPath(linkKeyring(services.config.linkKeys), f.forum.id, person.aadObjectId, now).path, init: {} };
   throw new Error(`the permission matrix does not know how to call ${route.method} ${route.path}: add it to requestFor`);
+}
+
+/**
+ * The plan's verbs name no forum in their data: their forum is the one that owns the plan (or
+ * approves it). For each forum's cells that forum is made both, so the declaration is checked
+ * against the forum the matrix is looking at.
+ */
+async function planOwnedBy(f: ForumWorld): Promise<void> {
+  const plans = running.storage.storage.plans;
+  const current = await plans.find();
+  const next = PlanRecord.parse({ ...current, ownerForumId: f.forum.id, steeringForumId: f.forum.id });
+  await plans.save(next);
 }
 
 /** Does the command, typed here with no words after it, name this forum (the channel's own, or the one the person keeps)? */

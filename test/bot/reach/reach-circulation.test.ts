@@ -95,6 +95,25 @@ describe('reach with Graph installation off', () => {
     expect(cardsIn(f, world.chatOf(world.aadOnly))).toBe(1);
   });
 
+  test('given the one only in the directory writes to Forumbot and Teams never sent the install event then the waiting card arrives in that chat all the same', async () => {
+    f.clock.set('2030-03-01T08:00:00.000Z');
+    const { world } = await linkAndCirculate(f);
+    expect(cardsIn(f, world.chatOf(world.aadOnly))).toBe(0);
+
+    // Jonas opens Forumbot and types; the installationUpdate was lost on the way.
+    f.emulator.setUser(world.aadOnly.aadObjectId, { installed: true });
+    const chat = personalChatOf(world, world.aadOnly);
+    expect((await f.post(aMessage(f.emulator.serviceUrl, chat, world.aadOnly, 'hjælp'))).status).toBe(200);
+    await f.emulator.waitFor(() => cardsIn(f, world.chatOf(world.aadOnly)) === 1, 10_000);
+    expect(await f.storage.storage.conversations.findById(chat.conversationId)).toMatchObject({ kind: 'personal', userId: world.aadOnly.aadObjectId, active: true });
+
+    // A second message sends nothing twice, and no welcome card follows: he is using the bot already.
+    expect((await f.post(aMessage(f.emulator.serviceUrl, chat, world.aadOnly, 'hjælp'))).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(cardsIn(f, world.chatOf(world.aadOnly))).toBe(1);
+    expect(f.emulator.sent(world.chatOf(world.aadOnly)).some((s) => /velkommen/i.test(String(s.activity['summary'] ?? '')))).toBe(false);
+  });
+
   test('given the app was taken out of the team after tilknyt then publishing says the card did not reach the channel, and the chair is told in her chat', async () => {
     const world = await seedReachWorld(f);
     expect((await f.post(botAdded(f.emulator.serviceUrl, world.general, world.chair))).status).toBe(200);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { maskCprNumbers } from '../../../domain/shared/cpr-guard';
 import { describe, expect, test } from 'vitest';
 import { formatDateTime } from '../../../cards/dates';
 import type { Forum, Member, Role } from '../../../domain/fora/forum';
@@ -7,6 +8,7 @@ import { uniqueId } from '../../storage/storage-kit';
 import { useRunningBot } from '../support/bot-harness';
 import { aChannel, aPerson, aPersonalChat, cardAction, TENANT_ID, type Channel, type Person, type Where } from '../support/teams-activities';
 import { sayTo } from '../support/conversation';
+import { fieldMessage, inputValue } from '../support/card-reading';
 
 const running = useRunningBot();
 const store = () => running.storage.storage;
@@ -84,6 +86,14 @@ describe('fora', () => {
     expect(blockOf(b.name)).toEqual([`${b.name} · kun for medlemmer`, 'Niveau: Koordinerende niveau', 'Formand: Konsulent Åse', 'Din rolle: Formand, Medlem', 'Næste møde: Intet møde planlagt']);
     const buttons = JSON.stringify(cardOf(reply).body);
     expect(buttons).toContain(`"verb":"registry.forum.show","data":{"forumId":"${a.id}"}`);
+
+    // "Vis forum" replaces the list in her chat; the forum card offers the way back to it.
+    const chat = aPersonalChat();
+    const shown = await click(chat, me, 'registry.forum.show', { forumId: a.id });
+    expect(shown.actions?.map((x) => [x['title'], x['verb']])).toContainEqual(['Tilbage til mine fora', 'registry.fora.list']);
+    const back = await click(chat, me, 'registry.fora.list', {});
+    expect(textsOf(back.body)[0]).toBe('Dine fora');
+    expect(JSON.stringify(back.body)).toContain(`"verb":"registry.forum.show","data":{"forumId":"${b.id}"}`);
   });
 
   test('given someone in no forum then the reply says so in Danish and lists the fora by name and level only', async () => {
@@ -268,28 +278,39 @@ describe('members, changed by the chair from cards', () => {
   });
 
   test.each([
-    [{ displayName: 'Gitte', newUserId: 'NEW', roles: '' }, 'Vælg mindst én rolle.'],
-    [{ displayName: 'Gitte', newUserId: '', roles: 'member' }, 'Skriv personens Entra-objekt-id, eller vælg en person, jeg kender.'],
-    [{ displayName: 'Gitte', newUserId: 'ikke-et-id', roles: 'member' }, 'Entra-objekt-id skal være et GUID, fx 0f8fad5b-d9cb-469f-a165-70867728950e.'],
-    [{ displayName: 'Gitte', newUserId: 'NEW', email: 'gitte(at)ishoj', roles: 'member' }, 'E-mailadressen ser ikke rigtig ud.'],
-    [{ displayName: '  ', newUserId: 'NEW', roles: 'member' }, 'Skriv personens navn, eller vælg en person, jeg kender.'],
-    [{ displayName: 'Gitte 010203-1234', newUserId: 'NEW', roles: 'member' }, 'Navnet ligner et CPR-nummer. Skriv kun personens navn.'],
-  ])('given the form with %j then it comes back with "%s", keeps what was typed and nothing is written', async (fields, message) => {
+    [{ displayName: 'Gitte', newUserId: 'NEW', roles: '' }, { roles: 'Vælg mindst én rolle.' }],
+    [{ displayName: 'Gitte', newUserId: '', roles: 'member' }, { newUserId: 'Skriv personens Entra-objekt-id, eller vælg en person, jeg kender.' }],
+    [{ displayName: 'Gitte', newUserId: 'ikke-et-id', roles: 'member' }, { newUserId: 'Entra-objekt-id skal være et GUID, fx 0f8fad5b-d9cb-469f-a165-70867728950e.' }],
+    [{ displayName: 'Gitte', newUserId: 'NEW', email: 'gitte(at)ishoj', roles: 'member' }, { email: 'E-mailadressen ser ikke rigtig ud.' }],
+    [{ displayName: '  ', newUserId: 'NEW', roles: 'member' }, { displayName: 'Skriv personens navn, eller vælg en person, jeg kender.' }],
+    [{ displayName: 'Gitte 010203-1234', newUserId: 'NEW', roles: 'member' }, { displayName: 'Navnet ligner et CPR-nummer. Skriv kun personens navn.' }],
+    // Everything wrong at once: every reason beside its own field.
+    [{ displayName: 'G'.repeat(201), newUserId: 'ikke-et-id', email: 'x', roles: '' }, {
+      displayName: 'Teksten er for lang: højst 200 tegn; teksten har 201. Gør den kortere, og send igen.',
+      newUserId: 'Entra-objekt-id skal være et GUID, fx 0f8fad5b-d9cb-469f-a165-70867728950e.',
+      email: 'E-mailadressen ser ikke rigtig ud.',
+      roles: 'Vælg mindst én rolle.',
+    }],
+  ])('given the form with %j then the same form comes back with each reason beside its field, keeps what was typed and nothing is written', async (fields, messages) => {
     const { forum, chair, chat } = await forumWithChair();
     const id = randomUUID();
     const data = { forumId: forum.id, ...fields, ...(fields.newUserId === 'NEW' ? { newUserId: id } : {}) };
     const card = await click(chat, chair, 'registry.member.add', data);
-    expect(textsOf(card.body).slice(0, 2)).toEqual([`Tilføj medlem til ${forum.name}`, message]);
-    expect(card.body.find((e) => e['id'] === 'displayName')?.['value']).toBe(fields.displayName);
+    expect(isError(card)).toBe(false);
+    expect(textsOf(card.body)).toContain(`Tilføj medlem til ${forum.name}`);
+    for (const [field, message] of Object.entries(messages)) expect(fieldMessage(card, field)).toBe(message);
+    for (const [field, value] of Object.entries(data)) if (field !== 'forumId') expect(inputValue(card, field)).toBe(maskCprNumbers(value));
+    expect(card.actions?.[0]).toMatchObject({ verb: 'registry.member.add' });
     expect(await store().members.listByForum(forum.id)).toHaveLength(3);
     expect(await store().audit.listByForum(forum.id)).toEqual([]);
   });
 
-  test('given the chair adds someone already in the forum then it is refused by name and their roles stay', async () => {
+  test('given the chair adds someone already in the forum then the form comes back saying so beside the id, and their roles stay', async () => {
     const { forum, chair, consultant, chat } = await forumWithChair();
     const card = await click(chat, chair, 'registry.member.add', { forumId: forum.id, displayName: 'Åse igen', newUserId: consultant.aadObjectId, roles: 'chair' });
-    expect(isError(card)).toBe(true);
-    expect(textsOf(card.body)[1]).toBe('Konsulent Åse er allerede medlem af forummet.');
+    expect(isError(card)).toBe(false);
+    expect(fieldMessage(card, 'newUserId')).toBe('Konsulent Åse er allerede medlem af forummet.');
+    expect(inputValue(card, 'displayName')).toBe('Åse igen');
     expect(await rolesOf(forum.id, consultant.aadObjectId)).toEqual(['consultant']);
     expect(await store().audit.listByForum(forum.id)).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { agendasSamples } from './samples/agendas.samples';
 import { coreSamples } from './samples/core.samples';
 import { escalationsSamples } from './samples/escalations.samples';
 import { meetingsSamples } from './samples/meetings.samples';
+import { planSamples } from './samples/plan.samples';
 import { privacySamples } from './samples/privacy.samples';
 import { registrySamples } from './samples/registry.samples';
 import { remindersSamples } from './samples/reminders.samples';
@@ -19,7 +20,7 @@ import { remindersSamples } from './samples/reminders.samples';
  * variant per shape the card takes: empty list, full list, with and without buttons, and the
  * largest realistic content (that one also proves the card stays under 80 KB).
  */
-export const cardSamples: readonly CardSample[] = [...coreSamples, ...registrySamples, ...remindersSamples, ...escalationsSamples, ...agendasSamples, ...actionItemsSamples, ...meetingsSamples, ...privacySamples];
+export const cardSamples: readonly CardSample[] = [...coreSamples, ...registrySamples, ...remindersSamples, ...escalationsSamples, ...agendasSamples, ...actionItemsSamples, ...meetingsSamples, ...planSamples, ...privacySamples];
 
 /**
  * Exported functions of cards/*.card.ts that are not card builders (ids, helpers, partial blocks).
@@ -32,6 +33,7 @@ export const NOT_BUILDERS: Readonly<Record<string, string>> = {
   'circulation-input.card.ts#inputFieldId': 'input id helper',
   'circulation-input.card.ts#typedTexts': 'reads submitted data',
   'member-form.card.ts#rolesChoices': 'choice list helper, covered through memberFormCard',
+  'escalation-deadlines.card.ts#deadlineInput': 'input id helper',
   'action-follow-up.card.ts#carryInput': 'input helper',
   'action-record.card.ts#rowInputs': 'input helper',
 };

@@ -61,8 +61,12 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** How long to wait for something the bot or the UI should do (a turn takes well under a second). */
-const WAIT_MS = 15_000;
+/**
+ * How long to wait for something the bot or the UI should do (a turn takes well under a second;
+ * on a loaded machine, with several Chromiums and Azurites sharing two cores, far longer).
+ * PLAYGROUND_WAIT_MS sets it.
+ */
+const WAIT_MS = Number(process.env['PLAYGROUND_WAIT_MS'] ?? 20_000);
 
 declare global {
   interface Window {

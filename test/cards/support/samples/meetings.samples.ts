@@ -2,6 +2,7 @@ import { meetingsTexts } from '../../../../bot/meetings/meetings.texts';
 import type { CardLang } from '../../../../cards/card-kit';
 import { formatDateTime } from '../../../../cards/dates';
 import { scheduleSeriesCard } from '../../../../cards/meeting-schedule.card';
+import { withFormState } from '../../../../cards/form-state';
 import { meetingsCard, type MeetingItemView } from '../../../../cards/meetings.card';
 import { sample, type CardSample } from '../sample';
 
@@ -46,12 +47,12 @@ export const meetingsSamples: readonly CardSample[] = [
   })),
   sample(scheduleSeriesCard, (lang) => ({
     'new series': scheduleSeriesCard(t(lang).schedule, { forumId: 'forum-0', forumName: 'Koordinationsgruppen' }),
-    'replacing, back with an error': scheduleSeriesCard(t(lang).schedule, {
-      forumId: 'forum-0',
-      forumName: 'Koordinationsgruppen',
-      replacesSeriesId: 'series-0',
-      values: { title: 'Koordinationsgruppen', firstDate: '2027-01-12', startTime: '25:00', durationMinutes: '120', kind: 'monthly' },
-      error: lang === 'da' ? 'Klokkeslættet skal skrives som tt:mm, fx 09:00.' : 'Write the time as hh:mm, e.g. 09:00.',
+    'replacing, back with an error': withFormState(scheduleSeriesCard(t(lang).schedule, { forumId: 'forum-0', forumName: 'Koordinationsgruppen', replacesSeriesId: 'series-0' }), {
+      values: { title: 'Koordinationsgruppen', firstDate: '2027-01-12', startTime: '25:00', durationMinutes: '120', kind: 'monthlyNthWeekday', rrule: 'FREQ=MONTHLY;FOO=1' },
+      errors: {
+        startTime: lang === 'da' ? 'Klokkeslættet skal skrives som tt:mm, fx 09:00.' : 'Write the time as hh:mm, e.g. 09:00.',
+        rrule: lang === 'da' ? 'Gentagelsesreglen kan ikke læses.' : 'The recurrence rule cannot be read.',
+      },
     }),
   })),
 ];

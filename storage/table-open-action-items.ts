@@ -1,0 +1,188 @@
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import type { ActionItem } from '../domain/actions/action-item';
+import { isOpen } from '../domain/actions/action-item.rules';
+import type { OpenItemsPage } from '../domain/actions/action-item.repository';
+import { compact, dataOf, fromJson, toJson } from './entity-codec';
+import type { TableSet } from './table-client';
+import { ConcurrencyError } from '../domain/shared/repository-errors';
+import { retryOnConflict } from './conflict-retry';
+import { isNotFound } from './table-errors';
+import { BATCH_LIMIT } from './table-batch';
+import { checkKey, escapeKey, joinKey, prefixBounds, unescapeKey } from './table-keys';
+import { listAll, type Row } from './table-query';
+
+/**
+ * The open action items of a forum kept a second time, keyed for the lists people read: partition =
+ * forum, row `f~<due date>~<id>` (the board: most urgent first) and, for an item a member owns,
+ * `o~<member>~<due date>~<id>` (their own list). Each row holds the whole item, so a page is one
+ * query of `limit` rows however long the history. Written after every change of an item; closed
+ * items have no rows here.
+ */
+const TABLE = 'openactionitems';
+const BOARD = 'f';
+const OWNER = 'o';
+
+const boardKey = (item: Pick<ActionItem, 'dueDate' | 'id'>): string => joinKey(BOARD, escapeKey(item.dueDate), escapeKey(item.id));
+const ownerPrefix = (userId: string): string => joinKey(OWNER, escapeKey(userId), '');
+
+function rowKeysOf(item: ActionItem): string[] {
+  if (!isOpen(item)) return [];
+  const keys = [boardKey(item)];
+  if (item.owner.kind === 'member') keys.push(ownerPrefix(item.owner.userId) + joinKey(escapeKey(item.dueDate), escapeKey(item.id)));
+  return keys;
+}
+
+const propertiesOf = ({ version: _version, owner, ...plain }: ActionItem) => compact({ ...plain, owner: toJson(owner) });
+const itemOf = (row: Row, parse: (value: unknown) => ActionItem): ActionItem => {
+  const { version: _version, ...item } = parse({ ...dataOf(row), version: undefined, owner: fromJson(row['owner']) });
+  return item;
+};
+
+/** Open items per due date, kept in one row of the partition so the board's counts are one point read. */
+const COUNTS = 'c';
+
+async function writeRows(table: TableClient, partitionKey: string, actions: TransactionAction[]): Promise<void> {
+  try {
+    await table.submitTransaction(actions); // one partition, at most four rows: atomic
+  } catch (error) {
+    // A row to delete was gone already (a later change synced first): write what should be, one by one.
+    if (!isNotFound(error)) throw error;
+    for (const action of actions) {
+      if (action[0] === 'delete') await table.deleteEntity(partitionKey, action[1].rowKey).catch((e: unknown) => (isNotFound(e) ? undefined : Promise.reject(e)));
+      else await table.upsertEntity(action[1], 'Replace');
+    }
+  }
+}
+
+/**
+ * Counts the board's keys of each due date the change touched (a range of a few keys) and stores
+ * the counts in the counter row, by ETag so that two changes at once keep each other's dates. Paid
+ * on each change (people's pace) so that reading the board (far more often) costs one point read.
+ * Each change counts after its own write, so the later of two counts includes both.
+ */
+async function recount(table: TableClient, partitionKey: string, dates: readonly string[]): Promise<void> {
+  const counted = await Promise.all(
+    [...new Set(dates)].map(async (date) => {
+      const { from, to } = prefixBounds(joinKey(BOARD, escapeKey(date), ''));
+      let n = 0;
+      const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${to}`;
+      for await (const page of table.listEntities<Record<string, unknown>>({ queryOptions: { filter, select: ['RowKey'] } }).byPage({ maxPageSize: 1000 })) n += page.length;
+      return [date, n] as const;
+    }),
+  );
+  await retryOnConflict(async () => {
+    let current: { perDate: Record<string, number>; etag?: string };
+    try {
+      const row = await table.getEntity<Record<string, unknown>>(partitionKey, COUNTS);
+      current = { perDate: JSON.parse(String(row['perDate'] ?? '{}')) as Record<string, number>, etag: row.etag };
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      current = { perDate: {} };
+    }
+    for (const [date, n] of counted) {
+      if (n === 0) delete current.perDate[date];
+      else current.perDate[date] = n;
+    }
+    const entity = { partitionKey, rowKey: COUNTS, perDate: JSON.stringify(current.perDate) };
+    try {
+      if (current.etag === undefined) await table.createEntity(entity);
+      else await table.updateEntity(entity, 'Replace', { etag: current.etag });
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status === 409 || status === 412) throw new ConcurrencyError({ table: TABLE, key: [partitionKey, COUNTS] });
+      throw error;
+    }
+  }, 30);
+}
+
+export interface OpenItemIndex {
+  /** Makes the rows of `after` (undefined: deleted) replace those of `before` (undefined: new). */
+  sync(before: ActionItem | undefined, after: ActionItem | undefined): Promise<void>;
+  page(forumId: string, limit: number, after?: string): Promise<OpenItemsPage>;
+  count(forumId: string, todayLocal: string): Promise<{ open: number; overdue: number }>;
+  ofOwner(forumId: string, userId: string): Promise<ActionItem[]>;
+  /** Makes the index hold exactly the open ones of `items` (all of one forum's items). */
+  repair(forumId: string, items: readonly ActionItem[]): Promise<{ written: number; removed: number }>;
+}
+
+export function createOpenItemIndex(tables: TableSet, parse: (value: unknown) => ActionItem): OpenItemIndex {
+  const client = (): Promise<TableClient> => tables.client(TABLE);
+  const partitionOf = (forumId: string): string => checkKey(TABLE, 'PartitionKey', escapeKey(forumId));
+  return {
+    async sync(before, after) {
+      const item = after ?? before;
+      if (item === undefined) return;
+      const partitionKey = partitionOf(item.forumId);
+      const keep = after === undefined ? [] : rowKeysOf(after);
+      const gone = (before === undefined ? [] : rowKeysOf(before)).filter((key) => !keep.includes(key));
+      const actions: TransactionAction[] = [
+        ...keep.map((rowKey): TransactionAction => ['upsert', { ...propertiesOf(after!), version: after!.version ?? '', partitionKey, rowKey: checkKey(TABLE, 'RowKey', rowKey) }, 'Replace']),
+        ...gone.map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }]),
+      ];
+      if (actions.length === 0) return;
+      const table = await client();
+      await writeRows(table, partitionKey, actions);
+      await recount(table, partitionKey, [before, after].flatMap((i) => (i === undefined ? [] : [i.dueDate])));
+    },
+
+    async page(forumId, limit, after) {
+      const table = await client();
+      const { from, to } = prefixBounds(joinKey(BOARD, ''));
+      const start = after === undefined ? from : after;
+      const comparison = after === undefined ? 'ge' : 'gt';
+      const filter = odata`PartitionKey eq ${partitionOf(forumId)} and RowKey lt ${to}` + ` and RowKey ${comparison} '${start.replaceAll("'", "''")}'`;
+      // One more than asked: whether there is a next page, without another request.
+      const pages = table.listEntities<Record<string, unknown>>({ queryOptions: { filter } }).byPage({ maxPageSize: limit + 1 });
+      const rows: Row[] = [];
+      for await (const page of pages) {
+        rows.push(...(page as Row[]));
+        if (rows.length > limit) break;
+      }
+      const shown = rows.slice(0, limit);
+      return { items: shown.map((row) => itemOf(row, parse)), ...(rows.length > limit ? { next: shown.at(-1)!.rowKey } : {}) };
+    },
+
+    async count(forumId, todayLocal) {
+      const table = await client();
+      let perDate: Record<string, number>;
+      try {
+        perDate = JSON.parse(String((await table.getEntity<Record<string, unknown>>(partitionOf(forumId), COUNTS))['perDate'] ?? '{}')) as Record<string, number>;
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+        perDate = {};
+      }
+      const entries = Object.entries(perDate);
+      return { open: entries.reduce((n, [, k]) => n + k, 0), overdue: entries.reduce((n, [date, k]) => n + (date < todayLocal ? k : 0), 0) };
+    },
+
+    async repair(forumId, items) {
+      const table = await client();
+      const partitionKey = partitionOf(forumId);
+      const stored = new Map<string, string>();
+      for await (const page of table.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey ne ${COUNTS}`, select: ['RowKey', 'version'] } }).byPage({ maxPageSize: 1000 })) {
+        for (const row of page) stored.set(String(row.rowKey), String(row['version'] ?? ''));
+      }
+      const wanted = new Map(items.flatMap((item) => rowKeysOf(item).map((key) => [key, item] as const)));
+      // A row is rewritten when missing or holding an older version of its item.
+      const write = [...wanted].filter(([key, item]) => stored.get(key) !== (item.version ?? ''));
+      const remove = [...stored.keys()].filter((key) => !wanted.has(key));
+      const actions: TransactionAction[] = [
+        ...write.map(([rowKey, item]): TransactionAction => ['upsert', { ...propertiesOf(item), version: item.version ?? '', partitionKey, rowKey }, 'Replace']),
+        ...remove.map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }]),
+      ];
+      for (let i = 0; i < actions.length; i += BATCH_LIMIT) await writeRows(table, partitionKey, actions.slice(i, i + BATCH_LIMIT));
+      if (actions.length > 0) {
+        const dates = [...write.map(([, item]) => item.dueDate), ...remove.map((key) => unescapeKey(key.split('~').at(-2) ?? ''))];
+        await recount(table, partitionKey, dates);
+      }
+      return { written: write.length, removed: remove.length };
+    },
+
+    async ofOwner(forumId, userId) {
+      const table = await client();
+      const { from, to } = prefixBounds(ownerPrefix(userId));
+      const rows = await listAll(table, odata`PartitionKey eq ${partitionOf(forumId)} and RowKey ge ${from} and RowKey lt ${to}`);
+      return rows.map((row) => itemOf(row, parse));
+    },
+  };
+}

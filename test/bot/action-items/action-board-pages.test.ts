@@ -1,0 +1,80 @@
+import { describe, expect, test } from 'vitest';
+import { actionListsRepairJob } from '../../../bot/action-items/action-items.jobs';
+import { ACTION_VERBS } from '../../../cards/action-item.card';
+import { anActionItem } from '../../storage/storage.mothers';
+import { useRunningBot } from '../support/bot-harness';
+import { aWorld, cardTexts, click, localIso, type CardValue } from './action-items.support';
+
+/**
+ * A long board comes a page at a time, most urgent first, with the count of all open items and a
+ * "Vis flere" that gives the next page; closed items are never read for it, and a change moves an
+ * item (or takes it off) at once.
+ */
+const running = useRunningBot();
+
+const titlesOf = (card: CardValue): string[] => cardTexts(card).filter((t) => /^Opgave \d+$/.test(t));
+const buttonsOf = (card: CardValue): { title: string; verb: string; data: Record<string, unknown> }[] =>
+  ((card as { actions?: { title: string; verb: string; data: Record<string, unknown> }[] }).actions ?? []).map(({ title, verb, data }) => ({ title, verb, data }));
+
+describe('the board in pages', () => {
+  test('given 45 open and 30 closed items then 20 at a time, overdue first, with the total; "Vis flere" to the end, and changes show at once', async () => {
+    const world = await aWorld(running);
+    const { storage } = running.storage;
+    const owner = { kind: 'member' as const, userId: world.owner.aadObjectId, displayName: 'Jonas Berg' };
+    // Opgave 0..44 due from 5 days ago onwards (0–4 overdue); 30 closed ones due earlier still.
+    await Promise.all(Array.from({ length: 45 }, (_, i) => storage.actionItems.save(anActionItem(world.forum.id, { title: `Opgave ${i}`, owner, dueDate: localIso(i - 5) }))));
+    await Promise.all(Array.from({ length: 30 }, (_, i) => storage.actionItems.save(anActionItem(world.forum.id, { title: `Lukket ${i}`, owner, dueDate: localIso(-40 + i), status: i % 2 === 0 ? 'done' : 'cancelled' }))));
+
+    const first = await click(running, world.channel, world.chair, ACTION_VERBS.board, { forumId: world.forum.id });
+    expect(titlesOf(first)).toEqual(Array.from({ length: 20 }, (_, i) => `Opgave ${i}`));
+    expect(cardTexts(first)).toContain('5 handlinger har overskredet fristen.');
+    expect(cardTexts(first)).toContain('Viser 1–20 af 45 åbne handlinger, de mest presserende først.');
+    expect(cardTexts(first).some((t) => t.startsWith('Lukket'))).toBe(false);
+    const more = buttonsOf(first).find((b) => b.title === 'Vis flere')!;
+    expect(more.verb).toBe(ACTION_VERBS.board);
+
+    const second = await click(running, world.channel, world.chair, more.verb, more.data);
+    expect(titlesOf(second)).toEqual(Array.from({ length: 20 }, (_, i) => `Opgave ${i + 20}`));
+    expect(cardTexts(second)).toContain('Viser 21–40 af 45 åbne handlinger, de mest presserende først.');
+    const third = await click(running, world.channel, world.chair, ACTION_VERBS.board, buttonsOf(second).find((b) => b.title === 'Vis flere')!.data);
+    expect(titlesOf(third)).toEqual(['Opgave 40', 'Opgave 41', 'Opgave 42', 'Opgave 43', 'Opgave 44']);
+    expect(buttonsOf(third).map((b) => b.title)).not.toContain('Vis flere');
+    expect(buttonsOf(third).map((b) => b.title)).toContain('Til første side');
+
+    // Done: off the board. A later due date: further down. Both at once, through the item's own card.
+    const items = await storage.actionItems.listByForum(world.forum.id);
+    const item0 = items.find((i) => i.title === 'Opgave 0')!;
+    const item1 = items.find((i) => i.title === 'Opgave 1')!;
+    await click(running, world.channel, world.owner, ACTION_VERBS.status, { forumId: world.forum.id, itemId: item0.id, to: 'done' });
+    await storage.actionItems.update(world.forum.id, item1.id, (current) => ({ ...current, dueDate: localIso(100) }));
+    const after = await click(running, world.channel, world.chair, ACTION_VERBS.board, { forumId: world.forum.id });
+    expect(titlesOf(after)[0]).toBe('Opgave 2');
+    expect(cardTexts(after)).toContain('Viser 1–20 af 44 åbne handlinger, de mest presserende først.');
+    expect(cardTexts(after)).toContain('3 handlinger har overskredet fristen.');
+    await storage.actionItems.delete(world.forum.id, item1.id);
+    expect((await storage.actionItems.countOpen(world.forum.id, localIso(0))).open).toBe(43);
+  });
+
+  test('given lists that disagree with the items (a lost write, items from before the lists) then the repair job makes them agree', async () => {
+    const world = await aWorld(running);
+    const { storage } = running.storage;
+    const owner = { kind: 'member' as const, userId: world.owner.aadObjectId, displayName: 'Jonas Berg' };
+    const kept = await storage.actionItems.save(anActionItem(world.forum.id, { title: 'Opgave 1', owner, dueDate: localIso(2) }));
+    await storage.actionItems.save(anActionItem(world.forum.id, { title: 'Opgave 2', owner, dueDate: localIso(3) }));
+    // Under the repository: one item's list rows lost, a stale row left for an item long gone.
+    const raw = running.storage.raw('openactionitems');
+    for await (const row of raw.listEntities({ queryOptions: { filter: `PartitionKey eq '${world.forum.id}'` } })) {
+      if (row['title'] === 'Opgave 2') await raw.deleteEntity(row.partitionKey!, row.rowKey!);
+    }
+    const { etag: _etag, timestamp: _timestamp, ...copy } = await raw.getEntity<Record<string, unknown>>(world.forum.id, `f~${kept.dueDate}~${kept.id}`);
+    await raw.upsertEntity({ ...copy, partitionKey: world.forum.id, rowKey: `f~${localIso(1)}~gone`, title: 'Opgave 9' }, 'Replace');
+    const before = await click(running, world.channel, world.chair, ACTION_VERBS.board, { forumId: world.forum.id });
+    expect(titlesOf(before).sort()).toEqual(['Opgave 1', 'Opgave 9']);
+
+    await actionListsRepairJob(running.bot.app.services).run(new Date());
+    const after = await click(running, world.channel, world.chair, ACTION_VERBS.board, { forumId: world.forum.id });
+    expect(titlesOf(after)).toEqual(['Opgave 1', 'Opgave 2']);
+    expect(await storage.actionItems.countOpen(world.forum.id, localIso(0))).toEqual({ open: 2, overdue: 0 });
+    expect(await storage.actionItems.repairOpenLists(world.forum.id)).toEqual({ written: 0, removed: 0 });
+  });
+});
