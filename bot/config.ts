@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isKnownTimeZone } from '../domain/meetings/zoned-time';
+import { DEFAULT_RETENTION, RETENTION_LIMITS, type RetentionField, type RetentionSettings } from '../domain/privacy/retention-settings';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LINK_KEY = /^([A-Za-z0-9_-]{1,16}):(\S{32,})$/;
@@ -9,6 +10,12 @@ const optionalText = z
   .trim()
   .transform((value) => (value === '' ? undefined : value))
   .optional();
+
+/** A retention period in whole units within the domain's range, e.g. RETENTION_AUDIT_YEARS=5. */
+const retentionPeriod = (field: RetentionField) => {
+  const { min, max, fallback } = RETENTION_LIMITS[field];
+  return z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(min, `must be ${min}–${max}`).max(max, `must be ${min}–${max}`).default(fallback);
+};
 
 /** Environment variables, with the standard Bot Framework names. */
 const EnvSchema = z
@@ -76,6 +83,16 @@ const EnvSchema = z
       (value) => value === undefined || value.split(',').every((id) => GUID.test(id.trim())),
       'must be tenant GUIDs separated by commas',
     ),
+    /** Entra object ids of the privacy administrators (access requests, removing a person, every forum's audit), comma-separated. */
+    BOT_ADMINS: optionalText.refine(
+      (value) => value === undefined || value.split(',').every((id) => GUID.test(id.trim())),
+      'must be Entra object ids (GUIDs) separated by commas',
+    ),
+    RETENTION_AGENDA_INPUT_MONTHS: retentionPeriod('agendaInputMonths'),
+    RETENTION_CLOSED_CASE_YEARS: retentionPeriod('closedCaseYears'),
+    RETENTION_CLOSED_ACTION_ITEM_YEARS: retentionPeriod('closedActionItemYears'),
+    RETENTION_OUTBOX_WEEKS: retentionPeriod('outboxWeeks'),
+    RETENTION_AUDIT_YEARS: retentionPeriod('auditYears'),
     /** `<key id>:<secret>` (32+ characters) signing every download link; more after commas are still accepted (rotation). */
     BOT_LINK_SECRET: optionalText.refine(
       (value) => value === undefined || value.split(',').every((key) => LINK_KEY.test(key.trim())),
@@ -144,6 +161,10 @@ export interface Config {
   teamsServiceUrl?: string;
   /** Default 24. */
   rosterRefreshHours?: number;
+  /** Entra object ids (lower case) of the privacy administrators; absent: nobody. */
+  admins?: readonly string[];
+  /** The municipality's retention periods; absent: the defaults. Fora may override them. */
+  retention?: RetentionSettings;
 }
 
 export interface GraphInstallConfig {
@@ -175,6 +196,13 @@ const linkKeysOf = (value: string): LinkKey[] =>
     const [, id = '', secret = ''] = LINK_KEY.exec(key.trim()) ?? [];
     return { id, secret };
   });
+
+/** The retention periods in force for the municipality. */
+export const retentionSettingsOf = (config: Pick<Config, 'retention'>): RetentionSettings => config.retention ?? DEFAULT_RETENTION;
+
+/** Is this person a privacy administrator (BOT_ADMINS)? */
+export const isAdmin = (config: Pick<Config, 'admins'>, userId: string | undefined): boolean =>
+  userId !== undefined && (config.admins ?? []).includes(userId.toLowerCase());
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -232,5 +260,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.HOST !== undefined ? { host: e.HOST } : e.MicrosoftAppId === undefined ? { host: '127.0.0.1' } : {}),
     ...(allowedTenants.length === 0 ? {} : { allowedTenants }),
     ...(e.BOT_LINK_SECRET === undefined ? {} : { linkKeys: linkKeysOf(e.BOT_LINK_SECRET) }),
+    ...(e.BOT_ADMINS === undefined ? {} : { admins: e.BOT_ADMINS.split(',').map((id) => id.trim().toLowerCase()) }),
+    retention: {
+      agendaInputMonths: e.RETENTION_AGENDA_INPUT_MONTHS,
+      closedCaseYears: e.RETENTION_CLOSED_CASE_YEARS,
+      closedActionItemYears: e.RETENTION_CLOSED_ACTION_ITEM_YEARS,
+      outboxWeeks: e.RETENTION_OUTBOX_WEEKS,
+      auditYears: e.RETENTION_AUDIT_YEARS,
+    },
   };
 }

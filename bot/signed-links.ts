@@ -9,7 +9,7 @@ import type { LinkKey } from './config';
  * browser following a link from a card carries no Teams identity, so the link itself says whom it
  * was made for; the routes still check on every download that the person may see the content now.
  */
-export type LinkKind = 'briefing' | 'actions-csv' | 'calendar' | 'plan-docx' | 'picture-chart' | 'picture-docx';
+export type LinkKind = 'briefing' | 'actions-csv' | 'calendar' | 'plan-docx' | 'picture-chart' | 'picture-docx' | 'person-data';
 
 export interface LinkKeyring {
   /** Signs new links. */

@@ -6,6 +6,7 @@ import type { EscalationRepository } from './escalations/escalation.repository';
 import type { ForumRepository, MemberRepository } from './fora/forum.repository';
 import type { MeetingRepository, MeetingSeriesRepository } from './meetings/meeting.repository';
 import type { JobLeaseRepository } from './jobs/job-lease';
+import type { JobStateRepository } from './jobs/job-state';
 import type { OutboxRepository } from './outbox/outbox.repository';
 import type { InitiativeRepository, PlanRepository } from './plan/plan.repository';
 import type { TeamRosterRepository } from './reach/team-roster.repository';
@@ -29,6 +30,8 @@ export interface Repositories {
   teamRosters: TeamRosterRepository;
   outbox: OutboxRepository;
   jobLeases: JobLeaseRepository;
+  /** Cursors of long jobs (retention), so a run continues where the last stopped. */
+  jobState: JobStateRepository;
   reminderIndex: ReminderIndexRepository;
   /** The local action plan: its working copy, settings and frozen versions. */
   plans: PlanRepository;

@@ -9,6 +9,7 @@ import { createConversationRepository } from './table-conversation.repository';
 import { createEscalationRepository } from './table-escalation.repository';
 import { createForumRepository } from './table-forum.repository';
 import { createJobLeaseRepository } from './table-job-lease.repository';
+import { createJobStateRepository } from './table-job-state.repository';
 import { createKnownUserRepository } from './table-known-user.repository';
 import { createPictureRepository } from './table-picture.repository';
 import { createReminderIndexRepository } from './table-reminder-index.repository';
@@ -68,6 +69,7 @@ export function createStorage(connection: StorageConnection, options: StorageOpt
     teamRosters: createTeamRosterRepository(tables),
     outbox: createOutboxRepository(outboxTableIn(tables)),
     jobLeases: createJobLeaseRepository(tables),
+    jobState: createJobStateRepository(tables),
     reminderIndex: createReminderIndexRepository(tables),
     plans: createPlanRepository(tables),
     initiatives: createInitiativeRepository(tables),

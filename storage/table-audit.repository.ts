@@ -7,11 +7,12 @@ import type { TableSet } from './table-client';
 import { mapWriteError } from './table-errors';
 import { checkKey, escapeKey, joinKey, padNumber } from './table-keys';
 import { listAll, listUpTo, type Row } from './table-query';
+import { deleteRows, type RowKeys } from './table-batch';
 
 /**
  * Table `audit`, partition = forum, row = `{inverted time:16}~{id}`. Rows sort by key, so the
  * newest event comes first and "the latest N" is one query that stops after N rows. Events are
- * only ever added (create: an id is never written twice).
+ * only ever added (create: an id is never written twice) and only removed by retention.
  */
 const TABLE = 'audit';
 /** Largest millisecond a JavaScript date can hold; subtracting from it inverts the order. */
@@ -40,6 +41,22 @@ export function createAuditRepository(tables: TableSet): AuditRepository {
       const filter = odata`PartitionKey eq ${partitionOf(forumId)}`;
       const rows = limit === undefined ? await listAll(client, filter) : await listUpTo(client, filter, limit);
       return rows.map(fromRow);
+    },
+
+    async listBefore(forumId, before, limit) {
+      // Inverted keys: everything older than `before` sorts after its key, oldest last.
+      const filter = odata`PartitionKey eq ${partitionOf(forumId)} and RowKey gt ${padNumber(MAX_TIME - before.getTime(), 16)}`;
+      return (await listUpTo(await tables.client(TABLE), filter, limit)).map(fromRow);
+    },
+
+    async remove(events) {
+      const table = await tables.client(TABLE);
+      const byForum = new Map<string, RowKeys[]>();
+      for (const event of events) {
+        const partitionKey = partitionOf(event.forumId);
+        byForum.set(partitionKey, [...(byForum.get(partitionKey) ?? []), { partitionKey, rowKey: rowKeyOf(event) }]);
+      }
+      for (const rows of byForum.values()) await deleteRows(table, rows);
     },
   };
 }

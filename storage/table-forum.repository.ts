@@ -11,14 +11,15 @@ const PARTITION = 'forum';
 const codec: RowCodec<Forum> = {
   table: 'fora',
   keys: (forum) => [PARTITION, forum.id],
-  toProperties: ({ version: _version, teams, reminders, escalationDeadlines, areas, ...plain }) =>
-    compact({ ...plain, teams: toJson(teams), reminders: toJson(reminders), escalationDeadlines: toJson(escalationDeadlines), areas: toJson(areas) }),
+  toProperties: ({ version: _version, teams, reminders, escalationDeadlines, retention, areas, ...plain }) =>
+    compact({ ...plain, teams: toJson(teams), reminders: toJson(reminders), escalationDeadlines: toJson(escalationDeadlines), retention: toJson(retention), areas: toJson(areas) }),
   fromRow: (row: Row) =>
     Forum.parse({
       ...dataOf(row),
       teams: fromJson(row['teams']),
       reminders: fromJson(row['reminders']),
       escalationDeadlines: fromJson(row['escalationDeadlines']),
+      retention: fromJson(row['retention']),
       areas: fromJson(row['areas']),
       version: row.etag,
     }),

@@ -39,5 +39,14 @@ export function createKnownUserRepository(tables: TableSet): KnownUserRepository
       const client = await tables.client(TABLE);
       await client.upsertEntity(entity, 'Replace');
     },
+
+    async remove(userId) {
+      const { partitionKey, rowKey } = keysOf(userId);
+      try {
+        await (await tables.client(TABLE)).deleteEntity(partitionKey, rowKey);
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+    },
   };
 }

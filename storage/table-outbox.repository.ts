@@ -236,5 +236,47 @@ export function createOutboxRepository(table: OutboxTable): OutboxRepository {
       );
       return waiting;
     },
+
+    async listFinishedBefore(before, limit) {
+      // Message rows only; the service filters on queueing time (never after delivery), we on delivery.
+      const { from, to } = prefixBounds(joinKey('m', ''));
+      const cutoff = before.toISOString();
+      const filter = odata`PartitionKey ge ${from} and PartitionKey lt ${to} and RowKey eq ${MESSAGE_ROW} and enqueuedAt lt ${cutoff} and status ne ${'pending'} and status ne ${'sending'}`;
+      const found: OutboxMessage[] = [];
+      for await (const page of (await client()).listEntities<Record<string, unknown>>({ queryOptions: { filter } }).byPage({ maxPageSize: 1000 })) {
+        for (const entity of page) {
+          const message = fromEntity(entity as Row);
+          if ((message.deliveredAt ?? message.enqueuedAt) < cutoff) found.push(message);
+          if (found.length >= limit) return found;
+        }
+      }
+      return found;
+    },
+
+    async listByRecipient(userId) {
+      const { from, to } = prefixBounds(joinKey('m', ''));
+      const rows = await listAll(await client(), odata`PartitionKey ge ${from} and PartitionKey lt ${to} and RowKey eq ${MESSAGE_ROW} and recipientKey eq ${`user:${userId}`}`);
+      return rows.map(fromEntity);
+    },
+
+    async removeFinished(messages) {
+      const tableClient = await client();
+      const gone = (error: unknown): void => {
+        if (!isNotFound(error)) throw error;
+      };
+      await deleteQueueRows(messages.map((message) => message.id));
+      for (const message of messages) {
+        // Indexes first, the message last: a crash in between leaves the message for the next run.
+        const rows: [string, string][] = [];
+        if (message.causedBy !== undefined) {
+          const inverted = padNumber(MAX_TIME - Date.parse(message.enqueuedAt), 13);
+          rows.push([causerPartition(message.causedBy), joinKey(inverted, escapeKey(message.id))]);
+        }
+        if (message.subject !== undefined) rows.push([subjectPartition(message.subject.type, message.subject.id), joinKey(escapeKey(message.recipientKey), escapeKey(message.id))]);
+        if (message.recipient.kind === 'user') rows.push([waitingPartition(message.recipient.userId), queueRow(message.id)]);
+        await Promise.all(rows.map(([partition, row]) => tableClient.deleteEntity(partition, row).catch(gone)));
+        await tableClient.deleteEntity(messagePartition(message.id), MESSAGE_ROW).catch(gone);
+      }
+    },
   };
 }

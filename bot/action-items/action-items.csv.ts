@@ -10,7 +10,7 @@ const BOM = '\uFEFF';
  * A cell: quoted when it holds the separator, quotes or line breaks; text that Excel would run as a
  * formula (= + - @ and tab/CR at the start) gets a leading apostrophe.
  */
-function cell(value: string): string {
+export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[;"\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
@@ -41,5 +41,5 @@ export function actionItemsCsv(
     item.closedAt === undefined ? '' : danishDate(localDateOf(new Date(item.closedAt), context.timeZone)),
     item.id,
   ]);
-  return BOM + [texts.csv.headers, ...rows].map((row) => row.map(cell).join(';')).join('\r\n') + '\r\n';
+  return BOM + [texts.csv.headers, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
 }

@@ -2,7 +2,9 @@ import { ACCESS_DENIED, checkForumAccess, type ForumRequirement } from '../../do
 import { canSeeCase } from '../../domain/escalations/escalation-visibility';
 import type { Agenda } from '../../domain/agendas/agenda';
 import type { Forum, Member } from '../../domain/fora/forum';
+import { mayReadAudit } from '../../domain/privacy/audit-view';
 import { DomainError } from '../../domain/shared/domain-error';
+import { isAdmin } from '../config';
 import type { BotServices } from './services';
 
 /**
@@ -21,7 +23,11 @@ export type Access<D> =
   /** One action item: the forum's members (the owner is one); the domain refines who may change it. */
   | { kind: 'item'; forumId: (data: D) => string; itemId: (data: D) => string }
   /** A circulated agenda: the consultants on its list and the forum's members (the domain refines what each may do). */
-  | { kind: 'circulation'; forumId: (data: D) => string; agendaId: (data: D) => string };
+  | { kind: 'circulation'; forumId: (data: D) => string; agendaId: (data: D) => string }
+  /** The privacy administrators named in configuration (BOT_ADMINS): a person's data, every forum's audit. */
+  | { kind: 'admin'; why: string }
+  /** A forum's audit: its chair, and the privacy administrators (a sensitive forum's only as its members). */
+  | { kind: 'audit'; forumId: (data: D) => string };
 
 export type AccessKind = Access<unknown>['kind'];
 
@@ -47,6 +53,14 @@ export async function checkAccess<D>(access: Access<D>, services: BotServices, u
   switch (access.kind) {
     case 'anyone':
       return {};
+    case 'admin':
+      return isAdmin(services.config, userId) ? {} : deny();
+    case 'audit': {
+      const forumId = access.forumId(data);
+      const [forum, member] = await Promise.all([services.fora.findById(forumId), services.members.find(forumId, userId)]);
+      if (forum === undefined || !mayReadAudit(forum, member, isAdmin(services.config, userId))) return deny();
+      return member === undefined ? { forum } : { forum, member };
+    }
     case 'forum': {
       const forumId = await access.forumId(data, services);
       if (forumId === undefined) return access.optional === true ? {} : deny();

@@ -1,3 +1,4 @@
+import type { OutboxRepository } from '../../domain/outbox/outbox.repository';
 import type { Repositories } from '../../domain/repositories';
 import type { Clock } from '../../domain/shared/time';
 import type { Config } from '../config';
@@ -14,6 +15,10 @@ export interface BotServices extends Omit<Repositories, 'outbox'> {
   logger: Logger;
   clock: Clock;
   outbox: Outbox;
+  /** What data protection needs of the outbox's rows: expired ones (retention), a person's (access request). */
+  outboxRecords: OutboxRecords;
   /** Teams, rosters and channels the bot reaches people through; waiting cards for the newly reachable. */
   reach: ReachService;
 }
+
+export type OutboxRecords = Pick<OutboxRepository, 'listFinishedBefore' | 'removeFinished' | 'listByRecipient'>;

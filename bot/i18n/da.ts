@@ -15,6 +15,7 @@ export const da: Messages = {
     escalate: { usage: 'eskaler', description: 'Løfter et problem eller en tendens til næste niveau.' },
     plan: { usage: 'handlingsplan', description: 'Viser den lokale handlingsplan og dens indsatser; konsulenterne retter den, styregruppen godkender den.' },
     picture: { usage: 'halvår', description: 'Viser halvårsbilledets nøgletal: det seneste halvår mod halvåret før.' },
+    privacy: { usage: 'persondata', description: 'Udleverer en persons data (indsigt) — kun for privatlivsadministratorer.' },
   },
   cards: {
     welcome: {

@@ -15,6 +15,7 @@ export const en: Messages = {
     escalate: { usage: 'escalate', description: 'Raises a problem or trend to the next level.' },
     plan: { usage: 'actionplan', description: 'Shows the local action plan and its initiatives; the consultants edit it, the steering group approves it.' },
     picture: { usage: 'picture', description: 'Shows the half-yearly picture\'s key figures: the last half-year against the one before.' },
+    privacy: { usage: 'privacy', description: 'Hands out a person\'s data (access request) — privacy administrators only.' },
   },
   cards: {
     welcome: {

@@ -4,4 +4,8 @@ export interface AuditRepository {
   append(event: AuditEvent): Promise<void>;
   /** Newest first. */
   listByForum(forumId: string, limit?: number): Promise<AuditEvent[]>;
+  /** Up to `limit` events of a forum that happened before `before` (retention). */
+  listBefore(forumId: string, before: Date, limit: number): Promise<AuditEvent[]>;
+  /** Deletes these events (retention); already gone is fine. */
+  remove(events: readonly AuditEvent[]): Promise<void>;
 }

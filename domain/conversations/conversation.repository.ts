@@ -12,4 +12,6 @@ export interface ConversationRepository {
 export interface KnownUserRepository {
   findById(userId: string): Promise<KnownUser | undefined>;
   save(user: KnownUser): Promise<void>;
+  /** Forgets the person (they left the municipality); already gone is fine. */
+  remove(userId: string): Promise<void>;
 }

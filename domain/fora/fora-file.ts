@@ -29,6 +29,8 @@ export const ForaFileForum = z.strictObject({
   description: Forum.shape.description,
   sensitive: z.boolean().default(false),
   members: z.array(ForaFileMember).max(MAX_MEMBERS_PER_FORUM).default([]),
+  /** Retention periods of this forum that differ from the municipality's, e.g. `{ "auditYears": 10 }`. */
+  retention: Forum.shape.retention,
 });
 export type ForaFileForum = z.infer<typeof ForaFileForum>;
 

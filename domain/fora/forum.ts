@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GuardedEmail, GuardedText } from '../shared/guarded-text';
 import { EscalationDeadlineSettings } from '../escalations/escalation-deadline-settings';
+import { RetentionOverrides } from '../privacy/retention-settings';
 import { ReminderSettings } from '../reminders/reminder-settings';
 import { EntityId, UserId } from '../shared/ids';
 
@@ -59,6 +60,8 @@ export const Forum = z.object({
   reminders: ReminderSettings.optional(),
   /** When unacknowledged cases remind the managers and go one level up; absent: the defaults. */
   escalationDeadlines: EscalationDeadlineSettings.optional(),
+  /** How long this forum's data is kept where it differs from the municipality's periods. */
+  retention: RetentionOverrides.optional(),
   /** The municipality's areas (from the fora file), offered when a case is raised here. */
   areas: z.array(Area).max(MAX_AREAS).optional(),
   /** Opaque storage version (ETag); absent before the first save. */

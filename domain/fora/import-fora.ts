@@ -210,7 +210,7 @@ export interface ForaImportResult {
   unchanged: string[];
 }
 
-type ForumFields = Pick<Forum, 'name' | 'level' | 'escalatesTo' | 'description' | 'sensitive' | 'areas'>;
+type ForumFields = Pick<Forum, 'name' | 'level' | 'escalatesTo' | 'description' | 'sensitive' | 'retention' | 'areas'>;
 
 const fieldsOf = (f: ForumFields): ForumFields => ({
   name: f.name,
@@ -218,16 +218,18 @@ const fieldsOf = (f: ForumFields): ForumFields => ({
   sensitive: f.sensitive,
   ...(f.escalatesTo === undefined ? {} : { escalatesTo: f.escalatesTo }),
   ...(f.description === undefined ? {} : { description: f.description }),
+  ...(f.retention === undefined ? {} : { retention: f.retention }),
   ...(f.areas === undefined || f.areas.length === 0 ? {} : { areas: f.areas }),
 });
 
 const sameFields = (a: ForumFields, b: ForumFields): boolean =>
   a.name === b.name && a.level === b.level && a.escalatesTo === b.escalatesTo && a.description === b.description && a.sensitive === b.sensitive &&
+  JSON.stringify(a.retention ?? {}) === JSON.stringify(b.retention ?? {}) &&
   JSON.stringify(a.areas ?? []) === JSON.stringify(b.areas ?? []);
 
 /** The file's fields over the stored forum; its Teams link and version stay. */
 function withFields(current: Forum, fields: ForumFields): Forum {
-  const { escalatesTo: _escalatesTo, description: _description, areas: _areas, ...rest } = current;
+  const { escalatesTo: _escalatesTo, description: _description, retention: _retention, areas: _areas, ...rest } = current;
   return { ...rest, ...fieldsOf(fields) };
 }
 

@@ -33,6 +33,12 @@ export interface OutboxRepository {
   listBySubject(subjectType: string, subjectId: string, recipientKey?: string): Promise<OutboxMessage[]>;
   /** Messages to this person that could not reach them yet (`waitsForReach`), oldest first. */
   listWaiting(userId: string): Promise<OutboxMessage[]>;
+  /** Up to `limit` finished messages delivered (or, never delivered, queued) before `before` (retention). */
+  listFinishedBefore(before: Date, limit: number): Promise<OutboxMessage[]>;
+  /** Every message to this person (an access request), any status, in no particular order. */
+  listByRecipient(userId: string): Promise<OutboxMessage[]>;
+  /** Deletes finished messages with every index row that points at them (retention). Idempotent. */
+  removeFinished(messages: readonly OutboxMessage[]): Promise<void>;
 }
 
 export interface DeliveryRecord {

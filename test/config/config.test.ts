@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       teamsServiceUrl: 'https://smba.trafficmanager.net/emea/',
       rosterRefreshHours: 24,
       host: '127.0.0.1',
+      retention: { agendaInputMonths: 6, closedCaseYears: 3, closedActionItemYears: 2, outboxWeeks: 4, auditYears: 5 },
     });
     expect(config.graphInstall).toBeUndefined();
     expect(config.credentials).toBeUndefined();

@@ -1,6 +1,7 @@
 import { describe, expect, test, beforeAll } from 'vitest';
 import { signedExportPath } from '../../../bot/action-items/export-link';
 import { linkKeyring } from '../../../bot/signed-links';
+import { signedPersonDataPath } from '../../../bot/privacy/person-data-link';
 import { briefingLink } from '../../../bot/agendas/briefing-links';
 import { signedPlanPath } from '../../../bot/plan/plan-link';
 import { PlanRecord } from '../../../domain/plan/plan';
@@ -170,6 +171,11 @@ function requestFor(route: HttpRoute, f: ForumWorld, persona: Persona): { path: 
     return { path: url.pathname + url.search, init: {} };
   }
   if (route.path.endsWith('/handlingsplan.docx')) return { path: signedPlanPath(linkKeyring(services.config.linkKeys), 'draft', person.aadObjectId, now), init: {} };
+  if (route.path.startsWith('/privacy/people/')) {
+    // A genuine link, signed for the persona, to the forum chair's data: only an administrator may follow it.
+    const format = route.path.endsWith('.csv') ? 'csv' : 'json';
+    return { path: signedPersonDataPath(linkKeyring(services.config.linkKeys), f.people.chair.aadObjectId, person.aadObjectId, format, now).path, init: {} };
+  }
   if (route.path.endsWith('/actions.csv')) return { path: signedExportPath(linkKeyring(services.config.linkKeys), f.forum.id, person.aadObjectId, now).path, init: {} };
   throw new Error(`the permission matrix does not know how to call ${route.method} ${route.path}: add it to requestFor`);
 }

@@ -1,0 +1,22 @@
+import type { PersonData } from '../../domain/privacy/person-data';
+import { csvCell } from '../action-items/action-items.csv';
+import type { PrivacyTexts } from './privacy.texts';
+
+const BOM = '\uFEFF';
+
+/** The readable summary of an access request: one row per thing, for Danish Excel (`;`, CRLF, BOM). */
+export function personDataCsv(texts: PrivacyTexts, data: PersonData): string {
+  const s = texts.csv.sections;
+  const rows: string[][] = [];
+  if (data.knownAs !== undefined) rows.push([s.knownAs, '', data.knownAs.seenAt, data.knownAs.displayName ?? '', data.knownAs.teamsId, data.userId]);
+  for (const m of data.memberships) rows.push([s.membership, m.forumName, '', m.roles.join(', '), [m.displayName, m.email ?? ''].filter(Boolean).join(' · '), m.forumId]);
+  for (const i of data.inputs) rows.push([s.input, i.forumId, i.savedAt, i.itemId ?? '', i.noComments ? '—' : i.text, i.agendaId]);
+  for (const a of data.actionItems) rows.push([s.actionItem, a.forumId, a.dueDate, a.title, `${a.status} · ${a.as.join(', ')}`, a.id]);
+  for (const c of data.cases) {
+    rows.push([s.case, c.originForumId, '', c.title, c.state, c.id]);
+    for (const step of c.theirSteps) rows.push([s.caseStep, c.originForumId, step.at, step.action, step.note ?? '', c.id]);
+  }
+  for (const e of data.audit) rows.push([s.audit, e.forumId, e.at, e.action, e.subject, '']);
+  for (const d of data.deliveries) rows.push([s.delivery, '', d.deliveredAt ?? d.enqueuedAt, d.subjectType ?? '', d.status, d.id]);
+  return BOM + [texts.csv.headers, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { EntityId } from '../shared/ids';
+import { Instant } from '../shared/time';
+
+/** A full pass over every forum and the outbox runs at most once a day. */
+export const PASS_INTERVAL_MS = 24 * 3_600_000;
+
+/**
+ * Where the retention job stands, stored between runs so a run that ran out of budget, or an
+ * instance that died, continues where the last one stopped instead of starting over.
+ */
+export const RetentionCursor = z.object({
+  /** When the current (or last) pass began; its cut-offs are taken from this instant. */
+  passStartedAt: Instant,
+  /** The last forum whose expired data is all gone in this pass; absent: none yet. */
+  afterForumId: EntityId.optional(),
+  /** All fora done; the outbox is next. */
+  foraDone: z.boolean().default(false),
+  finishedAt: Instant.optional(),
+});
+export type RetentionCursor = z.infer<typeof RetentionCursor>;
+
+export type PassDecision = { kind: 'idle' } | { kind: 'continue'; cursor: RetentionCursor } | { kind: 'start'; cursor: RetentionCursor };
+
+/** Continue an unfinished pass; start a new one a day after the last began; otherwise nothing to do. */
+export function nextPass(cursor: RetentionCursor | undefined, now: Date): PassDecision {
+  if (cursor !== undefined && cursor.finishedAt === undefined) return { kind: 'continue', cursor };
+  if (cursor !== undefined && now.getTime() - Date.parse(cursor.passStartedAt) < PASS_INTERVAL_MS) return { kind: 'idle' };
+  return { kind: 'start', cursor: { passStartedAt: now.toISOString(), foraDone: false } };
+}
