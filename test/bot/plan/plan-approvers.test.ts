@@ -81,5 +81,15 @@ describe('who in the steering group approves the plan', () => {
     const record = await storage.plans.find();
     expect(record?.state).toBe('approved');
     expect((await storage.plans.findVersion(record!.approvedVersion))?.approvedBy).toBe(member.aadObjectId);
+
+    // After approval a status change is an adjustment: the owner's channel is told what changed, once.
+    const ownerChannel = cast.chain.middle!.forum.teams!.conversationId;
+    const initiative = (await storage.initiatives.list()).find((i) => i.project === typed2017(0, cast.ownerForumId)['project'])!;
+    await outboxDrained(storage);
+    const before = running.emulator.sent(ownerChannel).length;
+    await click(cast, cast.consultant, PLAN_VERBS.initiativeStatus, { initiativeId: initiative.id, status: 'on_hold' });
+    await outboxDrained(storage);
+    const posted = running.emulator.sent(ownerChannel).slice(before).map((e) => e.activity['text']);
+    expect(posted).toEqual([`Handlingsplanen er justeret: ${initiative.project} er nu sat i bero (før: i gang).`]);
   });
 });
