@@ -8,6 +8,8 @@ export interface PlanSettingsCardText {
   owner: string;
   steering: string;
   month: string;
+  approvers: string;
+  approverChoices: { chair: string; members: string };
   months: readonly string[];
   choose: string;
   save: string;
@@ -21,6 +23,7 @@ export interface PlanSettingsView {
   ownerForumId: string;
   steeringForumId: string;
   reminderMonth: number;
+  approvers: 'chair' | 'members';
   saved?: boolean;
 }
 
@@ -34,6 +37,15 @@ export function planSettingsCard(text: PlanSettingsCardText, view: PlanSettingsV
       paragraph(text.intro, { isSubtle: true }),
       { type: 'Input.ChoiceSet', id: 'ownerForumId', label: text.owner, isRequired: true, errorMessage: text.choose, value: view.ownerForumId, choices: view.fora.map((f) => ({ title: f.name, value: f.id })) },
       { type: 'Input.ChoiceSet', id: 'steeringForumId', label: text.steering, isRequired: true, errorMessage: text.choose, value: view.steeringForumId, choices: view.strategic.map((f) => ({ title: f.name, value: f.id })) },
+      {
+        type: 'Input.ChoiceSet',
+        id: 'approvers',
+        label: text.approvers,
+        isRequired: true,
+        errorMessage: text.choose,
+        value: view.approvers,
+        choices: (['chair', 'members'] as const).map((a) => ({ title: text.approverChoices[a], value: a })),
+      },
       { type: 'Input.ChoiceSet', id: 'reminderMonth', label: text.month, isRequired: true, errorMessage: text.choose, value: String(view.reminderMonth), choices: text.months.map((m, i) => ({ title: m, value: String(i + 1) })) },
     ],
     [executeAction(text.save, PLAN_SETTINGS_VERBS.save, {}), executeAction(text.back, PLAN_VERBS.show, {})],

@@ -57,4 +57,6 @@ export const PlanSettingsSaveData = z.object({
   ownerForumId: EntityId,
   steeringForumId: EntityId,
   reminderMonth: z.union([z.string().max(10), z.number()]),
+  /** Absent on a card sent before the setting existed: the chair, as before. */
+  approvers: z.enum(['chair', 'members']).default('chair'),
 });

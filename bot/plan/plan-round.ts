@@ -16,8 +16,9 @@ import { planTexts } from './plan.texts';
 
 const SUBJECT = 'plan';
 
-const chairsOf = async (services: BotServices, forumId: string): Promise<string[]> =>
-  (await services.members.listByForum(forumId)).filter((m) => m.roles.includes('chair')).map((m) => m.userId);
+/** Who gets the approval card: the steering group's chairs, or all its members, per the plan's setting. */
+const approversOf = async (services: BotServices, record: Pick<PlanRecord, 'steeringForumId' | 'approvers'>): Promise<string[]> =>
+  (await services.members.listByForum(record.steeringForumId)).filter((m) => canApprovePlan(m, record.approvers).ok).map((m) => m.userId);
 
 /** The chair's card for the round pending in `record` (or its outcome). */
 export async function approvalCardFor(services: BotServices, lang: Lang, record: Pick<PlanRecord, 'pending' | 'sentAt' | 'sentBy' | 'ownerForumId' | 'approvedVersion'>, outcome?: PlanApprovalView['outcome']) {
@@ -38,12 +39,12 @@ export async function approvalCardFor(services: BotServices, lang: Lang, record:
 }
 
 /** The owner sends the draft: what is sent is kept; each chair of the steering group gets the card. */
-export async function sendPlan(services: BotServices, lang: Lang, actorId: string): Promise<{ forum: string; chairs: number }> {
+export async function sendPlan(services: BotServices, lang: Lang, actorId: string): Promise<{ forum: string; chairs: number; approvers: PlanRecord['approvers'] }> {
   await assertPlanEditor(services, actorId);
   const world = await loadPlanWorld(services);
   const content = await draftContent(services, world);
   const sent = await services.plans.update((current) => sendForApproval(current, content, actorId, services.clock.now()));
-  const chairs = await chairsOf(services, sent.steeringForumId);
+  const chairs = await approversOf(services, sent);
   const card = await approvalCardFor(services, lang, sent);
   await Promise.all(
     chairs.map((userId) =>
@@ -57,7 +58,7 @@ export async function sendPlan(services: BotServices, lang: Lang, actorId: strin
     ),
   );
   await audit(services, { forumId: sent.ownerForumId, actorId, action: 'plan.sent', subject: `plan → ${sent.steeringForumId}`, after: { initiatives: content.initiatives.length } });
-  return { forum: world.foraById.get(sent.steeringForumId)?.name ?? sent.steeringForumId, chairs: chairs.length };
+  return { forum: world.foraById.get(sent.steeringForumId)?.name ?? sent.steeringForumId, chairs: chairs.length, approvers: sent.approvers };
 }
 
 /** Only the round the card was made for may be answered. */
@@ -72,7 +73,7 @@ function assertRound(record: PlanRecord, sentAt: string): void {
  */
 export async function approvePlan(services: BotServices, lang: Lang, actorId: string, sentAt: string): Promise<PlanRecord> {
   const record = await planRecord(services);
-  assertAllowed(canApprovePlan(await services.members.find(record.steeringForumId, actorId)));
+  assertAllowed(canApprovePlan(await services.members.find(record.steeringForumId, actorId), record.approvers));
   assertRound(record, sentAt);
   const { version } = approve(record, actorId, services.clock.now());
   try {
@@ -107,7 +108,7 @@ async function publish(services: BotServices, lang: Lang, record: PlanRecord, nu
 /** The chair sends the draft back with a comment (required); the sender gets the draft with it. */
 export async function sendBackPlan(services: BotServices, lang: Lang, actorId: string, sentAt: string, comment: string): Promise<PlanRecord> {
   const record = await planRecord(services);
-  assertAllowed(canApprovePlan(await services.members.find(record.steeringForumId, actorId)));
+  assertAllowed(canApprovePlan(await services.members.find(record.steeringForumId, actorId), record.approvers));
   assertRound(record, sentAt);
   const problem = checkText(comment, { max: TEXT_LIMITS.planComment, required: true });
   if (problem !== undefined) assertNoProblems({ comment: problem.code === 'FIELD.REQUIRED' ? { code: 'PLAN.COMMENT_REQUIRED' } : problem });

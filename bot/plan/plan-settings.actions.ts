@@ -22,6 +22,7 @@ async function settingsCard(input: ActionInput, saved = false) {
     ownerForumId: record.ownerForumId,
     steeringForumId: record.steeringForumId,
     reminderMonth: record.reminderMonth,
+    approvers: record.approvers,
     saved,
   });
 }
@@ -29,7 +30,7 @@ async function settingsCard(input: ActionInput, saved = false) {
 const show = cardAction(PLAN_SETTINGS_VERBS.show, PlanSettingsShowData, ownerChair, (input) => settingsCard(input));
 
 /**
- * `plan.settings.save`: the owner, the steering group (a strategic forum) and the reminder month.
+ * `plan.settings.save`: the owner, the steering group (a strategic forum), who in it approves, and the reminder month.
  * Handing the plan to another forum moves the right to edit it there, so only the owner's chair may.
  */
 const save = formAction(PLAN_SETTINGS_VERBS.save, PlanSettingsSaveData, ownerChair, { render: (input) => settingsCard(input) }, async (input, data) => {
@@ -38,8 +39,8 @@ const save = formAction(PLAN_SETTINGS_VERBS.save, PlanSettingsSaveData, ownerCha
   const fora = new Map((await input.services.fora.list()).map((f) => [f.id, f]));
   assertAllowed(checkPlanFora(fora, data.ownerForumId, data.steeringForumId));
   const before = await planRecord(input.services);
-  const saved = await input.services.plans.update((current) => PlanRecord.parse({ ...current, ownerForumId: data.ownerForumId, steeringForumId: data.steeringForumId, reminderMonth: month }));
-  const pick = (r: PlanRecord) => ({ ownerForumId: r.ownerForumId, steeringForumId: r.steeringForumId, reminderMonth: r.reminderMonth });
+  const saved = await input.services.plans.update((current) => PlanRecord.parse({ ...current, ownerForumId: data.ownerForumId, steeringForumId: data.steeringForumId, reminderMonth: month, approvers: data.approvers }));
+  const pick = (r: PlanRecord) => ({ ownerForumId: r.ownerForumId, steeringForumId: r.steeringForumId, reminderMonth: r.reminderMonth, approvers: r.approvers });
   await audit(input.services, { forumId: before.ownerForumId, actorId: input.actor.userId, action: 'plan.settings.changed', subject: 'plan', before: pick(before), after: pick(saved) });
   return settingsCard(input, true);
 });

@@ -29,8 +29,9 @@ import { planTexts } from './plan.texts';
 
 // The plan's content is the owning forum's: its members pass the check, the domain refines to consultants and chair.
 const owner: Access<unknown> = { kind: 'forum', requirement: 'member', forumId: ownerForumOf };
-// Approval is the steering group's chair's.
-const steeringChair: Access<unknown> = { kind: 'forum', requirement: 'chair', forumId: steeringForumOf };
+// Approval is the steering group's: its members pass the gate, the domain refines to the chair
+// unless the plan's setting lets any member approve.
+const steeringChair: Access<unknown> = { kind: 'forum', requirement: 'member', forumId: steeringForumOf };
 
 const texts = (input: ActionInput) => planTexts[input.t.lang];
 
@@ -120,8 +121,8 @@ const textSave = formAction(PLAN_VERBS.textSave, PlanTextSaveData, owner, { rend
 /** `plan.send`: to the steering group for approval. */
 const send = cardAction(PLAN_VERBS.send, PlanSendData, owner, async (input) => {
   const lang = input.t.lang;
-  const { forum, chairs } = await sendPlan(input.services, lang, input.actor.userId);
-  return planCardFor(input.services, lang, { userId: input.actor.userId }, 'draft', texts(input).notices.sent(forum, chairs));
+  const { forum, chairs, approvers } = await sendPlan(input.services, lang, input.actor.userId);
+  return planCardFor(input.services, lang, { userId: input.actor.userId }, 'draft', texts(input).notices.sent(forum, chairs, approvers));
 });
 
 /** `plan.approve`: the steering group's chair approves the round on the card. */

@@ -4,6 +4,7 @@ import type { FeatureErrorTexts } from '../i18n/feature-error-texts';
 export const planErrors: FeatureErrorTexts = {
   da: {
     'PLAN.NOT_CHAIR_OR_CONSULTANT': () => 'Kun konsulenterne og formanden i det forum, der skriver handlingsplanen, kan rette den.',
+    'PLAN.APPROVER_CHAIR_ONLY': () => 'Kun styregruppens formand kan godkende handlingsplanen eller sende den tilbage.',
     'PLAN.NO_FORA': () => 'Handlingsplanen kræver et koordinerende forum under et strategisk forum i registret.',
     'PLAN.ALREADY_SENT': () => 'Planen er allerede sendt til godkendelse. Vent på styregruppens svar.',
     'PLAN.NOT_SENT': () => 'Planen venter ikke på godkendelse (længere).',
@@ -22,6 +23,7 @@ export const planErrors: FeatureErrorTexts = {
   },
   en: {
     'PLAN.NOT_CHAIR_OR_CONSULTANT': () => 'Only the consultants and the chair of the forum that writes the action plan can edit it.',
+    'PLAN.APPROVER_CHAIR_ONLY': () => 'Only the steering group\'s chair can approve the action plan or send it back.',
     'PLAN.NO_FORA': () => 'The action plan needs a coordinating forum below a strategic forum in the registry.',
     'PLAN.ALREADY_SENT': () => 'The plan has already been sent for approval. Wait for the steering group\'s answer.',
     'PLAN.NOT_SENT': () => 'The plan is not (or no longer) waiting for approval.',

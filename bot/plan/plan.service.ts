@@ -9,6 +9,7 @@ import { assertAllowed, DomainError } from '../../domain/shared/domain-error';
 import { newId } from '../../domain/shared/ids';
 import { AlreadyExistsError } from '../../domain/shared/repository-errors';
 import { audit } from '../core/audit';
+import { announceAdjustment } from './plan-adjusted';
 import type { BotServices } from '../core/services';
 
 /** The plan's working copy; made on first use with the owner and steering group the registry suggests. */
@@ -116,5 +117,7 @@ async function recordChange(services: BotServices, actorId: string, before: Init
     ...(before !== undefined && before.status !== after.status ? { fromStatus: before.status, toStatus: after.status } : {}),
   });
   await audit(services, { forumId: record.ownerForumId, actorId, action: `plan.initiative.${kind}`, subject: after.project, ...(before === undefined ? {} : { before }), after });
-  if (record.approvedVersion > 0) await services.plans.update((current) => afterInitiativeChange(current, before, after, at));
+  if (record.approvedVersion === 0) return;
+  const adjusted = await services.plans.update((current) => afterInitiativeChange(current, before, after, at));
+  if (adjusted.adjustments.length > record.adjustments.length) await announceAdjustment(services, adjusted, after, actorId);
 }

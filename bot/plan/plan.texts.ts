@@ -16,7 +16,8 @@ export interface PlanTexts {
     saved: (project: string) => string;
     status: (project: string, status: string) => string;
     textSaved: string;
-    sent: (forum: string, chairs: number) => string;
+    /** `members`: the steering group's setting lets any member approve, so each member got the card. */
+    sent: (forum: string, chairs: number, approvers: 'chair' | 'members') => string;
     reminder: (year: number) => string;
   };
   history: { created: (who: string, at: string) => string; edited: (who: string, at: string, fields: string) => string; status: (who: string, at: string, from: string, to: string) => string; system: string };
@@ -94,6 +95,8 @@ const da: PlanTexts = {
     owner: 'Forum, der skriver planen',
     steering: 'Styregruppe (strategisk forum)',
     month: 'Måned for den årlige påmindelse',
+    approvers: 'Hvem i styregruppen godkender',
+    approverChoices: { chair: 'Kun formanden', members: 'Ethvert medlem af styregruppen' },
     months: ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
     choose: 'Vælg en fra listen.',
     save: 'Gem',
@@ -106,7 +109,7 @@ const da: PlanTexts = {
     saved: (project) => `Indsatsen "${project}" er gemt.`,
     status: (project, status) => `"${project}" har nu status ${status}.`,
     textSaved: 'Teksterne er gemt.',
-    sent: (forum, chairs) => (chairs === 0 ? `Sendt til godkendelse i ${forum}, men forummet har ingen formand til at godkende den. Bed registrets ansvarlige om at udpege en.` : `Sendt til godkendelse i ${forum}; kortet sendes til ${chairs === 1 ? 'formanden' : `${chairs} formænd`}.`),
+    sent: (forum, chairs, approvers) => (approvers === 'members' ? `Sendt til godkendelse i ${forum}; kortet sendes til ${chairs === 1 ? 'forummets medlem' : `forummets ${chairs} medlemmer`}, og ethvert af dem kan godkende.` : chairs === 0 ? `Sendt til godkendelse i ${forum}, men forummet har ingen formand til at godkende den. Bed registrets ansvarlige om at udpege en.` : `Sendt til godkendelse i ${forum}; kortet sendes til ${chairs === 1 ? 'formanden' : `${chairs} formænd`}.`),
     reminder: (year) => `Det er tid til den årlige revision af den lokale handlingsplan for ${year}: gennemgå indsatserne, ret status, og send planen til styregruppens godkendelse.`,
   },
   history: {
@@ -195,6 +198,8 @@ const en: PlanTexts = {
     owner: 'Forum that writes the plan',
     steering: 'Steering group (strategic forum)',
     month: 'Month of the yearly reminder',
+    approvers: 'Who in the steering group approves',
+    approverChoices: { chair: 'The chair only', members: 'Any member of the steering group' },
     months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
     choose: 'Choose one from the list.',
     save: 'Save',
@@ -207,7 +212,7 @@ const en: PlanTexts = {
     saved: (project) => `The initiative "${project}" has been saved.`,
     status: (project, status) => `"${project}" now has the status ${status}.`,
     textSaved: 'The texts have been saved.',
-    sent: (forum, chairs) => (chairs === 0 ? `Sent for approval in ${forum}, but the forum has no chair to approve it. Ask the registry's keeper to appoint one.` : `Sent for approval in ${forum}; the card goes to ${chairs === 1 ? 'the chair' : `${chairs} chairs`}.`),
+    sent: (forum, chairs, approvers) => (approvers === 'members' ? `Sent for approval in ${forum}; the card goes to ${chairs === 1 ? 'the forum’s member' : `the forum’s ${chairs} members`}, any of whom may approve.` : chairs === 0 ? `Sent for approval in ${forum}, but the forum has no chair to approve it. Ask the registry's keeper to appoint one.` : `Sent for approval in ${forum}; the card goes to ${chairs === 1 ? 'the chair' : `${chairs} chairs`}.`),
     reminder: (year) => `It is time for the yearly revision of the local action plan for ${year}: go through the initiatives, correct their status, and send the plan for the steering group's approval.`,
   },
   history: {

@@ -6,6 +6,7 @@ import { canLinkChannel } from '../../domain/fora/forum.rules';
 import { DomainError } from '../../domain/shared/domain-error';
 import { cprRefusedFields, GuardedText } from '../../domain/shared/guarded-text';
 import { EntityId } from '../../domain/shared/ids';
+import { tabPlanFor } from '../plan/plan-tab';
 import { linkChannel } from '../registry/channel-link.service';
 import type { Access } from '../core/access';
 import type { HttpRequest, HttpResponse, HttpRoute, RouteAccess } from '../core/http-route';
@@ -138,6 +139,17 @@ export function tabApiRoutes(services: BotServices, identity: IdentityResolver):
           foraNames: Object.fromEntries(fora.map((f) => [f.id, f.name])),
           cards: card === undefined ? {} : { agenda: card },
         });
+      },
+    },
+    {
+      // The published local action plan: everyone's to read; sealed initiatives only for their forum's members.
+      method: 'GET',
+      path: '/api/tab/plan',
+      access: person({ kind: 'anyone', why: 'the published plan is the municipality’s; sealed initiatives are filtered for the signed-in person' }),
+      refuse,
+      async handle({ person: who }) {
+        if (who === undefined) throw new DomainError('TAB.NOT_SIGNED_IN');
+        return json(200, { plan: await tabPlanFor(services, who.userId) });
       },
     },
     {

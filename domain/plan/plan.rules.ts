@@ -2,7 +2,7 @@ import type { Forum, Member } from '../fora/forum';
 import { hasRole } from '../fora/forum.rules';
 import { allowed, DomainError, refused, type Verdict } from '../shared/domain-error';
 import type { Initiative, InitiativeStatus } from './initiative';
-import type { PlanContent, PlanRecord, PlanVersion } from './plan';
+import type { PlanApprovers, PlanContent, PlanRecord, PlanVersion } from './plan';
 
 /**
  * The rule of the plan: it shows the initiatives that really take place. Running ones within their
@@ -42,9 +42,11 @@ export function canEditPlan(member: Member | undefined): Verdict {
   return hasRole(member, 'chair', 'consultant') ? allowed : refused('PLAN.NOT_CHAIR_OR_CONSULTANT');
 }
 
-/** The steering group's chair approves or sends back. */
-export function canApprovePlan(member: Member | undefined): Verdict {
-  return hasRole(member, 'chair') ? allowed : refused('FORUM.NOT_CHAIR');
+/** The steering group's chair approves or sends back; per the plan's setting, any member of it may. */
+export function canApprovePlan(member: Member | undefined, approvers: PlanApprovers = 'chair'): Verdict {
+  if (member === undefined) return refused('FORUM.NOT_MEMBER');
+  // The gate let the steering group's members through; the setting narrows it to the chair.
+  return approvers === 'members' || hasRole(member, 'chair') ? allowed : refused('PLAN.APPROVER_CHAIR_ONLY');
 }
 
 /** Sends the draft to the steering group: what is sent is kept, so later edits do not change it. */

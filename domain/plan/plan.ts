@@ -16,6 +16,11 @@ export const PLAN_STATES = ['draft', 'sent', 'approved'] as const;
 export const PlanState = z.enum(PLAN_STATES);
 export type PlanState = z.infer<typeof PlanState>;
 
+/** Who in the steering group approves: its chair (the default), or any of its members. */
+export const PLAN_APPROVERS = ['chair', 'members'] as const;
+export const PlanApprovers = z.enum(PLAN_APPROVERS);
+export type PlanApprovers = z.infer<typeof PlanApprovers>;
+
 /** A status change after approval: the plan is "justeret" without a new approval. */
 export const PlanAdjustment = z.object({
   at: Instant,
@@ -46,6 +51,8 @@ export const PlanRecord = z.object({
   steeringForumId: EntityId,
   /** The month (1–12) the yearly reminder to revise the plan goes out. */
   reminderMonth: z.number().int().min(1).max(12).default(1),
+  /** The steering group's setting: its chair approves, or any member of it. */
+  approvers: PlanApprovers.default('chair'),
   /** Grundlag og formål. */
   basis: section.default(''),
   strategy: section.default(''),

@@ -36,6 +36,8 @@ function render(session, answer) {
   const forumName = (id) => answer.foraNames[id] ?? id;
 
   root.append(el('h1', {}, [t.appName]));
+  // The same query (language, local development identity) carries over to the plan page.
+  root.append(el('p', {}, [el('a', { href: `/tab/plan.html${location.search}`, id: 'plan-link' }, [t.planLink])]));
 
   const fora = d.fora.map((x) =>
     el('li', {}, [

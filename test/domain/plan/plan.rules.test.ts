@@ -145,6 +145,16 @@ describe('who writes and approves', () => {
     expect(canApprovePlan(member('manager')).ok).toBe(false);
   });
 
+  it('given the steering group\'s setting then its chair approves, or any of its members, never someone outside it', () => {
+    expect(PlanRecord.parse({ ownerForumId: 'kg', steeringForumId: 'lr' }).approvers).toBe('chair');
+    expect(canApprovePlan(member('member'), 'chair')).toEqual({ ok: false, code: 'PLAN.APPROVER_CHAIR_ONLY' });
+    expect(canApprovePlan(member('chair'), 'chair').ok).toBe(true);
+    expect(canApprovePlan(member('member'), 'members').ok).toBe(true);
+    expect(canApprovePlan(member('manager'), 'members').ok).toBe(true);
+    expect(canApprovePlan(undefined, 'members')).toEqual({ ok: false, code: 'FORUM.NOT_MEMBER' });
+    expect(canApprovePlan(undefined, 'chair').ok).toBe(false);
+  });
+
   it('given Ishøj\'s registry then the coordinating forum below the steering group owns the plan by default', () => {
     expect(defaultPlanFora(FORA)).toEqual({ ownerForumId: 'koordinationsgruppen', steeringForumId: 'lokalraad' });
     expect(defaultPlanFora([forum('lokalraad', 'strategic')])).toBeUndefined();

@@ -63,7 +63,7 @@ export const planSamples: CardSample[] = [
     approved: planApprovalCard(t(lang).approval, { sentAt: 'x', sentAtText: '01.03.2026 11.00', owner: 'Koordinationsgruppen', sentBy: 'Åse', initiatives: 9, focusAreas: 2, lines: [], outcome: 'approved', approvedNumber: 3 }),
   })),
   sample(planSettingsCard, (lang) => ({
-    saved: planSettingsCard(t(lang).settings, { fora: [{ id: 'kg', name: 'Koordinationsgruppen' }, { id: 'lokalraad', name: 'Lokalråd' }], strategic: [{ id: 'lokalraad', name: 'Lokalråd' }], ownerForumId: 'kg', steeringForumId: 'lokalraad', reminderMonth: 9, saved: true }),
+    saved: planSettingsCard(t(lang).settings, { fora: [{ id: 'kg', name: 'Koordinationsgruppen' }, { id: 'lokalraad', name: 'Lokalråd' }], strategic: [{ id: 'lokalraad', name: 'Lokalråd' }], ownerForumId: 'kg', steeringForumId: 'lokalraad', reminderMonth: 9, approvers: 'members', saved: true }),
   })),
   sample(planTextCard, (lang) => ({ texts: planTextCard(t(lang).text, { basis: LONG, strategy: '' }) })),
 ];
