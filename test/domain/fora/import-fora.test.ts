@@ -143,7 +143,7 @@ describe('planForaImport on a bad file', () => {
     const byPath = new Map(errorsOf(bad).map((e) => [e.path, e.message]));
     expect(byPath.get('fora[0].escalatesTo')).toBe('Springer et niveau over til C (strategisk); et forum eskalerer til samme niveau eller ét niveau op');
     expect(byPath.get('fora[3].id')).toBe('Id "a" er allerede brugt i fora[0]');
-    expect(byPath.get('fora[4].teams')).toBe('Ukendt felt; tilladte felter her: id, name, level, escalatesTo, description, sensitive, members');
+    expect(byPath.get('fora[4].teams')).toBe('Ukendt felt; tilladte felter her: id, name, level, escalatesTo, description, sensitive, members, retention');
     expect(byPath.get('fora[5].escalatesTo')).toBe('"gone" er ikke id på et forum i filen');
     expect(byPath.get('fora[8].escalatesTo')).toBe('Kæden løber i ring: H → I → H');
     expect(byPath.get('fora[1].level')).toMatch(/^Ugyldigt valg/);
