@@ -49,11 +49,6 @@ export function isCprRefusal(issue: z.core.$ZodIssue): boolean {
   return issue.code === 'custom' && (issue.params as { code?: unknown } | undefined)?.code === CPR_REFUSED;
 }
 
-/** True for the issue broken text (a lone surrogate) produces. */
-export function isMalformedText(issue: z.core.$ZodIssue): boolean {
-  return issue.code === 'custom' && (issue.params as { code?: unknown } | undefined)?.code === TEXT_MALFORMED;
-}
-
 /** The fields (dotted paths) whose text was refused as a CPR number; empty when none was. */
 export function cprRefusedFields(error: z.ZodError): string[] {
   return error.issues.filter(isCprRefusal).map((issue) => issue.path.map(String).join('.'));

@@ -1,22 +1,15 @@
 /** The personal tab: my fora, my action items, cases waiting for me, circulations I have not answered. */
 import { el, formats, renderCard, section, showError } from './render.js';
-import { startSession } from './session.js';
+import { openPage } from './page.js';
 
 const root = /** @type {HTMLElement} */ (document.getElementById('main'));
 const busy = /** @type {HTMLElement} */ (document.getElementById('busy'));
 
 async function main() {
-  const session = await startSession(root);
-  busy.remove();
-  if (session === undefined) return;
-  let answer;
-  try {
-    answer = await session.api('/api/tab/personal');
-  } catch (error) {
-    showError(root, /** @type {Error} */ (error));
-    return;
-  }
-  render(session, answer);
+  const page = await openPage(root, busy, '/api/tab/personal');
+  if (page === undefined) return;
+  const { session, answer } = page;
+  render(session, /** @type {PersonalAnswer} */ (answer));
 }
 
 /**

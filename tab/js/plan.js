@@ -1,21 +1,14 @@
 /** The local action plan as published: basis and purpose, organisation, strategy, initiatives by focus area. */
 import { el, formats, section, showError } from './render.js';
-import { startSession } from './session.js';
+import { openPage } from './page.js';
 
 const root = /** @type {HTMLElement} */ (document.getElementById('main'));
 const busy = /** @type {HTMLElement} */ (document.getElementById('busy'));
 
 async function main() {
-  const session = await startSession(root);
-  busy.remove();
-  if (session === undefined) return;
-  let answer;
-  try {
-    answer = await session.api('/api/tab/plan');
-  } catch (error) {
-    showError(root, /** @type {Error} */ (error));
-    return;
-  }
+  const page = await openPage(root, busy, '/api/tab/plan');
+  if (page === undefined) return;
+  const { session, answer } = page;
   render(session, /** @type {{ plan: import('../../bot/plan/plan-tab').TabPlan }} */ (answer).plan);
 }
 
