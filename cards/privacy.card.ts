@@ -23,7 +23,7 @@ export interface PrivacyCardText {
   removeBody: (person: string) => string;
   confirmRemove: string;
   removedTitle: string;
-  removedBody: (outcome: { pseudonym: string; fora: number; reassigned: number; blocked: number; renamed: number }) => string;
+  removedBody: (outcome: { pseudonym: string; fora: number; reassigned: number; blocked: number; renamed: number; erased: number }) => string;
 }
 
 export interface PersonDataCounts {
@@ -50,7 +50,7 @@ export function leaveConfirmCard(text: PrivacyCardText, view: { userId: string; 
 }
 
 /** After: what was done, under the pseudonym. */
-export function leaveDoneCard(text: PrivacyCardText, outcome: { pseudonym: string; fora: number; reassigned: number; blocked: number; renamed: number }): AdaptiveCard {
+export function leaveDoneCard(text: PrivacyCardText, outcome: { pseudonym: string; fora: number; reassigned: number; blocked: number; renamed: number; erased: number }): AdaptiveCard {
   return adaptiveCard(text.lang, [heading(text.removedTitle), paragraph(text.removedBody({ ...outcome, pseudonym: asText(outcome.pseudonym) }))]);
 }
 

@@ -1,4 +1,4 @@
-import { odata } from '@azure/data-tables';
+import { odata, type TransactionAction } from '@azure/data-tables';
 import { AuditEvent } from '../domain/audit/audit-event';
 import type { AuditRepository } from '../domain/audit/audit.repository';
 import { compact, dataOf } from './entity-codec';
@@ -7,7 +7,7 @@ import type { TableSet } from './table-client';
 import { mapWriteError } from './table-errors';
 import { checkKey, escapeKey, joinKey, padNumber } from './table-keys';
 import { listAll, listUpTo, type Row } from './table-query';
-import { deleteRows, type RowKeys } from './table-batch';
+import { deleteRows, submitInChunks, type RowKeys } from './table-batch';
 
 /**
  * Table `audit`, partition = forum, row = `{inverted time:16}~{id}`. Rows sort by key, so the
@@ -57,6 +57,17 @@ export function createAuditRepository(tables: TableSet): AuditRepository {
         byForum.set(partitionKey, [...(byForum.get(partitionKey) ?? []), { partitionKey, rowKey: rowKeyOf(event) }]);
       }
       for (const rows of byForum.values()) await deleteRows(table, rows);
+    },
+
+    async rewrite(events) {
+      const table = await tables.client(TABLE);
+      const byForum = new Map<string, TransactionAction[]>();
+      for (const event of events) {
+        const entity = { partitionKey: partitionOf(AuditEvent.parse(event).forumId), rowKey: rowKeyOf(event), ...compact(event) };
+        assertEntityFits(TABLE, entity);
+        byForum.set(entity.partitionKey, [...(byForum.get(entity.partitionKey) ?? []), ['upsert', entity, 'Replace']]);
+      }
+      for (const actions of byForum.values()) await submitInChunks(table, actions);
     },
   };
 }

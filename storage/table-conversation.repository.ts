@@ -50,6 +50,25 @@ export function createConversationRepository(tables: TableSet): ConversationRepo
     }
   };
 
+  async function remove(conversationId: string): Promise<void> {
+    const address = await rows.find(conversationId, ADDRESS_ROW);
+    if (address === undefined) return;
+    const client = await tables.client(TABLE);
+    if (address.userId !== undefined && (await readIndex(address.userId))?.conversationId === conversationId) {
+      const { partitionKey, rowKey } = indexKeys(address.userId);
+      try {
+        await client.deleteEntity(partitionKey, rowKey);
+      } catch (error) {
+        if (!isNotFound(error)) mapWriteError(error, { table: TABLE, key: [address.userId, PERSONAL_ROW] });
+      }
+    }
+    try {
+      await rows.delete(conversationId, ADDRESS_ROW);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+    }
+  }
+
   return {
     findById: (conversationId) => rows.find(conversationId, ADDRESS_ROW),
 
@@ -78,23 +97,26 @@ export function createConversationRepository(tables: TableSet): ConversationRepo
       }
     },
 
-    async remove(conversationId) {
-      const address = await rows.find(conversationId, ADDRESS_ROW);
-      if (address === undefined) return;
+    remove,
+
+    async findPersonalAddress(userId) {
+      const index = await readIndex(userId);
+      const address = index === undefined ? undefined : await rows.find(index.conversationId, ADDRESS_ROW);
+      return address?.userId === userId ? address : undefined;
+    },
+
+    async removePersonal(userId) {
+      const index = await readIndex(userId);
+      if (index === undefined) return false;
+      const address = await rows.find(index.conversationId, ADDRESS_ROW);
+      if (address?.userId === userId) await remove(address.conversationId);
+      // An index row whose address is gone (or names someone else) still names this person.
       const client = await tables.client(TABLE);
-      if (address.userId !== undefined && (await readIndex(address.userId))?.conversationId === conversationId) {
-        const { partitionKey, rowKey } = indexKeys(address.userId);
-        try {
-          await client.deleteEntity(partitionKey, rowKey);
-        } catch (error) {
-          if (!isNotFound(error)) mapWriteError(error, { table: TABLE, key: [address.userId, PERSONAL_ROW] });
-        }
-      }
-      try {
-        await rows.delete(conversationId, ADDRESS_ROW);
-      } catch (error) {
-        if (!(error instanceof NotFoundError)) throw error;
-      }
+      const { partitionKey, rowKey } = indexKeys(userId);
+      await client.deleteEntity(partitionKey, rowKey).catch((error: unknown) => {
+        if (!isNotFound(error)) throw error;
+      });
+      return true;
     },
   };
 }

@@ -1,10 +1,11 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { Escalation, EscalationStep, Person } from '../domain/escalations/escalation';
 import type { EscalationRepository } from '../domain/escalations/escalation.repository';
 import { ConcurrencyError, NotFoundError } from '../domain/shared/repository-errors';
 import { compact, dataOf, fromJson, toJson, type Properties } from './entity-codec';
 import { assertEntityFits } from './entity-size';
-import { deleteRows } from './table-batch';
+import { retryOnConflict } from './conflict-retry';
+import { deleteRows, submitInChunks } from './table-batch';
 import type { TableSet } from './table-client';
 import { isNotFound, mapWriteError, statusOf } from './table-errors';
 import { checkKey, escapeKey, joinKey, padNumber, prefixBounds } from './table-keys';
@@ -219,6 +220,42 @@ export function createEscalationRepository(tables: TableSet): EscalationReposito
       await deleteRows(table, await listAll(table, odata`PartitionKey eq ${header.partitionKey}`));
       const index = indexEntity(escalation);
       await deleteRows(await tables.client(INDEX), [index]);
+    },
+
+    async replacePerson(id, userId, replacement) {
+      const table = await cases();
+      const swap = (person: Person | undefined): Person | undefined => (person?.userId === userId ? replacement : person);
+      // Steps and receipts first (one partition, transactions of 100; the new receipt is written
+      // before the old goes), the header last with If-Match: a crash leaves only the header to redo.
+      const rows = await listAll(table, odata`PartitionKey eq ${partitionOf(id)}`);
+      const actions: TransactionAction[] = [];
+      for (const row of rows.filter(isStepRow)) {
+        const step = stepOf(row);
+        if (step.actor?.userId === userId) actions.push(['upsert', stepEntity(id, { ...step, actor: replacement }), 'Replace']);
+      }
+      const oldReceipt = rows.find((row) => row.rowKey === seenRowOf(userId));
+      if (oldReceipt !== undefined) {
+        const entity = { partitionKey: partitionOf(id), rowKey: seenRowOf(replacement.userId), ...compact({ person: toJson(replacement), at: String(oldReceipt['at']) }) };
+        actions.push(['upsert', entity, 'Replace'], ['delete', { partitionKey: oldReceipt.partitionKey, rowKey: oldReceipt.rowKey }]);
+      }
+      await submitInChunks(table, actions);
+      let changed = actions.length - (oldReceipt === undefined ? 0 : 1);
+      await retryOnConflict(async () => {
+        const header = await readHeader(id);
+        const last = header === undefined ? undefined : lastStepOf(header);
+        if (header === undefined || last === undefined) return;
+        const escalation = escalationOf(header);
+        if (escalation.raisedBy.userId !== userId && last.actor?.userId !== userId) return;
+        const next = { ...escalation, raisedBy: swap(escalation.raisedBy) ?? escalation.raisedBy };
+        const lastStep = last.actor?.userId === userId ? { ...last, actor: replacement } : last;
+        try {
+          await table.updateEntity(headerEntity(next, lastStep), 'Replace', { etag: header.etag });
+        } catch (error) {
+          mapWriteError(error, { table: TABLE, key: [id] });
+        }
+        if (escalation.raisedBy.userId === userId) changed += 1;
+      });
+      return changed;
     },
   };
 }

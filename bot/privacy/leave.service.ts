@@ -1,7 +1,10 @@
-import { checkCanLeave, inputAfterLeaving, itemAfterLeaving, pseudonymOf } from '../../domain/privacy/leave';
+import type { Forum, Member } from '../../domain/fora/forum';
+import { isFinal } from '../../domain/outbox/outbox-message';
+import { agendaAfterLeaving, auditAfterLeaving, checkCanLeave, inputAfterLeaving, itemAfterLeaving, pseudonymOf, type LeaverTraces } from '../../domain/privacy/leave';
 import { DomainError } from '../../domain/shared/domain-error';
 import { audit } from '../core/audit';
 import type { BotServices } from '../core/services';
+import { rosterRowsOf } from './person-data.service';
 import { SYSTEM_AUDIT } from './retention.service';
 
 export interface LeaveOutcome {
@@ -10,14 +13,33 @@ export interface LeaveOutcome {
   reassigned: number;
   blocked: number;
   renamed: number;
+  /** Rows only about them that were deleted: addresses, roster rows, delivered messages. */
+  erased: number;
+}
+
+type ForumWithMembers = { forum: Forum; members: Member[] };
+
+/** Every id and name the person may be written under: memberships, the known-user row, team rosters. */
+async function tracesOf(services: BotServices, userId: string, withMembers: readonly ForumWithMembers[]): Promise<LeaverTraces> {
+  const [known, roster] = await Promise.all([services.knownUsers.findById(userId), rosterRowsOf(services, userId)]);
+  const names = new Set<string>();
+  for (const { members } of withMembers) {
+    const member = members.find((m) => m.userId === userId);
+    if (member !== undefined) [member.displayName, member.email].forEach((name) => name !== undefined && names.add(name));
+  }
+  [known?.displayName, ...roster.flatMap((row) => [row.displayName, row.email, row.upn])].forEach((name) => name !== undefined && names.add(name));
+  const teamsId = known?.teamsId ?? roster[0]?.teamsId;
+  return { userId, ...(teamsId === undefined ? {} : { teamsId }), names: [...names] };
 }
 
 /**
  * Removes a person who left the municipality. Checks first (the last chair of a forum refuses it,
  * before anything is written), then: open items they own go to the forum's chair (or are marked
- * blocked), their name and id become a stable pseudonym where they are stored as author, owner or
- * raiser, their memberships end, and their Teams address and known-user row are deleted. The audit
- * keeps that it happened, under the pseudonym.
+ * blocked); where they are stored as author, owner, raiser, actor of a case step, reader of a
+ * decision, editor or presenter of an agenda, or on a circulation list, they become a stable
+ * pseudonym; audit rows naming them are rewritten under it; their memberships end; and what is only
+ * about them goes: their Teams address, known-user and roster rows, and messages delivered to them.
+ * The audit keeps that it happened, under the pseudonym.
  */
 export async function removePerson(services: BotServices, userId: string, actorId: string, reason: string): Promise<LeaveOutcome> {
   const fora = await services.fora.list();
@@ -25,9 +47,10 @@ export async function removePerson(services: BotServices, userId: string, actorI
   const verdict = checkCanLeave(userId, withMembers);
   if (!verdict.ok) throw new DomainError(verdict.code, verdict.context ?? {});
 
+  const traces = await tracesOf(services, userId, withMembers);
   const former = pseudonymOf(userId);
   const now = services.clock.now().toISOString();
-  const outcome: LeaveOutcome = { pseudonym: former.displayName, fora: 0, reassigned: 0, blocked: 0, renamed: 0 };
+  const outcome: LeaveOutcome = { pseudonym: former.displayName, fora: 0, reassigned: 0, blocked: 0, renamed: 0, erased: 0 };
   for (const { forum, members } of withMembers) {
     const chair = members.find((member) => member.userId !== userId && member.roles.includes('chair'));
     for (const item of await services.actionItems.listByForum(forum.id)) {
@@ -40,16 +63,18 @@ export async function removePerson(services: BotServices, userId: string, actorI
     }
     for (const agenda of await services.agendas.listByForum(forum.id)) {
       const mine = await services.agendaInputs.listByAuthor(agenda.id, userId);
-      if (mine.length === 0) continue;
-      // Written under the pseudonym first, then the named rows go: a crash between leaves both, never neither.
-      await services.agendaInputs.replaceAnswer(agenda.id, former.userId, mine.map((input) => inputAfterLeaving(input, userId)));
-      await services.agendaInputs.replaceAnswer(agenda.id, userId, []);
-      outcome.renamed += mine.length;
+      if (mine.length > 0) {
+        // Written under the pseudonym first, then the named rows go: a crash between leaves both, never neither.
+        await services.agendaInputs.replaceAnswer(agenda.id, former.userId, mine.map((input) => inputAfterLeaving(input, userId)));
+        await services.agendaInputs.replaceAnswer(agenda.id, userId, []);
+        outcome.renamed += mine.length;
+      }
+      if (agendaAfterLeaving(agenda, traces, mine.length > 0) === agenda) continue;
+      await services.agendas.update(forum.id, agenda.id, (current) => agendaAfterLeaving(current, traces, mine.length > 0));
+      outcome.renamed += 1;
     }
     for (const escalation of await services.escalations.listByOriginForum(forum.id)) {
-      if (escalation.raisedBy.userId !== userId) continue;
-      await services.escalations.update({ ...escalation, raisedBy: former });
-      outcome.renamed += 1;
+      outcome.renamed += await services.escalations.replacePerson(escalation.id, userId, former);
     }
     if (members.some((member) => member.userId === userId)) {
       await services.members.remove(forum.id, userId);
@@ -57,9 +82,42 @@ export async function removePerson(services: BotServices, userId: string, actorI
       outcome.fora += 1;
     }
   }
-  const personal = await services.conversations.findPersonal(userId);
-  if (personal !== undefined) await services.conversations.remove(personal.conversationId);
-  await services.knownUsers.remove(userId);
-  await audit(services, { forumId: SYSTEM_AUDIT, actorId, action: 'privacy.person.removed', subject: `person:${former.userId}`, after: { fora: outcome.fora, reassigned: outcome.reassigned, blocked: outcome.blocked, renamed: outcome.renamed } });
+  outcome.renamed += await pseudonymiseAudit(services, [...fora.map((forum) => forum.id), SYSTEM_AUDIT], traces);
+  outcome.erased += await eraseOwnRows(services, userId);
+  await audit(services, { forumId: SYSTEM_AUDIT, actorId, action: 'privacy.person.removed', subject: `person:${former.userId}`, after: { fora: outcome.fora, reassigned: outcome.reassigned, blocked: outcome.blocked, renamed: outcome.renamed, erased: outcome.erased } });
   return outcome;
+}
+
+/** Audit rows that name the person (as actor, in the subject or in the snapshots) are rewritten under the pseudonym. */
+async function pseudonymiseAudit(services: BotServices, forumIds: readonly string[], traces: LeaverTraces): Promise<number> {
+  let rewritten = 0;
+  for (const forumId of forumIds) {
+    const changed = (await services.audit.listByForum(forumId)).flatMap((event) => {
+      const next = auditAfterLeaving(event, traces);
+      return next === event ? [] : [next];
+    });
+    await services.audit.rewrite(changed);
+    rewritten += changed.length;
+  }
+  return rewritten;
+}
+
+/**
+ * Rows that exist only for the person: the personal chat address (active or not), the known-user
+ * row, their row on every team roster, and finished messages to them. Messages still queued stay
+ * until the worker finishes them (deleting under a running send would lose its outcome); the daily
+ * retention takes them some weeks later.
+ */
+async function eraseOwnRows(services: BotServices, userId: string): Promise<number> {
+  let erased = 0;
+  if (await services.conversations.removePersonal(userId)) erased += 1;
+  if ((await services.knownUsers.findById(userId)) !== undefined) erased += 1;
+  await services.knownUsers.remove(userId);
+  for (const row of await rosterRowsOf(services, userId)) {
+    await services.teamRosters.removeMembers(row.teamId, [userId]);
+    erased += 1;
+  }
+  const delivered = (await services.outboxRecords.listByRecipient(userId)).filter((message) => isFinal(message.status));
+  await services.outboxRecords.removeFinished(delivered);
+  return erased + delivered.length;
 }

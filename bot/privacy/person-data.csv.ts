@@ -15,8 +15,12 @@ export function personDataCsv(texts: PrivacyTexts, data: PersonData): string {
   for (const c of data.cases) {
     rows.push([s.case, c.originForumId, '', c.title, c.state, c.id]);
     for (const step of c.theirSteps) rows.push([s.caseStep, c.originForumId, step.at, step.action, step.note ?? '', c.id]);
+    if (c.seenDecisionAt !== undefined) rows.push([s.caseSeen, c.originForumId, c.seenDecisionAt, '', '', c.id]);
   }
-  for (const e of data.audit) rows.push([s.audit, e.forumId, e.at, e.action, e.subject, '']);
+  for (const a of data.agendas) rows.push([s.agenda, a.forumId, a.meetingStart, a.as.join(', '), '', a.agendaId]);
+  for (const e of data.audit) rows.push([s.audit, e.forumId, e.at, e.action, `${e.subject} · ${e.as.join(', ')}`, '']);
+  for (const r of data.teams) rows.push([s.team, '', r.seenAt, r.displayName ?? '', [r.email, r.upn].filter(Boolean).join(' · '), r.teamId]);
+  if (data.personalChat !== undefined) rows.push([s.personalChat, '', data.personalChat.installedAt, data.personalChat.active ? texts.csv.chatState.active : texts.csv.chatState.inactive, '', data.personalChat.conversationId]);
   for (const d of data.deliveries) rows.push([s.delivery, '', d.deliveredAt ?? d.enqueuedAt, d.subjectType ?? '', d.status, d.id]);
   return BOM + [texts.csv.headers, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
 }

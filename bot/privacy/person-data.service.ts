@@ -1,8 +1,9 @@
+import type { RosterMember } from '../../domain/reach/team-roster';
 import { personDataOf, type PersonData } from '../../domain/privacy/person-data';
 import type { BotServices } from '../core/services';
 import { SYSTEM_AUDIT } from './retention.service';
 
-type Services = Pick<BotServices, 'fora' | 'members' | 'agendas' | 'agendaInputs' | 'actionItems' | 'escalations' | 'audit' | 'knownUsers' | 'outboxRecords' | 'clock'>;
+type Services = Pick<BotServices, 'fora' | 'members' | 'agendas' | 'agendaInputs' | 'actionItems' | 'escalations' | 'audit' | 'knownUsers' | 'outboxRecords' | 'teamRosters' | 'conversations' | 'clock'>;
 
 /**
  * Reads everything that may hold the person and lets the domain pick their part. Every forum is
@@ -21,14 +22,18 @@ export async function collectPersonData(services: Services, userId: string): Pro
         services.audit.listByForum(forum.id),
       ]);
       const inputs = (await Promise.all(agendas.map((agenda) => services.agendaInputs.listByAuthor(agenda.id, userId)))).flat();
-      const withHistory = await Promise.all(cases.map(async (escalation) => ({ escalation, history: await services.escalations.history(escalation.id) })));
-      return { forumId: forum.id, members, inputs, items, cases: withHistory, audit };
+      const withHistory = await Promise.all(
+        cases.map(async (escalation) => ({ escalation, history: await services.escalations.history(escalation.id), seen: await services.escalations.listSeen(escalation.id) })),
+      );
+      return { forumId: forum.id, members, inputs, items, agendas, cases: withHistory, audit };
     }),
   );
-  const [systemAudit, deliveries, knownUser] = await Promise.all([
+  const [systemAudit, deliveries, knownUser, roster, personalChat] = await Promise.all([
     services.audit.listByForum(SYSTEM_AUDIT),
     services.outboxRecords.listByRecipient(userId),
     services.knownUsers.findById(userId),
+    rosterRowsOf(services, userId),
+    services.conversations.findPersonalAddress(userId),
   ]);
   return personDataOf(
     userId,
@@ -38,10 +43,19 @@ export async function collectPersonData(services: Services, userId: string): Pro
       inputs: perForum.flatMap((f) => f.inputs.map((input) => ({ forumId: f.forumId, input }))),
       actionItems: perForum.flatMap((f) => f.items),
       cases: perForum.flatMap((f) => f.cases),
+      agendas: perForum.flatMap((f) => f.agendas),
       audit: [...perForum.flatMap((f) => f.audit), ...systemAudit],
       deliveries,
       knownUser,
+      roster,
+      personalChat,
     },
     services.clock.now(),
   );
+}
+
+/** The person's rows on every team's roster, active teams or not (teams are few). */
+export async function rosterRowsOf(services: Pick<BotServices, 'teamRosters'>, userId: string): Promise<RosterMember[]> {
+  const teams = await services.teamRosters.listTeams();
+  return (await Promise.all(teams.map(async (team) => (await services.teamRosters.listMembers(team.teamId)).filter((row) => row.userId === userId)))).flat();
 }

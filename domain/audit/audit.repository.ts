@@ -8,4 +8,9 @@ export interface AuditRepository {
   listBefore(forumId: string, before: Date, limit: number): Promise<AuditEvent[]>;
   /** Deletes these events (retention); already gone is fine. */
   remove(events: readonly AuditEvent[]): Promise<void>;
+  /**
+   * Writes these events over the stored ones with the same id and time (a person who left becomes
+   * their pseudonym); the one change the audit allows besides retention.
+   */
+  rewrite(events: readonly AuditEvent[]): Promise<void>;
 }

@@ -7,6 +7,10 @@ export interface ConversationRepository {
   save(address: ConversationAddress): Promise<ConversationAddress>;
   markInactive(conversationId: string, reason: string): Promise<void>;
   remove(conversationId: string): Promise<void>;
+  /** The person's personal chat address, active or not (an access request). */
+  findPersonalAddress(userId: string): Promise<ConversationAddress | undefined>;
+  /** Deletes the person's personal chat address, active or not, with its index (they left). Returns whether one was stored. */
+  removePersonal(userId: string): Promise<boolean>;
 }
 
 export interface KnownUserRepository {

@@ -28,4 +28,10 @@ export interface EscalationRepository {
   markSeen(id: string, receipt: SeenReceipt): Promise<void>;
   listSeen(id: string): Promise<SeenReceipt[]>;
   delete(id: string): Promise<void>;
+  /**
+   * Replaces a person by `replacement` wherever the case names them: as raiser, as the actor of its
+   * steps, on its "Læst" receipts (a person who left becomes their pseudonym). Returns how many
+   * stored places changed; a case that does not name them is not written.
+   */
+  replacePerson(id: string, userId: string, replacement: Person): Promise<number>;
 }

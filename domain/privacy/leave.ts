@@ -1,5 +1,7 @@
 import type { ActionItem } from '../actions/action-item';
-import type { AgendaInput } from '../agendas/agenda';
+import type { Agenda, AgendaInput } from '../agendas/agenda';
+import type { AuditEvent } from '../audit/audit-event';
+import type { EscalationStep } from '../escalations/escalation';
 import type { Forum, Member } from '../fora/forum';
 import { allowed, refused, type Verdict } from '../shared/domain-error';
 
@@ -57,3 +59,92 @@ export const inputAfterLeaving = (input: AgendaInput, userId: string): AgendaInp
   const former = pseudonymOf(userId);
   return { ...input, authorId: former.userId, authorName: former.displayName };
 };
+
+/** How a person who left may still be written in stored text: their ids and the names they went by. */
+export interface LeaverTraces {
+  userId: string;
+  /** Teams' channel account id (`29:…`), when known. */
+  teamsId?: string;
+  /** Every display name seen for them (membership, known user, roster); blanks are ignored. */
+  names: readonly string[];
+}
+
+const traceWords = (traces: LeaverTraces): string[] =>
+  [traces.userId, ...(traces.teamsId === undefined ? [] : [traces.teamsId]), ...traces.names].map((word) => word.trim()).filter((word) => word.length > 0);
+
+/** Whether a text names the person (by id, Teams id or a name they went by). */
+export function mentions(text: string | undefined, traces: LeaverTraces): boolean {
+  if (text === undefined) return false;
+  const lower = text.toLowerCase();
+  return traceWords(traces).some((word) => lower.includes(word.toLowerCase()));
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The text with every mention of the person replaced: ids by the pseudonym's id, names by its name.
+ * Longest words first, so a full name goes before a part of it. Works inside JSON text too (the
+ * pseudonym holds nothing JSON would escape).
+ */
+export function withoutMentions(text: string, traces: LeaverTraces): string {
+  const former = pseudonymOf(traces.userId);
+  const ids = new Set([traces.userId, traces.teamsId].filter((id): id is string => id !== undefined).map((id) => id.toLowerCase()));
+  const words = [...new Set(traceWords(traces))].sort((a, b) => b.length - a.length);
+  if (words.length === 0) return text;
+  const pattern = new RegExp(words.map(escapeRegExp).join('|'), 'gi');
+  return text.replace(pattern, (found) => (ids.has(found.toLowerCase()) ? former.userId : former.displayName));
+}
+
+/** An audit event with the person replaced by the pseudonym; the same event when it does not mention them. */
+export function auditAfterLeaving(event: AuditEvent, traces: LeaverTraces): AuditEvent {
+  const named = event.actorId === traces.userId || mentions(event.subject, traces) || mentions(event.before, traces) || mentions(event.after, traces);
+  if (!named) return event;
+  const former = pseudonymOf(traces.userId);
+  return {
+    ...event,
+    ...(event.actorId === traces.userId ? { actorId: former.userId } : {}),
+    subject: withoutMentions(event.subject, traces).slice(0, 300),
+    ...(event.before === undefined ? {} : { before: withoutMentions(event.before, traces) }),
+    ...(event.after === undefined ? {} : { after: withoutMentions(event.after, traces) }),
+  };
+}
+
+/**
+ * An agenda after a person left: as its editor or creator they become the pseudonym, an item they
+ * present shows the pseudonym's name, and on the circulation list they stay (as the pseudonym) only
+ * if they answered — an unanswered place would send reminders to nobody.
+ */
+export function agendaAfterLeaving(agenda: Agenda, traces: LeaverTraces, answered: boolean): Agenda {
+  const former = pseudonymOf(traces.userId);
+  const id = traces.userId;
+  const isName = (text: string | undefined): boolean => text !== undefined && traces.names.some((name) => name.trim() !== '' && name.trim().toLowerCase() === text.trim().toLowerCase());
+  let next: Agenda = agenda;
+  if (agenda.updatedBy === id || isName(agenda.updatedByName)) {
+    next = { ...next, ...(agenda.updatedBy === id ? { updatedBy: former.userId } : {}), ...(agenda.updatedByName === undefined ? {} : { updatedByName: former.displayName }) };
+  }
+  if (agenda.createdBy === id) next = { ...next, createdBy: former.userId };
+  if (agenda.items.some((item) => isName(item.presenter))) next = { ...next, items: agenda.items.map((item) => (isName(item.presenter) ? { ...item, presenter: former.displayName } : item)) };
+  const circulation = agenda.circulation;
+  if (circulation !== undefined && (circulation.consultantIds.includes(id) || circulation.circulatedBy === id || circulation.sharedWith?.includes(id) === true)) {
+    const keep = (userId: string): boolean => userId !== id || answered;
+    const swap = (userId: string): string => (userId === id ? former.userId : userId);
+    next = {
+      ...next,
+      circulation: {
+        ...circulation,
+        consultantIds: circulation.consultantIds.filter(keep).map(swap),
+        ...(circulation.consultants === undefined ? {} : { consultants: circulation.consultants.filter((c) => keep(c.userId)).map((c) => (c.userId === id ? { ...c, userId: former.userId, name: former.displayName } : c)) }),
+        ...(circulation.circulatedBy === id ? { circulatedBy: former.userId } : {}),
+        ...(circulation.sharedWith === undefined ? {} : { sharedWith: circulation.sharedWith.filter((userId) => userId !== id) }),
+      },
+    };
+  }
+  return next;
+}
+
+/** Whether an agenda still holds the person anywhere agendaAfterLeaving looks. */
+export const agendaNames = (agenda: Agenda, traces: LeaverTraces): boolean => agendaAfterLeaving(agenda, traces, true) !== agenda;
+
+/** A case-history step after its actor left. */
+export const stepAfterLeaving = (step: EscalationStep, userId: string): EscalationStep =>
+  step.actor?.userId === userId ? { ...step, actor: pseudonymOf(userId) } : step;

@@ -1,10 +1,14 @@
 import type { ActionItem } from '../actions/action-item';
 import type { AgendaInput } from '../agendas/agenda';
 import type { AuditEvent } from '../audit/audit-event';
-import type { KnownUser } from '../conversations/conversation';
+import type { ConversationAddress, KnownUser } from '../conversations/conversation';
 import type { Escalation, EscalationStep } from '../escalations/escalation';
 import type { Forum, Member } from '../fora/forum';
 import type { OutboxMessage } from '../outbox/outbox-message';
+import type { Agenda } from '../agendas/agenda';
+import type { SeenReceipt } from '../escalations/escalation.repository';
+import type { RosterMember } from '../reach/team-roster';
+import { mentions, type LeaverTraces } from './leave';
 
 /**
  * A person's data (GDPR art. 15): what Forumbot holds about them and what they wrote — and nothing
@@ -18,26 +22,63 @@ export interface PersonData {
   memberships: { forumId: string; forumName: string; displayName: string; email?: string; roles: string[] }[];
   inputs: { forumId: string; agendaId: string; itemId?: string; text: string; noComments: boolean; savedAt: string }[];
   actionItems: { forumId: string; id: string; title: string; status: string; dueDate: string; as: ('owner' | 'creator')[] }[];
-  cases: { id: string; title: string; state: string; originForumId: string; raisedByThem: boolean; theirSteps: { at: string; action: string; note?: string }[] }[];
-  audit: { forumId: string; at: string; action: string; subject: string }[];
+  cases: { id: string; title: string; state: string; originForumId: string; raisedByThem: boolean; theirSteps: { at: string; action: string; note?: string }[]; seenDecisionAt?: string }[];
+  /** Agendas that name them: as creator, last editor, presenter of an item, on or behind the circulation, or sharing the briefing. */
+  agendas: { forumId: string; agendaId: string; meetingStart: string; as: AgendaRole[] }[];
+  /** Audit entries they did, or that name them (as subject or in what changed). */
+  audit: { forumId: string; at: string; action: string; subject: string; as: ('actor' | 'named')[] }[];
+  /** Their rows on the rosters of the teams the app is in. */
+  teams: { teamId: string; displayName?: string; email?: string; upn?: string; seenAt: string }[];
+  personalChat?: { conversationId: string; active: boolean; installedAt: string };
   deliveries: { id: string; status: string; subjectType?: string; enqueuedAt: string; deliveredAt?: string }[];
 }
+
+export type AgendaRole = 'creator' | 'editor' | 'presenter' | 'consultant' | 'circulator' | 'sharedWith';
 
 export interface PersonSources {
   fora: readonly Forum[];
   members: readonly { forumId: string; member: Member }[];
   inputs: readonly { forumId: string; input: AgendaInput }[];
   actionItems: readonly ActionItem[];
-  cases: readonly { escalation: Escalation; history: readonly EscalationStep[] }[];
+  cases: readonly { escalation: Escalation; history: readonly EscalationStep[]; seen: readonly SeenReceipt[] }[];
+  agendas: readonly Agenda[];
   audit: readonly AuditEvent[];
   deliveries: readonly OutboxMessage[];
   knownUser?: KnownUser | undefined;
+  roster: readonly RosterMember[];
+  personalChat?: ConversationAddress | undefined;
+}
+
+/** The ids and names the person goes by in what was read (for audit entries that name them). */
+function tracesIn(userId: string, sources: PersonSources): LeaverTraces {
+  const own = (id: string | undefined): boolean => id === userId;
+  const names = [
+    ...sources.members.filter(({ member }) => own(member.userId)).flatMap(({ member }) => [member.displayName, member.email]),
+    ...(own(sources.knownUser?.userId) ? [sources.knownUser?.displayName] : []),
+    ...sources.roster.filter((r) => own(r.userId)).flatMap((r) => [r.displayName, r.email, r.upn]),
+  ].filter((name): name is string => name !== undefined && name.trim() !== '');
+  const teamsId = own(sources.knownUser?.userId) ? sources.knownUser?.teamsId : sources.roster.find((r) => own(r.userId))?.teamsId;
+  return { userId, ...(teamsId === undefined ? {} : { teamsId }), names: [...new Set(names)] };
+}
+
+function agendaRoles(agenda: Agenda, userId: string, names: readonly string[]): AgendaRole[] {
+  const isTheirs = (name: string | undefined): boolean => name !== undefined && names.some((n) => n.toLowerCase() === name.trim().toLowerCase());
+  const roles: AgendaRole[] = [];
+  if (agenda.createdBy === userId) roles.push('creator');
+  if (agenda.updatedBy === userId) roles.push('editor');
+  if (agenda.items.some((item) => isTheirs(item.presenter))) roles.push('presenter');
+  if (agenda.circulation?.consultantIds.includes(userId) === true) roles.push('consultant');
+  if (agenda.circulation?.circulatedBy === userId) roles.push('circulator');
+  if (agenda.circulation?.sharedWith?.includes(userId) === true) roles.push('sharedWith');
+  return roles;
 }
 
 /** Selects from what was read the person's own data; `sources` may hold other people's rows. */
 export function personDataOf(userId: string, sources: PersonSources, now: Date): PersonData {
   const forumName = new Map(sources.fora.map((forum) => [forum.id, forum.name]));
   const known = sources.knownUser?.userId === userId ? sources.knownUser : undefined;
+  const traces = tracesIn(userId, sources);
+  const chat = sources.personalChat?.userId === userId ? sources.personalChat : undefined;
   return {
     userId,
     producedAt: now.toISOString(),
@@ -54,15 +95,29 @@ export function personDataOf(userId: string, sources: PersonSources, now: Date):
       if (item.createdBy === userId) as.push('creator');
       return as.length === 0 ? [] : [{ forumId: item.forumId, id: item.id, title: item.title, status: item.status, dueDate: item.dueDate, as }];
     }),
-    cases: sources.cases.flatMap(({ escalation, history }) => {
+    cases: sources.cases.flatMap(({ escalation, history, seen }) => {
       const raisedByThem = escalation.raisedBy.userId === userId;
       const theirSteps = history
         .filter((step) => step.actor?.userId === userId)
         .map((step) => ({ at: step.at, action: step.action, ...(step.note === undefined ? {} : { note: step.note }) }));
-      if (!raisedByThem && theirSteps.length === 0) return [];
-      return [{ id: escalation.id, title: escalation.title, state: escalation.state, originForumId: escalation.originForumId, raisedByThem, theirSteps }];
+      const seenAt = seen.find((receipt) => receipt.person.userId === userId)?.at;
+      if (!raisedByThem && theirSteps.length === 0 && seenAt === undefined) return [];
+      return [{ id: escalation.id, title: escalation.title, state: escalation.state, originForumId: escalation.originForumId, raisedByThem, theirSteps, ...(seenAt === undefined ? {} : { seenDecisionAt: seenAt }) }];
     }),
-    audit: sources.audit.filter((event) => event.actorId === userId).map((event) => ({ forumId: event.forumId, at: event.at, action: event.action, subject: event.subject })),
+    agendas: sources.agendas.flatMap((agenda) => {
+      const as = agendaRoles(agenda, userId, traces.names);
+      return as.length === 0 ? [] : [{ forumId: agenda.forumId, agendaId: agenda.id, meetingStart: agenda.meetingStart, as }];
+    }),
+    audit: sources.audit.flatMap((event) => {
+      const as: ('actor' | 'named')[] = [];
+      if (event.actorId === userId) as.push('actor');
+      if (mentions(event.subject, traces) || mentions(event.before, traces) || mentions(event.after, traces)) as.push('named');
+      return as.length === 0 ? [] : [{ forumId: event.forumId, at: event.at, action: event.action, subject: event.subject, as }];
+    }),
+    teams: sources.roster
+      .filter((row) => row.userId === userId)
+      .map((row) => ({ teamId: row.teamId, ...(row.displayName === undefined ? {} : { displayName: row.displayName }), ...(row.email === undefined ? {} : { email: row.email }), ...(row.upn === undefined ? {} : { upn: row.upn }), seenAt: row.seenAt })),
+    ...(chat === undefined ? {} : { personalChat: { conversationId: chat.conversationId, active: chat.active, installedAt: chat.installedAt } }),
     deliveries: sources.deliveries
       .filter((message) => message.recipient.kind === 'user' && message.recipient.userId === userId)
       .map((message) => ({ id: message.id, status: message.status, ...(message.subject === undefined ? {} : { subjectType: message.subject.type }), enqueuedAt: message.enqueuedAt, ...(message.deliveredAt === undefined ? {} : { deliveredAt: message.deliveredAt }) })),
@@ -71,4 +126,4 @@ export function personDataOf(userId: string, sources: PersonSources, now: Date):
 
 /** Whether anything at all is held about the person (an access request for nobody says so). */
 export const holdsAnything = (data: PersonData): boolean =>
-  data.knownAs !== undefined || [data.memberships, data.inputs, data.actionItems, data.cases, data.audit, data.deliveries].some((list) => list.length > 0);
+  data.knownAs !== undefined || data.personalChat !== undefined || [data.memberships, data.inputs, data.actionItems, data.cases, data.agendas, data.audit, data.deliveries, data.teams].some((list) => list.length > 0);

@@ -7,9 +7,8 @@ import { startBot, startEmulator, type RunningBotFixture } from '../support/bot-
 import { cardTexts, fieldMessage } from '../support/card-reading';
 import { sayTo } from '../support/conversation';
 import { aPerson, aPersonalChat, cardAction, type Person } from '../support/teams-activities';
-import { aForum, anActionItem, anAgenda, anAgendaInput, anAuditEvent, anEscalation } from '../../storage/storage.mothers';
 import { openTestStorage } from '../../storage/storage-kit';
-import { anOutboxMessage } from './retention-seed';
+import { leaveTraces, twoFora } from './person-traces';
 
 const admin = aPerson('Databeskyttelse Dorthe');
 const running = {} as RunningBotFixture;
@@ -24,32 +23,6 @@ afterAll(async () => {
   await running.storage?.storage.dropAll();
 });
 
-interface Traces {
-  person: Person;
-  texts: string[];
-}
-
-/** Gives a person data in every table: membership, an input, an item they own, a case they raised and acted on, audit rows, a delivery, a known-user row. */
-async function leaveTraces(person: Person, forumIds: string[], word: string): Promise<Traces> {
-  const storage = running.storage.storage;
-  const userId = person.aadObjectId;
-  const [home, other] = forumIds as [string, string];
-  await storage.members.save(home, { userId, displayName: person.name, email: `${word}@ishoj.dk`, roles: ['member', 'consultant'] });
-  const agenda = await storage.agendas.save(anAgenda(other));
-  const inputText = `Input om ${word} ved stationen`;
-  await storage.agendaInputs.replaceAnswer(agenda.id, userId, [anAgendaInput(agenda.id, userId, { itemId: agenda.items[1]!.id, authorName: person.name, text: inputText })]);
-  const itemTitle = `Handling om ${word}`;
-  await storage.actionItems.save(anActionItem(home, { title: itemTitle, owner: { kind: 'member', userId, displayName: person.name }, createdBy: userId }));
-  const raised = anEscalation(home, { title: `Sag om ${word}`, raisedBy: { userId, displayName: person.name } });
-  const created = await storage.escalations.create(raised.escalation, raised.firstStep);
-  const note = `Notat om ${word}`;
-  await storage.escalations.advance({ ...created, state: 'acknowledged', stepCount: 2, updatedAt: '2026-03-02T12:00:00.000Z' }, { seq: 1, at: '2026-03-02T12:00:00.000Z', actor: { userId, displayName: person.name }, action: 'acknowledge', fromState: 'raised', toState: 'acknowledged', toForumId: home, note });
-  await storage.audit.append(anAuditEvent(home, { actorId: userId, action: 'agenda.input', subject: `forum:${home} ${word}` }));
-  await storage.outbox.add(anOutboxMessage({ recipient: { kind: 'user', userId }, recipientKey: `user:${userId}`, causedBy: userId }));
-  await storage.knownUsers.save({ userId, teamsId: person.teamsId, tenantId: 't', serviceUrl: running.emulator.serviceUrl, displayName: person.name, seenAt: '2026-03-01T12:00:00.000Z' });
-  return { person, texts: [person.name, userId, inputText, itemTitle, `Sag om ${word}`, note, `${word}@ishoj.dk`] };
-}
-
 const invoke = async (who: Person, data: unknown): Promise<unknown> => {
   const { status, body } = await running.bot.post(cardAction(running.emulator.serviceUrl, aPersonalChat(), who, 'privacy.access.request', data));
   expect(status).toBe(200);
@@ -61,16 +34,15 @@ const urlsOf = (card: unknown): string[] => [...JSON.stringify(card).matchAll(/"
 describe('an access request', () => {
   test('given a person with data in every table then the administrator gets all of it as JSON and CSV, and nothing of anyone else', async () => {
     const storage = running.storage.storage;
-    const fora = [await storage.fora.save(aForum({ name: 'SSP-netværk' })), await storage.fora.save(aForum({ name: 'Kredsråd', level: 'strategic' }))];
-    const ids = fora.map((f) => f.id);
-    const asked = await leaveTraces(aPerson('Konsulent Åse Ærø'), ids, 'kirsebaer');
-    const other = await leaveTraces(aPerson('Politibetjent Bo Holm'), [...ids].reverse(), 'blomme');
+    const ids = await twoFora(storage);
+    const asked = await leaveTraces(storage, aPerson('Konsulent Åse Ærø'), ids, 'kirsebaer', running.emulator.serviceUrl);
+    const other = await leaveTraces(storage, aPerson('Politibetjent Bo Holm'), [...ids].reverse(), 'blomme', running.emulator.serviceUrl);
 
     // The form comes from the typed command; the administrator fills it in.
     const reply = await sayTo(running, aPersonalChat(), admin, 'persondata');
     expect(cardTexts(reply['attachments'])).toContain('Indsigt: en persons data');
     const card = await invoke(admin, { userId: asked.person.aadObjectId });
-    expect(cardTexts(card).join(' ')).toContain('Medlemskaber: 1 · Input: 1 · Handlinger: 1 · Sager: 1 · Log: 1 · Beskeder: 1');
+    expect(cardTexts(card).join(' ')).toContain('Medlemskaber: 1 · Input: 1 · Handlinger: 1 · Sager: 2 · Log: 3 · Beskeder: 1');
     const [jsonUrl, csvUrl] = urlsOf(card);
 
     const jsonResponse = await fetch(jsonUrl!);
@@ -81,8 +53,13 @@ describe('an access request', () => {
     expect(data.memberships).toEqual([{ forumId: ids[0], forumName: 'SSP-netværk', displayName: asked.person.name, email: 'kirsebaer@ishoj.dk', roles: ['member', 'consultant'] }]);
     expect(data.inputs.map((i) => [i.forumId, i.text])).toEqual([[ids[1], 'Input om kirsebaer ved stationen']]);
     expect(data.actionItems.map((a) => [a.title, a.as])).toEqual([['Handling om kirsebaer', ['owner', 'creator']]]);
-    expect(data.cases.map((c) => [c.title, c.raisedByThem, c.theirSteps.map((s) => s.note ?? s.action)])).toEqual([['Sag om kirsebaer', true, ['raise', 'Notat om kirsebaer']]]);
-    expect(data.audit.map((e) => e.subject)).toEqual([`forum:${ids[0]} kirsebaer`]);
+    const cases = data.cases.map((c) => [c.title, c.raisedByThem, c.theirSteps.map((s) => s.note ?? s.action), c.seenDecisionAt]).sort();
+    expect(cases).toEqual([['Afgjort sag kirsebaer', false, [], '2026-03-04T09:00:00.000Z'], ['Sag om kirsebaer', true, ['raise', 'Notat om kirsebaer'], undefined]]);
+    expect(data.agendas.map((a) => [a.agendaId, a.as]).sort()).toEqual([[asked.ids.agendas.answered, ['consultant']], [asked.ids.agendas.edited, ['creator', 'editor', 'presenter']]].sort());
+    // What they did, and what others did to them or wrote about them (by id or by name) — this request included (the file is made at download).
+    expect(data.audit.map((e) => [e.action, e.as]).sort()).toEqual([['actions.update', ['named']], ['agenda.input', ['actor']], ['member.added', ['named']], ['privacy.accessRequest', ['named']]]);
+    expect(data.teams).toEqual([{ teamId: asked.ids.teamId, displayName: asked.person.name, email: asked.email, upn: asked.email, seenAt: '2026-03-01T12:00:00.000Z' }]);
+    expect(data.personalChat).toEqual({ conversationId: asked.ids.conversationId, active: false, installedAt: '2026-03-01T12:00:00.000Z' });
     expect(data.deliveries).toHaveLength(1);
     expect(data.knownAs?.teamsId).toBe(asked.person.teamsId);
     for (const trace of asked.texts) expect(text).toContain(JSON.stringify(trace).slice(1, -1));
@@ -91,7 +68,7 @@ describe('an access request', () => {
     // Decoded keeping the byte-order mark (Excel needs it; Response.text() would drop it).
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (await fetch(csvUrl!)).arrayBuffer());
     expect(csv.startsWith('\uFEFFOmråde;Forum;Tidspunkt;Hvad;Detaljer;Id\r\n')).toBe(true);
-    for (const trace of ['Input om kirsebaer ved stationen', 'Handling om kirsebaer', 'Notat om kirsebaer', 'Sag om kirsebaer']) expect(csv).toContain(trace);
+    for (const trace of ['Input om kirsebaer ved stationen', 'Handling om kirsebaer', 'Notat om kirsebaer', 'Sag om kirsebaer', 'Læst afgørelse', 'creator, editor, presenter', 'Holdliste', 'Personlig chat;;2026-03-01T12:00:00.000Z;inaktiv']) expect(csv).toContain(trace);
     for (const trace of other.texts) expect(csv).not.toContain(trace);
 
     // The handing out is in the audit: who asked, whose data — not what it held.

@@ -63,7 +63,7 @@ describe('removing a person who left the municipality', () => {
     expect(cardTexts(confirm).join(' ')).toContain('Fratrådt Frede fjernes fra alle fora');
     const done1 = await click(admin, 'privacy.person.remove.confirm', { userId: leaver.aadObjectId });
     const former = pseudonymOf(leaver.aadObjectId);
-    expect(cardTexts(done1)).toContain(`Fjernet fra 1 fora. 1 åbne handlinger er givet til formanden, 0 markeret blokeret, 3 steder vises nu som ${former.displayName}.`);
+    expect(cardTexts(done1)).toContain(`Fjernet fra 1 fora. 1 åbne handlinger er givet til formanden, 0 markeret blokeret, 4 steder vises nu som ${former.displayName}, og 2 rækker kun om personen (adresser, holdlister, leverede beskeder) er slettet.`);
 
     expect(await storage.members.find(forum.id, leaver.aadObjectId)).toBeUndefined();
     expect(await storage.members.listMembershipsOfUser(leaver.aadObjectId)).toEqual([]);

@@ -12,5 +12,5 @@ export const privacySamples: readonly CardSample[] = [
     'a long-serving consultant': personDataCard(privacyTexts[lang].card, { person: 'Konsulent *Åse* [Ærø](x)', jsonUrl: link, csvUrl: link, validUntil: '14.30', counts: { memberships: 6, inputs: 420, actionItems: 37, cases: 12, audit: 1900, deliveries: 2300 } }),
   })),
   sample(leaveConfirmCard, (lang) => ({ confirm: leaveConfirmCard(privacyTexts[lang].card, { userId: '3f2504e0-4f89-11d3-9a0c-0305e82c3301', person: 'Søren Ærø' }) })),
-  sample(leaveDoneCard, (lang) => ({ done: leaveDoneCard(privacyTexts[lang].card, { pseudonym: 'Tidligere medlem 0K3F9A2', fora: 3, reassigned: 4, blocked: 1, renamed: 17 }) })),
+  sample(leaveDoneCard, (lang) => ({ done: leaveDoneCard(privacyTexts[lang].card, { pseudonym: 'Tidligere medlem 0K3F9A2', fora: 3, reassigned: 4, blocked: 1, renamed: 17, erased: 2 }) })),
 ];
