@@ -5,13 +5,18 @@ import type { Command } from '../core/command';
 import { parseCommand } from '../core/command-words';
 import { errorText, messagesFor, pickLang, type Messages } from '../i18n';
 import type { BotServices } from '../core/services';
+import { isAdmin } from '../config';
 import { readCommandText } from './mention';
 import { nearestCommandWord } from '../core/nearest-command';
 import { toActivity, type Reply } from '../core/reply';
 import { readTurnInfo } from '../core/turn-info';
 
-/** The reply to text that is no command: the nearest command if the word looks mistyped, and what the bot understands. */
-export function unknownCommandReply(t: Messages, commands: readonly Command[], text = ''): Reply {
+/**
+ * The reply to text that is no command: the nearest command if the word looks mistyped, and what the
+ * bot understands — administrators' commands only to administrators (`admin`).
+ */
+export function unknownCommandReply(t: Messages, all: readonly Command[], text = '', admin = false): Reply {
+  const commands = all.filter((c) => admin || c.access.kind !== 'admin');
   const list = commands.map((c) => `**${t.commands[c.name].usage}**`).join(', ');
   const nearest = nearestCommandWord(text, commands);
   const guess = nearest === undefined ? '' : ` ${t.replies.didYouMean(nearest)}`;
@@ -39,7 +44,7 @@ export async function handleMessage(turn: TurnContext, services: BotServices, co
     services.logger.info({ activityId: info.activityId, code: 'INPUT.CPR_NUMBER' }, 'typed text refused');
     reply = { text: errorText(t, 'INPUT.CPR_NUMBER') };
   } else if (parsed === undefined) {
-    reply = unknownCommandReply(t, commands, text);
+    reply = unknownCommandReply(t, commands, text, isAdmin(services.config, info.actor?.userId));
   } else if (info.actor === undefined) {
     reply = { text: errorText(t, 'BOT.USER_UNKNOWN') };
   } else {

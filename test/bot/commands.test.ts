@@ -54,7 +54,7 @@ describe('typed commands', () => {
   test('given text that is no command then the reply lists the commands in Danish', async () => {
     const reply = await say(aPersonalChat(), 'hvad kan du?');
     expect(reply['text']).toBe(
-      'Den kommando kender jeg ikke. Du kan skrive: **hjælp**, **fora**, **tilknyt [forum]**, **møder**, **dagsorden**, **handlinger**, **eskaler**, **handlingsplan**, **halvår**, **persondata**.',
+      'Den kommando kender jeg ikke. Du kan skrive: **hjælp**, **fora**, **tilknyt [forum]**, **møder**, **dagsorden**, **handlinger**, **eskaler**, **handlingsplan**, **halvår**.',
     );
   });
 
@@ -65,7 +65,7 @@ describe('typed commands', () => {
     ['mødr', 'møder'],
   ])('given the mistyped "%s" then the reply asks whether "%s" was meant, and still lists the commands', async (typed, meant) => {
     const reply = await say(aPersonalChat(), typed);
-    expect(reply['text']).toBe(`Den kommando kender jeg ikke. Mente du **${meant}**? Du kan skrive: **hjælp**, **fora**, **tilknyt [forum]**, **møder**, **dagsorden**, **handlinger**, **eskaler**, **handlingsplan**, **halvår**, **persondata**.`);
+    expect(reply['text']).toBe(`Den kommando kender jeg ikke. Mente du **${meant}**? Du kan skrive: **hjælp**, **fora**, **tilknyt [forum]**, **møder**, **dagsorden**, **handlinger**, **eskaler**, **handlingsplan**, **halvår**.`);
   });
 
   test('given a word far from every command then no command is guessed, and in English Teams the guess is in English', async () => {
