@@ -56,14 +56,38 @@ function withinBudget(plan: ForumPlan, budget: number, firstOfRun: boolean): For
   return { forumId: plan.forumId, audit, agendaInputs, actionItems, cases };
 }
 
-/** Deletes what of the plan fits the budget; each delete is idempotent, so a crash only leaves work for the next run. */
-async function deletePlan(services: RetentionServices, plan: ForumPlan, budget: number, firstOfRun: boolean): Promise<ForumPlan> {
-  const chosen = withinBudget(plan, budget, firstOfRun);
+/** Deletes a chosen plan; each delete is idempotent, so a crash only leaves work for the next run. */
+async function deleteChosen(services: RetentionServices, chosen: ForumPlan): Promise<void> {
   if (chosen.audit.length > 0) await services.audit.remove(chosen.audit);
   await inParallel(chosen.agendaInputs, WIDTH, (group) => services.agendaInputs.deleteByAgenda(group.agendaId));
   await inParallel(chosen.actionItems, WIDTH, (item) => services.actionItems.delete(item.forumId, item.id));
   await inParallel(chosen.cases, WIDTH, (escalation) => services.escalations.delete(escalation.id));
-  return chosen;
+}
+
+/**
+ * Fora planned and deleted at once. Fora are separate partitions, so they do not contend; one by one,
+ * a pass over 1,000 fora waited on some ten round trips per forum in a row.
+ */
+export const FORA_AT_ONCE = 4;
+
+/**
+ * What of each plan fits the budget, shared in forum order exactly as one forum after another would
+ * (the first forum of a run may take an agenda larger than the budget). `complete` is how many of the
+ * leading plans go whole.
+ */
+function shareBudget(plans: readonly ForumPlan[], budget: number, maxRows: number): { chosen: ForumPlan[]; complete: number; left: number } {
+  const chosen: ForumPlan[] = [];
+  let left = budget;
+  let complete = 0;
+  for (const plan of plans) {
+    if (left <= 0) break;
+    const part = withinBudget(plan, left, left === maxRows);
+    chosen.push(part);
+    left -= planSize(part);
+    if (planSize(part) < planSize(plan)) break;
+    complete += 1;
+  }
+  return { chosen, complete, left };
 }
 
 async function auditCounts(services: Services, forumId: string, action: string, entries: readonly RetentionEntry[]): Promise<void> {
@@ -107,17 +131,23 @@ export async function runRetention(services: Services, now: Date, maxRows = DEFA
   if (!cursor.foraDone) {
     const after = cursor.afterForumId;
     const fora = (await services.fora.list()).filter((forum) => after === undefined || forum.id > after).sort(byId);
-    for (const forum of fora) {
+    for (let start = 0; start < fora.length; start += FORA_AT_ONCE) {
       if (budget <= 0) return { outcome: 'partial', entries: deleted };
-      const plan = await planForum(services, forum, at, budget + 1);
-      const done = await deletePlan(services, plan, budget, budget === maxRows);
-      const entries = entriesOf(done);
-      await auditCounts(services, forum.id, 'retention.deleted', entries);
-      deleted.push(...entries);
-      budget -= planSize(done);
-      // Not all of it went: the next run plans this forum again (what went is gone by then).
-      if (planSize(done) < planSize(plan)) return { outcome: 'partial', entries: deleted };
-      await save({ ...cursor, afterForumId: forum.id });
+      const group = fora.slice(start, start + FORA_AT_ONCE);
+      const plans = await Promise.all(group.map((forum) => planForum(services, forum, at, budget + 1)));
+      const { chosen, complete, left } = shareBudget(plans, budget, maxRows);
+      // Every forum's deletes run to their end; if one fails, the cursor still moves past those before it that went whole.
+      const settled = await Promise.allSettled(chosen.map((part) => deleteChosen(services, part)));
+      const failed = settled.findIndex((result) => result.status === 'rejected');
+      const went = failed === -1 ? chosen : chosen.slice(0, failed);
+      await Promise.all(went.map((part) => auditCounts(services, part.forumId, 'retention.deleted', entriesOf(part))));
+      deleted.push(...went.flatMap(entriesOf));
+      budget = left;
+      // The cursor moves past the fora whose plan went whole; the next run plans the rest again (what went is gone by then).
+      const lastWhole = group[Math.min(complete, went.length) - 1];
+      if (lastWhole !== undefined) await save({ ...cursor, afterForumId: lastWhole.id });
+      if (failed !== -1) throw (settled[failed] as PromiseRejectedResult).reason;
+      if (complete < group.length) return { outcome: 'partial', entries: deleted };
     }
     await save({ ...cursor, foraDone: true });
   }
