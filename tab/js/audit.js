@@ -6,9 +6,39 @@ const root = /** @type {HTMLElement} */ (document.getElementById('main'));
 const busy = /** @type {HTMLElement} */ (document.getElementById('busy'));
 
 const TEXTS = {
-  da: { title: 'Log', actor: 'Person (objekt-id)', action: 'Handling (fx agenda)', from: 'Fra dato', to: 'Til dato', show: 'Vis', when: 'Tidspunkt', who: 'Hvem', what: 'Hvad', subject: 'Emne', system: 'Forumbot', none: 'Ingen hændelser.', page: (/** @type {number} */ p, /** @type {number} */ n, /** @type {number} */ total) => `Side ${p} af ${n} · ${total} ${total === 1 ? 'hændelse' : 'hændelser'}`, previous: 'Forrige', next: 'Næste' },
-  en: { title: 'Audit', actor: 'Person (object id)', action: 'Action (e.g. agenda)', from: 'From date', to: 'To date', show: 'Show', when: 'When', who: 'Who', what: 'What', subject: 'Subject', system: 'Forumbot', none: 'No events.', page: (/** @type {number} */ p, /** @type {number} */ n, /** @type {number} */ total) => `Page ${p} of ${n} · ${total} ${total === 1 ? 'event' : 'events'}`, previous: 'Previous', next: 'Next' },
+  da: { title: 'Log', actor: 'Person (objekt-id)', action: 'Handling (fx agenda)', from: 'Fra dato', to: 'Til dato', show: 'Vis', when: 'Tidspunkt', who: 'Hvem', what: 'Hvad', subject: 'Emne', system: 'Forumbot', none: 'Ingen hændelser.', page: (/** @type {number} */ p, /** @type {number} */ n, /** @type {number} */ total) => `Side ${p} af ${n} · ${total} ${total === 1 ? 'hændelse' : 'hændelser'}`, previous: 'Forrige', next: 'Næste', pick: 'Vælg det forum, hvis log du vil se:', noFora: 'Du kan ikke se loggen for noget forum. Loggen vises for forummets formand og for privatlivsadministratorer (et lukket forums kun for dets medlemmer).', otherFora: 'Andre fora' },
+  en: { title: 'Audit', actor: 'Person (object id)', action: 'Action (e.g. agenda)', from: 'From date', to: 'To date', show: 'Show', when: 'When', who: 'Who', what: 'What', subject: 'Subject', system: 'Forumbot', none: 'No events.', page: (/** @type {number} */ p, /** @type {number} */ n, /** @type {number} */ total) => `Page ${p} of ${n} · ${total} ${total === 1 ? 'event' : 'events'}`, previous: 'Previous', next: 'Next', pick: 'Choose the forum whose audit you want to see:', noFora: 'You cannot see the audit of any forum. The audit is shown to the forum\'s chair and to privacy administrators (a closed forum\'s only to its members).', otherFora: 'Other fora' },
 };
+
+/** This page's address with `forumId` set (or removed), keeping what else the address says (language, local sign-in). */
+function pageFor(/** @type {string | undefined} */ forumId) {
+  const url = new URL(location.href);
+  for (const name of ['forumId', 'actor', 'action', 'from', 'to']) url.searchParams.delete(name);
+  if (forumId !== undefined) url.searchParams.set('forumId', forumId);
+  return url.pathname + url.search;
+}
+
+/**
+ * Opened as the app's "Log" tab (no forum in the address): the fora whose audit this person may
+ * read, each a link to its audit.
+ * @param {{ api: (path: string) => Promise<any> }} session @param {typeof TEXTS.da} t
+ */
+async function showPicker(session, t) {
+  root.append(el('h1', {}, [t.title]));
+  /** @type {{ fora: { id: string, name: string }[] }} */
+  let answer;
+  try {
+    answer = await session.api('/api/tab/audit/fora');
+  } catch (error) {
+    showError(root, /** @type {Error} */ (error));
+    return;
+  }
+  if (answer.fora.length === 0) {
+    root.append(el('p', { class: 'notice' }, [t.noFora]));
+    return;
+  }
+  root.append(el('p', {}, [t.pick]), el('ul', { id: 'fora' }, answer.fora.map((f) => el('li', {}, [el('a', { href: pageFor(f.id) }, [f.name])]))));
+}
 
 /** @typedef {{ forum: { id: string, name: string }, events: { id: string, at: string, actorId?: string, action: string, subject: string }[], page: number, pages: number, total: number }} AuditAnswer */
 
@@ -27,6 +57,10 @@ async function main() {
   const t = TEXTS[session.lang];
   const params = new URLSearchParams(location.search);
   const forumId = params.get('forumId') ?? '';
+  if (forumId === '') {
+    await showPicker(session, t);
+    return;
+  }
   const filters = { actor: params.get('actor') ?? '', action: params.get('action') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '' };
   let page = 1;
   const when = new Intl.DateTimeFormat(session.lang === 'da' ? 'da-DK' : 'en-GB', { timeZone: session.timeZone, dateStyle: 'medium', timeStyle: 'short' });
@@ -36,7 +70,7 @@ async function main() {
     el('form', { id: 'filters' }, [field('actor', t.actor, 'text', filters.actor), field('action', t.action, 'text', filters.action), field('from', t.from, 'date', filters.from), field('to', t.to, 'date', filters.to), el('button', { type: 'submit' }, [t.show])])
   );
   const results = el('div', { id: 'results', 'aria-live': 'polite' });
-  root.append(heading, form, results);
+  root.append(heading, el('p', {}, [el('a', { href: pageFor(undefined) }, [t.otherFora])]), form, results);
 
   async function load() {
     const query = new URLSearchParams({ page: String(page) });

@@ -62,13 +62,16 @@ describe('the manifest\'s content', () => {
     expect(englishTeam).toEqual(['help', 'forums', 'link', 'meetings', 'agenda', 'actions', 'escalate', 'actionplan', 'picture']);
   });
 
-  it('given the tabs then the channel tab is configured at /tab/config.html and the personal tab shows /tab/personal.html beside the bot chat', () => {
+  it('given the tabs then the channel tab is configured at /tab/config.html and the personal tabs show /tab/personal.html beside the bot chat and the audit at /tab/audit.html', () => {
     expect(raw.configurableTabs).toEqual([{ configurationUrl: `https://${host}/tab/config.html`, canUpdateConfiguration: true, scopes: ['team'], context: ['channelTab'] }]);
     expect(raw.staticTabs).toEqual([
       { entityId: 'dashboard', name: 'Overblik', contentUrl: `https://${host}/tab/personal.html`, scopes: ['personal'] },
       { entityId: 'conversations', scopes: ['personal'] },
+      // The audit: the page itself offers the fora the person may read (chairs theirs, administrators all they may see).
+      { entityId: 'audit', name: 'Log', contentUrl: `https://${host}/tab/audit.html`, scopes: ['personal'] },
     ]);
     expect(english['staticTabs[0].name']).toBe('Overview');
+    expect(english['staticTabs[2].name']).toBe('Audit');
   });
 
   it('given SSO then webApplicationInfo names the app and its api:// resource on the host, and the host is a valid domain', () => {

@@ -37,10 +37,11 @@ afterAll(async () => {
   await storage?.storage.dropAll();
 });
 
-async function open(forumId: string, user: string): Promise<Page> {
+async function open(forumId: string | undefined, user: string): Promise<Page> {
   const page = await browser.newPage({ locale: 'da-DK' });
   page.on('pageerror', (error) => console.error('page error', error));
-  await page.goto(`${bot.baseUrl}/tab/audit.html?forumId=${encodeURIComponent(forumId)}&devUser=${user}`);
+  const forum = forumId === undefined ? '' : `forumId=${encodeURIComponent(forumId)}&`;
+  await page.goto(`${bot.baseUrl}/tab/audit.html?${forum}devUser=${user}`);
   return page;
 }
 
@@ -81,5 +82,23 @@ describe('the audit page in Chromium', () => {
       expect(await page.locator('main').innerText()).not.toMatch(/Forseglet|handling \d/);
       await page.close();
     }
+  }, 60_000);
+
+  test('given the "Log" tab opened without a forum then a chair picks among the fora they chair, and the link opens that forum\'s audit; a member who chairs nothing is told why', async () => {
+    const page = await open(undefined, people.chair);
+    await page.getByRole('heading', { level: 1, name: 'Log' }).waitFor();
+    await page.locator('#fora').waitFor();
+    expect(await page.locator('#fora li').allInnerTexts()).toEqual(['SSP-netværk']);
+    await page.getByRole('link', { name: 'SSP-netværk' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Log: SSP-netværk' }).waitFor();
+    await expect.poll(() => page.locator('#results').innerText()).toContain('56 hændelser');
+    await page.getByRole('link', { name: 'Andre fora' }).click();
+    await page.locator('#fora').waitFor();
+    await page.close();
+
+    const member = await open(undefined, people.member);
+    await member.getByText('Du kan ikke se loggen for noget forum.').waitFor();
+    expect(await member.locator('main').innerText()).not.toMatch(/Infohus|SSP-netværk/);
+    await member.close();
   }, 60_000);
 });

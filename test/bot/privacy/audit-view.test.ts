@@ -74,4 +74,20 @@ describe('the audit in the tab', () => {
     expect((await get(chair, ids.sensitive)).status).toBe(403);
     expect(((await get(analyst, ids.sensitive)).body as AuditPage).events.map((e) => e.subject)).toEqual(['Forseglet Infohus-sag']);
   });
+
+  test('given the audit tab without a forum then each person is offered exactly the fora whose audit they may read', async () => {
+    const fora = async (who: { aadObjectId: string }): Promise<string[]> => {
+      const response = await fetch(`${bot.baseUrl}/api/tab/audit/fora`, { headers: { [DEV_USER_HEADER]: who.aadObjectId } });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { fora: { id: string }[] }).fora.map((f) => f.id);
+    };
+    expect(await fora(chair)).toEqual([ids.ordinary]);
+    expect(await fora(member)).toEqual([]);
+    expect(await fora(analyst)).toEqual([ids.sensitive]);
+    // An administrator: every ordinary forum, not the sealed one they are not in.
+    const adminSees = await fora(admin);
+    expect(adminSees).toContain(ids.ordinary);
+    expect(adminSees).not.toContain(ids.sensitive);
+    expect((await fetch(`${bot.baseUrl}/api/tab/audit/fora`)).status).toBe(401);
+  });
 });
