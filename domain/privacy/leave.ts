@@ -72,27 +72,33 @@ export interface LeaverTraces {
 const traceWords = (traces: LeaverTraces): string[] =>
   [traces.userId, ...(traces.teamsId === undefined ? [] : [traces.teamsId]), ...traces.names].map((word) => word.trim()).filter((word) => word.length > 0);
 
-/** Whether a text names the person (by id, Teams id or a name they went by). */
-export function mentions(text: string | undefined, traces: LeaverTraces): boolean {
-  if (text === undefined) return false;
-  const lower = text.toLowerCase();
-  return traceWords(traces).some((word) => lower.includes(word.toLowerCase()));
-}
-
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
+ * The person's words as whole words only (a short name must not match inside another word: "Bo"
+ * is not in "Bolig"), longest first so a full name goes before a part of it.
+ */
+function tracePattern(traces: LeaverTraces): RegExp | undefined {
+  const words = [...new Set(traceWords(traces))].sort((a, b) => b.length - a.length);
+  if (words.length === 0) return undefined;
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+/** Whether a text names the person (by id, Teams id or a name they went by, as whole words). */
+export function mentions(text: string | undefined, traces: LeaverTraces): boolean {
+  const pattern = tracePattern(traces);
+  return text !== undefined && pattern !== undefined && pattern.test(text);
+}
+
+/**
  * The text with every mention of the person replaced: ids by the pseudonym's id, names by its name.
- * Longest words first, so a full name goes before a part of it. Works inside JSON text too (the
- * pseudonym holds nothing JSON would escape).
+ * Works inside JSON text too (the pseudonym holds nothing JSON would escape).
  */
 export function withoutMentions(text: string, traces: LeaverTraces): string {
   const former = pseudonymOf(traces.userId);
   const ids = new Set([traces.userId, traces.teamsId].filter((id): id is string => id !== undefined).map((id) => id.toLowerCase()));
-  const words = [...new Set(traceWords(traces))].sort((a, b) => b.length - a.length);
-  if (words.length === 0) return text;
-  const pattern = new RegExp(words.map(escapeRegExp).join('|'), 'gi');
-  return text.replace(pattern, (found) => (ids.has(found.toLowerCase()) ? former.userId : former.displayName));
+  const pattern = tracePattern(traces);
+  return pattern === undefined ? text : text.replace(pattern, (found) => (ids.has(found.toLowerCase()) ? former.userId : former.displayName));
 }
 
 /** An audit event with the person replaced by the pseudonym; the same event when it does not mention them. */
