@@ -23,7 +23,11 @@ const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1
 /** What a pass started at `at` deletes, without deleting anything: fora in id order, then the outbox. */
 export async function retentionDryRun(services: RetentionServices, at: Date): Promise<RetentionEntry[]> {
   const entries: RetentionEntry[] = [];
-  for (const forum of (await services.fora.list()).sort(byId)) entries.push(...entriesOf(await planForum(services, forum, at, Number.POSITIVE_INFINITY)));
+  const fora = (await services.fora.list()).sort(byId);
+  for (let start = 0; start < fora.length; start += FORA_AT_ONCE) {
+    const plans = await Promise.all(fora.slice(start, start + FORA_AT_ONCE).map((forum) => planForum(services, forum, at, Number.POSITIVE_INFINITY)));
+    entries.push(...plans.flatMap(entriesOf));
+  }
   const outbox = await planOutbox(services, at, Number.POSITIVE_INFINITY);
   if (outbox.length > 0) entries.push({ forumId: SYSTEM_AUDIT, kind: 'outbox', keys: outbox.map((message) => message.id) });
   return entries;
