@@ -139,4 +139,32 @@ describe('escalations', () => {
     expect(await storage.escalations.history(escalation.id)).toEqual([]);
     expect(await storage.escalations.listByOriginForum(forumId)).toEqual([]);
   });
+
+  test('given a person named as raiser, in steps and on a "Læst" receipt then replacePerson puts the replacement in each place, keeps everyone else, and leaves a case that does not name them unwritten', async () => {
+    const forumId = uniqueId('forum');
+    const leaver = { userId: uniqueId('leaver'), displayName: 'Fratrådt Frede' };
+    const former = { userId: 'former-ABC1234', displayName: 'Tidligere medlem ABC1234' };
+    const { escalation, firstStep } = anEscalation(forumId, { raisedBy: leaver });
+    const created = await storage.escalations.create(escalation, firstStep);
+    const second = acknowledge(created, 'chef-1');
+    const afterSecond = await storage.escalations.advance(second.next, second.step);
+    const third = acknowledge(afterSecond, leaver.userId, '2026-03-04T09:00:00.000Z');
+    await storage.escalations.advance(third.next, { ...third.step, actor: leaver, note: 'Set.' });
+    await storage.escalations.markSeen(escalation.id, { person: leaver, at: '2026-03-05T09:00:00.000Z' });
+    await storage.escalations.markSeen(escalation.id, { person: { userId: 'chef-1', displayName: 'Leder chef-1' }, at: '2026-03-05T10:00:00.000Z' });
+
+    // Two steps, the receipt and the raiser.
+    expect(await storage.escalations.replacePerson(escalation.id, leaver.userId, former)).toBe(4);
+    expect((await storage.escalations.history(escalation.id)).map((step) => step.actor?.userId)).toEqual([former.userId, 'chef-1', former.userId]);
+    expect((await storage.escalations.listSeen(escalation.id)).map((r) => [r.person, r.at]).sort()).toEqual([[former, '2026-03-05T09:00:00.000Z'], [{ userId: 'chef-1', displayName: 'Leder chef-1' }, '2026-03-05T10:00:00.000Z']].sort());
+    const after = await storage.escalations.findById(escalation.id);
+    expect(after?.raisedBy).toEqual(former);
+    const rows = raw('escalations').listEntities({ queryOptions: { filter: `PartitionKey eq '${escapeKey(escalation.id)}'` } });
+    for await (const row of rows) expect(JSON.stringify(row)).not.toContain(leaver.userId);
+
+    // Nothing of theirs left: nothing is written, the header keeps its version.
+    expect(await storage.escalations.replacePerson(escalation.id, leaver.userId, former)).toBe(0);
+    expect((await storage.escalations.findById(escalation.id))?.version).toBe(after?.version);
+  });
 });
+
