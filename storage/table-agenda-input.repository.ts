@@ -106,6 +106,16 @@ export function createAgendaInputRepository(tables: TableSet): AgendaInputReposi
       });
     },
 
+    async listForRemoval(agendaId) {
+      const rows = await listAll(await client(), odata`PartitionKey eq ${partitionOf(agendaId)}`);
+      return { inputs: newestAnswers(rows).map(fromRow), rowKeys: rows.map((row) => row.rowKey) };
+    },
+
+    async removeRows(agendaId, rowKeys) {
+      const partitionKey = partitionOf(agendaId);
+      await deleteRows(await client(), rowKeys.map((rowKey) => ({ partitionKey, rowKey })));
+    },
+
     async deleteByAgenda(agendaId) {
       const table = await client();
       await deleteRows(table, await listAll(table, odata`PartitionKey eq ${partitionOf(agendaId)}`));

@@ -15,7 +15,7 @@ export type RetentionServices = Pick<BotServices, 'fora' | 'agendas' | 'agendaIn
 export interface ForumPlan {
   forumId: string;
   /** Consultants' inputs, grouped by the agenda whose meeting is long past. */
-  agendaInputs: { agendaId: string; inputs: AgendaInput[] }[];
+  agendaInputs: { agendaId: string; inputs: AgendaInput[]; rowKeys: string[] }[];
   actionItems: ActionItem[];
   cases: Escalation[];
   audit: AuditEvent[];
@@ -40,8 +40,9 @@ export async function planForum(services: RetentionServices, forum: Forum, at: D
     services.audit.listBefore(forum.id, cutoffs.audit, auditLimit),
   ]);
   const expiredAgendas = agendas.filter((agenda) => inputsExpired(agenda, cutoffs));
-  const agendaInputs = (await Promise.all(expiredAgendas.map(async (agenda) => ({ agendaId: agenda.id, inputs: await services.agendaInputs.listByAgenda(agenda.id) })))).filter(
-    (group) => group.inputs.length > 0,
+  // Read once with their row keys, so the delete needs no second read of the agenda.
+  const agendaInputs = (await Promise.all(expiredAgendas.map(async (agenda) => ({ agendaId: agenda.id, ...(await services.agendaInputs.listForRemoval(agenda.id)) })))).filter(
+    (group) => group.rowKeys.length > 0,
   );
   return {
     forumId: forum.id,

@@ -63,7 +63,7 @@ function withinBudget(plan: ForumPlan, budget: number, firstOfRun: boolean): For
 /** Deletes a chosen plan; each delete is idempotent, so a crash only leaves work for the next run. */
 async function deleteChosen(services: RetentionServices, chosen: ForumPlan): Promise<void> {
   if (chosen.audit.length > 0) await services.audit.remove(chosen.audit);
-  await inParallel(chosen.agendaInputs, WIDTH, (group) => services.agendaInputs.deleteByAgenda(group.agendaId));
+  await inParallel(chosen.agendaInputs, WIDTH, (group) => services.agendaInputs.removeRows(group.agendaId, group.rowKeys));
   await inParallel(chosen.actionItems, WIDTH, (item) => services.actionItems.delete(item.forumId, item.id));
   await inParallel(chosen.cases, WIDTH, (escalation) => services.escalations.delete(escalation.id));
 }

@@ -15,4 +15,11 @@ export interface AgendaInputRepository {
   /** Replaces the author's whole answer (all items) in one transaction. */
   replaceAnswer(agendaId: string, authorId: string, inputs: AgendaInput[]): Promise<void>;
   deleteByAgenda(agendaId: string): Promise<void>;
+  /**
+   * For retention: the newest answers, and the keys of every stored row (older answers a racing
+   * writer left included), so `removeRows` deletes exactly them without reading the agenda again.
+   */
+  listForRemoval(agendaId: string): Promise<{ inputs: AgendaInput[]; rowKeys: string[] }>;
+  /** Deletes these rows of the agenda's inputs (from `listForRemoval`); already gone is fine. */
+  removeRows(agendaId: string, rowKeys: readonly string[]): Promise<void>;
 }

@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, test } from 'vitest';
+import { escapeKey } from '../../storage/table-keys';
 import { openTestStorage, uniqueId } from './storage-kit';
 import { anAgendaInput } from './storage.mothers';
 
-const { storage } = openTestStorage();
+const { storage, raw } = openTestStorage();
 afterAll(() => storage.dropAll());
 
 const byItem = (a: { itemId?: string | undefined }, b: { itemId?: string | undefined }): number => (a.itemId ?? '').localeCompare(b.itemId ?? '');
@@ -73,4 +74,20 @@ describe('agenda inputs', () => {
     expect(await storage.agendaInputs.listByAgenda(agendaId)).toEqual([]);
     expect(await storage.agendaInputs.listByAgenda(other)).toHaveLength(1);
   });
+
+  test('given an older answer a racing writer left hidden then listForRemoval gives the newest answers and every row key, and removeRows deletes exactly those rows', async () => {
+    const agendaId = uniqueId('agenda');
+    await storage.agendaInputs.replaceAnswer(agendaId, 'anna', [anAgendaInput(agendaId, 'anna', { itemId: 'i1', text: 'Nyeste' })]);
+    // A row of an older answer (an earlier answer key), as a lost race leaves it: hidden from readers.
+    await raw('agendainputs').upsertEntity({ partitionKey: escapeKey(agendaId), rowKey: 'anna~a000000000000000~i2', ...anAgendaInput(agendaId, 'anna', { itemId: 'i2', text: 'Gammel' }), answerKey: 'a000000000000000' });
+    const found = await storage.agendaInputs.listForRemoval(agendaId);
+    expect(found.inputs.map((i) => i.text)).toEqual(['Nyeste']);
+    expect(found.rowKeys).toHaveLength(2);
+    await storage.agendaInputs.replaceAnswer(agendaId, 'bo', [anAgendaInput(agendaId, 'bo', { itemId: 'i1' })]);
+    await storage.agendaInputs.removeRows(agendaId, found.rowKeys);
+    // What was listed is gone; a row written after the listing stays for the next pass.
+    expect((await storage.agendaInputs.listForRemoval(agendaId)).inputs.map((i) => i.authorId)).toEqual(['bo']);
+    await storage.agendaInputs.removeRows(agendaId, found.rowKeys);
+  });
 });
+
