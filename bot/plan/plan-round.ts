@@ -17,8 +17,11 @@ import { planTexts } from './plan.texts';
 const SUBJECT = 'plan';
 
 /** Who gets the approval card: the steering group's chairs, or all its members, per the plan's setting. */
-const approversOf = async (services: BotServices, record: Pick<PlanRecord, 'steeringForumId' | 'approvers'>): Promise<string[]> =>
-  (await services.members.listByForum(record.steeringForumId)).filter((m) => canApprovePlan(m, record.approvers).ok).map((m) => m.userId);
+const approversOf = async (services: BotServices, record: Pick<PlanRecord, 'steeringForumId' | 'approvers'>): Promise<{ userId: string; name: string }[]> =>
+  (await services.members.listByForum(record.steeringForumId)).filter((m) => canApprovePlan(m, record.approvers).ok).map((m) => ({ userId: m.userId, name: m.displayName }));
+
+/** The approval cards of one round, for reading what Teams accepted. */
+export const approvalFanOut = (sentAt: string) => ({ subject: { type: SUBJECT, id: 'plan' }, idPrefix: `plan:${sentAt}:ask:` });
 
 /** The chair's card for the round pending in `record` (or its outcome). */
 export async function approvalCardFor(services: BotServices, lang: Lang, record: Pick<PlanRecord, 'pending' | 'sentAt' | 'sentBy' | 'ownerForumId' | 'approvedVersion'>, outcome?: PlanApprovalView['outcome']) {
@@ -39,7 +42,11 @@ export async function approvalCardFor(services: BotServices, lang: Lang, record:
 }
 
 /** The owner sends the draft: what is sent is kept; each chair of the steering group gets the card. */
-export async function sendPlan(services: BotServices, lang: Lang, actorId: string): Promise<{ forum: string; chairs: number; approvers: PlanRecord['approvers'] }> {
+export async function sendPlan(
+  services: BotServices,
+  lang: Lang,
+  actorId: string,
+): Promise<{ forum: string; sentAt: string; approvers: PlanRecord['approvers']; people: { userId: string; name: string }[] }> {
   await assertPlanEditor(services, actorId);
   const world = await loadPlanWorld(services);
   const content = await draftContent(services, world);
@@ -47,9 +54,9 @@ export async function sendPlan(services: BotServices, lang: Lang, actorId: strin
   const chairs = await approversOf(services, sent);
   const card = await approvalCardFor(services, lang, sent);
   await Promise.all(
-    chairs.map((userId) =>
+    chairs.map(({ userId }) =>
       services.outbox.enqueue({
-        idempotencyKey: `plan:${sent.sentAt ?? ''}:ask:${userId}`,
+        idempotencyKey: `${approvalFanOut(sent.sentAt ?? '').idPrefix}${userId}`,
         recipient: { kind: 'user', userId },
         activity: cardMessage(planTexts[lang].summaries.approval, card),
         subject: { type: SUBJECT, id: 'plan', forumId: sent.steeringForumId },
@@ -58,7 +65,7 @@ export async function sendPlan(services: BotServices, lang: Lang, actorId: strin
     ),
   );
   await audit(services, { forumId: sent.ownerForumId, actorId, action: 'plan.sent', subject: `plan → ${sent.steeringForumId}`, after: { initiatives: content.initiatives.length } });
-  return { forum: world.foraById.get(sent.steeringForumId)?.name ?? sent.steeringForumId, chairs: chairs.length, approvers: sent.approvers };
+  return { forum: world.foraById.get(sent.steeringForumId)?.name ?? sent.steeringForumId, sentAt: sent.sentAt ?? '', approvers: sent.approvers, people: chairs };
 }
 
 /** Only the round the card was made for may be answered. */

@@ -22,7 +22,9 @@ import type { Access } from '../core/access';
 import { audit } from '../core/audit';
 import { cardAction, type ActionInput } from '../core/card-action';
 import { formAction } from '../core/form-action';
-import { approvalCardFor, approvePlan, sendBackPlan, sendPlan } from './plan-round';
+import { deliveryReport } from '../reach/delivery-report';
+import { NOUNS } from '../reach/delivery.texts';
+import { approvalCardFor, approvalFanOut, approvePlan, sendBackPlan, sendPlan } from './plan-round';
 import { planCardFor, timeFrameOf } from './plan-view';
 import { assertPlanEditor, changeInitiativeStatus, ownerForumOf, planRecord, planYear, saveInitiative, steeringForumOf } from './plan.service';
 import { planTexts } from './plan.texts';
@@ -121,8 +123,11 @@ const textSave = formAction(PLAN_VERBS.textSave, PlanTextSaveData, owner, { rend
 /** `plan.send`: to the steering group for approval. */
 const send = cardAction(PLAN_VERBS.send, PlanSendData, owner, async (input) => {
   const lang = input.t.lang;
-  const { forum, chairs, approvers } = await sendPlan(input.services, lang, input.actor.userId);
-  return planCardFor(input.services, lang, { userId: input.actor.userId }, 'draft', texts(input).notices.sent(forum, chairs, approvers));
+  const { forum, sentAt, approvers, people } = await sendPlan(input.services, lang, input.actor.userId);
+  // The sender is told what Teams accepted, and who was not reached and why, never only what was queued.
+  const report = people.length === 0 ? undefined : await deliveryReport({ outbox: input.services.outbox, fanOut: [approvalFanOut(sentAt)], people, lang, noun: NOUNS.approvers[lang], settleMs: 2_000 });
+  const delivered = report === undefined ? undefined : [report.section.headline, ...report.section.problems.slice(0, 3).map((p) => p.explanation)].join(' ');
+  return planCardFor(input.services, lang, { userId: input.actor.userId }, 'draft', texts(input).notices.sent(forum, approvers, delivered));
 });
 
 /** `plan.approve`: the steering group's chair approves the round on the card. */

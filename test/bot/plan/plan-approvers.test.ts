@@ -68,7 +68,7 @@ describe('who in the steering group approves the plan', () => {
 
     await saveInitiative(running, cast, cast.consultant, typed2017(0, cast.ownerForumId));
     const sent = await click(cast, cast.consultant, PLAN_VERBS.send, {});
-    expect(text(sent)).toContain('kortet sendes til forummets 3 medlemmer, og ethvert af dem kan godkende.');
+    expect(text(sent)).toContain('ethvert medlem kan godkende. Sendt til 3 af 3 godkendere.');
     await outboxDrained(storage);
     expect(askedCards(cast, cast.steeringChair).length).toBeGreaterThan(0);
     const asked = askedCards(cast, member).at(-1);
@@ -91,5 +91,18 @@ describe('who in the steering group approves the plan', () => {
     await outboxDrained(storage);
     const posted = running.emulator.sent(ownerChannel).slice(before).map((e) => e.activity['text']);
     expect(posted).toEqual([`Handlingsplanen er justeret: ${initiative.project} er nu sat i bero (før: i gang).`]);
+  });
+
+  test('given a steering member who never opened Forumbot then the sender is told who got the card and who was not reached, not how many were queued', async () => {
+    const cast = await aPlanCast(running);
+    await steeringMember(cast);
+    const stranger = aPerson('Skoleleder Sofie');
+    await running.storage.storage.members.save(cast.steeringForumId, aMember({ userId: stranger.aadObjectId, displayName: stranger.name, roles: ['member'] }));
+    await click(cast, cast.ownerChair, 'plan.settings.save', { ownerForumId: cast.ownerForumId, steeringForumId: cast.steeringForumId, reminderMonth: '1', approvers: 'members' });
+    await saveInitiative(running, cast, cast.consultant, typed2017(0, cast.ownerForumId));
+    const said = text(await click(cast, cast.consultant, PLAN_VERBS.send, {}));
+    expect(said).toContain('Sendt til 3 af 4 godkendere; 1 kan ikke nås endnu.');
+    expect(said).toContain('Skoleleder Sofie');
+    expect(said).not.toContain('Sendt til 4 af 4');
   });
 });

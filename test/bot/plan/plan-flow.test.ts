@@ -71,7 +71,7 @@ describe('the local action plan, from draft to approved and adjusted', () => {
 
   test('given the draft sent then the steering chair gets the card, sends it back with a comment (required), and the writer sees it', async () => {
     const sent = await click(cast, cast.consultant, PLAN_VERBS.send, {});
-    expect(text(sent)).toContain('kortet sendes til formanden');
+    expect(text(sent)).toContain('Sendt til 1 af 1 godkender.');
     await outboxDrained(running.storage.storage);
     const asked = sentCards(running, cast.personal(cast.steeringChair).conversationId).at(-1)!;
     expect(text(asked)).toContain('Handlingsplan til godkendelse');
