@@ -24,7 +24,13 @@ const approversOf = async (services: BotServices, record: Pick<PlanRecord, 'stee
 export const approvalFanOut = (sentAt: string) => ({ subject: { type: SUBJECT, id: 'plan' }, idPrefix: `plan:${sentAt}:ask:` });
 
 /** The chair's card for the round pending in `record` (or its outcome). */
-export async function approvalCardFor(services: BotServices, lang: Lang, record: Pick<PlanRecord, 'pending' | 'sentAt' | 'sentBy' | 'ownerForumId' | 'approvedVersion'>, outcome?: PlanApprovalView['outcome']) {
+export async function approvalCardFor(
+  services: BotServices,
+  lang: Lang,
+  record: Pick<PlanRecord, 'pending' | 'sentAt' | 'sentBy' | 'ownerForumId' | 'approvedVersion'>,
+  outcome?: PlanApprovalView['outcome'],
+  channels?: PlanApprovalView['channels'],
+) {
   const pending = record.pending;
   const [owner, sender] = await Promise.all([services.fora.findById(record.ownerForumId), record.sentBy === undefined ? undefined : services.members.find(record.ownerForumId, record.sentBy)]);
   const initiatives = pending?.initiatives ?? [];
@@ -37,6 +43,7 @@ export async function approvalCardFor(services: BotServices, lang: Lang, record:
     focusAreas: byFocusArea(initiatives).length,
     lines: initiatives.map((i) => `${i.project} — ${timeFrameOf(i)}`),
     ...(outcome === undefined ? {} : { outcome, approvedNumber: record.approvedVersion }),
+    ...(channels === undefined ? {} : { channels }),
   };
   return planApprovalCard(planTexts[lang].approval, view);
 }
@@ -95,6 +102,9 @@ export async function approvePlan(services: BotServices, lang: Lang, actorId: st
   return approved;
 }
 
+/** The approved version's post in one forum's channel. */
+export const publishedPostId = (number: number, forumId: string): string => `plan:v${number}:publish:${forumId}`;
+
 async function publish(services: BotServices, lang: Lang, record: PlanRecord, number: number, actorId: string): Promise<void> {
   const fora = await Promise.all([record.steeringForumId, record.ownerForumId].map((id) => services.fora.findById(id)));
   await Promise.all(
@@ -102,7 +112,7 @@ async function publish(services: BotServices, lang: Lang, record: PlanRecord, nu
       if (forum?.teams === undefined) return;
       const card = await planCardFor(services, lang, { forumId: forum.id }, 'published');
       await services.outbox.enqueue({
-        idempotencyKey: `plan:v${number}:publish:${forum.id}`,
+        idempotencyKey: publishedPostId(number, forum.id),
         recipient: { kind: 'conversation', conversationId: forum.teams.conversationId },
         activity: cardMessage(planTexts[lang].summaries.published(number), card),
         subject: { type: SUBJECT, id: `v${number}`, forumId: forum.id },

@@ -22,9 +22,10 @@ import type { Access } from '../core/access';
 import { audit } from '../core/audit';
 import { cardAction, type ActionInput } from '../core/card-action';
 import { formAction } from '../core/form-action';
-import { deliveryReport } from '../reach/delivery-report';
+import { whyNotDelivered } from '../outbox/outbox-status.text';
+import { deliveryReport, settledMessage } from '../reach/delivery-report';
 import { NOUNS } from '../reach/delivery.texts';
-import { approvalCardFor, approvalFanOut, approvePlan, sendBackPlan, sendPlan } from './plan-round';
+import { approvalCardFor, approvalFanOut, approvePlan, publishedPostId, sendBackPlan, sendPlan } from './plan-round';
 import { planCardFor, timeFrameOf } from './plan-view';
 import { assertPlanEditor, changeInitiativeStatus, ownerForumOf, planRecord, planYear, saveInitiative, steeringForumOf } from './plan.service';
 import { planTexts } from './plan.texts';
@@ -130,13 +131,31 @@ const send = cardAction(PLAN_VERBS.send, PlanSendData, owner, async (input) => {
   return planCardFor(input.services, lang, { userId: input.actor.userId }, 'draft', texts(input).notices.sent(forum, approvers, delivered));
 });
 
+/** What became of the approved plan's posts in the two fora's channels: said once Teams answered, not when queued. */
+async function channelLines(input: ActionInput, record: PlanRecord): Promise<{ line: string; ok: boolean }[]> {
+  const said = texts(input).notices.channel;
+  const ids = [...new Set([record.steeringForumId, record.ownerForumId])];
+  return Promise.all(
+    ids.map(async (forumId) => {
+      const forum = await input.services.fora.findById(forumId);
+      const name = forum?.name ?? forumId;
+      if (forum?.teams === undefined) return { line: said.none(name), ok: false };
+      const post = await settledMessage(input.services.outbox, publishedPostId(record.approvedVersion, forumId), 2_000);
+      if (post?.status === 'sent') return { line: said.posted(name), ok: true };
+      if (post?.status === 'undeliverable' || post?.status === 'inDoubt') return { line: said.failed(name, whyNotDelivered(post, input.t.lang)), ok: false };
+      return { line: said.onTheWay(name), ok: true };
+    }),
+  );
+}
+
 /** `plan.approve`: the steering group's chair approves the round on the card. */
 const approveAction = cardAction(PLAN_VERBS.approve, PlanApproveData, steeringChair, async (input, data) => {
   const lang = input.t.lang;
   const record = await approvePlan(input.services, lang, input.actor.userId, data.sentAt);
   const version = await input.services.plans.findVersion(record.approvedVersion);
   const round = version === undefined ? {} : { pending: version.content, sentAt: version.sentAt, sentBy: version.sentBy };
-  return approvalCardFor(input.services, lang, { ownerForumId: record.ownerForumId, approvedVersion: record.approvedVersion, ...round }, 'approved');
+  const channels = await channelLines(input, record);
+  return approvalCardFor(input.services, lang, { ownerForumId: record.ownerForumId, approvedVersion: record.approvedVersion, ...round }, 'approved', channels);
 });
 
 /** `plan.sendBack`: back to the writers with a comment (required, beside the field if missing). */

@@ -16,6 +16,8 @@ export interface PlanTexts {
     saved: (project: string) => string;
     status: (project: string, status: string) => string;
     textSaved: string;
+    /** What became of the approved plan's post in a forum's channel. */
+    channel: { posted: (forum: string) => string; onTheWay: (forum: string) => string; failed: (forum: string, why: string) => string; none: (forum: string) => string };
     /**
      * `members`: the steering group's setting lets any member approve. `delivered` is the headline that
      * counts the cards Teams accepted (never those only queued); absent when nobody can approve.
@@ -112,6 +114,12 @@ const da: PlanTexts = {
     saved: (project) => `Indsatsen "${project}" er gemt.`,
     status: (project, status) => `"${project}" har nu status ${status}.`,
     textSaved: 'Teksterne er gemt.',
+    channel: {
+      posted: (forum) => `Slået op i kanalen for ${forum}.`,
+      onTheWay: (forum) => `På vej til kanalen for ${forum}.`,
+      failed: (forum, why) => `Nåede ikke kanalen for ${forum}: ${why}. Tilføj Forumbot til teamet, eller skriv @Forumbot tilknyt i kanalen.`,
+      none: (forum) => `${forum} har ingen kanal tilknyttet; medlemmerne ser planen ved at skrive **handlingsplan**.`,
+    },
     sent: (forum, approvers, delivered) =>
       delivered === undefined
         ? approvers === 'members'
@@ -220,6 +228,12 @@ const en: PlanTexts = {
     saved: (project) => `The initiative "${project}" has been saved.`,
     status: (project, status) => `"${project}" now has the status ${status}.`,
     textSaved: 'The texts have been saved.',
+    channel: {
+      posted: (forum) => `Posted in the channel of ${forum}.`,
+      onTheWay: (forum) => `On its way to the channel of ${forum}.`,
+      failed: (forum, why) => `Did not reach the channel of ${forum}: ${why}. Add Forumbot to the team, or write @Forumbot tilknyt in the channel.`,
+      none: (forum) => `${forum} has no linked channel; its members see the plan by typing **actionplan**.`,
+    },
     sent: (forum, approvers, delivered) =>
       delivered === undefined
         ? approvers === 'members'

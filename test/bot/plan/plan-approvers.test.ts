@@ -76,8 +76,12 @@ describe('who in the steering group approves the plan', () => {
     // Someone outside the steering group is still refused.
     const approve = buttons(asked).find((b) => b.verb === PLAN_VERBS.approve)!;
     expect(isErrorCard(await click(cast, cast.ownerChair, PLAN_VERBS.approve, approve.data))).toBe(true);
+    // The steering group's channel is gone from Teams: the approver is told, with why; the owner's channel has it.
+    running.emulator.deleteConversation(cast.chain.top.forum.teams!.conversationId);
     const done = await click(cast, member, PLAN_VERBS.approve, approve.data);
     expect(text(done)).toContain('Godkendt som version');
+    expect(text(done)).toContain(`Nåede ikke kanalen for ${cast.chain.top.forum.name}: samtalen findes ikke længere.`);
+    expect(text(done)).toContain(`Slået op i kanalen for ${cast.chain.middle!.forum.name}.`);
     const record = await storage.plans.find();
     expect(record?.state).toBe('approved');
     expect((await storage.plans.findVersion(record!.approvedVersion))?.approvedBy).toBe(member.aadObjectId);

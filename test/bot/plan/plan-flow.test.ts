@@ -99,6 +99,8 @@ describe('the local action plan, from draft to approved and adjusted', () => {
     expect(isErrorCard(await click(cast, cast.ownerChair, PLAN_VERBS.approve, approve.data))).toBe(true);
     const done = await click(cast, cast.steeringChair, PLAN_VERBS.approve, approve.data);
     expect(text(done)).toContain('Godkendt som version 1.');
+    // Said once Teams accepted each channel post, not when queued.
+    for (const forum of [cast.chain.top, cast.chain.middle!]) expect(text(done)).toContain(`Slået op i kanalen for ${forum.forum.name}.`);
     const version = await running.storage.storage.plans.findVersion(1);
     expect(version?.content.initiatives).toHaveLength(3);
     expect(version?.approvedBy).toBe(cast.steeringChair.aadObjectId);
