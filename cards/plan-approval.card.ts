@@ -25,8 +25,8 @@ export interface PlanApprovalView {
   /** After an answer the card says what happened and offers nothing more. */
   outcome?: 'approved' | 'sentBack' | 'stale';
   approvedNumber?: number;
-  /** After approval: what became of each channel post, in words ("Slået op i kanalen for …"). */
-  channels?: readonly { line: string; ok: boolean }[];
+  /** After an answer: what became of what it sent (each channel post, the card back to the writer), in words. */
+  deliveries?: readonly { line: string; ok: boolean }[];
 }
 
 /** The steering group chair's card: approve the plan, or send it back with a comment. */
@@ -40,7 +40,7 @@ export function planApprovalCard(text: PlanApprovalCardText, view: PlanApprovalV
   if (view.outcome !== undefined) {
     const said = view.outcome === 'approved' ? text.done.approved(view.approvedNumber ?? 0) : view.outcome === 'sentBack' ? text.done.sentBack : text.done.stale;
     body.push(paragraph(said, { color: view.outcome === 'approved' ? 'Good' : 'Warning', weight: 'Bolder' }));
-    for (const channel of view.channels ?? []) body.push(paragraph(channel.line, { spacing: 'Small', ...(channel.ok ? {} : { color: 'Warning' }) }));
+    for (const delivery of view.deliveries ?? []) body.push(paragraph(delivery.line, { spacing: 'Small', ...(delivery.ok ? {} : { color: 'Warning' }) }));
     return adaptiveCard(text.lang, body, [executeAction(text.buttons.open, PLAN_VERBS.show, {})]);
   }
   body.push(textField(text.lang, { id: 'comment', label: text.comment, max: TEXT_LIMITS.planComment, multiline: true }));

@@ -29,7 +29,7 @@ export async function approvalCardFor(
   lang: Lang,
   record: Pick<PlanRecord, 'pending' | 'sentAt' | 'sentBy' | 'ownerForumId' | 'approvedVersion'>,
   outcome?: PlanApprovalView['outcome'],
-  channels?: PlanApprovalView['channels'],
+  deliveries?: PlanApprovalView['deliveries'],
 ) {
   const pending = record.pending;
   const [owner, sender] = await Promise.all([services.fora.findById(record.ownerForumId), record.sentBy === undefined ? undefined : services.members.find(record.ownerForumId, record.sentBy)]);
@@ -43,7 +43,7 @@ export async function approvalCardFor(
     focusAreas: byFocusArea(initiatives).length,
     lines: initiatives.map((i) => `${i.project} — ${timeFrameOf(i)}`),
     ...(outcome === undefined ? {} : { outcome, approvedNumber: record.approvedVersion }),
-    ...(channels === undefined ? {} : { channels }),
+    ...(deliveries === undefined ? {} : { deliveries }),
   };
   return planApprovalCard(planTexts[lang].approval, view);
 }
@@ -122,6 +122,10 @@ async function publish(services: BotServices, lang: Lang, record: PlanRecord, nu
   );
 }
 
+/** The card that tells the writer the plan came back. */
+const sentBackId = (sentAt: string, writerId: string): string => `plan:${sentAt}:back:${writerId}`;
+export const sentBackFanOut = (sentAt: string, writerId: string) => ({ subject: { type: SUBJECT, id: 'plan' }, idPrefix: sentBackId(sentAt, writerId) });
+
 /** The chair sends the draft back with a comment (required); the sender gets the draft with it. */
 export async function sendBackPlan(services: BotServices, lang: Lang, actorId: string, sentAt: string, comment: string): Promise<PlanRecord> {
   const record = await planRecord(services);
@@ -137,7 +141,7 @@ export async function sendBackPlan(services: BotServices, lang: Lang, actorId: s
   if (record.sentBy !== undefined) {
     const card = await planCardFor(services, lang, { userId: record.sentBy }, 'draft');
     await services.outbox.enqueue({
-      idempotencyKey: `plan:${sentAt}:back:${record.sentBy}`,
+      idempotencyKey: sentBackId(sentAt, record.sentBy),
       recipient: { kind: 'user', userId: record.sentBy },
       activity: cardMessage(planTexts[lang].summaries.sentBack, card),
       subject: { type: SUBJECT, id: 'plan', forumId: record.ownerForumId },

@@ -25,7 +25,7 @@ import { formAction } from '../core/form-action';
 import { whyNotDelivered } from '../outbox/outbox-status.text';
 import { deliveryReport, settledMessage } from '../reach/delivery-report';
 import { NOUNS } from '../reach/delivery.texts';
-import { approvalCardFor, approvalFanOut, approvePlan, publishedPostId, sendBackPlan, sendPlan } from './plan-round';
+import { approvalCardFor, approvalFanOut, approvePlan, publishedPostId, sendBackPlan, sentBackFanOut, sendPlan } from './plan-round';
 import { planCardFor, timeFrameOf } from './plan-view';
 import { assertPlanEditor, changeInitiativeStatus, ownerForumOf, planRecord, planYear, saveInitiative, steeringForumOf } from './plan.service';
 import { planTexts } from './plan.texts';
@@ -148,14 +148,29 @@ async function channelLines(input: ActionInput, record: PlanRecord): Promise<{ l
   );
 }
 
+/** Whether the writer really got the plan back (said once Teams answered), and why not. */
+async function writerLine(input: ActionInput, round: PlanRecord): Promise<{ line: string; ok: boolean }[]> {
+  if (round.sentBy === undefined || round.sentAt === undefined) return [];
+  const writer = await input.services.members.find(round.ownerForumId, round.sentBy);
+  const report = await deliveryReport({
+    outbox: input.services.outbox,
+    fanOut: [sentBackFanOut(round.sentAt, round.sentBy)],
+    people: [{ userId: round.sentBy, name: writer?.displayName ?? round.sentBy }],
+    lang: input.t.lang,
+    noun: NOUNS.recipients[input.t.lang],
+    settleMs: 2_000,
+  });
+  return [{ line: [report.section.headline, ...report.section.problems.map((p) => p.explanation)].join(' '), ok: report.section.problems.length === 0 }];
+}
+
 /** `plan.approve`: the steering group's chair approves the round on the card. */
 const approveAction = cardAction(PLAN_VERBS.approve, PlanApproveData, steeringChair, async (input, data) => {
   const lang = input.t.lang;
   const record = await approvePlan(input.services, lang, input.actor.userId, data.sentAt);
   const version = await input.services.plans.findVersion(record.approvedVersion);
   const round = version === undefined ? {} : { pending: version.content, sentAt: version.sentAt, sentBy: version.sentBy };
-  const channels = await channelLines(input, record);
-  return approvalCardFor(input.services, lang, { ownerForumId: record.ownerForumId, approvedVersion: record.approvedVersion, ...round }, 'approved', channels);
+  const deliveries = await channelLines(input, record);
+  return approvalCardFor(input.services, lang, { ownerForumId: record.ownerForumId, approvedVersion: record.approvedVersion, ...round }, 'approved', deliveries);
 });
 
 /** `plan.sendBack`: back to the writers with a comment (required, beside the field if missing). */
@@ -168,7 +183,7 @@ const sendBackAction = formAction(
     const lang = input.t.lang;
     const before = await planRecord(input.services);
     await sendBackPlan(input.services, lang, input.actor.userId, data.sentAt, data.comment);
-    return approvalCardFor(input.services, lang, before, 'sentBack');
+    return approvalCardFor(input.services, lang, before, 'sentBack', await writerLine(input, before));
   },
 );
 

@@ -83,6 +83,7 @@ describe('the local action plan, from draft to approved and adjusted', () => {
 
     const back = await click(cast, cast.steeringChair, PLAN_VERBS.sendBack, { ...sendBack.data, comment: 'Strategien mangler mål for næste år.' });
     expect(text(back)).toContain('Sendt tilbage med din kommentar.');
+    expect(text(back)).toContain('Sendt til 1 af 1 modtager.');
     expect(await running.storage.storage.plans.find()).toMatchObject({ state: 'draft', sentBackComment: 'Strategien mangler mål for næste år.', approvedVersion: 0 });
     await outboxDrained(running.storage.storage);
     expect(text(sentCards(running, cast.personal(cast.consultant).conversationId).at(-1)!)).toContain('Styregruppen har sendt planen tilbage: Strategien mangler mål for næste år.');
