@@ -108,6 +108,8 @@ describe('storage requests of the reminder minute', () => {
     expect(due.requests / messages.length).toBeLessThan(4.5);
     // Fresh reminders go straight in: no read per recipient to ask whether it is queued.
     expect(due.kinds.get('point read outbox') ?? 0).toBe(0);
+    // Each person's address once (index row and address), though chair and secretary get two reminders.
+    expect(due.kinds.get('point read conversations')).toBe(2 * 4 * w.fora.length);
   });
 
   test('given an agenda deadline sent days ago then the later minute does not ask about it again, and a schedule change makes it check (sending nothing twice)', async () => {
