@@ -1,0 +1,116 @@
+import { agendaCirculationContribution, oneOffContribution, seriesContribution } from '../../domain/picture/cooperation-contributions';
+import { recordContribution } from '../../domain/picture/record-contribution';
+import type { Repositories } from '../../domain/repositories';
+
+/**
+ * Circulations and meetings in the picture: each agenda's circulation, each meeting series (with its
+ * moved and cancelled occurrences) and each one-off meeting is one contribution, rewritten from what
+ * is stored whenever it changes.
+ */
+export type CooperationTracked = Pick<Repositories, 'agendas' | 'agendaInputs' | 'meetings' | 'meetingSeries' | 'fora' | 'picture'>;
+
+const sensitiveOf = async (repos: Pick<Repositories, 'fora'>): Promise<Set<string>> => new Set((await repos.fora.list()).filter((f) => f.sensitive).map((f) => f.id));
+
+/** The contribution id of a series or a one-off meeting: ids are unique within a forum only. */
+export const seriesKey = (forumId: string, seriesId: string): string => `series:${forumId}/${seriesId}`;
+export const oneOffKey = (forumId: string, meetingId: string): string => `meeting:${forumId}/${meetingId}`;
+
+export async function trackCirculation(repos: CooperationTracked, forumId: string, agendaId: string): Promise<void> {
+  const agenda = await repos.agendas.findById(forumId, agendaId);
+  const inputs = agenda?.circulation === undefined ? [] : await repos.agendaInputs.listByAgenda(agendaId);
+  await recordContribution(repos.picture, 'circulation', agendaId, agendaCirculationContribution(agenda, inputs), await sensitiveOf(repos));
+}
+
+/**
+ * After an answer: the inputs name their agenda but not its forum, which the circulation's stored
+ * contribution holds (an agenda never circulated has none, and answers to it count for nothing).
+ */
+export async function trackAnswer(repos: CooperationTracked, agendaId: string): Promise<void> {
+  const before = await repos.picture.contributionOf('circulation', agendaId);
+  const forumId = before[0]?.key.forumId;
+  if (forumId !== undefined) await trackCirculation(repos, forumId, agendaId);
+}
+
+export async function trackSeries(repos: CooperationTracked, forumId: string, seriesId: string, now: Date): Promise<void> {
+  const series = await repos.meetingSeries.findById(forumId, seriesId);
+  const overrides = series === undefined ? [] : await repos.meetings.listByForum(forumId);
+  await recordContribution(repos.picture, 'meeting', seriesKey(forumId, seriesId), series === undefined ? [] : seriesContribution(series, overrides, now), await sensitiveOf(repos));
+}
+
+/** A meeting row: an override re-counts its series; a one-off counts itself. */
+export async function trackMeeting(repos: CooperationTracked, forumId: string, meetingId: string, seriesId: string | undefined, now: Date): Promise<void> {
+  if (seriesId !== undefined) return trackSeries(repos, forumId, seriesId, now);
+  const meeting = await repos.meetings.findById(forumId, meetingId);
+  await recordContribution(repos.picture, 'meeting', oneOffKey(forumId, meetingId), oneOffContribution(meeting), await sensitiveOf(repos));
+}
+
+type Quietly = (what: string, id: string, run: () => Promise<void>) => Promise<void>;
+
+/** The agenda, answer and meeting repositories with the picture kept up to date after each write. */
+export function cooperationTracking<R extends CooperationTracked>(repos: R, quietly: Quietly, now: () => Date): Pick<R, 'agendas' | 'agendaInputs' | 'meetings' | 'meetingSeries'> {
+  const agendas: R['agendas'] = {
+    ...repos.agendas,
+    async save(agenda) {
+      const saved = await repos.agendas.save(agenda);
+      await quietly('circulation', saved.id, () => trackCirculation(repos, saved.forumId, saved.id));
+      return saved;
+    },
+    async update(forumId, id, change) {
+      const saved = await repos.agendas.update(forumId, id, change);
+      await quietly('circulation', id, () => trackCirculation(repos, forumId, id));
+      return saved;
+    },
+    async delete(forumId, id) {
+      await repos.agendas.delete(forumId, id);
+      await quietly('circulation', id, () => trackCirculation(repos, forumId, id));
+    },
+  };
+  const agendaInputs: R['agendaInputs'] = {
+    ...repos.agendaInputs,
+    async replaceAnswer(agendaId, authorId, inputs) {
+      await repos.agendaInputs.replaceAnswer(agendaId, authorId, inputs);
+      await quietly('circulation', agendaId, () => trackAnswer(repos, agendaId));
+    },
+    async deleteByAgenda(agendaId) {
+      await repos.agendaInputs.deleteByAgenda(agendaId);
+      await quietly('circulation', agendaId, () => trackAnswer(repos, agendaId));
+    },
+  };
+  const meetingSeries: R['meetingSeries'] = {
+    ...repos.meetingSeries,
+    async save(series) {
+      const saved = await repos.meetingSeries.save(series);
+      await quietly('meeting', saved.id, () => trackSeries(repos, saved.forumId, saved.id, now()));
+      return saved;
+    },
+    async update(forumId, id, change) {
+      const saved = await repos.meetingSeries.update(forumId, id, change);
+      await quietly('meeting', id, () => trackSeries(repos, forumId, id, now()));
+      return saved;
+    },
+    async delete(forumId, id) {
+      await repos.meetingSeries.delete(forumId, id);
+      await quietly('meeting', id, () => trackSeries(repos, forumId, id, now()));
+    },
+  };
+  const meetings: R['meetings'] = {
+    ...repos.meetings,
+    async save(meeting) {
+      const saved = await repos.meetings.save(meeting);
+      await quietly('meeting', saved.id, () => trackMeeting(repos, saved.forumId, saved.id, saved.seriesId, now()));
+      return saved;
+    },
+    async update(forumId, id, change) {
+      const saved = await repos.meetings.update(forumId, id, change);
+      await quietly('meeting', id, () => trackMeeting(repos, forumId, id, saved.seriesId, now()));
+      return saved;
+    },
+    async delete(forumId, id) {
+      // The row is gone afterwards: read which series it belonged to first.
+      const before = await repos.meetings.findById(forumId, id);
+      await repos.meetings.delete(forumId, id);
+      await quietly('meeting', id, () => trackMeeting(repos, forumId, id, before?.seriesId, now()));
+    },
+  };
+  return { agendas, agendaInputs, meetings, meetingSeries };
+}
