@@ -21,16 +21,6 @@ export async function trackCirculation(repos: CooperationTracked, forumId: strin
   await recordContribution(repos.picture, 'circulation', agendaId, agendaCirculationContribution(agenda, inputs), await sensitiveOf(repos));
 }
 
-/**
- * After an answer: the inputs name their agenda but not its forum, which the circulation's stored
- * contribution holds (an agenda never circulated has none, and answers to it count for nothing).
- */
-export async function trackAnswer(repos: CooperationTracked, agendaId: string): Promise<void> {
-  const before = await repos.picture.contributionOf('circulation', agendaId);
-  const forumId = before[0]?.key.forumId;
-  if (forumId !== undefined) await trackCirculation(repos, forumId, agendaId);
-}
-
 export async function trackSeries(repos: CooperationTracked, forumId: string, seriesId: string, now: Date): Promise<void> {
   const series = await repos.meetingSeries.findById(forumId, seriesId);
   const overrides = series === undefined ? [] : await repos.meetings.listByForum(forumId);
@@ -46,8 +36,13 @@ export async function trackMeeting(repos: CooperationTracked, forumId: string, m
 
 type Quietly = (what: string, id: string, run: () => Promise<void>) => Promise<void>;
 
-/** The agenda, answer and meeting repositories with the picture kept up to date after each write. */
-export function cooperationTracking<R extends CooperationTracked>(repos: R, quietly: Quietly, now: () => Date): Pick<R, 'agendas' | 'agendaInputs' | 'meetings' | 'meetingSeries'> {
+/**
+ * The agenda and meeting repositories with the picture kept up to date after each write. Answers are
+ * not followed one by one (a consultant's submit stays three storage round trips, and a hundred
+ * answering at once would contend for one cell): they are counted whenever the agenda is written,
+ * and the final briefing after the deadline, when no more answers are taken, writes it once more.
+ */
+export function cooperationTracking<R extends CooperationTracked>(repos: R, quietly: Quietly, now: () => Date): Pick<R, 'agendas' | 'meetings' | 'meetingSeries'> {
   const agendas: R['agendas'] = {
     ...repos.agendas,
     async save(agenda) {
@@ -63,17 +58,6 @@ export function cooperationTracking<R extends CooperationTracked>(repos: R, quie
     async delete(forumId, id) {
       await repos.agendas.delete(forumId, id);
       await quietly('circulation', id, () => trackCirculation(repos, forumId, id));
-    },
-  };
-  const agendaInputs: R['agendaInputs'] = {
-    ...repos.agendaInputs,
-    async replaceAnswer(agendaId, authorId, inputs) {
-      await repos.agendaInputs.replaceAnswer(agendaId, authorId, inputs);
-      await quietly('circulation', agendaId, () => trackAnswer(repos, agendaId));
-    },
-    async deleteByAgenda(agendaId) {
-      await repos.agendaInputs.deleteByAgenda(agendaId);
-      await quietly('circulation', agendaId, () => trackAnswer(repos, agendaId));
     },
   };
   const meetingSeries: R['meetingSeries'] = {
@@ -112,5 +96,5 @@ export function cooperationTracking<R extends CooperationTracked>(repos: R, quie
       await quietly('meeting', id, () => trackMeeting(repos, forumId, id, before?.seriesId, now()));
     },
   };
-  return { agendas, agendaInputs, meetings, meetingSeries };
+  return { agendas, meetings, meetingSeries };
 }

@@ -1,7 +1,8 @@
 /**
  * Circulations and meetings in the picture, on Azurite: a generated two years of meeting series (with
  * moved and cancelled occurrences), one-off meetings and circulated agendas with answers, written
- * through the tracked repositories as the features write them. Every figure is worked out again here
+ * through the tracked repositories as the features write them (answers are counted at the agenda's
+ * next write: the final briefing after the deadline). Every figure is worked out again here
  * from the generated facts (dates counted by hand, not by the series rule) and compared with what
  * the aggregates give; a rebuild from what is stored gives the same cells.
  */
@@ -134,9 +135,11 @@ async function writeHistory(): Promise<void> {
       await tracked.agendas.update(forum.id, agenda.id, (a) => ({ ...a, circulation: { ...a.circulation!, consultantIds: [...a.circulation!.consultantIds, `sen-${i}`] } }));
       facts.asked++;
     }
+    // After the deadline the agenda job compiles the final briefing: the agenda's last write, with every answer in.
+    await tracked.agendas.update(forum.id, agenda.id, (a) => ({ ...a, circulation: { ...a.circulation!, briefingCompiledAt: plusHours(meetingStart, -47) } }));
     if (i === 7) {
-      await tracked.agendas.delete(forum.id, agenda.id);
       await tracked.agendaInputs.deleteByAgenda(agenda.id);
+      await tracked.agendas.delete(forum.id, agenda.id);
       circulationFacts.delete(agenda.id);
     }
   }
