@@ -101,7 +101,7 @@ async function open(url: string): Promise<Page> {
 
 /** A table's body as rows of cell texts. */
 const tableRows = (page: Page, sectionId: string): Promise<string[][]> =>
-  page.locator(`#${sectionId} table tbody tr`).evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => (c as HTMLElement).innerText.trim())));
+  page.locator(`#${sectionId} table tbody tr`).evaluateAll((rows) => rows.map((r) => Array.from(r.children).map((c) => (c as HTMLElement).innerText.trim())));
 const figure = async (page: Page, name: string): Promise<string | undefined> => (await tableRows(page, 'picture-figures')).find((r) => r[0] === name)?.[1];
 
 describe('the half-yearly picture in the tab', () => {
@@ -122,7 +122,7 @@ describe('the half-yearly picture in the tab', () => {
     // Four charts, drawn by the server, each an image the browser could decode.
     const charts = page.locator('img.chart');
     expect(await charts.count()).toBe(4);
-    await page.waitForFunction(() => [...document.querySelectorAll('img.chart')].every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 600));
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('img.chart')).every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 600));
     expect(await charts.first().getAttribute('alt')).toContain('Sager rejst efter kategori');
 
     // The sealed forum is not offered as a filter.
@@ -158,7 +158,7 @@ describe('the half-yearly picture in the tab', () => {
     await page.locator('#filter-forum').selectOption('');
     await page.locator('#filter-period').selectOption(`${PERIOD.current.from}_${PERIOD.current.to}`);
     await expect.poll(() => figure(page, 'Sager rejst')).toBe(shown(cases.filter(inCurrent).length));
-    await page.waitForFunction(() => [...document.querySelectorAll('img.chart')].every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0));
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('img.chart')).every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0));
     await page.screenshot({ path: file, fullPage: true });
     const png = PNG.sync.read(await readFile(file));
     const fullHeight = await page.evaluate(() => document.documentElement.scrollHeight);
