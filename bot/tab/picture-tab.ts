@@ -106,7 +106,8 @@ export async function tabPictureFor(services: BotServices, userId: string, query
     for (let k = 0; k < i; k++) p = previousOf(p);
     return { ...p, label: periodLabel(p, lang) };
   });
-  const sealedCount = picture.sealedForumIds.length;
+  // With a filter the sealed fora's cases are left out altogether (a filter would single them out), so the note would mislead.
+  const sealedCount = query.forumId === undefined && query.category === undefined && query.area === undefined ? picture.sealedForumIds.length : 0;
   return {
     title: pictureTabTexts[lang].title,
     intro: pictureTabTexts[lang].intro,

@@ -134,6 +134,8 @@ describe('the half-yearly picture in the tab', () => {
     const problems = cases.filter((c) => open$(c) && inCurrent(c) && c.escalation.category === 'problem').length;
     await expect.poll(() => figure(page, 'Sager rejst')).toBe(shown(problems));
     expect(new URL(page.url()).searchParams.get('category')).toBe('problem');
+    // Filtered, the sealed forum is not in the total either, so the page no longer says it is.
+    expect(await page.locator('.picture-note').allInnerTexts()).toEqual(['Tal under 3 vises som "under 3", så ingen enkeltsag kan genkendes.']);
 
     // Area on top of category.
     await page.locator('#filter-area').selectOption('vejleaaparken');
@@ -178,6 +180,14 @@ describe('the half-yearly picture in the tab', () => {
     await page.close();
   }, 60_000);
 
+  test('given English, then the page and its tables speak English', async () => {
+    const page = await open(`/tab/picture.html?devUser=${people.lokalraad.userId}&lang=en`);
+    await page.getByRole('heading', { level: 1, name: 'The half-yearly picture' }).waitFor();
+    expect((await tableRows(page, 'picture-figures'))[0]?.[0]).toBe('Cases raised');
+    expect(await page.locator('label[for="filter-area"]').innerText()).toBe('Area');
+    await page.close();
+  }, 60_000);
+
   test('given a member of an executing forum only, then the page refuses in Danish and the API answers 403 without figures', async () => {
     const page = await open(`/tab/picture.html?devUser=${people.netvaerk.userId}`);
     const refusal = page.getByRole('alert');
@@ -198,8 +208,10 @@ describe('the half-yearly picture in the tab', () => {
     expect((await ask('from=2026-07&to=2026-01')).status).toBe(400);
     expect((await ask('from=2020-01&to=2026-06')).status).toBe(400);
     expect((await ask('from=2026-01')).status).toBe(400);
+    const started = performance.now();
     const fine = await ask(`from=${PERIOD.current.from}&to=${PERIOD.current.to}&forum=${netvaerk.id}`);
     expect(fine.status).toBe(200);
+    console.info(`picture tab API, one forum, four charts: ${(performance.now() - started).toFixed(0)} ms`);
     expect(await fine.text()).not.toContain('Infohus');
   });
 });
