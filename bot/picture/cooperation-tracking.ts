@@ -1,3 +1,4 @@
+import type { Agenda } from '../../domain/agendas/agenda';
 import { agendaCirculationContribution, oneOffContribution, seriesContribution } from '../../domain/picture/cooperation-contributions';
 import { recordContribution } from '../../domain/picture/record-contribution';
 import type { Repositories } from '../../domain/repositories';
@@ -15,10 +16,16 @@ const sensitiveOf = async (repos: Pick<Repositories, 'fora'>): Promise<Set<strin
 export const seriesKey = (forumId: string, seriesId: string): string => `series:${forumId}/${seriesId}`;
 export const oneOffKey = (forumId: string, meetingId: string): string => `meeting:${forumId}/${meetingId}`;
 
-export async function trackCirculation(repos: CooperationTracked, forumId: string, agendaId: string): Promise<void> {
-  const agenda = await repos.agendas.findById(forumId, agendaId);
+/**
+ * Rewrites an agenda's circulation contribution; `stored` is the agenda as just written (undefined:
+ * deleted), or read when not given. An agenda never circulated costs one read of its contribution.
+ */
+export async function trackCirculation(repos: CooperationTracked, forumId: string, agendaId: string, stored?: Agenda | null): Promise<void> {
+  const agenda = stored === undefined ? await repos.agendas.findById(forumId, agendaId) : (stored ?? undefined);
   const inputs = agenda?.circulation === undefined ? [] : await repos.agendaInputs.listByAgenda(agendaId);
-  await recordContribution(repos.picture, 'circulation', agendaId, agendaCirculationContribution(agenda, inputs), await sensitiveOf(repos));
+  const next = agendaCirculationContribution(agenda, inputs);
+  if (next.length === 0 && (await repos.picture.contributionOf('circulation', agendaId)).length === 0) return;
+  await recordContribution(repos.picture, 'circulation', agendaId, next, await sensitiveOf(repos));
 }
 
 export async function trackSeries(repos: CooperationTracked, forumId: string, seriesId: string, now: Date): Promise<void> {
@@ -47,17 +54,17 @@ export function cooperationTracking<R extends CooperationTracked>(repos: R, quie
     ...repos.agendas,
     async save(agenda) {
       const saved = await repos.agendas.save(agenda);
-      await quietly('circulation', saved.id, () => trackCirculation(repos, saved.forumId, saved.id));
+      await quietly('circulation', saved.id, () => trackCirculation(repos, saved.forumId, saved.id, saved));
       return saved;
     },
     async update(forumId, id, change) {
       const saved = await repos.agendas.update(forumId, id, change);
-      await quietly('circulation', id, () => trackCirculation(repos, forumId, id));
+      await quietly('circulation', id, () => trackCirculation(repos, forumId, id, saved));
       return saved;
     },
     async delete(forumId, id) {
       await repos.agendas.delete(forumId, id);
-      await quietly('circulation', id, () => trackCirculation(repos, forumId, id));
+      await quietly('circulation', id, () => trackCirculation(repos, forumId, id, null));
     },
   };
   const meetingSeries: R['meetingSeries'] = {

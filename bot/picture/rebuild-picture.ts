@@ -22,7 +22,7 @@ export async function rebuildPicture(repos: Rebuilt, now: Date = new Date()): Pr
     }
     for (const agenda of await repos.agendas.listByForum(forum.id)) {
       if (agenda.circulation === undefined) continue;
-      await trackCirculation(repos, forum.id, agenda.id);
+      await trackCirculation(repos, forum.id, agenda.id, agenda);
       counts.circulations++;
     }
     for (const series of await repos.meetingSeries.listByForum(forum.id)) {
