@@ -55,6 +55,28 @@ export interface TabPicture {
   sections: TabPictureSection[];
 }
 
+/**
+ * Drawn charts by their specification: drawing four takes about half a second on a busy machine,
+ * and people flip between a few filters. A specification holds the figures themselves, so a changed
+ * figure is a new entry; the oldest entries go first.
+ */
+const CHART_CACHE_SIZE = 64;
+const drawn = new Map<string, Promise<string>>();
+function cachedSvg(spec: Record<string, unknown>): Promise<string> {
+  const key = JSON.stringify(spec);
+  const hit = drawn.get(key);
+  if (hit !== undefined) {
+    drawn.delete(key);
+    drawn.set(key, hit);
+    return hit;
+  }
+  const svg = chartSvg(spec);
+  drawn.set(key, svg);
+  svg.catch(() => drawn.delete(key));
+  while (drawn.size > CHART_CACHE_SIZE) drawn.delete(drawn.keys().next().value!);
+  return svg;
+}
+
 const STANDARD_CATEGORIES = ['trend', 'problem', 'resources', 'cooperation', 'other'];
 /** How many finished half-years the page offers. */
 const HALF_YEARS_OFFERED = 4;
@@ -142,7 +164,7 @@ async function sectionsOf(picture: Picture, lang: Lang, areas: readonly Area[], 
     head: [head, ...columns],
     rows: rows.map((r) => [name(r.id), count(r.current), count(r.previous)]),
   });
-  const chart = async (name: keyof typeof specs, title: string) => ({ svg: await chartSvg(specs[name]), alt: tt.chartAlt(title) });
+  const chart = async (name: keyof typeof specs, title: string) => ({ svg: await cachedSvg(specs[name]), alt: tt.chartAlt(title) });
   const f = t.figures.figures;
   const x = tt.extraFigures;
   const { acknowledgement: ack, decision, decisions, actionItems: items, meetings } = picture;

@@ -208,10 +208,16 @@ describe('the half-yearly picture in the tab', () => {
     expect((await ask('from=2026-07&to=2026-01')).status).toBe(400);
     expect((await ask('from=2020-01&to=2026-06')).status).toBe(400);
     expect((await ask('from=2026-01')).status).toBe(400);
-    const started = performance.now();
     const fine = await ask(`from=${PERIOD.current.from}&to=${PERIOD.current.to}&forum=${netvaerk.id}`);
     expect(fine.status).toBe(200);
-    console.info(`picture tab API, one forum, four charts: ${(performance.now() - started).toFixed(0)} ms`);
+    // A combination not asked before draws its four charts; asked again, they come from the cache.
+    const timed = async (): Promise<number> => {
+      const started = performance.now();
+      expect((await ask(`forum=${koordination.id}&category=trend`)).status).toBe(200);
+      return performance.now() - started;
+    };
+    const [drawn, cached] = [await timed(), await timed()];
+    console.info(`picture tab API, four charts drawn: ${drawn.toFixed(0)} ms; the same again: ${cached.toFixed(0)} ms`);
     expect(await fine.text()).not.toContain('Infohus');
   });
 });
