@@ -2,6 +2,7 @@ import { ACCESS_DENIED, checkForumAccess, type ForumRequirement } from '../../do
 import { canSeeCase } from '../../domain/escalations/escalation-visibility';
 import type { Agenda } from '../../domain/agendas/agenda';
 import type { Forum, Member } from '../../domain/fora/forum';
+import { findPictureDesk, isAnalyst } from '../../domain/picture/analyst';
 import { mayReadAudit } from '../../domain/privacy/audit-view';
 import { DomainError } from '../../domain/shared/domain-error';
 import { isAdmin } from '../config';
@@ -27,7 +28,12 @@ export type Access<D> =
   /** The privacy administrators named in configuration (BOT_ADMINS): a person's data, every forum's audit. */
   | { kind: 'admin'; why: string }
   /** A forum's audit: its chair, and the privacy administrators (a sensitive forum's only as its members). */
-  | { kind: 'audit'; forumId: (data: D) => string };
+  | { kind: 'audit'; forumId: (data: D) => string }
+  /**
+   * The municipality's analyst (the half-yearly picture's commentary): those the fora file names,
+   * else the chair of the coordinating forum below the Lokalråd. Others learn which role it takes.
+   */
+  | { kind: 'analyst'; why: string };
 
 export type AccessKind = Access<unknown>['kind'];
 
@@ -55,6 +61,11 @@ export async function checkAccess<D>(access: Access<D>, services: BotServices, u
       return {};
     case 'admin':
       return isAdmin(services.config, userId) ? {} : deny();
+    case 'analyst': {
+      const desk = await findPictureDesk(services);
+      if (!isAnalyst(desk, userId)) throw new DomainError('PICTURE.NOT_ANALYST');
+      return {};
+    }
     case 'audit': {
       const forumId = access.forumId(data);
       const [forum, member] = await Promise.all([services.fora.findById(forumId), services.members.find(forumId, userId)]);

@@ -31,7 +31,7 @@ const running = useRunningBot();
 let world: MatrixWorld;
 const da = messagesFor('da');
 /** The refusals a gate gives: the one refusal for outsiders, and the role a member lacks. */
-const GATE_TEXTS = new Set([da.errors['ACCESS.DENIED']({}), da.errors['FORUM.NOT_MEMBER']({}), da.errors['FORUM.NOT_CHAIR']({}), da.errors['FORUM.NOT_CHAIR_OR_SECRETARY']({})]);
+const GATE_TEXTS = new Set([da.errors['ACCESS.DENIED']({}), da.errors['FORUM.NOT_MEMBER']({}), da.errors['FORUM.NOT_CHAIR']({}), da.errors['FORUM.NOT_CHAIR_OR_SECRETARY']({}), da.errors['PICTURE.NOT_ANALYST']({})]);
 const forums = ['ordinary', 'sensitive'] as const;
 // Refused personas click first, so what they may not see is still there to leak; the chair, whose
 // clicks may change things, comes last.
