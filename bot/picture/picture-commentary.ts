@@ -1,7 +1,7 @@
 import { formatDateTime } from '../../cards/dates';
 import { pictureCommentaryCard, pictureConfirmCard, type CommentarySectionView, type PictureCommentaryView } from '../../cards/picture-commentary.card';
 import { findPictureDesk, type PictureDesk } from '../../domain/picture/analyst';
-import type { Period } from '../../domain/picture/months';
+import { monthOf, type Period } from '../../domain/picture/months';
 import type { Picture } from '../../domain/picture/picture';
 import { commentaryFrom, PICTURE_SECTIONS, published, withCommentary, type Commentary, type ReportDraft, type ReportEdit } from '../../domain/picture/report-draft';
 import { shownText, type Shown } from '../../domain/picture/small-numbers';
@@ -107,6 +107,11 @@ async function changeDraft(services: BotServices, desk: PictureDesk, period: Per
   }
 }
 
+/** A half-year is published once it is over (its last month has ended, in Copenhagen). */
+function assertPeriodOver(services: BotServices, period: Period): void {
+  if (period.to >= monthOf(services.clock.now())) throw new DomainError('PICTURE.PERIOD_NOT_OVER', { to: period.to });
+}
+
 const editOf = (services: BotServices, who: Analyst): ReportEdit => ({ userId: who.userId, name: who.name, at: services.clock.now().toISOString() });
 
 /** Saves the typed commentary as the draft: every section checked first, nothing written if one is refused. */
@@ -125,10 +130,12 @@ const pick = (commentary: Commentary, sections: readonly string[]) => Object.fro
 
 /** The confirmation, after saving what is typed (so "Tilbage" finds it again). */
 export async function confirmCardFor(services: BotServices, lang: Lang, who: Analyst, period: Period, values: Readonly<Record<string, unknown>>) {
-  await saveCommentary(services, who, period, values);
+  // What would refuse the publication refuses before anything is saved, so the form comes back as typed.
+  assertPeriodOver(services, period);
   const desk = await pictureDesk(services);
   const forum = await services.fora.findById(desk.lokalraadId);
   if (forum?.teams === undefined) throw new DomainError('PICTURE.NO_CHANNEL');
+  await saveCommentary(services, who, period, values);
   const t = commentaryTexts[lang];
   return pictureConfirmCard(t.card, { period, periodText: t.half(period), lokalraad: forum.name });
 }
@@ -144,6 +151,7 @@ export async function publishCommentary(services: BotServices, lang: Lang, who: 
   const desk = await pictureDesk(services);
   const current = await services.pictureReports.find(desk.lokalraadId, period);
   if (current?.status === 'published') return { kind: 'already', draft: current };
+  assertPeriodOver(services, period);
   const t = commentaryTexts[lang];
   const commentary = PICTURE_SECTIONS.map((s) => ({ title: t.sections[s], text: current?.commentary[s] ?? '' }));
   const messageId = reportMessageId(desk.lokalraadId, period);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PICTURE_COMMENTARY_VERBS } from '../../../cards/picture-commentary.card';
 import { emptyCounters, type CellCounters, type PictureCell } from '../../../domain/picture/picture-cell';
-import { lastHalfYear, monthsOf } from '../../../domain/picture/months';
+import { addMonths, lastHalfYear, monthsOf } from '../../../domain/picture/months';
 import { TEXT_LIMITS } from '../../../domain/shared/text-limits';
 import { readZip } from '../../manifest/support/read-zip';
 import { aMember } from '../../storage/storage.mothers';
@@ -101,6 +101,14 @@ describe('the analyst comments on the half-yearly picture and publishes it to th
     }
     expect(await draft()).toEqual(before);
     expect(sentCards(running, chain.top.forum.teams!.conversationId)).toHaveLength(0);
+  });
+
+  test('given publish asked for the half-year still running then the form comes back with the text kept and nothing is saved', async () => {
+    const unfinished = { from: addMonths(period.from, 6), to: addMonths(period.to, 6) };
+    const card = await click(running, where, analyst, PICTURE_COMMENTARY_VERBS.confirm, { ...unfinished, cases: 'For tidligt.' });
+    expect(cardTexts(card).join(' ')).toContain('Halvåret er ikke slut endnu.');
+    expect(inputValue(card, 'cases')).toBe('For tidligt.');
+    expect(await running.storage.storage.pictureReports.find(chain.top.forum.id, unfinished)).toBeUndefined();
   });
 
   test('given publish asked then the draft is saved and confirmation is asked; yes posts the report card once and says Teams accepted it', async () => {
