@@ -70,6 +70,7 @@ describe('Playground: the analyst comments on the half-yearly picture and publis
     await card.getByText('Offentliggør til Lokalrådet?', { exact: true }).waitFor();
     card = await pg.clickCardAction('Ja, offentliggør', card);
     await card.getByText('Offentliggjort: Teams har modtaget kortet i 1 kanal (Lokalråd).').waitFor();
+    await card.getByText('Offentliggjort: Teams har modtaget kortet i 1 kanal (Lokalråd).').scrollIntoViewIfNeeded();
     await pg.screenshot('picture-commentary-published');
 
     const report = await pg.storage.pictureReports.find(LOKAL, lastHalfYear(new Date()).current);
