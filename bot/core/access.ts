@@ -2,6 +2,7 @@ import { ACCESS_DENIED, checkForumAccess, type ForumRequirement } from '../../do
 import { canSeeCase } from '../../domain/escalations/escalation-visibility';
 import type { Agenda } from '../../domain/agendas/agenda';
 import type { Forum, Member } from '../../domain/fora/forum';
+import { findPictureDesk, isAnalyst } from '../../domain/picture/analyst';
 import { mayReadAudit } from '../../domain/privacy/audit-view';
 import { mayViewPicture, PICTURE_NOT_ALLOWED } from '../../domain/picture/picture-access';
 import { DomainError } from '../../domain/shared/domain-error';
@@ -30,7 +31,12 @@ export type Access<D> =
   /** A forum's audit: its chair, and the privacy administrators (a sensitive forum's only as its members). */
   | { kind: 'audit'; forumId: (data: D) => string }
   /** The half-yearly picture in full: members of the Lokalråd and the coordinating fora, and every forum's chair. */
-  | { kind: 'picture'; why: string };
+  | { kind: 'picture'; why: string }
+  /**
+   * The municipality's analyst (the half-yearly picture's commentary): those the fora file names,
+   * else the chair of the coordinating forum below the Lokalråd. Others learn which role it takes.
+   */
+  | { kind: 'analyst'; why: string };
 
 export type AccessKind = Access<unknown>['kind'];
 
@@ -62,6 +68,11 @@ export async function checkAccess<D>(access: Access<D>, services: BotServices, u
       return {};
     case 'admin':
       return isAdmin(services.config, userId) ? {} : deny();
+    case 'analyst': {
+      const desk = await findPictureDesk(services);
+      if (!isAnalyst(desk, userId)) throw new DomainError('PICTURE.NOT_ANALYST');
+      return {};
+    }
     case 'audit': {
       const forumId = access.forumId(data);
       const [forum, member] = await Promise.all([services.fora.findById(forumId), services.members.find(forumId, userId)]);
@@ -70,7 +81,7 @@ export async function checkAccess<D>(access: Access<D>, services: BotServices, u
     }
     case 'picture': {
       const [fora, memberships] = await Promise.all([services.fora.list(), services.members.listMembershipsOfUser(userId)]);
-      return mayViewPicture(fora, memberships) ? {} : refuse(PICTURE_NOT_ALLOWED);
+      return mayViewPicture(fora, memberships, userId) ? {} : refuse(PICTURE_NOT_ALLOWED);
     }
     case 'forum': {
       const forumId = await access.forumId(data, services);

@@ -19,6 +19,10 @@ export function mayPass(access: Access<never>, persona: Persona, world: ForumWor
       return false;
     case 'audit':
       return isChair;
+    case 'analyst':
+      // The world names no analyst: the chair of the coordinating forum below the strategic one that is
+      // not sealed (the ordinary forum) is it; the sensitive forum's chair is not.
+      return isChair && !world.forum.sensitive;
     case 'forum':
       if (!forumNamed) return access.optional === true;
       if (access.requirement === 'public') return seesForum;
