@@ -1,6 +1,6 @@
 import type { Forum, Member } from '../../domain/fora/forum';
 import { isFinal } from '../../domain/outbox/outbox-message';
-import { agendaAfterLeaving, auditAfterLeaving, checkCanLeave, inputAfterLeaving, itemAfterLeaving, pseudonymOf, type LeaverTraces } from '../../domain/privacy/leave';
+import { agendaAfterLeaving, auditAfterLeaving, checkCanLeave, inputAfterLeaving, itemAfterLeaving, pseudonymOf, reportAfterLeaving, type LeaverTraces } from '../../domain/privacy/leave';
 import { DomainError } from '../../domain/shared/domain-error';
 import { audit } from '../core/audit';
 import type { BotServices } from '../core/services';
@@ -36,7 +36,8 @@ async function tracesOf(services: BotServices, userId: string, withMembers: read
  * Removes a person who left the municipality. Checks first (the last chair of a forum refuses it,
  * before anything is written), then: open items they own go to the forum's chair (or are marked
  * blocked); where they are stored as author, owner, raiser, actor of a case step, reader of a
- * decision, editor or presenter of an agenda, or on a circulation list, they become a stable
+ * decision, editor or presenter of an agenda, on a circulation list, or as an analyst on a
+ * half-yearly report, they become a stable
  * pseudonym; audit rows naming them are rewritten under it; their memberships end; and what is only
  * about them goes: their Teams address, known-user and roster rows, and messages delivered to them.
  * The audit keeps that it happened, under the pseudonym.
@@ -75,6 +76,12 @@ export async function removePerson(services: BotServices, userId: string, actorI
     }
     for (const escalation of await services.escalations.listByOriginForum(forum.id)) {
       outcome.renamed += await services.escalations.replacePerson(escalation.id, userId, former);
+    }
+    for (const report of await services.pictureReports.listByForum(forum.id)) {
+      const next = reportAfterLeaving(report, userId);
+      if (next === report) continue;
+      await services.pictureReports.save(next);
+      outcome.renamed += 1;
     }
     if (members.some((member) => member.userId === userId)) {
       await services.members.remove(forum.id, userId);

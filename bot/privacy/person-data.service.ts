@@ -3,7 +3,7 @@ import { personDataOf, type PersonData } from '../../domain/privacy/person-data'
 import type { BotServices } from '../core/services';
 import { SYSTEM_AUDIT } from './retention.service';
 
-type Services = Pick<BotServices, 'fora' | 'members' | 'agendas' | 'agendaInputs' | 'actionItems' | 'escalations' | 'audit' | 'knownUsers' | 'outboxRecords' | 'teamRosters' | 'conversations' | 'clock'>;
+type Services = Pick<BotServices, 'fora' | 'members' | 'agendas' | 'agendaInputs' | 'actionItems' | 'escalations' | 'audit' | 'knownUsers' | 'outboxRecords' | 'teamRosters' | 'conversations' | 'pictureReports' | 'clock'>;
 
 /**
  * Reads everything that may hold the person and lets the domain pick their part. Every forum is
@@ -14,18 +14,19 @@ export async function collectPersonData(services: Services, userId: string): Pro
   const fora = await services.fora.list();
   const perForum = await Promise.all(
     fora.map(async (forum) => {
-      const [members, agendas, items, cases, audit] = await Promise.all([
+      const [members, agendas, items, cases, audit, reports] = await Promise.all([
         services.members.listByForum(forum.id),
         services.agendas.listByForum(forum.id),
         services.actionItems.listByForum(forum.id),
         services.escalations.listByOriginForum(forum.id),
         services.audit.listByForum(forum.id),
+        services.pictureReports.listByForum(forum.id),
       ]);
       const inputs = (await Promise.all(agendas.map((agenda) => services.agendaInputs.listByAuthor(agenda.id, userId)))).flat();
       const withHistory = await Promise.all(
         cases.map(async (escalation) => ({ escalation, history: await services.escalations.history(escalation.id), seen: await services.escalations.listSeen(escalation.id) })),
       );
-      return { forumId: forum.id, members, inputs, items, agendas, cases: withHistory, audit };
+      return { forumId: forum.id, members, inputs, items, agendas, cases: withHistory, audit, reports };
     }),
   );
   const [systemAudit, deliveries, knownUser, roster, personalChat] = await Promise.all([
@@ -49,6 +50,7 @@ export async function collectPersonData(services: Services, userId: string): Pro
       knownUser,
       roster,
       personalChat,
+      pictureReports: perForum.flatMap((f) => f.reports),
     },
     services.clock.now(),
   );

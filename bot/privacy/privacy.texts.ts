@@ -4,7 +4,7 @@ import type { Lang } from '../i18n';
 export interface PrivacyTexts {
   card: PrivacyCardText;
   summaries: { request: string; result: string };
-  csv: { headers: readonly string[]; sections: Record<'knownAs' | 'membership' | 'input' | 'actionItem' | 'case' | 'caseStep' | 'caseSeen' | 'agenda' | 'audit' | 'delivery' | 'team' | 'personalChat', string>; chatState: { active: string; inactive: string } };
+  csv: { headers: readonly string[]; sections: Record<'knownAs' | 'membership' | 'input' | 'actionItem' | 'case' | 'caseStep' | 'caseSeen' | 'agenda' | 'audit' | 'delivery' | 'team' | 'personalChat' | 'pictureReport', string>; chatState: { active: string; inactive: string } };
 }
 
 const da: PrivacyTexts = {
@@ -31,7 +31,7 @@ const da: PrivacyTexts = {
   summaries: { request: 'Indsigt: en persons data', result: 'Persondata er klar til download' },
   csv: {
     headers: ['Område', 'Forum', 'Tidspunkt', 'Hvad', 'Detaljer', 'Id'],
-    sections: { knownAs: 'Kendt bruger', membership: 'Medlemskab', input: 'Input', actionItem: 'Handling', case: 'Sag', caseStep: 'Sagsskridt', caseSeen: 'Læst afgørelse', agenda: 'Dagsorden', audit: 'Log', delivery: 'Besked', team: 'Holdliste', personalChat: 'Personlig chat' },
+    sections: { knownAs: 'Kendt bruger', membership: 'Medlemskab', input: 'Input', actionItem: 'Handling', case: 'Sag', caseStep: 'Sagsskridt', caseSeen: 'Læst afgørelse', agenda: 'Dagsorden', audit: 'Log', delivery: 'Besked', team: 'Holdliste', personalChat: 'Personlig chat', pictureReport: 'Halvårsrapport (kommentar)' },
     chatState: { active: 'aktiv', inactive: 'inaktiv' },
   },
 };
@@ -60,7 +60,7 @@ const en: PrivacyTexts = {
   summaries: { request: 'Access request: a person\'s data', result: 'Personal data ready to download' },
   csv: {
     headers: ['Area', 'Forum', 'When', 'What', 'Details', 'Id'],
-    sections: { knownAs: 'Known user', membership: 'Membership', input: 'Input', actionItem: 'Action item', case: 'Case', caseStep: 'Case step', caseSeen: 'Decision seen', agenda: 'Agenda', audit: 'Audit', delivery: 'Message', team: 'Team roster', personalChat: 'Personal chat' },
+    sections: { knownAs: 'Known user', membership: 'Membership', input: 'Input', actionItem: 'Action item', case: 'Case', caseStep: 'Case step', caseSeen: 'Decision seen', agenda: 'Agenda', audit: 'Audit', delivery: 'Message', team: 'Team roster', personalChat: 'Personal chat', pictureReport: 'Half-yearly report (commentary)' },
     chatState: { active: 'active', inactive: 'inactive' },
   },
 };

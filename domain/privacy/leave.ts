@@ -1,8 +1,8 @@
 import type { ActionItem } from '../actions/action-item';
 import type { Agenda, AgendaInput } from '../agendas/agenda';
 import type { AuditEvent } from '../audit/audit-event';
-import type { EscalationStep } from '../escalations/escalation';
 import type { Forum, Member } from '../fora/forum';
+import type { ReportDraft } from '../picture/report-draft';
 import { allowed, refused, type Verdict } from '../shared/domain-error';
 
 /** What a person who left is called where they are named as author or owner. */
@@ -148,9 +148,11 @@ export function agendaAfterLeaving(agenda: Agenda, traces: LeaverTraces, answere
   return next;
 }
 
-/** Whether an agenda still holds the person anywhere agendaAfterLeaving looks. */
-export const agendaNames = (agenda: Agenda, traces: LeaverTraces): boolean => agendaAfterLeaving(agenda, traces, true) !== agenda;
-
-/** A case-history step after its actor left. */
-export const stepAfterLeaving = (step: EscalationStep, userId: string): EscalationStep =>
-  step.actor?.userId === userId ? { ...step, actor: pseudonymOf(userId) } : step;
+/** A half-yearly report the person edited or published, their name and id now the pseudonym; the same object when they are not on it. */
+export function reportAfterLeaving(report: ReportDraft, userId: string): ReportDraft {
+  const former = pseudonymOf(userId);
+  const theirs = (who: { userId: string }): boolean => who.userId === userId;
+  if (!report.edits.some(theirs) && !(report.published !== undefined && theirs(report.published))) return report;
+  const renamed = <T extends { userId: string; name: string }>(who: T): T => (theirs(who) ? { ...who, userId: former.userId, name: former.displayName } : who);
+  return { ...report, edits: report.edits.map(renamed), ...(report.published === undefined ? {} : { published: renamed(report.published) }) };
+}

@@ -9,6 +9,7 @@ import type { Agenda } from '../agendas/agenda';
 import type { SeenReceipt } from '../escalations/escalation.repository';
 import type { RosterMember } from '../reach/team-roster';
 import { mentions, type LeaverTraces } from './leave';
+import type { ReportDraft } from '../picture/report-draft';
 
 /**
  * A person's data (GDPR art. 15): what Forumbot holds about them and what they wrote — and nothing
@@ -31,6 +32,8 @@ export interface PersonData {
   teams: { teamId: string; displayName?: string; email?: string; upn?: string; seenAt: string }[];
   personalChat?: { conversationId: string; active: boolean; installedAt: string };
   deliveries: { id: string; status: string; subjectType?: string; enqueuedAt: string; deliveredAt?: string }[];
+  /** Half-yearly reports the person edited or published as the analyst: when, and the commentary they worked on. */
+  pictureReports: { forumId: string; period: { from: string; to: string }; edits: string[]; publishedAt?: string; commentary: Record<string, string> }[];
 }
 
 export type AgendaRole = 'creator' | 'editor' | 'presenter' | 'consultant' | 'circulator' | 'sharedWith';
@@ -47,6 +50,7 @@ export interface PersonSources {
   knownUser?: KnownUser | undefined;
   roster: readonly RosterMember[];
   personalChat?: ConversationAddress | undefined;
+  pictureReports?: readonly ReportDraft[];
 }
 
 /** The ids and names the person goes by in what was read (for audit entries that name them). */
@@ -121,9 +125,15 @@ export function personDataOf(userId: string, sources: PersonSources, now: Date):
     deliveries: sources.deliveries
       .filter((message) => message.recipient.kind === 'user' && message.recipient.userId === userId)
       .map((message) => ({ id: message.id, status: message.status, ...(message.subject === undefined ? {} : { subjectType: message.subject.type }), enqueuedAt: message.enqueuedAt, ...(message.deliveredAt === undefined ? {} : { deliveredAt: message.deliveredAt }) })),
+    pictureReports: (sources.pictureReports ?? []).flatMap((report) => {
+      const edits = report.edits.filter((e) => e.userId === userId).map((e) => e.at);
+      const publishedAt = report.published?.userId === userId ? report.published.at : undefined;
+      if (edits.length === 0 && publishedAt === undefined) return [];
+      return [{ forumId: report.forumId, period: { ...report.period }, edits, ...(publishedAt === undefined ? {} : { publishedAt }), commentary: { ...report.commentary } }];
+    }),
   };
 }
 
 /** Whether anything at all is held about the person (an access request for nobody says so). */
 export const holdsAnything = (data: PersonData): boolean =>
-  data.knownAs !== undefined || data.personalChat !== undefined || [data.memberships, data.inputs, data.actionItems, data.cases, data.agendas, data.audit, data.deliveries, data.teams].some((list) => list.length > 0);
+  data.knownAs !== undefined || data.personalChat !== undefined || [data.memberships, data.inputs, data.actionItems, data.cases, data.agendas, data.audit, data.deliveries, data.teams, data.pictureReports].some((list) => list.length > 0);

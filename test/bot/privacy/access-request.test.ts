@@ -61,6 +61,7 @@ describe('an access request', () => {
     expect(data.teams).toEqual([{ teamId: asked.ids.teamId, displayName: asked.person.name, email: asked.email, upn: asked.email, seenAt: '2026-03-01T12:00:00.000Z' }]);
     expect(data.personalChat).toEqual({ conversationId: asked.ids.conversationId, active: false, installedAt: '2026-03-01T12:00:00.000Z' });
     expect(data.deliveries).toHaveLength(1);
+    expect(data.pictureReports).toEqual([{ forumId: ids[0], period: { from: '2025-07', to: '2025-12' }, edits: ['2026-01-05T09:00:00.000Z'], commentary: { cases: 'Kommentar om kirsebaer' } }]);
     expect(data.knownAs?.teamsId).toBe(asked.person.teamsId);
     for (const trace of asked.texts) expect(text).toContain(JSON.stringify(trace).slice(1, -1));
     for (const trace of other.texts) expect(text).not.toContain(JSON.stringify(trace).slice(1, -1));
@@ -68,7 +69,7 @@ describe('an access request', () => {
     // Decoded keeping the byte-order mark (Excel needs it; Response.text() would drop it).
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (await fetch(csvUrl!)).arrayBuffer());
     expect(csv.startsWith('\uFEFFOmråde;Forum;Tidspunkt;Hvad;Detaljer;Id\r\n')).toBe(true);
-    for (const trace of ['Input om kirsebaer ved stationen', 'Handling om kirsebaer', 'Notat om kirsebaer', 'Sag om kirsebaer', 'Læst afgørelse', 'creator, editor, presenter', 'Holdliste', 'Personlig chat;;2026-03-01T12:00:00.000Z;inaktiv']) expect(csv).toContain(trace);
+    for (const trace of ['Input om kirsebaer ved stationen', 'Handling om kirsebaer', 'Notat om kirsebaer', 'Sag om kirsebaer', 'Læst afgørelse', 'creator, editor, presenter', 'Holdliste', 'Personlig chat;;2026-03-01T12:00:00.000Z;inaktiv', 'Kommentar om kirsebaer']) expect(csv).toContain(trace);
     for (const trace of other.texts) expect(csv).not.toContain(trace);
 
     // The handing out is in the audit: who asked, whose data — not what it held.

@@ -1,3 +1,4 @@
+import { withCommentary } from '../../../domain/picture/report-draft';
 import type { Storage } from '../../../storage';
 import { aForum, anActionItem, anAgenda, anAgendaInput, anAuditEvent, anEscalation } from '../../storage/storage.mothers';
 import { uniqueId } from '../../storage/storage-kit';
@@ -22,7 +23,8 @@ export async function twoFora(storage: Storage): Promise<string[]> {
  * agenda they were circulated, an agenda they created, edited and present on (and may see the
  * briefing of), an item they own, a case they raised and acted on, another's decision they marked
  * "Læst", audit rows they did and that name them, a delivered message, a known-user row, a row on a
- * team's roster and their personal chat address (no longer active).
+ * team's roster, their personal chat address (no longer active) and a half-yearly report they wrote
+ * commentary on.
  */
 export async function leaveTraces(storage: Storage, person: Person, forumIds: string[], word: string, serviceUrl: string): Promise<Traces> {
   const userId = person.aadObjectId;
@@ -64,10 +66,13 @@ export async function leaveTraces(storage: Storage, person: Person, forumIds: st
   const conversationId = `a:${uniqueId('chat')}`;
   await storage.conversations.save({ conversationId, kind: 'personal', serviceUrl, tenantId: 't', botId: '28:bot', userId, active: false, inactiveReason: 'uninstalled', installedAt: '2026-03-01T12:00:00.000Z' });
 
+  const commentary = `Kommentar om ${word}`;
+  await storage.pictureReports.save(withCommentary(undefined, home, { from: '2025-07', to: '2025-12' }, { cases: commentary }, { userId, name: person.name, at: '2026-01-05T09:00:00.000Z' }));
+
   return {
     person,
     email,
-    texts: [person.name, userId, inputText, itemTitle, `Sag om ${word}`, note, email],
+    texts: [person.name, userId, inputText, itemTitle, `Sag om ${word}`, note, email, commentary],
     ids: { cases: { raised: raised.escalation.id, seenOnly: decided.escalation.id }, agendas: { answered: answered.id, edited: edited.id }, teamId, conversationId },
   };
 }
