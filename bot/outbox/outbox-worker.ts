@@ -62,6 +62,9 @@ interface Candidate extends DueEntry {
   failures?: number;
 }
 
+/** Due rows read from one shard at a time (twice this), and the known backlog below which it is read again. */
+const SHARD_READ = 100;
+
 const sleep = (ms: number, signal: { wake?: () => void }): Promise<void> =>
   new Promise((resolve) => {
     const timer = setTimeout(done, Math.max(0, ms));
@@ -219,10 +222,14 @@ export class OutboxWorker {
   private async readDue(now: number): Promise<DueEntry[]> {
     const { repository } = this.deps;
     if (this.keeper === undefined) return repository.listDue(new Date(now), 500);
+    // A shard with plenty known here already is not read again until those are worked off: a backlog
+    // would otherwise be read over and over while it waits for rate-limit slots.
+    const known = new Map<number, number>();
+    for (const candidate of this.candidates.values()) if (candidate.shard !== undefined) known.set(candidate.shard, (known.get(candidate.shard) ?? 0) + 1);
     const reads = [...this.shardPolls.entries()]
-      .filter(([, poll]) => poll.at <= now)
+      .filter(([shard, poll]) => poll.at <= now && (known.get(shard) ?? 0) < SHARD_READ)
       .map(async ([shard, poll]) => {
-        const entries = await repository.listDueInShard(shard, new Date(now), 200);
+        const entries = await repository.listDueInShard(shard, new Date(now), 2 * SHARD_READ);
         poll.idle = entries.length === 0 ? poll.idle + 1 : 0;
         poll.at = now + this.settings.pollIntervalMs * Math.min(8, 2 ** poll.idle) * (poll.idle === 0 ? 1 : 0.5);
         return entries;
