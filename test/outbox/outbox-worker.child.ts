@@ -18,6 +18,8 @@ const env = z
     /** The emulator's timeScale: Teams' windows shortened alike. */
     OUTBOX_TIME_SCALE: z.coerce.number().positive().default(1),
     OUTBOX_POLL_MS: z.coerce.number().int().positive().default(200),
+    /** `off`: no shard leases, every worker reads every shard with the whole budget (as before shards). */
+    OUTBOX_SHARDS: z.enum(['on', 'off']).default('on'),
   })
   .parse(process.env);
 
@@ -26,7 +28,7 @@ const outbox = outboxFor(stores, {
   sender: localSender(env.OUTBOX_REQUEST_TIMEOUT_MS),
   policy: { leaseMs: env.OUTBOX_LEASE_MS },
   ownerId: env.OUTBOX_OWNER,
-  shards: { leaseMs: env.OUTBOX_SHARD_LEASE_MS },
+  shards: env.OUTBOX_SHARDS === 'off' ? false : { leaseMs: env.OUTBOX_SHARD_LEASE_MS },
   limits: scaleRateLimits(TEAMS_RATE_LIMITS, env.OUTBOX_TIME_SCALE),
   pollIntervalMs: env.OUTBOX_POLL_MS,
 });

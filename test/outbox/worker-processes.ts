@@ -13,6 +13,8 @@ export interface WorkerProcessOptions {
   shardLeaseMs?: number;
   timeScale?: number;
   pollMs?: number;
+  /** False: no shard leases (every worker reads everything with the whole budget, as before shards). */
+  shards?: boolean;
 }
 
 /** Starts an outbox worker in its own process on the given tables; resolves once it runs. */
@@ -28,6 +30,7 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
       ...(options.shardLeaseMs === undefined ? {} : { OUTBOX_SHARD_LEASE_MS: String(options.shardLeaseMs) }),
       ...(options.timeScale === undefined ? {} : { OUTBOX_TIME_SCALE: String(options.timeScale) }),
       ...(options.pollMs === undefined ? {} : { OUTBOX_POLL_MS: String(options.pollMs) }),
+      ...(options.shards === false ? { OUTBOX_SHARDS: 'off' } : {}),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
