@@ -57,7 +57,8 @@ export function shareOf(windows: readonly RateWindow[], share: number): RateWind
     const rate = w.max * part;
     if (rate < 1) return { windowMs: Math.ceil(w.windowMs / Math.max(rate, 1e-6)), max: 1 };
     const max = Math.floor(rate);
-    return { windowMs: Math.ceil((w.windowMs * max) / rate), max };
+    // Rounded up (never a faster rate), after dropping floating-point noise (960.0000001 is 960).
+    return { windowMs: Math.ceil(Number(((w.windowMs * max) / rate).toFixed(6))), max };
   });
 }
 
