@@ -1,4 +1,4 @@
-import { planShards, type OutboxShardLeases, type ShardLease } from '../../domain/outbox/outbox-shards';
+import { planShards, type OutboxShardLeases } from '../../domain/outbox/outbox-shards';
 import type { Clock } from '../../domain/shared/time';
 import type { Logger } from '../logger';
 
@@ -68,16 +68,15 @@ export class ShardKeeper {
     const plan = planShards({ count, self: owner, now, leases, workers });
     const next = new Set<number>();
     // Stop working a shard before its lease goes, so two instances never send into one conversation.
-    const keep = (lease: ShardLease | { shard: number; current: ShardLease | undefined }, won: boolean): void => {
-      if (won) next.add(lease.shard);
-    };
     if (plan.release.length > 0) {
       const given = new Set(plan.release.map((lease) => lease.shard));
       this.set(new Set([...this.mine].filter((shard) => !given.has(shard))));
     }
     await Promise.all([
       this.leases.renew(plan.renew, owner, until).then((renewed) => renewed.forEach((shard) => next.add(shard))),
-      ...plan.take.map(async (free) => keep(free, await this.leases.claim(free.shard, owner, until, free.current))),
+      ...plan.take.map(async (free) => {
+        if (await this.leases.claim(free.shard, owner, until, free.current)) next.add(free.shard);
+      }),
       ...plan.release.map((lease) => this.leases.release(lease)),
     ]);
     if (this.stopped) return;
