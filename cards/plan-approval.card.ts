@@ -25,6 +25,8 @@ export interface PlanApprovalView {
   /** After an answer the card says what happened and offers nothing more. */
   outcome?: 'approved' | 'sentBack' | 'stale';
   approvedNumber?: number;
+  /** After an answer: what became of what it sent (each channel post, the card back to the writer), in words. */
+  deliveries?: readonly { line: string; ok: boolean }[];
 }
 
 /** The steering group chair's card: approve the plan, or send it back with a comment. */
@@ -38,6 +40,7 @@ export function planApprovalCard(text: PlanApprovalCardText, view: PlanApprovalV
   if (view.outcome !== undefined) {
     const said = view.outcome === 'approved' ? text.done.approved(view.approvedNumber ?? 0) : view.outcome === 'sentBack' ? text.done.sentBack : text.done.stale;
     body.push(paragraph(said, { color: view.outcome === 'approved' ? 'Good' : 'Warning', weight: 'Bolder' }));
+    for (const delivery of view.deliveries ?? []) body.push(paragraph(delivery.line, { spacing: 'Small', ...(delivery.ok ? {} : { color: 'Warning' }) }));
     return adaptiveCard(text.lang, body, [executeAction(text.buttons.open, PLAN_VERBS.show, {})]);
   }
   body.push(textField(text.lang, { id: 'comment', label: text.comment, max: TEXT_LIMITS.planComment, multiline: true }));

@@ -87,7 +87,10 @@ export async function listDueEverywhere(client: TableClient, now: Date, limit: n
     listUpTo(client, odata`PartitionKey ge ${from} and PartitionKey lt ${to} and dueAt le ${at}`, limit),
     listUpTo(client, odata`PartitionKey eq ${LEGACY_QUEUE} and dueAt le ${at}`, limit),
   ]);
-  return [...sharded, ...legacy].map(entryFromRow).sort(byDueAt).slice(0, limit);
+  // A message may have two hints for a moment (a row moved, or filed in both layouts): count it once.
+  const entries = [...sharded, ...legacy].map(entryFromRow).sort(byDueAt);
+  const seen = new Set<string>();
+  return entries.filter((entry) => !seen.has(entry.id) && seen.add(entry.id) !== undefined).slice(0, limit);
 }
 
 export async function deleteQueueRows(client: TableClient, entries: readonly DueEntry[]): Promise<void> {

@@ -1,4 +1,5 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { BATCH_LIMIT } from './table-batch';
 import { OutboxMessage } from '../domain/outbox/outbox-message';
 import { waitsForReach } from '../domain/outbox/outbox.rules';
 import type { DueEntry, OutboxRepository } from '../domain/outbox/outbox.repository';
@@ -76,6 +77,64 @@ function fromEntity(row: Row): OutboxMessage {
   });
 }
 
+/** The causer and subject index rows of a message (what `listByCauser` and `listBySubject` read). */
+function indexRowsOf(message: OutboxMessage): (Record<string, string> & { partitionKey: string; rowKey: string })[] {
+  const rows: (Record<string, string> & { partitionKey: string; rowKey: string })[] = [];
+  if (message.causedBy !== undefined) {
+    const inverted = padNumber(MAX_TIME - Date.parse(message.enqueuedAt), 13);
+    rows.push({ partitionKey: causerPartition(message.causedBy), rowKey: checkKey(OUTBOX_TABLE, 'RowKey', joinKey(inverted, escapeKey(message.id))), id: message.id });
+  }
+  if (message.subject !== undefined) {
+    rows.push({
+      partitionKey: subjectPartition(message.subject.type, message.subject.id),
+      rowKey: checkKey(OUTBOX_TABLE, 'RowKey', joinKey(escapeKey(message.recipientKey), escapeKey(message.id))),
+      id: message.id,
+      enqueuedAt: message.enqueuedAt,
+    });
+  }
+  return rows;
+}
+
+type KeyedRow = Record<string, unknown> & { partitionKey: string; rowKey: string };
+
+/**
+ * Upserts rows in transactions: one per partition and 100 rows, side by side. Answers, for each
+ * owner (a message's index in a batch) with a row in a transaction that failed, why.
+ */
+async function upsertInTransactions(tableClient: TableClient, rows: readonly { owner: number; row: KeyedRow }[]): Promise<Map<number, unknown>> {
+  const byPartition = new Map<string, Map<string, { row: KeyedRow; owners: number[] }>>();
+  for (const { owner, row } of rows) {
+    const partition = byPartition.get(row.partitionKey) ?? new Map<string, { row: KeyedRow; owners: number[] }>();
+    byPartition.set(row.partitionKey, partition);
+    // One row twice in a transaction is refused: the same id twice in a batch writes it once.
+    const same = partition.get(row.rowKey);
+    partition.set(row.rowKey, { row, owners: [...(same?.owners ?? []), owner] });
+  }
+  const failed = new Map<number, unknown>();
+  const chunks = [...byPartition.values()].flatMap((partition) => {
+    const all = [...partition.values()];
+    return Array.from({ length: Math.ceil(all.length / BATCH_LIMIT) }, (_, n) => all.slice(n * BATCH_LIMIT, (n + 1) * BATCH_LIMIT));
+  });
+  await Promise.all(
+    chunks.map(async (chunk) => {
+      try {
+        await tableClient.submitTransaction(chunk.map(({ row }): TransactionAction => ['upsert', row, 'Replace']));
+      } catch (error) {
+        for (const { owners } of chunk) for (const owner of owners) failed.set(owner, error);
+      }
+    }),
+  );
+  return failed;
+}
+
+/**
+ * The queue row just written for a key that was taken: drop it unless it is the existing message's
+ * own row. A finished message needs none; an unfinished one has its own (written before its message
+ * row), filed under its own due time.
+ */
+const isSecondHint = (existing: OutboxMessage, attempt: OutboxMessage): boolean =>
+  (existing.status !== 'pending' && existing.status !== 'sending') || existing.dueAt !== attempt.dueAt;
+
 export function createOutboxRepository(table: OutboxTable): OutboxRepository {
   const client = (): Promise<TableClient> => table.client();
   const dropQueued = async (entries: readonly DueEntry[]): Promise<void> => deleteQueueRows(await client(), entries);
@@ -91,27 +150,7 @@ export function createOutboxRepository(table: OutboxTable): OutboxRepository {
 
   async function writeIndexes(message: OutboxMessage): Promise<void> {
     const tableClient = await client();
-    const writes: Promise<unknown>[] = [];
-    if (message.causedBy !== undefined) {
-      const inverted = padNumber(MAX_TIME - Date.parse(message.enqueuedAt), 13);
-      writes.push(
-        tableClient.upsertEntity({ partitionKey: causerPartition(message.causedBy), rowKey: checkKey(OUTBOX_TABLE, 'RowKey', joinKey(inverted, escapeKey(message.id))), id: message.id }, 'Replace'),
-      );
-    }
-    if (message.subject !== undefined) {
-      writes.push(
-        tableClient.upsertEntity(
-          {
-            partitionKey: subjectPartition(message.subject.type, message.subject.id),
-            rowKey: checkKey(OUTBOX_TABLE, 'RowKey', joinKey(escapeKey(message.recipientKey), escapeKey(message.id))),
-            id: message.id,
-            enqueuedAt: message.enqueuedAt,
-          },
-          'Replace',
-        ),
-      );
-    }
-    await Promise.all(writes);
+    await Promise.all(indexRowsOf(message).map((row) => tableClient.upsertEntity(row, 'Replace')));
   }
 
   /** Reads the messages an index points at, skipping pointers to messages that never got written. */
@@ -120,7 +159,63 @@ export function createOutboxRepository(table: OutboxTable): OutboxRepository {
     return found.filter((message): message is OutboxMessage => message !== undefined);
   }
 
+  /**
+   * `add` for many messages at once (a job's fan-out), in fewer requests: the queue rows first, in
+   * transactions; then the message rows side by side, each insert-if-absent (the id decides, as in
+   * `add`); then the index rows of the messages created, in transactions. An index row is written
+   * only once its message exists, so a reader of the index always finds the message. A message whose
+   * id was taken goes `add`'s way: that message stands and its rows are repaired. Each outcome on
+   * its own: a failed transaction fails only the messages with a row in it.
+   */
+  async function addInTransactions(messages: readonly OutboxMessage[]): Promise<PromiseSettledResult<{ created: boolean; message: OutboxMessage }>[]> {
+    const tableClient = await client();
+    const outcomes: PromiseSettledResult<{ created: boolean; message: OutboxMessage }>[] = [];
+    const entities = new Map<number, KeyedRow>();
+    messages.forEach((message, i) => {
+      try {
+        entities.set(i, toEntity(message));
+      } catch (error) {
+        outcomes[i] = { status: 'rejected', reason: error };
+      }
+    });
+    const notQueued = await upsertInTransactions(tableClient, [...entities.keys()].map((i) => ({ owner: i, row: queueEntity(entryOf(messages[i]!)) })));
+    for (const [i, reason] of notQueued) outcomes[i] = { status: 'rejected', reason };
+    const created: number[] = [];
+    await Promise.all(
+      [...entities].map(async ([i, entity]) => {
+        if (notQueued.has(i)) return;
+        const message = messages[i]!;
+        try {
+          const response = await tableClient.createEntity(entity);
+          outcomes[i] = { status: 'fulfilled', value: { created: true, message: { ...message, version: response.etag } } };
+          created.push(i);
+        } catch (error) {
+          if (!isConflict(error)) {
+            outcomes[i] = { status: 'rejected', reason: error };
+            return;
+          }
+          // Someone enqueued this id before: as `add` does, that message stands.
+          try {
+            const existing = await find(message.id);
+            if (existing === undefined) throw new Error(`outbox: message ${message.id} exists and then does not`);
+            await writeIndexes(existing);
+            if (isSecondHint(existing, message)) await dropQueued([entryOf(message)]);
+            outcomes[i] = { status: 'fulfilled', value: { created: false, message: existing } };
+          } catch (repair) {
+            outcomes[i] = { status: 'rejected', reason: repair };
+          }
+        }
+      }),
+    );
+    // Stored but not findable by subject: failed, so the caller tries again and that repairs it.
+    const notIndexed = await upsertInTransactions(tableClient, created.flatMap((i) => indexRowsOf(messages[i]!).map((row) => ({ owner: i, row }))));
+    for (const [i, reason] of notIndexed) outcomes[i] = { status: 'rejected', reason };
+    return outcomes;
+  }
+
   return {
+    addMany: addInTransactions,
+
     async add(message) {
       const entity = toEntity(message);
       const tableClient = await client();
@@ -139,7 +234,7 @@ export function createOutboxRepository(table: OutboxTable): OutboxRepository {
       const existing = await find(message.id);
       if (existing === undefined) throw new Error(`outbox: message ${message.id} exists and then does not`);
       await writeIndexes(existing);
-      if (existing.status !== 'pending' && existing.status !== 'sending') await dropQueued([queued]);
+      if (isSecondHint(existing, message)) await dropQueued([queued]);
       return { created: false, message: existing };
     },
 

@@ -1,12 +1,13 @@
-import { odata } from '@azure/data-tables';
+import { odata, type TransactionAction } from '@azure/data-tables';
 import type { ReminderIndexEntry, ReminderIndexRepository } from '../domain/reminders/reminder-index';
 import type { TableSet } from './table-client';
+import { deleteRows, submitInChunks, type RowKeys } from './table-batch';
 import { isNotFound } from './table-errors';
 import { checkKey, escapeKey, joinKey, padNumber, unescapeKey } from './table-keys';
 import { listAll } from './table-query';
 
 /**
- * `reminderindex`: partition `h{yyyyMMddHH}` (the due hour, UTC), row `{due ms:13}~{forum id}`; one
+ * `reminderindex`: partition `h{yyyyMMddHH}` (the due hour, UTC), row `{due ms:13}~{forum id}` (with `handledThrough` when a run wrote it); one
  * row `cursor`/`reminders` for how far the minute job got. A minute reads one partition (two at an
  * hour's turn) up to now. Writes are upserts: the same forum and time twice is one row.
  */
@@ -24,6 +25,20 @@ export function createReminderIndexRepository(tables: TableSet): ReminderIndexRe
       await client.upsertEntity({ partitionKey: bucketOf(ms), rowKey: rowKeyOf(ms, forumId), forumId, dueAt: dueAt.toISOString() }, 'Replace');
     },
 
+    async putMany(entries) {
+      const client = await tables.client(TABLE);
+      const byPartition = new Map<string, Map<string, TransactionAction>>();
+      for (const e of entries) {
+        const ms = Date.parse(e.dueAt);
+        const row = { partitionKey: bucketOf(ms), rowKey: rowKeyOf(ms, e.forumId), forumId: e.forumId, dueAt: e.dueAt, ...(e.handledThrough === undefined ? {} : { handledThrough: e.handledThrough }) };
+        const partition = byPartition.get(row.partitionKey) ?? new Map<string, TransactionAction>();
+        byPartition.set(row.partitionKey, partition);
+        // The same row twice in one transaction is refused: the last one counts.
+        partition.set(row.rowKey, ['upsert', row, 'Replace']);
+      }
+      await Promise.all([...byPartition.values()].map((actions) => submitInChunks(client, [...actions.values()])));
+    },
+
     async listDue(since, until) {
       const client = await tables.client(TABLE);
       const buckets: string[] = [];
@@ -33,22 +48,21 @@ export function createReminderIndexRepository(tables: TableSet): ReminderIndexRe
       const lists = await Promise.all(buckets.map((b) => listAll(client, odata`PartitionKey eq ${b} and RowKey ge ${lower} and RowKey le ${upper}`)));
       return lists.flat().map((row): ReminderIndexEntry => {
         const [ms, forum] = row.rowKey.split('~');
-        return { forumId: unescapeKey(forum ?? ''), dueAt: new Date(Number(ms)).toISOString() };
+        const handled = row['handledThrough'];
+        return { forumId: unescapeKey(forum ?? ''), dueAt: new Date(Number(ms)).toISOString(), ...(typeof handled === 'string' ? { handledThrough: handled } : {}) };
       });
     },
 
     async remove(entries) {
       const client = await tables.client(TABLE);
-      await Promise.all(
-        entries.map(async (e) => {
-          const ms = Date.parse(e.dueAt);
-          try {
-            await client.deleteEntity(bucketOf(ms), rowKeyOf(ms, e.forumId));
-          } catch (error) {
-            if (!isNotFound(error)) throw error;
-          }
-        }),
-      );
+      const byPartition = new Map<string, Map<string, RowKeys>>();
+      for (const e of entries) {
+        const ms = Date.parse(e.dueAt);
+        const row = { partitionKey: bucketOf(ms), rowKey: rowKeyOf(ms, e.forumId) };
+        byPartition.set(row.partitionKey, (byPartition.get(row.partitionKey) ?? new Map<string, RowKeys>()).set(row.rowKey, row));
+      }
+      // One transaction per partition (an hour); rows someone else removed already are no error.
+      await Promise.all([...byPartition.values()].map((rows) => deleteRows(client, [...rows.values()])));
     },
 
     async cursor() {

@@ -32,7 +32,7 @@ import { audit, forumAndRoles, loadAgenda, textsFor, updateAgenda, type ForumAnd
 import { editorCard, type Notice } from './agenda-editor.view';
 import { syncAgendaPost } from './agenda-post';
 import { settledMessage } from '../reach/delivery-report';
-import { describeDelivery } from '../outbox/outbox-status.text';
+import { whyNotDelivered } from '../outbox/outbox-status.text';
 
 /** The Kredsråd gathers consultants' input by default; elsewhere the chair turns it on. */
 export const isKredsraad = (forum: { id: string; name: string }): boolean => forum.id === 'kredsraad' || foldName(forum.name).startsWith('kredsrad');
@@ -251,7 +251,7 @@ const publish = cardAction(AGENDA_EDITOR_VERBS.publish, AgendaPublishData, forum
   // Said only once the channel has it: a forum linked where the bot cannot post is told, not hidden.
   const post = await settledMessage(services.outbox, `agenda:${saved.id}:post`, 2_000);
   const texts = textsFor(t.lang).notices;
-  if (post?.status === 'undeliverable' || post?.status === 'inDoubt') return editorCard(services, t.lang, forum, roles, saved, notice(texts.publishFailed(describeDelivery(post, t.lang)), 'warning'));
+  if (post?.status === 'undeliverable' || post?.status === 'inDoubt') return editorCard(services, t.lang, forum, roles, saved, notice(texts.publishFailed(whyNotDelivered(post, t.lang)), 'warning'));
   return editorCard(services, t.lang, forum, roles, saved, post?.status === 'sent' ? notice(texts.published, 'good') : notice(texts.publishPending, 'good'));
 });
 

@@ -35,3 +35,10 @@ export function describeDelivery(message: Pick<OutboxMessage, 'status' | 'reason
     }
   }
 }
+
+/** Why a message did not (surely) arrive, as a clause for "… nåede ikke kanalen: <why>". */
+export function whyNotDelivered(message: Pick<OutboxMessage, 'status' | 'reason'>, locale: Locale = 'da'): string {
+  if (message.status === 'inDoubt') return locale === 'da' ? 'forbindelsen til Teams blev afbrudt under afsendelsen, så den er måske leveret' : 'the connection to Teams broke during sending, so it may have been delivered';
+  if (message.reason !== undefined) return REASONS[message.reason][locale];
+  return locale === 'da' ? 'Teams tog ikke imod den' : 'Teams did not accept it';
+}

@@ -100,6 +100,12 @@ export interface EnqueueResult {
 
 export interface Outbox {
   enqueue(message: NewOutboxMessage): Promise<EnqueueResult>;
+  /**
+   * `enqueue` for many messages at once (a job's fan-out): each recipient's address is looked up
+   * once, and rows that share a partition are written together. One outcome per message, in order;
+   * one failing does not fail the others. Keep a call to a few hundred messages.
+   */
+  enqueueMany(messages: readonly NewOutboxMessage[]): Promise<PromiseSettledResult<EnqueueResult>[]>;
   start(): void;
   /** Started and not stopped, and its loop has not died on an error (the readiness probe asks). */
   isRunning(): boolean;
@@ -176,6 +182,39 @@ export function createOutbox(options: OutboxOptions): Outbox {
     return saved;
   }
 
+  const wakeFor = (message: OutboxMessage): void => worker.wake(dueEntryOf(message));
+
+  /** Many messages: each distinct recipient resolved once, then one `addMany`. */
+  async function enqueueInTransactions(inputs: readonly NewOutboxMessage[]): Promise<PromiseSettledResult<EnqueueResult>[]> {
+    const targets = new Map<string, Promise<DeliveryTarget | undefined>>();
+    const prepared = await Promise.allSettled(
+      inputs.map(async (input) => {
+        const parsed = NewOutboxMessage.parse(input);
+        const key = recipientKey(parsed.recipient);
+        if (!targets.has(key)) targets.set(key, resolve(parsed.recipient));
+        const target = await targets.get(key);
+        if (parsed.operation.kind === 'update' && target === undefined) {
+          throw new Error(`outbox: cannot update an activity in a conversation we cannot reach (${key})`);
+        }
+        return newMessage(parsed, target, clock.now());
+      }),
+    );
+    const ready = prepared.flatMap((p, i) => (p.status === 'fulfilled' ? [{ i, message: p.value }] : []));
+    const added = await repository.addMany(ready.map((r) => r.message));
+    const outcomes: PromiseSettledResult<EnqueueResult>[] = prepared.map((p) => (p.status === 'rejected' ? p : { status: 'rejected', reason: new Error('outbox: not added') }));
+    ready.forEach(({ i }, n) => {
+      const outcome = added[n]!;
+      if (outcome.status === 'rejected') {
+        outcomes[i] = outcome;
+        return;
+      }
+      const { created, message } = outcome.value;
+      if (created) wakeFor(message);
+      outcomes[i] = { status: 'fulfilled', value: { id: message.id, created, status: message.status } };
+    });
+    return outcomes;
+  }
+
   return {
     async enqueue(input) {
       const parsed = NewOutboxMessage.parse(input);
@@ -184,9 +223,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
         throw new Error(`outbox: cannot update an activity in a conversation we cannot reach (${recipientKey(parsed.recipient)})`);
       }
       const { created, message } = await repository.add(newMessage(parsed, target, clock.now()));
-      if (created) worker.wake(dueEntryOf(message));
+      if (created) wakeFor(message);
       return { id: message.id, created, status: message.status };
     },
+
+    enqueueMany: (inputs) => enqueueInTransactions(inputs),
 
     start: () => worker.start(),
     isRunning: () => worker.isRunning,

@@ -17,11 +17,20 @@ import { planTexts } from './plan.texts';
 const SUBJECT = 'plan';
 
 /** Who gets the approval card: the steering group's chairs, or all its members, per the plan's setting. */
-const approversOf = async (services: BotServices, record: Pick<PlanRecord, 'steeringForumId' | 'approvers'>): Promise<string[]> =>
-  (await services.members.listByForum(record.steeringForumId)).filter((m) => canApprovePlan(m, record.approvers).ok).map((m) => m.userId);
+const approversOf = async (services: BotServices, record: Pick<PlanRecord, 'steeringForumId' | 'approvers'>): Promise<{ userId: string; name: string }[]> =>
+  (await services.members.listByForum(record.steeringForumId)).filter((m) => canApprovePlan(m, record.approvers).ok).map((m) => ({ userId: m.userId, name: m.displayName }));
+
+/** The approval cards of one round, for reading what Teams accepted. */
+export const approvalFanOut = (sentAt: string) => ({ subject: { type: SUBJECT, id: 'plan' }, idPrefix: `plan:${sentAt}:ask:` });
 
 /** The chair's card for the round pending in `record` (or its outcome). */
-export async function approvalCardFor(services: BotServices, lang: Lang, record: Pick<PlanRecord, 'pending' | 'sentAt' | 'sentBy' | 'ownerForumId' | 'approvedVersion'>, outcome?: PlanApprovalView['outcome']) {
+export async function approvalCardFor(
+  services: BotServices,
+  lang: Lang,
+  record: Pick<PlanRecord, 'pending' | 'sentAt' | 'sentBy' | 'ownerForumId' | 'approvedVersion'>,
+  outcome?: PlanApprovalView['outcome'],
+  deliveries?: PlanApprovalView['deliveries'],
+) {
   const pending = record.pending;
   const [owner, sender] = await Promise.all([services.fora.findById(record.ownerForumId), record.sentBy === undefined ? undefined : services.members.find(record.ownerForumId, record.sentBy)]);
   const initiatives = pending?.initiatives ?? [];
@@ -34,12 +43,17 @@ export async function approvalCardFor(services: BotServices, lang: Lang, record:
     focusAreas: byFocusArea(initiatives).length,
     lines: initiatives.map((i) => `${i.project} — ${timeFrameOf(i)}`),
     ...(outcome === undefined ? {} : { outcome, approvedNumber: record.approvedVersion }),
+    ...(deliveries === undefined ? {} : { deliveries }),
   };
   return planApprovalCard(planTexts[lang].approval, view);
 }
 
 /** The owner sends the draft: what is sent is kept; each chair of the steering group gets the card. */
-export async function sendPlan(services: BotServices, lang: Lang, actorId: string): Promise<{ forum: string; chairs: number; approvers: PlanRecord['approvers'] }> {
+export async function sendPlan(
+  services: BotServices,
+  lang: Lang,
+  actorId: string,
+): Promise<{ forum: string; sentAt: string; approvers: PlanRecord['approvers']; people: { userId: string; name: string }[] }> {
   await assertPlanEditor(services, actorId);
   const world = await loadPlanWorld(services);
   const content = await draftContent(services, world);
@@ -47,9 +61,9 @@ export async function sendPlan(services: BotServices, lang: Lang, actorId: strin
   const chairs = await approversOf(services, sent);
   const card = await approvalCardFor(services, lang, sent);
   await Promise.all(
-    chairs.map((userId) =>
+    chairs.map(({ userId }) =>
       services.outbox.enqueue({
-        idempotencyKey: `plan:${sent.sentAt ?? ''}:ask:${userId}`,
+        idempotencyKey: `${approvalFanOut(sent.sentAt ?? '').idPrefix}${userId}`,
         recipient: { kind: 'user', userId },
         activity: cardMessage(planTexts[lang].summaries.approval, card),
         subject: { type: SUBJECT, id: 'plan', forumId: sent.steeringForumId },
@@ -58,7 +72,7 @@ export async function sendPlan(services: BotServices, lang: Lang, actorId: strin
     ),
   );
   await audit(services, { forumId: sent.ownerForumId, actorId, action: 'plan.sent', subject: `plan → ${sent.steeringForumId}`, after: { initiatives: content.initiatives.length } });
-  return { forum: world.foraById.get(sent.steeringForumId)?.name ?? sent.steeringForumId, chairs: chairs.length, approvers: sent.approvers };
+  return { forum: world.foraById.get(sent.steeringForumId)?.name ?? sent.steeringForumId, sentAt: sent.sentAt ?? '', approvers: sent.approvers, people: chairs };
 }
 
 /** Only the round the card was made for may be answered. */
@@ -88,6 +102,9 @@ export async function approvePlan(services: BotServices, lang: Lang, actorId: st
   return approved;
 }
 
+/** The approved version's post in one forum's channel. */
+export const publishedPostId = (number: number, forumId: string): string => `plan:v${number}:publish:${forumId}`;
+
 async function publish(services: BotServices, lang: Lang, record: PlanRecord, number: number, actorId: string): Promise<void> {
   const fora = await Promise.all([record.steeringForumId, record.ownerForumId].map((id) => services.fora.findById(id)));
   await Promise.all(
@@ -95,7 +112,7 @@ async function publish(services: BotServices, lang: Lang, record: PlanRecord, nu
       if (forum?.teams === undefined) return;
       const card = await planCardFor(services, lang, { forumId: forum.id }, 'published');
       await services.outbox.enqueue({
-        idempotencyKey: `plan:v${number}:publish:${forum.id}`,
+        idempotencyKey: publishedPostId(number, forum.id),
         recipient: { kind: 'conversation', conversationId: forum.teams.conversationId },
         activity: cardMessage(planTexts[lang].summaries.published(number), card),
         subject: { type: SUBJECT, id: `v${number}`, forumId: forum.id },
@@ -104,6 +121,10 @@ async function publish(services: BotServices, lang: Lang, record: PlanRecord, nu
     }),
   );
 }
+
+/** The card that tells the writer the plan came back. */
+const sentBackId = (sentAt: string, writerId: string): string => `plan:${sentAt}:back:${writerId}`;
+export const sentBackFanOut = (sentAt: string, writerId: string) => ({ subject: { type: SUBJECT, id: 'plan' }, idPrefix: sentBackId(sentAt, writerId) });
 
 /** The chair sends the draft back with a comment (required); the sender gets the draft with it. */
 export async function sendBackPlan(services: BotServices, lang: Lang, actorId: string, sentAt: string, comment: string): Promise<PlanRecord> {
@@ -120,7 +141,7 @@ export async function sendBackPlan(services: BotServices, lang: Lang, actorId: s
   if (record.sentBy !== undefined) {
     const card = await planCardFor(services, lang, { userId: record.sentBy }, 'draft');
     await services.outbox.enqueue({
-      idempotencyKey: `plan:${sentAt}:back:${record.sentBy}`,
+      idempotencyKey: sentBackId(sentAt, record.sentBy),
       recipient: { kind: 'user', userId: record.sentBy },
       activity: cardMessage(planTexts[lang].summaries.sentBack, card),
       subject: { type: SUBJECT, id: 'plan', forumId: record.ownerForumId },

@@ -22,7 +22,10 @@ import type { Access } from '../core/access';
 import { audit } from '../core/audit';
 import { cardAction, type ActionInput } from '../core/card-action';
 import { formAction } from '../core/form-action';
-import { approvalCardFor, approvePlan, sendBackPlan, sendPlan } from './plan-round';
+import { whyNotDelivered } from '../outbox/outbox-status.text';
+import { deliveryReport, settledMessage } from '../reach/delivery-report';
+import { NOUNS } from '../reach/delivery.texts';
+import { approvalCardFor, approvalFanOut, approvePlan, publishedPostId, sendBackPlan, sentBackFanOut, sendPlan } from './plan-round';
 import { planCardFor, timeFrameOf } from './plan-view';
 import { assertPlanEditor, changeInitiativeStatus, ownerForumOf, planRecord, planYear, saveInitiative, steeringForumOf } from './plan.service';
 import { planTexts } from './plan.texts';
@@ -121,9 +124,44 @@ const textSave = formAction(PLAN_VERBS.textSave, PlanTextSaveData, owner, { rend
 /** `plan.send`: to the steering group for approval. */
 const send = cardAction(PLAN_VERBS.send, PlanSendData, owner, async (input) => {
   const lang = input.t.lang;
-  const { forum, chairs, approvers } = await sendPlan(input.services, lang, input.actor.userId);
-  return planCardFor(input.services, lang, { userId: input.actor.userId }, 'draft', texts(input).notices.sent(forum, chairs, approvers));
+  const { forum, sentAt, approvers, people } = await sendPlan(input.services, lang, input.actor.userId);
+  // The sender is told what Teams accepted, and who was not reached and why, never only what was queued.
+  const report = people.length === 0 ? undefined : await deliveryReport({ outbox: input.services.outbox, fanOut: [approvalFanOut(sentAt)], people, lang, noun: NOUNS.approvers[lang], settleMs: 2_000 });
+  const delivered = report === undefined ? undefined : [report.section.headline, ...report.section.problems.slice(0, 3).map((p) => p.explanation)].join(' ');
+  return planCardFor(input.services, lang, { userId: input.actor.userId }, 'draft', texts(input).notices.sent(forum, approvers, delivered));
 });
+
+/** What became of the approved plan's posts in the two fora's channels: said once Teams answered, not when queued. */
+async function channelLines(input: ActionInput, record: PlanRecord): Promise<{ line: string; ok: boolean }[]> {
+  const said = texts(input).notices.channel;
+  const ids = [...new Set([record.steeringForumId, record.ownerForumId])];
+  return Promise.all(
+    ids.map(async (forumId) => {
+      const forum = await input.services.fora.findById(forumId);
+      const name = forum?.name ?? forumId;
+      if (forum?.teams === undefined) return { line: said.none(name), ok: false };
+      const post = await settledMessage(input.services.outbox, publishedPostId(record.approvedVersion, forumId), 2_000);
+      if (post?.status === 'sent') return { line: said.posted(name), ok: true };
+      if (post?.status === 'undeliverable' || post?.status === 'inDoubt') return { line: said.failed(name, whyNotDelivered(post, input.t.lang)), ok: false };
+      return { line: said.onTheWay(name), ok: true };
+    }),
+  );
+}
+
+/** Whether the writer really got the plan back (said once Teams answered), and why not. */
+async function writerLine(input: ActionInput, round: PlanRecord): Promise<{ line: string; ok: boolean }[]> {
+  if (round.sentBy === undefined || round.sentAt === undefined) return [];
+  const writer = await input.services.members.find(round.ownerForumId, round.sentBy);
+  const report = await deliveryReport({
+    outbox: input.services.outbox,
+    fanOut: [sentBackFanOut(round.sentAt, round.sentBy)],
+    people: [{ userId: round.sentBy, name: writer?.displayName ?? round.sentBy }],
+    lang: input.t.lang,
+    noun: NOUNS.recipients[input.t.lang],
+    settleMs: 2_000,
+  });
+  return [{ line: [report.section.headline, ...report.section.problems.map((p) => p.explanation)].join(' '), ok: report.section.problems.length === 0 }];
+}
 
 /** `plan.approve`: the steering group's chair approves the round on the card. */
 const approveAction = cardAction(PLAN_VERBS.approve, PlanApproveData, steeringChair, async (input, data) => {
@@ -131,7 +169,8 @@ const approveAction = cardAction(PLAN_VERBS.approve, PlanApproveData, steeringCh
   const record = await approvePlan(input.services, lang, input.actor.userId, data.sentAt);
   const version = await input.services.plans.findVersion(record.approvedVersion);
   const round = version === undefined ? {} : { pending: version.content, sentAt: version.sentAt, sentBy: version.sentBy };
-  return approvalCardFor(input.services, lang, { ownerForumId: record.ownerForumId, approvedVersion: record.approvedVersion, ...round }, 'approved');
+  const deliveries = await channelLines(input, record);
+  return approvalCardFor(input.services, lang, { ownerForumId: record.ownerForumId, approvedVersion: record.approvedVersion, ...round }, 'approved', deliveries);
 });
 
 /** `plan.sendBack`: back to the writers with a comment (required, beside the field if missing). */
@@ -144,7 +183,7 @@ const sendBackAction = formAction(
     const lang = input.t.lang;
     const before = await planRecord(input.services);
     await sendBackPlan(input.services, lang, input.actor.userId, data.sentAt, data.comment);
-    return approvalCardFor(input.services, lang, before, 'sentBack');
+    return approvalCardFor(input.services, lang, before, 'sentBack', await writerLine(input, before));
   },
 );
 

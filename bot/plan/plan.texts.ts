@@ -16,8 +16,13 @@ export interface PlanTexts {
     saved: (project: string) => string;
     status: (project: string, status: string) => string;
     textSaved: string;
-    /** `members`: the steering group's setting lets any member approve, so each member got the card. */
-    sent: (forum: string, chairs: number, approvers: 'chair' | 'members') => string;
+    /** What became of the approved plan's post in a forum's channel. */
+    channel: { posted: (forum: string) => string; onTheWay: (forum: string) => string; failed: (forum: string, why: string) => string; none: (forum: string) => string };
+    /**
+     * `members`: the steering group's setting lets any member approve. `delivered` is the headline that
+     * counts the cards Teams accepted (never those only queued); absent when nobody can approve.
+     */
+    sent: (forum: string, approvers: 'chair' | 'members', delivered: string | undefined) => string;
     reminder: (year: number) => string;
   };
   history: { created: (who: string, at: string) => string; edited: (who: string, at: string, fields: string) => string; status: (who: string, at: string, from: string, to: string) => string; system: string };
@@ -109,7 +114,18 @@ const da: PlanTexts = {
     saved: (project) => `Indsatsen "${project}" er gemt.`,
     status: (project, status) => `"${project}" har nu status ${status}.`,
     textSaved: 'Teksterne er gemt.',
-    sent: (forum, chairs, approvers) => (approvers === 'members' ? `Sendt til godkendelse i ${forum}; kortet sendes til ${chairs === 1 ? 'forummets medlem' : `forummets ${chairs} medlemmer`}, og ethvert af dem kan godkende.` : chairs === 0 ? `Sendt til godkendelse i ${forum}, men forummet har ingen formand til at godkende den. Bed registrets ansvarlige om at udpege en.` : `Sendt til godkendelse i ${forum}; kortet sendes til ${chairs === 1 ? 'formanden' : `${chairs} formænd`}.`),
+    channel: {
+      posted: (forum) => `Slået op i kanalen for ${forum}.`,
+      onTheWay: (forum) => `På vej til kanalen for ${forum}.`,
+      failed: (forum, why) => `Nåede ikke kanalen for ${forum}: ${why}. Tilføj Forumbot til teamet, eller skriv @Forumbot tilknyt i kanalen.`,
+      none: (forum) => `${forum} har ingen kanal tilknyttet; medlemmerne ser planen ved at skrive **handlingsplan**.`,
+    },
+    sent: (forum, approvers, delivered) =>
+      delivered === undefined
+        ? approvers === 'members'
+          ? `Sendt til godkendelse i ${forum}, men forummet har ingen medlemmer til at godkende den. Bed registrets ansvarlige om at tilføje dem.`
+          : `Sendt til godkendelse i ${forum}, men forummet har ingen formand til at godkende den. Bed registrets ansvarlige om at udpege en.`
+        : `Sendt til godkendelse i ${forum}${approvers === 'members' ? '; ethvert medlem kan godkende' : ''}. ${delivered}`,
     reminder: (year) => `Det er tid til den årlige revision af den lokale handlingsplan for ${year}: gennemgå indsatserne, ret status, og send planen til styregruppens godkendelse.`,
   },
   history: {
@@ -212,7 +228,18 @@ const en: PlanTexts = {
     saved: (project) => `The initiative "${project}" has been saved.`,
     status: (project, status) => `"${project}" now has the status ${status}.`,
     textSaved: 'The texts have been saved.',
-    sent: (forum, chairs, approvers) => (approvers === 'members' ? `Sent for approval in ${forum}; the card goes to ${chairs === 1 ? 'the forum’s member' : `the forum’s ${chairs} members`}, any of whom may approve.` : chairs === 0 ? `Sent for approval in ${forum}, but the forum has no chair to approve it. Ask the registry's keeper to appoint one.` : `Sent for approval in ${forum}; the card goes to ${chairs === 1 ? 'the chair' : `${chairs} chairs`}.`),
+    channel: {
+      posted: (forum) => `Posted in the channel of ${forum}.`,
+      onTheWay: (forum) => `On its way to the channel of ${forum}.`,
+      failed: (forum, why) => `Did not reach the channel of ${forum}: ${why}. Add Forumbot to the team, or write @Forumbot tilknyt in the channel.`,
+      none: (forum) => `${forum} has no linked channel; its members see the plan by typing **actionplan**.`,
+    },
+    sent: (forum, approvers, delivered) =>
+      delivered === undefined
+        ? approvers === 'members'
+          ? `Sent for approval in ${forum}, but the forum has no members to approve it. Ask the registry's keeper to add them.`
+          : `Sent for approval in ${forum}, but the forum has no chair to approve it. Ask the registry's keeper to appoint one.`
+        : `Sent for approval in ${forum}${approvers === 'members' ? '; any member may approve' : ''}. ${delivered}`,
     reminder: (year) => `It is time for the yearly revision of the local action plan for ${year}: go through the initiatives, correct their status, and send the plan for the steering group's approval.`,
   },
   history: {

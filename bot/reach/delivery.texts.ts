@@ -13,11 +13,12 @@ export interface Noun {
   many: string;
 }
 
-export const NOUNS: Record<'consultants' | 'recipients' | 'managers' | 'owners', Record<Lang, Noun>> = {
+export const NOUNS: Record<'consultants' | 'recipients' | 'managers' | 'owners' | 'approvers', Record<Lang, Noun>> = {
   consultants: { da: { one: 'konsulent', many: 'konsulenter' }, en: { one: 'consultant', many: 'consultants' } },
   recipients: { da: { one: 'modtager', many: 'modtagere' }, en: { one: 'recipient', many: 'recipients' } },
   managers: { da: { one: 'leder', many: 'ledere' }, en: { one: 'manager', many: 'managers' } },
   owners: { da: { one: 'ansvarlig', many: 'ansvarlige' }, en: { one: 'owner', many: 'owners' } },
+  approvers: { da: { one: 'godkender', many: 'godkendere' }, en: { one: 'approver', many: 'approvers' } },
 };
 
 const nounFor = (noun: Noun, count: number): string => (count === 1 ? noun.one : noun.many);

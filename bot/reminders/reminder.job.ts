@@ -1,24 +1,22 @@
-import { reminderCard } from '../../cards/reminder.card';
-import { formatDateTime } from '../../cards/dates';
 import type { Agenda } from '../../domain/agendas/agenda';
-import type { Forum } from '../../domain/fora/forum';
+import type { Forum, Member } from '../../domain/fora/forum';
 import type { Occurrence } from '../../domain/meetings/occurrence';
+import type { NewOutboxMessage } from '../../domain/outbox/outbox-message';
 import { dueReminders, reminderTimes, reminderWindow, type DueReminder } from '../../domain/reminders/due-reminders';
+import { INDEX_LOOKBACK_MS, INDEX_RECHECK_MS, type ReminderIndexEntry } from '../../domain/reminders/reminder-index';
 import { settingsOf } from '../../domain/reminders/reminder-settings';
 import type { ScheduledJob } from '../core/feature';
 import type { BotServices } from '../core/services';
-import { pickLang } from '../i18n/lang';
 import { upcomingMeetings } from '../meetings/upcoming-meetings';
-import { bounded, reminderMessageKey } from './reminder-keys';
+import { reminderMessages } from './reminder-message';
 import { reminderRecipients } from './reminder-recipients';
-import { remindersTexts } from './reminders.texts';
-import { cardMessage } from '../core/card-message';
-import { INDEX_LOOKBACK_MS, INDEX_RECHECK_MS, type ReminderIndexEntry } from '../../domain/reminders/reminder-index';
 
 const DAY_MS = 86_400_000;
 export const REMINDER_JOB_EVERY_MS = 60_000;
-/** Fora handled at once: enough for storage round trips to overlap, few enough not to flood the account. */
-const FORA_IN_PARALLEL = 32;
+/** Fora read at once: enough for storage round trips to overlap, few enough not to flood the account. */
+const FORA_PER_GROUP = 100;
+/** Messages per outbox call: a few transactions of the queue's 100 rows, a bounded burst of inserts. */
+const MESSAGES_PER_CALL = 250;
 
 /**
  * Reminder ids this process has seen in the outbox, so it does not ask again every minute. Only a
@@ -47,45 +45,169 @@ export interface ReminderRun {
   /** Fora looked at, and for each the next time one of its reminders falls due (ms), if any in the window. */
   fora: number;
   nextDueAt: Map<string, number>;
+  /** Fora that exist and whose every due reminder is in the outbox now. */
+  handled: Set<string>;
 }
+
+export interface ReminderPassOptions {
+  /** Just these fora (the minute job: those its index entries name). */
+  only?: readonly string[];
+  /**
+   * Per forum, the time through which every due reminder was in the outbox already (the index
+   * entries say so): those are not asked about again. A forum not here has each reminder checked.
+   */
+  handledThrough?: ReadonlyMap<string, number>;
+}
+
+/** What deciding a forum's reminders and writing them needs. */
+interface ForumState {
+  forum: Forum;
+  occurrences: Occurrence[];
+  members: readonly Member[];
+  agendas: readonly Agenda[];
+}
+
+/** One reminder's messages, on their way to the outbox. */
+interface Planned {
+  forumId: string;
+  reminder: DueReminder;
+  messages: NewOutboxMessage[];
+}
+
+const horizonOf = ({ from, to }: { from: Date; to: Date }): number => Math.ceil((to.getTime() - from.getTime()) / DAY_MS);
 
 /**
  * One pass: the fora's meetings in the reminder window, the reminders due at `now`, each enqueued
  * once per recipient with a stable idempotency key. Safe on every instance at once: the outbox's
- * conditional insert lets exactly one of them create each message. `only`: just these fora.
+ * insert-if-absent lets exactly one of them create each message.
  */
-export async function sendDueReminders(services: BotServices, now: Date, known = new KnownReminders(), only?: readonly string[]): Promise<ReminderRun> {
+export async function sendDueReminders(services: BotServices, now: Date, known = new KnownReminders(), options: ReminderPassOptions = {}): Promise<ReminderRun> {
   known.prune(now);
-  const fora =
-    only === undefined ? await services.fora.list() : (await Promise.all(only.map((id) => services.fora.findById(id)))).filter((f): f is Forum => f !== undefined);
-  const { from, to } = reminderWindow(now);
-  const occurrences = await upcomingMeetings(
-    services,
-    fora.map((f) => f.id),
-    from,
-    { horizonDays: Math.ceil((to.getTime() - from.getTime()) / DAY_MS) },
-  );
-  const byForum = new Map<string, Occurrence[]>();
-  for (const o of occurrences) {
-    const list = byForum.get(o.forumId);
-    if (list === undefined) byForum.set(o.forumId, [o]);
-    else list.push(o);
+  const run: ReminderRun = { due: 0, created: 0, failed: 0, fora: 0, nextDueAt: new Map(), handled: new Set() };
+  const window = reminderWindow(now);
+  if (options.only !== undefined) {
+    // The fora the index named: everything about each in one round, since a reminder is due.
+    const ids = [...new Set(options.only)];
+    for (let i = 0; i < ids.length; i += FORA_PER_GROUP) {
+      const states = await Promise.all(ids.slice(i, i + FORA_PER_GROUP).map((id) => readForum(services, id, window)));
+      await remindFora(services, states.filter((s): s is ForumState => s !== undefined), now, known, options.handledThrough ?? new Map(), run);
+    }
+    return run;
   }
-  const run: ReminderRun = { due: 0, created: 0, failed: 0, fora: fora.length, nextDueAt: new Map() };
-  const withMeetings = fora.filter((f) => byForum.has(f.id));
-  // A few fora at a time: storage round trips overlap, without flooding the account.
-  for (let i = 0; i < withMeetings.length; i += FORA_IN_PARALLEL) {
-    await Promise.all(
-      withMeetings.slice(i, i + FORA_IN_PARALLEL).map(async (forum) => {
-        const forumOccurrences = byForum.get(forum.id) ?? [];
-        const failed = !(await remindForum(services, forum, forumOccurrences, now, known, run));
-        // A reminder that could not be enqueued is due again at once: the next run retries it.
-        const next = failed ? now.getTime() : nextDueAfter(forumOccurrences, settingsOf(forum), now, services.config.timeZone);
-        if (next !== undefined) run.nextDueAt.set(forum.id, next);
+  // The sweep, over every forum: the meetings first, and people and agendas only where something is due.
+  const fora = await services.fora.list();
+  for (let i = 0; i < fora.length; i += FORA_PER_GROUP) {
+    const group = fora.slice(i, i + FORA_PER_GROUP);
+    const occurrences = await upcomingMeetings(services, group.map((f) => f.id), window.from, { horizonDays: horizonOf(window) });
+    const states = await Promise.all(
+      group.map(async (forum): Promise<ForumState> => {
+        const own = occurrences.filter((o) => o.forumId === forum.id);
+        const settings = settingsOf(forum);
+        // The cheap pass first: most fora have nothing due, and then need no more reads.
+        if (!dueReminders(own, settings, now, { timeZone: services.config.timeZone }).some((r) => !known.has(r.id))) return { forum, occurrences: own, members: [], agendas: [] };
+        const [members, agendas] = await Promise.all([services.members.listByForum(forum.id), services.agendas.listByForum(forum.id)]);
+        return { forum, occurrences: own, members, agendas };
       }),
     );
+    await remindFora(services, states, now, known, options.handledThrough ?? new Map(), run);
   }
   return run;
+}
+
+/** A forum, its meetings in the window, members and agendas, read side by side: one storage round. */
+async function readForum(services: BotServices, forumId: string, window: { from: Date; to: Date }): Promise<ForumState | undefined> {
+  const [forum, occurrences, members, agendas] = await Promise.all([
+    services.fora.findById(forumId),
+    upcomingMeetings(services, [forumId], window.from, { horizonDays: horizonOf(window) }),
+    services.members.listByForum(forumId),
+    services.agendas.listByForum(forumId),
+  ]);
+  return forum === undefined ? undefined : { forum, occurrences, members, agendas };
+}
+
+/**
+ * Enqueues the due reminders of a group of fora: every message of the group in a few outbox calls
+ * (each recipient's address looked up once, rows of one partition written together). A reminder
+ * counts as sent when all its messages are in the outbox; a forum with one that is not is due again
+ * at once, so the next run retries it, and the idempotency keys keep what did get in from doubling.
+ */
+async function remindFora(services: BotServices, states: readonly ForumState[], now: Date, known: KnownReminders, handledThrough: ReadonlyMap<string, number>, run: ReminderRun): Promise<void> {
+  const timeZone = services.config.timeZone;
+  const planned: Planned[] = [];
+  const inDoubt = new Set<Planned>();
+  for (const { forum, occurrences, members, agendas } of states) {
+    run.fora += 1;
+    const published = publishedAgendas(agendas);
+    const handledAt = handledThrough.get(forum.id);
+    const due = dueReminders(occurrences, settingsOf(forum), now, { timeZone, hasPublishedAgenda: (key) => published.has(key) }).filter(
+      (r) => !known.has(r.id) && !(handledAt !== undefined && Date.parse(r.dueAt) <= handledAt),
+    );
+    for (const reminder of due) {
+      run.due += 1;
+      const plan = { forumId: forum.id, reminder, messages: reminderMessages(services, forum, reminder, reminderRecipients(reminder.kind, members), published.get(reminder.occurrence.key)) };
+      planned.push(plan);
+      // Due before what the index vouches for (or nothing vouched): perhaps queued by an earlier run.
+      if (handledAt === undefined) inDoubt.add(plan);
+    }
+  }
+  const outcomes = await enqueuePlanned(services, planned, inDoubt);
+  const failedFora = new Set<string>();
+  planned.forEach((plan, n) => {
+    const outcome = outcomes[n]!;
+    if (outcome.ok) {
+      run.created += outcome.created;
+      known.add(plan.reminder.id, plan.reminder.occurrence);
+      return;
+    }
+    // Not marked known: the next run tries again.
+    run.failed += 1;
+    failedFora.add(plan.forumId);
+    services.logger.error({ err: outcome.error, reminderId: plan.reminder.id, forumId: plan.forumId }, 'could not enqueue a reminder; retrying next run');
+  });
+  for (const { forum, occurrences } of states) {
+    const failed = failedFora.has(forum.id);
+    if (!failed) run.handled.add(forum.id);
+    const next = failed ? now.getTime() : nextDueAfter(occurrences, settingsOf(forum), now, timeZone);
+    if (next !== undefined) run.nextDueAt.set(forum.id, next);
+  }
+}
+
+type PlanOutcome = { ok: true; created: number } | { ok: false; error: unknown };
+
+/**
+ * The planned messages into the outbox. Those in doubt are looked up first (one point read each,
+ * side by side): far cheaper than an insert that finds its key taken. The rest go straight in.
+ */
+async function enqueuePlanned(services: BotServices, planned: readonly Planned[], inDoubt: ReadonlySet<Planned>): Promise<PlanOutcome[]> {
+  const outcomes: PlanOutcome[] = planned.map(() => ({ ok: true, created: 0 }));
+  const fail = (n: number, error: unknown): void => {
+    if (outcomes[n]!.ok) outcomes[n] = { ok: false, error };
+  };
+  const toSend: { n: number; message: NewOutboxMessage }[] = [];
+  await Promise.all(
+    planned.map(async (plan, n) => {
+      for (const message of plan.messages) {
+        if (!inDoubt.has(plan)) toSend.push({ n, message });
+      }
+      if (!inDoubt.has(plan)) return;
+      const checked = await Promise.allSettled(plan.messages.map((m) => services.outbox.findById(m.idempotencyKey)));
+      checked.forEach((c, i) => {
+        if (c.status === 'rejected') fail(n, c.reason);
+        else if (c.value === undefined) toSend.push({ n, message: plan.messages[i]! });
+      });
+    }),
+  );
+  for (let i = 0; i < toSend.length; i += MESSAGES_PER_CALL) {
+    const chunk = toSend.slice(i, i + MESSAGES_PER_CALL);
+    const results = await services.outbox.enqueueMany(chunk.map((s) => s.message));
+    results.forEach((result, k) => {
+      const { n } = chunk[k]!;
+      const outcome = outcomes[n]!;
+      if (result.status === 'rejected') fail(n, result.reason);
+      else if (outcome.ok && result.value.created) outcome.created += 1;
+    });
+  }
+  return outcomes;
 }
 
 function nextDueAfter(occurrences: readonly Occurrence[], settings: ReturnType<typeof settingsOf>, now: Date, timeZone: string): number | undefined {
@@ -100,42 +222,6 @@ function nextDueAfter(occurrences: readonly Occurrence[], settings: ReturnType<t
   return next;
 }
 
-/** Enqueues the forum's due reminders; false when one of them could not be enqueued. */
-async function remindForum(services: BotServices, forum: Forum, occurrences: Occurrence[], now: Date, known: KnownReminders, run: ReminderRun): Promise<boolean> {
-  const settings = settingsOf(forum);
-  const timeZone = services.config.timeZone;
-  // The cheap pass first: most minutes nothing is due, and then no more reads are needed.
-  if (!dueReminders(occurrences, settings, now, { timeZone }).some((r) => !known.has(r.id))) return true;
-  const [agendas, members] = await Promise.all([services.agendas.listByForum(forum.id), services.members.listByForum(forum.id)]);
-  const published = publishedAgendas(agendas);
-  const due = dueReminders(occurrences, settings, now, { timeZone, hasPublishedAgenda: (key) => published.has(key) }).filter((r) => !known.has(r.id));
-  // The forum's reminders side by side: each message's writes wait on each other, not on other messages'.
-  const outcomes = await Promise.all(
-    due.map(async (reminder) => {
-      run.due += 1;
-      try {
-        const results = await Promise.all(
-          reminderRecipients(reminder.kind, members).map(async (userId) => {
-            // One point read settles what another instance (or this one before a restart) already
-            // queued: far cheaper than an enqueue that finds its key taken (resolve, three writes).
-            if ((await services.outbox.findById(reminderMessageKey(reminder.id, userId))) !== undefined) return false;
-            return enqueue(services, forum, reminder, userId, published.get(reminder.occurrence.key));
-          }),
-        );
-        run.created += results.filter(Boolean).length;
-        known.add(reminder.id, reminder.occurrence);
-        return true;
-      } catch (error) {
-        // Not marked known: the next run tries again, and the keys keep what did get in from doubling.
-        run.failed += 1;
-        services.logger.error({ err: error, reminderId: reminder.id, forumId: forum.id }, 'could not enqueue a reminder; retrying next run');
-        return false;
-      }
-    }),
-  );
-  return outcomes.every(Boolean);
-}
-
 /** Published agendas by the occurrence they belong to (`meetingId` holds the occurrence key). */
 function publishedAgendas(agendas: readonly Agenda[]): Map<string, Agenda> {
   const byKey = new Map<string, Agenda>();
@@ -143,42 +229,36 @@ function publishedAgendas(agendas: readonly Agenda[]): Map<string, Agenda> {
   return byKey;
 }
 
-async function enqueue(services: BotServices, forum: Forum, reminder: DueReminder, userId: string, agenda: Agenda | undefined): Promise<boolean> {
-  // Who gets it proactively has not told us a language: the bot's configured one (Danish by default).
-  const lang = pickLang(undefined, services.config.locale);
-  const texts = remindersTexts[lang];
-  const { occurrence } = reminder;
-  const timeZone = services.config.timeZone;
-  const card = reminderCard(texts.reminder, {
-    kind: reminder.kind,
-    forumId: forum.id,
-    forumName: forum.name,
-    meetingTitle: occurrence.title === '' ? forum.name : occurrence.title,
-    start: occurrence.start,
-    end: occurrence.end,
-    ...(occurrence.location === undefined ? {} : { location: occurrence.location }),
-    ...(occurrence.onlineMeetingUrl === undefined ? {} : { onlineMeetingUrl: occurrence.onlineMeetingUrl }),
-    dueAt: reminder.dueAt,
-    late: reminder.late,
-    ...(agenda === undefined ? {} : { agendaItems: agenda.items.map((item) => item.title) }),
-    timeZone,
-  });
-  const { created } = await services.outbox.enqueue({
-    idempotencyKey: reminderMessageKey(reminder.id, userId),
-    recipient: { kind: 'user', userId },
-    activity: cardMessage(texts.summaries[reminder.kind](forum.name, formatDateTime(occurrence.start, lang, timeZone)), card),
-    subject: { type: 'reminder', id: bounded(reminder.id), forumId: forum.id },
-  });
-  return created;
-}
-
 /** How often the sweep looks at every forum and repairs the index. */
 export const REMINDER_SWEEP_MS = 60 * 60_000;
 
-/** After a pass over some fora: each gets its next entry (its next reminder, or a re-check), the handled ones go. */
-async function reindex(services: BotServices, run: ReminderRun, forumIds: readonly string[], now: Date, handled: readonly ReminderIndexEntry[] = []): Promise<void> {
-  await Promise.all(forumIds.map((forumId) => services.reminderIndex.put(forumId, new Date(run.nextDueAt.get(forumId) ?? now.getTime() + INDEX_RECHECK_MS))));
+/**
+ * After a pass over some fora: each that exists gets its next entry (its next reminder, or a
+ * re-check), saying through when its reminders are all in the outbox if the pass handled them all;
+ * the entries that brought the pass here go.
+ */
+async function reindex(services: BotServices, run: ReminderRun, now: Date, handled: readonly ReminderIndexEntry[] = []): Promise<void> {
+  const entries = [...run.nextDueAt.keys(), ...run.handled]
+    .filter((forumId, i, all) => all.indexOf(forumId) === i)
+    .map((forumId): ReminderIndexEntry => ({
+      forumId,
+      dueAt: new Date(run.nextDueAt.get(forumId) ?? now.getTime() + INDEX_RECHECK_MS).toISOString(),
+      ...(run.handled.has(forumId) ? { handledThrough: now.toISOString() } : {}),
+    }));
+  await services.reminderIndex.putMany(entries);
   await services.reminderIndex.remove(handled);
+}
+
+/** Per forum, the earliest time its due entries vouch for; a forum with an entry that vouches for nothing is left out. */
+function handledThroughOf(entries: readonly ReminderIndexEntry[]): Map<string, number> {
+  const through = new Map<string, number>();
+  const unknown = new Set<string>();
+  for (const e of entries) {
+    if (e.handledThrough === undefined) unknown.add(e.forumId);
+    else through.set(e.forumId, Math.min(through.get(e.forumId) ?? Infinity, Date.parse(e.handledThrough)));
+  }
+  for (const forumId of unknown) through.delete(forumId);
+  return through;
 }
 
 /**
@@ -197,9 +277,8 @@ export function createReminderJob(services: BotServices): ScheduledJob {
       const from = new Date(Math.max(since.getTime(), now.getTime() - INDEX_LOOKBACK_MS));
       const entries = await services.reminderIndex.listDue(from, now);
       if (entries.length > 0) {
-        const forumIds = [...new Set(entries.map((e) => e.forumId))];
-        const run = await sendDueReminders(services, now, known, forumIds);
-        await reindex(services, run, forumIds, now, entries);
+        const run = await sendDueReminders(services, now, known, { only: entries.map((e) => e.forumId), handledThrough: handledThroughOf(entries) });
+        await reindex(services, run, now, entries);
         if (run.due > 0) services.logger.info({ due: run.due, created: run.created, failed: run.failed, fora: run.fora, known: known.size }, 'reminders enqueued');
       }
       // Never backwards: an instance whose clock is behind must not make the next run read it all again.
@@ -219,7 +298,7 @@ export function createReminderSweepJob(services: BotServices): ScheduledJob {
     everyMs: REMINDER_SWEEP_MS,
     async run(now) {
       const run = await sendDueReminders(services, now, known);
-      await reindex(services, run, (await services.fora.list()).map((f) => f.id), now);
+      await reindex(services, run, now);
       if (run.due > 0) services.logger.info({ due: run.due, created: run.created, fora: run.fora }, 'reminder sweep enqueued what was due');
     },
   };

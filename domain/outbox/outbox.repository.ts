@@ -19,6 +19,12 @@ export interface OutboxRepository {
    * key), however old the first one is: answers `{ created: false, message: <the existing one> }`.
    */
   add(message: OutboxMessage): Promise<{ created: boolean; message: OutboxMessage }>;
+  /**
+   * `add` for many messages at once (a job's fan-out), in fewer storage requests: rows that share a
+   * partition go in one transaction. Each message as `add` would; one outcome per message, in order,
+   * one failing does not fail the others. Keep a call to a few hundred messages.
+   */
+  addMany(messages: readonly OutboxMessage[]): Promise<PromiseSettledResult<{ created: boolean; message: OutboxMessage }>[]>;
   findById(id: string): Promise<OutboxMessage | undefined>;
   /**
    * Writes the message if nobody changed it since it was read (its `version`); otherwise throws

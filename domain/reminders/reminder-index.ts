@@ -8,10 +8,18 @@
 export interface ReminderIndexEntry {
   forumId: string;
   dueAt: string;
+  /**
+   * Every reminder of the forum due at or before this instant was in the outbox when the entry was
+   * written (by a run that handled the forum). The run this entry starts need not ask about those
+   * again. Absent (a change to the schedule, a failed run): not known, every due reminder is checked.
+   */
+  handledThrough?: string;
 }
 
 export interface ReminderIndexRepository {
   put(forumId: string, dueAt: Date): Promise<void>;
+  /** Several entries at once (after a run), written together where they share a partition. */
+  putMany(entries: readonly ReminderIndexEntry[]): Promise<void>;
   /** Entries due in [since, until], oldest first. */
   listDue(since: Date, until: Date): Promise<ReminderIndexEntry[]>;
   remove(entries: readonly ReminderIndexEntry[]): Promise<void>;

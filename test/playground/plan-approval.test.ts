@@ -52,6 +52,7 @@ describe('Playground: the action plan approved by the steering group', () => {
 
     const sent = await pg.clickCardAction('Send til godkendelse', saved);
     await sent.getByText('Sendt til godkendelse i Lokalråd', { exact: false }).waitFor();
+    expect(await sent.textContent()).toContain('Sendt til 1 af 1 godkender.');
     const asked = await pg.nextCard('Handlingsplan til godkendelse');
     expect(await asked.textContent()).toContain('Fra gadeliv til klubliv');
     await asked.getByLabel('Kommentar', { exact: false }).fill('Tilføj tal for målgruppen.');

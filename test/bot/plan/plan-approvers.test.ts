@@ -68,7 +68,7 @@ describe('who in the steering group approves the plan', () => {
 
     await saveInitiative(running, cast, cast.consultant, typed2017(0, cast.ownerForumId));
     const sent = await click(cast, cast.consultant, PLAN_VERBS.send, {});
-    expect(text(sent)).toContain('kortet sendes til forummets 3 medlemmer, og ethvert af dem kan godkende.');
+    expect(text(sent)).toContain('ethvert medlem kan godkende. Sendt til 3 af 3 godkendere.');
     await outboxDrained(storage);
     expect(askedCards(cast, cast.steeringChair).length).toBeGreaterThan(0);
     const asked = askedCards(cast, member).at(-1);
@@ -76,8 +76,12 @@ describe('who in the steering group approves the plan', () => {
     // Someone outside the steering group is still refused.
     const approve = buttons(asked).find((b) => b.verb === PLAN_VERBS.approve)!;
     expect(isErrorCard(await click(cast, cast.ownerChair, PLAN_VERBS.approve, approve.data))).toBe(true);
+    // The steering group's channel is gone from Teams: the approver is told, with why; the owner's channel has it.
+    running.emulator.deleteConversation(cast.chain.top.forum.teams!.conversationId);
     const done = await click(cast, member, PLAN_VERBS.approve, approve.data);
     expect(text(done)).toContain('Godkendt som version');
+    expect(text(done)).toContain(`Nåede ikke kanalen for ${cast.chain.top.forum.name}: samtalen findes ikke længere.`);
+    expect(text(done)).toContain(`Slået op i kanalen for ${cast.chain.middle!.forum.name}.`);
     const record = await storage.plans.find();
     expect(record?.state).toBe('approved');
     expect((await storage.plans.findVersion(record!.approvedVersion))?.approvedBy).toBe(member.aadObjectId);
@@ -91,5 +95,18 @@ describe('who in the steering group approves the plan', () => {
     await outboxDrained(storage);
     const posted = running.emulator.sent(ownerChannel).slice(before).map((e) => e.activity['text']);
     expect(posted).toEqual([`Handlingsplanen er justeret: ${initiative.project} er nu sat i bero (før: i gang).`]);
+  });
+
+  test('given a steering member who never opened Forumbot then the sender is told who got the card and who was not reached, not how many were queued', async () => {
+    const cast = await aPlanCast(running);
+    await steeringMember(cast);
+    const stranger = aPerson('Skoleleder Sofie');
+    await running.storage.storage.members.save(cast.steeringForumId, aMember({ userId: stranger.aadObjectId, displayName: stranger.name, roles: ['member'] }));
+    await click(cast, cast.ownerChair, 'plan.settings.save', { ownerForumId: cast.ownerForumId, steeringForumId: cast.steeringForumId, reminderMonth: '1', approvers: 'members' });
+    await saveInitiative(running, cast, cast.consultant, typed2017(0, cast.ownerForumId));
+    const said = text(await click(cast, cast.consultant, PLAN_VERBS.send, {}));
+    expect(said).toContain('Sendt til 3 af 4 godkendere; 1 kan ikke nås endnu.');
+    expect(said).toContain('Skoleleder Sofie');
+    expect(said).not.toContain('Sendt til 4 af 4');
   });
 });

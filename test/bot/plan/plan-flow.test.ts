@@ -71,7 +71,7 @@ describe('the local action plan, from draft to approved and adjusted', () => {
 
   test('given the draft sent then the steering chair gets the card, sends it back with a comment (required), and the writer sees it', async () => {
     const sent = await click(cast, cast.consultant, PLAN_VERBS.send, {});
-    expect(text(sent)).toContain('kortet sendes til formanden');
+    expect(text(sent)).toContain('Sendt til 1 af 1 godkender.');
     await outboxDrained(running.storage.storage);
     const asked = sentCards(running, cast.personal(cast.steeringChair).conversationId).at(-1)!;
     expect(text(asked)).toContain('Handlingsplan til godkendelse');
@@ -83,6 +83,7 @@ describe('the local action plan, from draft to approved and adjusted', () => {
 
     const back = await click(cast, cast.steeringChair, PLAN_VERBS.sendBack, { ...sendBack.data, comment: 'Strategien mangler mål for næste år.' });
     expect(text(back)).toContain('Sendt tilbage med din kommentar.');
+    expect(text(back)).toContain('Sendt til 1 af 1 modtager.');
     expect(await running.storage.storage.plans.find()).toMatchObject({ state: 'draft', sentBackComment: 'Strategien mangler mål for næste år.', approvedVersion: 0 });
     await outboxDrained(running.storage.storage);
     expect(text(sentCards(running, cast.personal(cast.consultant).conversationId).at(-1)!)).toContain('Styregruppen har sendt planen tilbage: Strategien mangler mål for næste år.');
@@ -99,6 +100,8 @@ describe('the local action plan, from draft to approved and adjusted', () => {
     expect(isErrorCard(await click(cast, cast.ownerChair, PLAN_VERBS.approve, approve.data))).toBe(true);
     const done = await click(cast, cast.steeringChair, PLAN_VERBS.approve, approve.data);
     expect(text(done)).toContain('Godkendt som version 1.');
+    // Said once Teams accepted each channel post, not when queued.
+    for (const forum of [cast.chain.top, cast.chain.middle!]) expect(text(done)).toContain(`Slået op i kanalen for ${forum.forum.name}.`);
     const version = await running.storage.storage.plans.findVersion(1);
     expect(version?.content.initiatives).toHaveLength(3);
     expect(version?.approvedBy).toBe(cast.steeringChair.aadObjectId);

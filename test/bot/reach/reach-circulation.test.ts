@@ -125,7 +125,7 @@ describe('reach with Graph installation off', () => {
 
     const built = await buildAndPublish(f, { kreds: world.kreds, chair: world.chair } as never);
     const notice = cardTexts(built.editor)[0] ?? '';
-    expect(notice).toMatch(/^Dagsordenen er offentliggjort, men kortet nåede ikke forummets kanal: /);
+    expect(notice).toMatch(/^Dagsordenen er offentliggjort, men kortet nåede ikke forummets kanal: Forumbot er ikke installeret hos modtageren\./);
     expect(notice).not.toBe('Dagsordenen er offentliggjort i forummets kanal.');
     await f.emulator.waitFor((e) => e.sent(world.chatOf(world.chair)).some((s) => String(s.activity['text'] ?? '').startsWith(`Opslaget i ${world.kreds.name}s kanal blev ikke leveret`)), 10_000);
   });
