@@ -118,11 +118,6 @@ export class OutboxWorker {
           });
   }
 
-  /** The shards this worker works now (every one without leases). */
-  heldShards(): ReadonlySet<number> | undefined {
-    return this.keeper?.held();
-  }
-
   private holds(shard: number | undefined): boolean {
     if (this.keeper === undefined) return true;
     return shard !== undefined && this.keeper.held().has(shard);
