@@ -1,4 +1,4 @@
-import { planShards, type OutboxShardLeases } from '../../domain/outbox/outbox-shards';
+import { planShards, type OutboxShardLeases, type ShardLease } from '../../domain/outbox/outbox-shards';
 import type { Clock } from '../../domain/shared/time';
 import type { Logger } from '../logger';
 
@@ -18,6 +18,7 @@ export interface ShardKeeperSettings {
 export class ShardKeeper {
   private mine = new Set<number>();
   private timer: NodeJS.Timeout | undefined;
+  private early: NodeJS.Timeout | undefined;
   private round: Promise<void> | undefined;
   private stopped = false;
 
@@ -52,6 +53,7 @@ export class ShardKeeper {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    clearTimeout(this.early);
     await this.round;
     const { leases } = await this.leases.read();
     await Promise.allSettled(leases.filter((lease) => lease.holder === this.settings.owner).map((lease) => this.leases.release(lease)));
@@ -81,7 +83,25 @@ export class ShardKeeper {
     ]);
     if (this.stopped) return;
     this.set(next);
+    // Short of a fair share (an instance joining while others still hold the shards it should get):
+    // look again soon rather than a third of a lease later, so handed-over shards do not lie idle.
+    if (next.size < plan.fair && (plan.take.length > 0 || this.someoneHoldsMore(leases, plan.fair))) this.soon();
     await this.deps.onRound?.(next.has(0));
+  }
+
+  private someoneHoldsMore(leases: readonly ShardLease[], fair: number): boolean {
+    const counts = new Map<string, number>();
+    for (const lease of leases) if (lease.holder !== this.settings.owner) counts.set(lease.holder, (counts.get(lease.holder) ?? 0) + 1);
+    return [...counts.values()].some((count) => count > fair);
+  }
+
+  private soon(): void {
+    if (this.early !== undefined) return;
+    this.early = setTimeout(() => {
+      this.early = undefined;
+      void this.tick();
+    }, Math.max(50, Math.floor(this.settings.leaseMs / 12)));
+    this.early.unref();
   }
 
   private set(next: Set<number>): void {

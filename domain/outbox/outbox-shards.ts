@@ -58,6 +58,8 @@ export interface ShardPlan {
   take: { shard: number; current: ShardLease | undefined }[];
   /** Held by us beyond our fair share: hand over. */
   release: ShardLease[];
+  /** Our fair share: ceil(shards / live instances). */
+  fair: number;
 }
 
 /**
@@ -73,7 +75,7 @@ export function planShards(input: { count: number; self: string; now: Date; leas
   const fair = Math.ceil(input.count / live.size);
   const byShard = new Map(input.leases.map((lease) => [lease.shard, lease]));
   const mine = input.leases.filter((lease) => lease.holder === input.self && lease.shard < input.count).sort((a, b) => a.shard - b.shard);
-  if (mine.length > fair) return { renew: mine.slice(0, fair), take: [], release: mine.slice(fair) };
+  if (mine.length > fair) return { renew: mine.slice(0, fair), take: [], release: mine.slice(fair), fair };
   const take: ShardPlan['take'] = [];
   const start = shardOf(input.self, input.count);
   for (let step = 0; step < input.count && mine.length + take.length < fair; step++) {
@@ -81,5 +83,5 @@ export function planShards(input: { count: number; self: string; now: Date; leas
     const current = byShard.get(shard);
     if (current === undefined || (current.holder !== input.self && Date.parse(current.until) <= now)) take.push({ shard, current });
   }
-  return { renew: mine, take, release: [] };
+  return { renew: mine, take, release: [], fair };
 }
