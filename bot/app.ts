@@ -98,7 +98,7 @@ export function createBotApp(deps: BotAppDeps): BotApp {
     logger: logger.child({ component: 'reach' }),
   });
   const { ping: _ping, dropAll: _dropAll, outbox: _outboxRepository, ...repositories } = storage;
-  const services: BotServices = { ...withPictureTracking(repositories, logger), config, logger, clock, outbox, outboxRecords: storage.outbox, reach };
+  const services: BotServices = { ...withPictureTracking(repositories, logger, () => clock.now()), config, logger, clock, outbox, outboxRecords: storage.outbox, reach };
   // Gathered once: a verb or command word claimed twice stops the start here.
   const bot = new ForumBot(services, entryPointsOf(features));
   const server = createBotServer({

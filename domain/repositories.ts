@@ -12,6 +12,7 @@ import type { InitiativeRepository, PlanRepository } from './plan/plan.repositor
 import type { TeamRosterRepository } from './reach/team-roster.repository';
 import type { ReminderIndexRepository } from './reminders/reminder-index';
 import type { PictureRepository } from './picture/picture.repository';
+import type { ReportDraftRepository } from './picture/report-draft';
 
 /** Every repository the product keeps its data in; storage/ implements them all. */
 export interface Repositories {
@@ -39,4 +40,6 @@ export interface Repositories {
   initiatives: InitiativeRepository;
   /** The half-yearly picture's monthly cells, kept up to date as records change. */
   picture: PictureRepository;
+  /** The half-yearly report's commentary per Lokalråd and period, draft until published. */
+  pictureReports: ReportDraftRepository;
 }

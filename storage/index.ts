@@ -12,6 +12,7 @@ import { createJobLeaseRepository } from './table-job-lease.repository';
 import { createJobStateRepository } from './table-job-state.repository';
 import { createKnownUserRepository } from './table-known-user.repository';
 import { createPictureRepository } from './table-picture.repository';
+import { createPictureReportRepository } from './table-picture-report.repository';
 import { createReminderIndexRepository } from './table-reminder-index.repository';
 import { createMeetingSeriesRepository } from './table-meeting-series.repository';
 import { createMeetingRepository } from './table-meeting.repository';
@@ -74,6 +75,7 @@ export function createStorage(connection: StorageConnection, options: StorageOpt
     plans: createPlanRepository(tables),
     initiatives: createInitiativeRepository(tables),
     picture: createPictureRepository(tables),
+    pictureReports: createPictureReportRepository(tables),
     ping: () => tables.ping(),
     dropAll: () => tables.dropAll(),
   };

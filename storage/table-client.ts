@@ -28,6 +28,7 @@ export const TABLES = [
   'picturecells',
   'picturesummary',
   'picturecontrib',
+  'picturereports',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 

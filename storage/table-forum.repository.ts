@@ -11,8 +11,8 @@ const PARTITION = 'forum';
 const codec: RowCodec<Forum> = {
   table: 'fora',
   keys: (forum) => [PARTITION, forum.id],
-  toProperties: ({ version: _version, teams, reminders, escalationDeadlines, retention, areas, ...plain }) =>
-    compact({ ...plain, teams: toJson(teams), reminders: toJson(reminders), escalationDeadlines: toJson(escalationDeadlines), retention: toJson(retention), areas: toJson(areas) }),
+  toProperties: ({ version: _version, teams, reminders, escalationDeadlines, retention, areas, analysts, ...plain }) =>
+    compact({ ...plain, teams: toJson(teams), reminders: toJson(reminders), escalationDeadlines: toJson(escalationDeadlines), retention: toJson(retention), areas: toJson(areas), analysts: toJson(analysts) }),
   fromRow: (row: Row) =>
     Forum.parse({
       ...dataOf(row),
@@ -21,6 +21,7 @@ const codec: RowCodec<Forum> = {
       escalationDeadlines: fromJson(row['escalationDeadlines']),
       retention: fromJson(row['retention']),
       areas: fromJson(row['areas']),
+      analysts: fromJson(row['analysts']),
       version: row.etag,
     }),
 };

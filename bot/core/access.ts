@@ -2,7 +2,9 @@ import { ACCESS_DENIED, checkForumAccess, type ForumRequirement } from '../../do
 import { canSeeCase } from '../../domain/escalations/escalation-visibility';
 import type { Agenda } from '../../domain/agendas/agenda';
 import type { Forum, Member } from '../../domain/fora/forum';
+import { findPictureDesk, isAnalyst } from '../../domain/picture/analyst';
 import { mayReadAudit } from '../../domain/privacy/audit-view';
+import { mayViewPicture, PICTURE_NOT_ALLOWED } from '../../domain/picture/picture-access';
 import { DomainError } from '../../domain/shared/domain-error';
 import { isAdmin } from '../config';
 import type { BotServices } from './services';
@@ -27,7 +29,14 @@ export type Access<D> =
   /** The privacy administrators named in configuration (BOT_ADMINS): a person's data, every forum's audit. */
   | { kind: 'admin'; why: string }
   /** A forum's audit: its chair, and the privacy administrators (a sensitive forum's only as its members). */
-  | { kind: 'audit'; forumId: (data: D) => string };
+  | { kind: 'audit'; forumId: (data: D) => string }
+  /** The half-yearly picture in full: members of the Lokalråd and the coordinating fora, and every forum's chair. */
+  | { kind: 'picture'; why: string }
+  /**
+   * The municipality's analyst (the half-yearly picture's commentary): those the fora file names,
+   * else the chair of the coordinating forum below the Lokalråd. Others learn which role it takes.
+   */
+  | { kind: 'analyst'; why: string };
 
 export type AccessKind = Access<unknown>['kind'];
 
@@ -44,6 +53,10 @@ export interface Granted {
 const deny = (): never => {
   throw new DomainError(ACCESS_DENIED);
 };
+/** A refusal that says what it takes: for entry points whose existence is no secret. */
+const refuse = (code: string): never => {
+  throw new DomainError(code);
+};
 
 /**
  * Checks a declaration for a person. Refusals: the one `ACCESS.DENIED` for outsiders and unknown
@@ -55,11 +68,20 @@ export async function checkAccess<D>(access: Access<D>, services: BotServices, u
       return {};
     case 'admin':
       return isAdmin(services.config, userId) ? {} : deny();
+    case 'analyst': {
+      const desk = await findPictureDesk(services);
+      if (!isAnalyst(desk, userId)) throw new DomainError('PICTURE.NOT_ANALYST');
+      return {};
+    }
     case 'audit': {
       const forumId = access.forumId(data);
       const [forum, member] = await Promise.all([services.fora.findById(forumId), services.members.find(forumId, userId)]);
       if (forum === undefined || !mayReadAudit(forum, member, isAdmin(services.config, userId))) return deny();
       return member === undefined ? { forum } : { forum, member };
+    }
+    case 'picture': {
+      const [fora, memberships] = await Promise.all([services.fora.list(), services.members.listMembershipsOfUser(userId)]);
+      return mayViewPicture(fora, memberships, userId) ? {} : refuse(PICTURE_NOT_ALLOWED);
     }
     case 'forum': {
       const forumId = await access.forumId(data, services);

@@ -2,13 +2,13 @@ import { Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, 
 import { pictureChartSpecs } from '../../cards/picture-charts';
 import type { Picture } from '../../domain/picture/picture';
 import { shownText, type Shown } from '../../domain/picture/small-numbers';
+import type { PictureSection } from '../../domain/picture/report-draft';
 import type { Lang } from '../i18n';
 import { chartPng, chartSvg } from './chart-render';
 import { chartLabels, pictureTexts } from './picture.texts';
 
-/** The sections of the report; the analyst writes one commentary per section. */
-export const PICTURE_SECTIONS = ['cases', 'levels', 'times', 'decisions', 'cooperation'] as const;
-export type PictureSection = (typeof PICTURE_SECTIONS)[number];
+// The sections are the domain's (the analyst's draft is kept per section); re-exported for the document's callers.
+export { PICTURE_SECTIONS, type PictureSection } from '../../domain/picture/report-draft';
 
 const WORDS = {
   da: {

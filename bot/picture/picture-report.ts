@@ -18,6 +18,11 @@ export interface ReportPublication {
   commentary: readonly { title: string; text: string }[];
   /** Offer the Word report (with the commentary) behind a signed link on the card. */
   withWord?: boolean;
+  /**
+   * The outbox key: the same key enqueues once, however often it is published (default: one per
+   * moment, for a report sent again on purpose).
+   */
+  idempotencyKey?: string;
 }
 
 /** The report card as the forum's channel will show it, with its signed links. */
@@ -44,17 +49,20 @@ export async function reportCardFor(services: BotServices, lang: Lang, p: Report
  * Posts the report card in the forum's channel through the outbox (delivered once Teams accepts it).
  * A forum without a channel is refused before anything is queued.
  */
-export async function publishPictureReport(services: BotServices, lang: Lang, p: ReportPublication): Promise<{ forumName: string }> {
+export async function publishPictureReport(services: BotServices, lang: Lang, p: ReportPublication): Promise<{ forumName: string; messageId: string; created: boolean }> {
   const { forum, card } = await reportCardFor(services, lang, p);
   if (forum.teams === undefined) throw new DomainError('PICTURE.NO_CHANNEL');
   const at = services.clock.now().toISOString();
-  await services.outbox.enqueue({
-    idempotencyKey: `picture:${forum.id}:${p.period.from}:${at}`,
+  const messageId = p.idempotencyKey ?? `picture:${forum.id}:${p.period.from}:${at}`;
+  const { created } = await services.outbox.enqueue({
+    idempotencyKey: messageId,
     recipient: { kind: 'conversation', conversationId: forum.teams.conversationId },
     activity: cardMessage(pictureTexts[lang].report.summary, card),
     subject: { type: 'picture', id: p.period.from, forumId: forum.id },
     causedBy: p.actorId,
   });
+  // A second call with the same key queued nothing: it was published (and audited) by the first.
+  if (!created) return { forumName: forum.name, messageId, created };
   await audit(services, { forumId: forum.id, actorId: p.actorId, action: 'picture.published', subject: `picture ${p.period.from}–${p.period.to}`, after: { sections: p.commentary.filter((c) => c.text.trim() !== '').length } });
-  return { forumName: forum.name };
+  return { forumName: forum.name, messageId, created };
 }

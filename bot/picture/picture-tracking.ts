@@ -6,8 +6,10 @@ import { recordContribution } from '../../domain/picture/record-contribution';
 import type { Repositories } from '../../domain/repositories';
 import type { Logger } from '../logger';
 import { decidersOf } from '../escalations/escalation-people';
+import { cooperationTracking, type CooperationTracked } from './cooperation-tracking';
 
 type Tracked = Pick<Repositories, 'escalations' | 'actionItems' | 'fora' | 'members' | 'picture'>;
+type AllTracked = Tracked & CooperationTracked;
 
 /** Who should press "Læst" on a decided case: the raiser and the deciders of the fora below the deciding one. */
 async function readingOf(repos: Tracked, escalation: Escalation): Promise<DecisionReading | undefined> {
@@ -37,11 +39,11 @@ export async function trackItem(repos: Tracked, id: string, item: ActionItem | u
 }
 
 /**
- * The repositories with the picture kept up to date wherever a case or an action item is written,
- * so no feature has to remember it. The picture is a report: when its update fails, the user's
+ * The repositories with the picture kept up to date wherever a case, an action item, a circulation
+ * or a meeting is written, so no feature has to remember it. The picture is a report: when its update fails, the user's
  * action still stands, the failure is logged, and a rebuild repairs the cells.
  */
-export function withPictureTracking<R extends Tracked>(repos: R, logger: Logger): R {
+export function withPictureTracking<R extends AllTracked>(repos: R, logger: Logger, now: () => Date = () => new Date()): R {
   const quietly = async (what: string, id: string, run: () => Promise<void>): Promise<void> => {
     try {
       await run();
@@ -83,5 +85,5 @@ export function withPictureTracking<R extends Tracked>(repos: R, logger: Logger)
       await quietly('item', id, () => trackItem(repos, id, undefined));
     },
   };
-  return { ...repos, escalations, actionItems };
+  return { ...repos, escalations, actionItems, ...cooperationTracking(repos, quietly, now) };
 }

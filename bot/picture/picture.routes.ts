@@ -45,9 +45,10 @@ export const pictureRoutes = (services: BotServices): HttpRoute[] => [
       const forum = await services.fora.findById(link.forumId);
       if (forum === undefined) return refused;
       const lang = langOf(services);
-      const [picture, fora] = await Promise.all([pictureForForum(services, forum.id, link.period), services.fora.list()]);
-      // The commentary is not stored yet (the analyst's flow is still to come): the document says "no commentary".
-      const body = await pictureDocument({ picture, lang, areas: forum.areas ?? [], foraNames: new Map(fora.map((f) => [f.id, f.name])), commentary: {} });
+      const [picture, fora, report] = await Promise.all([pictureForForum(services, forum.id, link.period), services.fora.list(), services.pictureReports.find(forum.id, link.period)]);
+      // Only published commentary goes into the document: a draft stays the analyst's.
+      const commentary = report?.status === 'published' ? report.commentary : {};
+      const body = await pictureDocument({ picture, lang, areas: forum.areas ?? [], foraNames: new Map(fora.map((f) => [f.id, f.name])), commentary });
       return downloadResponse('application/vnd.openxmlformats-officedocument.wordprocessingml.document', `${pictureTexts[lang].wordFileName}-${link.period.from}-${link.period.to}.docx`, body);
     },
   },

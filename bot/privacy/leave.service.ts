@@ -1,4 +1,4 @@
-import { checkCanLeave, inputAfterLeaving, itemAfterLeaving, pseudonymOf } from '../../domain/privacy/leave';
+import { checkCanLeave, inputAfterLeaving, itemAfterLeaving, pseudonymOf, reportAfterLeaving } from '../../domain/privacy/leave';
 import { DomainError } from '../../domain/shared/domain-error';
 import { audit } from '../core/audit';
 import type { BotServices } from '../core/services';
@@ -16,7 +16,7 @@ export interface LeaveOutcome {
  * Removes a person who left the municipality. Checks first (the last chair of a forum refuses it,
  * before anything is written), then: open items they own go to the forum's chair (or are marked
  * blocked), their name and id become a stable pseudonym where they are stored as author, owner or
- * raiser, their memberships end, and their Teams address and known-user row are deleted. The audit
+ * raiser or as an analyst on a half-yearly report, their memberships end, and their Teams address and known-user row are deleted. The audit
  * keeps that it happened, under the pseudonym.
  */
 export async function removePerson(services: BotServices, userId: string, actorId: string, reason: string): Promise<LeaveOutcome> {
@@ -49,6 +49,12 @@ export async function removePerson(services: BotServices, userId: string, actorI
     for (const escalation of await services.escalations.listByOriginForum(forum.id)) {
       if (escalation.raisedBy.userId !== userId) continue;
       await services.escalations.update({ ...escalation, raisedBy: former });
+      outcome.renamed += 1;
+    }
+    for (const report of await services.pictureReports.listByForum(forum.id)) {
+      const next = reportAfterLeaving(report, userId);
+      if (next === report) continue;
+      await services.pictureReports.save(next);
       outcome.renamed += 1;
     }
     if (members.some((member) => member.userId === userId)) {

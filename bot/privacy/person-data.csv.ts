@@ -18,5 +18,11 @@ export function personDataCsv(texts: PrivacyTexts, data: PersonData): string {
   }
   for (const e of data.audit) rows.push([s.audit, e.forumId, e.at, e.action, e.subject, '']);
   for (const d of data.deliveries) rows.push([s.delivery, '', d.deliveredAt ?? d.enqueuedAt, d.subjectType ?? '', d.status, d.id]);
+  for (const r of data.pictureReports) {
+    const when = r.publishedAt ?? r.edits.at(-1) ?? '';
+    const sections = Object.entries(r.commentary);
+    if (sections.length === 0) rows.push([s.pictureReport, r.forumId, when, `${r.period.from}–${r.period.to}`, '', '']);
+    for (const [section, text] of sections) rows.push([s.pictureReport, r.forumId, when, `${r.period.from}–${r.period.to} · ${section}`, text, '']);
+  }
   return BOM + [texts.csv.headers, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
 }

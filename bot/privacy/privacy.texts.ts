@@ -4,7 +4,7 @@ import type { Lang } from '../i18n';
 export interface PrivacyTexts {
   card: PrivacyCardText;
   summaries: { request: string; result: string };
-  csv: { headers: readonly string[]; sections: Record<'knownAs' | 'membership' | 'input' | 'actionItem' | 'case' | 'caseStep' | 'audit' | 'delivery', string> };
+  csv: { headers: readonly string[]; sections: Record<'knownAs' | 'membership' | 'input' | 'actionItem' | 'case' | 'caseStep' | 'audit' | 'delivery' | 'pictureReport', string> };
 }
 
 const da: PrivacyTexts = {
@@ -31,7 +31,7 @@ const da: PrivacyTexts = {
   summaries: { request: 'Indsigt: en persons data', result: 'Persondata er klar til download' },
   csv: {
     headers: ['Område', 'Forum', 'Tidspunkt', 'Hvad', 'Detaljer', 'Id'],
-    sections: { knownAs: 'Kendt bruger', membership: 'Medlemskab', input: 'Input', actionItem: 'Handling', case: 'Sag', caseStep: 'Sagsskridt', audit: 'Log', delivery: 'Besked' },
+    sections: { knownAs: 'Kendt bruger', membership: 'Medlemskab', input: 'Input', actionItem: 'Handling', case: 'Sag', caseStep: 'Sagsskridt', audit: 'Log', delivery: 'Besked', pictureReport: 'Halvårsrapport (kommentar)' },
   },
 };
 
@@ -59,7 +59,7 @@ const en: PrivacyTexts = {
   summaries: { request: 'Access request: a person\'s data', result: 'Personal data ready to download' },
   csv: {
     headers: ['Area', 'Forum', 'When', 'What', 'Details', 'Id'],
-    sections: { knownAs: 'Known user', membership: 'Membership', input: 'Input', actionItem: 'Action item', case: 'Case', caseStep: 'Case step', audit: 'Audit', delivery: 'Message' },
+    sections: { knownAs: 'Known user', membership: 'Membership', input: 'Input', actionItem: 'Action item', case: 'Case', caseStep: 'Case step', audit: 'Audit', delivery: 'Message', pictureReport: 'Half-yearly report (commentary)' },
   },
 };
 

@@ -14,6 +14,7 @@ import type { BotServices } from '../core/services';
 import type { TurnInfo } from '../core/turn-info';
 import { errorText, messagesFor, type Lang } from '../i18n';
 import { loadForumDashboard, loadPersonalDashboard } from './dashboard.service';
+import { pictureTabRoute } from './picture-tab.routes';
 import type { IdentityResolver } from './tab-identity';
 
 const LangQuery = z.object({ lang: z.enum(['da', 'en']).optional() }).loose();
@@ -89,6 +90,7 @@ export function tabApiRoutes(services: BotServices, identity: IdentityResolver):
     return json(STATUS[code] ?? 403, { error: { code, message: errorText(messagesFor(langOf(req, services)), code) } });
   };
   return [
+    pictureTabRoute(services, person, refuse, (req) => langOf(req, services)),
     {
       // Which sign-in the page must use; in local mode, whom it may pretend to be.
       method: 'GET',

@@ -11,6 +11,8 @@ export const tabErrors: FeatureErrorTexts = {
     'TAB.DEV_IDENTITY_OFF': () => 'Udviklingsidentitet findes kun, når Forumbot kører lokalt.',
     'TAB.BAD_REQUEST': () => 'Forespørgslen var ikke gyldig. Genindlæs fanen.',
     'TAB.BOT_NOT_IN_TEAM': () => 'Forumbot kender ikke dette team endnu. Tilføj Forumbot til teamet, og prøv igen.',
+    'PICTURE.VIEW_NOT_ALLOWED': () =>
+      'Halvårsbilledet kan kun ses af medlemmer af Lokalrådet og de koordinerende fora samt forummernes formænd. Mener du, at du skal have adgang, så kontakt formanden for dit forum.',
   },
   en: {
     'TAB.NOT_SIGNED_IN': () => 'You are not signed in. Open the tab in Microsoft Teams.',
@@ -21,5 +23,7 @@ export const tabErrors: FeatureErrorTexts = {
     'TAB.DEV_IDENTITY_OFF': () => 'The development identity exists only when Forumbot runs locally.',
     'TAB.BAD_REQUEST': () => 'The request was not valid. Reload the tab.',
     'TAB.BOT_NOT_IN_TEAM': () => 'Forumbot does not know this team yet. Add Forumbot to the team and try again.',
+    'PICTURE.VIEW_NOT_ALLOWED': () =>
+      'The half-yearly picture can be seen only by members of the Lokalråd and the coordinating fora, and by the chairs of the fora. If you think you should have access, contact the chair of your forum.',
   },
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GuardedText } from '../shared/guarded-text';
-import { Area, Forum, ForumName, Level, MAX_AREAS, Member } from './forum';
+import { UserId } from '../shared/ids';
+import { Area, Forum, ForumName, Level, MAX_ANALYSTS, MAX_AREAS, Member } from './forum';
 
 /**
  * The data file a municipality's fora are loaded from (`data/fora/ishoej.json`). Objects are strict:
@@ -39,6 +40,11 @@ export const ForaFile = z.strictObject({
   municipality: GuardedText.trim().min(1).max(100),
   /** Areas a case can be placed in, the same list for every forum of the municipality. */
   areas: z.array(z.strictObject({ id: ForumSlug, name: Area.shape.name })).max(MAX_AREAS).default([]),
+  /**
+   * Who writes the half-yearly picture's commentary for the Lokalråd (Entra object ids); absent or
+   * empty: the chair of the coordinating forum below the Lokalråd (Koordinationsgruppen).
+   */
+  analysts: z.array(UserId).max(MAX_ANALYSTS).default([]),
   fora: z.array(ForaFileForum).min(1).max(MAX_FORA_PER_FILE),
 });
 export type ForaFile = z.infer<typeof ForaFile>;

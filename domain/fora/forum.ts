@@ -44,6 +44,8 @@ export const Area = z.object({
 });
 export type Area = z.infer<typeof Area>;
 export const MAX_AREAS = 50;
+/** At most this many analysts per municipality (the half-yearly picture's commentary). */
+export const MAX_ANALYSTS = 10;
 
 export const Forum = z.object({
   id: EntityId,
@@ -64,6 +66,12 @@ export const Forum = z.object({
   retention: RetentionOverrides.optional(),
   /** The municipality's areas (from the fora file), offered when a case is raised here. */
   areas: z.array(Area).max(MAX_AREAS).optional(),
+  /**
+   * The municipality's analysts (from the fora file, by Entra object id), who comment on the
+   * half-yearly picture before it goes to the Lokalråd; every forum carries the same list. Absent:
+   * the coordinating forum's chair is the analyst.
+   */
+  analysts: z.array(UserId).max(MAX_ANALYSTS).optional(),
   /** Opaque storage version (ETag); absent before the first save. */
   version: z.string().optional(),
 });

@@ -40,6 +40,7 @@ const LEVEL_DA: Record<Level, string> = { executing: 'udførende', coordinating:
 const Envelope = z.strictObject({
   municipality: ForaFile.shape.municipality,
   areas: ForaFile.shape.areas,
+  analysts: ForaFile.shape.analysts,
   fora: z.array(z.unknown()).min(1).max(MAX_FORA_PER_FILE),
 });
 
@@ -191,7 +192,7 @@ export function planForaImport(json: unknown): ForaImportPlanResult {
     const ordered = errors.map((e, k) => ({ e, k })).sort((a, b) => forumIndex(a.e.path) - forumIndex(b.e.path) || a.k - b.k);
     return { ok: false, errors: ordered.map(({ e }) => e) };
   }
-  const file: ForaFile = { municipality: envelope.data.municipality, areas: envelope.data.areas, fora: valid.map((v) => v.forum) };
+  const file: ForaFile = { municipality: envelope.data.municipality, areas: envelope.data.areas, analysts: envelope.data.analysts, fora: valid.map((v) => v.forum) };
   return { ok: true, plan: file as ForaImportPlan };
 }
 
@@ -210,7 +211,7 @@ export interface ForaImportResult {
   unchanged: string[];
 }
 
-type ForumFields = Pick<Forum, 'name' | 'level' | 'escalatesTo' | 'description' | 'sensitive' | 'retention' | 'areas'>;
+type ForumFields = Pick<Forum, 'name' | 'level' | 'escalatesTo' | 'description' | 'sensitive' | 'retention' | 'areas' | 'analysts'>;
 
 const fieldsOf = (f: ForumFields): ForumFields => ({
   name: f.name,
@@ -220,16 +221,18 @@ const fieldsOf = (f: ForumFields): ForumFields => ({
   ...(f.description === undefined ? {} : { description: f.description }),
   ...(f.retention === undefined ? {} : { retention: f.retention }),
   ...(f.areas === undefined || f.areas.length === 0 ? {} : { areas: f.areas }),
+  ...(f.analysts === undefined || f.analysts.length === 0 ? {} : { analysts: f.analysts }),
 });
 
 const sameFields = (a: ForumFields, b: ForumFields): boolean =>
   a.name === b.name && a.level === b.level && a.escalatesTo === b.escalatesTo && a.description === b.description && a.sensitive === b.sensitive &&
   JSON.stringify(a.retention ?? {}) === JSON.stringify(b.retention ?? {}) &&
-  JSON.stringify(a.areas ?? []) === JSON.stringify(b.areas ?? []);
+  JSON.stringify(a.areas ?? []) === JSON.stringify(b.areas ?? []) &&
+  JSON.stringify(a.analysts ?? []) === JSON.stringify(b.analysts ?? []);
 
 /** The file's fields over the stored forum; its Teams link and version stay. */
 function withFields(current: Forum, fields: ForumFields): Forum {
-  const { escalatesTo: _escalatesTo, description: _description, retention: _retention, areas: _areas, ...rest } = current;
+  const { escalatesTo: _escalatesTo, description: _description, retention: _retention, areas: _areas, analysts: _analysts, ...rest } = current;
   return { ...rest, ...fieldsOf(fields) };
 }
 
@@ -244,7 +247,7 @@ const sameMember = (a: Member, b: Member): boolean =>
 export async function applyForaImport(plan: ForaImportPlan, repos: ForaImportRepositories, actorId?: string, clock: Clock = systemClock): Promise<ForaImportResult> {
   const result: ForaImportResult = { fora: plan.fora.length, members: 0, created: [], updated: [], unchanged: [] };
   for (const entry of plan.fora) {
-    const wanted = fieldsOf({ ...entry, areas: plan.areas });
+    const wanted = fieldsOf({ ...entry, areas: plan.areas, analysts: plan.analysts });
     const existing = await repos.fora.findById(entry.id);
     let outcome: 'created' | 'updated' | 'unchanged' = 'unchanged';
     if (existing === undefined) {

@@ -1,6 +1,7 @@
 import type { ActionItem } from '../actions/action-item';
 import type { AgendaInput } from '../agendas/agenda';
 import type { Forum, Member } from '../fora/forum';
+import type { ReportDraft } from '../picture/report-draft';
 import { allowed, refused, type Verdict } from '../shared/domain-error';
 
 /** What a person who left is called where they are named as author or owner. */
@@ -57,3 +58,12 @@ export const inputAfterLeaving = (input: AgendaInput, userId: string): AgendaInp
   const former = pseudonymOf(userId);
   return { ...input, authorId: former.userId, authorName: former.displayName };
 };
+
+/** A half-yearly report the person edited or published, their name and id now the pseudonym; the same object when they are not on it. */
+export function reportAfterLeaving(report: ReportDraft, userId: string): ReportDraft {
+  const former = pseudonymOf(userId);
+  const theirs = (who: { userId: string }): boolean => who.userId === userId;
+  if (!report.edits.some(theirs) && !(report.published !== undefined && theirs(report.published))) return report;
+  const renamed = <T extends { userId: string; name: string }>(who: T): T => (theirs(who) ? { ...who, userId: former.userId, name: former.displayName } : who);
+  return { ...report, edits: report.edits.map(renamed), ...(report.published === undefined ? {} : { published: renamed(report.published) }) };
+}

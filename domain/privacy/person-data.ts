@@ -5,6 +5,7 @@ import type { KnownUser } from '../conversations/conversation';
 import type { Escalation, EscalationStep } from '../escalations/escalation';
 import type { Forum, Member } from '../fora/forum';
 import type { OutboxMessage } from '../outbox/outbox-message';
+import type { ReportDraft } from '../picture/report-draft';
 
 /**
  * A person's data (GDPR art. 15): what Forumbot holds about them and what they wrote — and nothing
@@ -21,6 +22,8 @@ export interface PersonData {
   cases: { id: string; title: string; state: string; originForumId: string; raisedByThem: boolean; theirSteps: { at: string; action: string; note?: string }[] }[];
   audit: { forumId: string; at: string; action: string; subject: string }[];
   deliveries: { id: string; status: string; subjectType?: string; enqueuedAt: string; deliveredAt?: string }[];
+  /** Half-yearly reports the person edited or published as the analyst: when, and the commentary they worked on. */
+  pictureReports: { forumId: string; period: { from: string; to: string }; edits: string[]; publishedAt?: string; commentary: Record<string, string> }[];
 }
 
 export interface PersonSources {
@@ -32,6 +35,7 @@ export interface PersonSources {
   audit: readonly AuditEvent[];
   deliveries: readonly OutboxMessage[];
   knownUser?: KnownUser | undefined;
+  pictureReports?: readonly ReportDraft[];
 }
 
 /** Selects from what was read the person's own data; `sources` may hold other people's rows. */
@@ -66,9 +70,15 @@ export function personDataOf(userId: string, sources: PersonSources, now: Date):
     deliveries: sources.deliveries
       .filter((message) => message.recipient.kind === 'user' && message.recipient.userId === userId)
       .map((message) => ({ id: message.id, status: message.status, ...(message.subject === undefined ? {} : { subjectType: message.subject.type }), enqueuedAt: message.enqueuedAt, ...(message.deliveredAt === undefined ? {} : { deliveredAt: message.deliveredAt }) })),
+    pictureReports: (sources.pictureReports ?? []).flatMap((report) => {
+      const edits = report.edits.filter((e) => e.userId === userId).map((e) => e.at);
+      const publishedAt = report.published?.userId === userId ? report.published.at : undefined;
+      if (edits.length === 0 && publishedAt === undefined) return [];
+      return [{ forumId: report.forumId, period: { ...report.period }, edits, ...(publishedAt === undefined ? {} : { publishedAt }), commentary: { ...report.commentary } }];
+    }),
   };
 }
 
 /** Whether anything at all is held about the person (an access request for nobody says so). */
 export const holdsAnything = (data: PersonData): boolean =>
-  data.knownAs !== undefined || [data.memberships, data.inputs, data.actionItems, data.cases, data.audit, data.deliveries].some((list) => list.length > 0);
+  data.knownAs !== undefined || [data.memberships, data.inputs, data.actionItems, data.cases, data.audit, data.deliveries, data.pictureReports].some((list) => list.length > 0);

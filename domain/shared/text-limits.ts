@@ -27,4 +27,6 @@ export const TEXT_LIMITS = {
   planArea: 200,
   planSection: 8000,
   planComment: 2000,
+  /** The analyst's commentary on one section of the half-yearly picture. */
+  pictureCommentary: 4000,
 } as const;

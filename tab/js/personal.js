@@ -31,6 +31,10 @@ function render(session, answer) {
   root.append(el('h1', {}, [t.appName]));
   // The same query (language, local development identity) carries over to the plan page.
   root.append(el('p', {}, [el('a', { href: `/tab/plan.html${location.search}`, id: 'plan-link' }, [t.planLink])]));
+  // The half-yearly picture is for the Lokalråd, the coordinating fora and the chairs (the server decides; the link only saves others a refusal).
+  if (d.fora.some((x) => x.level !== 'executing' || x.roles.includes('chair'))) {
+    root.append(el('p', {}, [el('a', { href: `/tab/picture.html${location.search}`, id: 'picture-link' }, [t.pictureLink])]));
+  }
 
   const fora = d.fora.map((x) =>
     el('li', {}, [

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ForaFileError, importForaFile, ISHOEJ_FORA_FILE } from '../../bot/seed';
 import { applyForaImport, planForaImport, type ForaImportPlan } from '../../domain/fora/import-fora';
+import { findPictureDesk } from '../../domain/picture/analyst';
 import type { Storage } from '../../storage/index';
 import { openTestStorage } from '../storage/storage-kit';
 
@@ -104,6 +105,20 @@ describe('applying the Ishøj fora file to Azurite', () => {
     expect((await storage.members.find('koordinationsgruppen', 'aad-chair'))?.roles).toEqual(['chair']);
     // Members missing from the file stay: an import never removes people.
     expect(await storage.members.find('koordinationsgruppen', 'aad-consultant')).toBeDefined();
+  });
+
+  it('given analysts named in the file then every forum carries them, the analyst check uses them, and a bad id is refused with its path', async () => {
+    const json = { ...(await ishoejJson()), analysts: ['0d4f8b1e-6a2c-4e57-9b13-00000000000a'] };
+    const result = await applyForaImport(planOf(json), storage, 'admin-3', clockAt('2026-02-05T08:00:00.000Z'));
+    expect(result.updated).toEqual(ISHOEJ_IDS);
+    for (const forum of await storage.fora.list()) expect(forum.analysts).toEqual(['0d4f8b1e-6a2c-4e57-9b13-00000000000a']);
+    const desk = await findPictureDesk(storage);
+    expect(desk).toMatchObject({ lokalraadId: 'lokalraad', coordinatingId: 'koordinationsgruppen', analystIds: ['0d4f8b1e-6a2c-4e57-9b13-00000000000a'], named: true });
+    // Without the list the default comes back: Koordinationsgruppen's chair.
+    await applyForaImport(planOf(await ishoejJson()), storage, 'admin-3', clockAt('2026-02-06T08:00:00.000Z'));
+    expect((await findPictureDesk(storage))?.analystIds).toEqual(['aad-chair']);
+    const bad = planForaImport({ ...(await ishoejJson()), analysts: [''] });
+    expect(bad.ok ? [] : bad.errors.map((e) => e.path)).toEqual(['analysts[0]']);
   });
 });
 

@@ -161,6 +161,19 @@ describe('the tab inside a (simulated) Teams client with Entra sign-in', () => {
     await tab.getByText('Du er ikke formand eller sekretær i noget forum').waitFor({ timeout: 15_000 });
     await close();
   }, 40_000);
+
+  test('given a coordinating forum’s chair signed in by SSO, then the half-yearly picture shows its charts; a member of an executing forum only is refused in Danish', async () => {
+    const chair = await inTeams('/tab/picture.html', { oid: world.people.chair.userId, name: 'Mette Holm' });
+    await chair.tab.getByRole('heading', { level: 1, name: 'Halvårsbilledet' }).waitFor({ timeout: 15_000 });
+    expect(await chair.tab.locator('img.chart').count()).toBe(4);
+    expect(await chair.tab.locator('.dev-banner').count()).toBe(0);
+    await chair.close();
+    const outsider = await inTeams('/tab/picture.html', { oid: world.people.outsider.userId });
+    await outsider.tab.getByRole('alert').waitFor({ timeout: 15_000 });
+    expect(await outsider.tab.getByRole('alert').innerText()).toContain('Halvårsbilledet kan kun ses af medlemmer af Lokalrådet og de koordinerende fora');
+    expect(await outsider.tab.locator('img.chart').count()).toBe(0);
+    await outsider.close();
+  }, 60_000);
 });
 
 describe('the tab outside Teams when an app id is configured', () => {

@@ -24,6 +24,10 @@ function knownValue(verb: string, field: string, world: ForumWorld): unknown {
     case 'step':
       // A case's step number; the agenda editor's "step" is a direction (±1) of its own.
       return verb.startsWith('escalation.') ? 0 : undefined;
+    case 'from':
+    case 'to':
+      // The half-yearly picture's period (the first half of 2026).
+      return verb.startsWith('picture.') ? (field === 'from' ? '2026-01' : '2026-06') : undefined;
     case 'shownRoles':
     case 'roles':
       return 'member';

@@ -19,6 +19,10 @@ export function mayPass(access: Access<never>, persona: Persona, world: ForumWor
       return false;
     case 'audit':
       return isChair;
+    case 'analyst':
+      // The world names no analyst: the chair of the coordinating forum below the strategic one that is
+      // not sealed (the ordinary forum) is it; the sensitive forum's chair is not.
+      return isChair && !world.forum.sensitive;
     case 'forum':
       if (!forumNamed) return access.optional === true;
       if (access.requirement === 'public') return seesForum;
@@ -29,6 +33,10 @@ export function mayPass(access: Access<never>, persona: Persona, world: ForumWor
       return isMember;
     case 'circulation':
       return isMember || persona === 'consultant';
+    case 'picture':
+      // Every forum of the matrix is coordinating or strategic: whoever sits in one passes (the
+      // forum's members, the manager in the strategic forum above, the sealed forum's member).
+      return isMember || persona === 'managerAbove' || persona === 'nonMemberManagerAbove' || persona === 'sensitiveMember';
     case 'case':
       // The case was raised by the forum's chair and now lies in the forum above.
       return isMember || persona === 'managerAbove' || persona === 'nonMemberManagerAbove';

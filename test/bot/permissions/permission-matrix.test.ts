@@ -10,7 +10,7 @@ import type { CommandRequest } from '../../../bot/core/command';
 import type { HttpRoute } from '../../../bot/core/http-route';
 import { entryPoints, features } from '../../../bot/features';
 import { DEV_USER_HEADER } from '../../../bot/tab/tab-identity';
-import { messagesFor } from '../../../bot/i18n';
+import { errorText, messagesFor } from '../../../bot/i18n';
 import { useRunningBot } from '../support/bot-harness';
 import { cardTexts } from '../support/card-reading';
 import { cardAction, aMessage, aPersonalChat, type Where } from '../support/teams-activities';
@@ -31,7 +31,7 @@ const running = useRunningBot();
 let world: MatrixWorld;
 const da = messagesFor('da');
 /** The refusals a gate gives: the one refusal for outsiders, and the role a member lacks. */
-const GATE_TEXTS = new Set([da.errors['ACCESS.DENIED']({}), da.errors['FORUM.NOT_MEMBER']({}), da.errors['FORUM.NOT_CHAIR']({}), da.errors['FORUM.NOT_CHAIR_OR_SECRETARY']({})]);
+const GATE_TEXTS = new Set([da.errors['ACCESS.DENIED']({}), da.errors['FORUM.NOT_MEMBER']({}), da.errors['FORUM.NOT_CHAIR']({}), da.errors['FORUM.NOT_CHAIR_OR_SECRETARY']({}), errorText(da, 'PICTURE.NOT_ANALYST')]);
 const forums = ['ordinary', 'sensitive'] as const;
 // Refused personas click first, so what they may not see is still there to leak; the chair, whose
 // clicks may change things, comes last.

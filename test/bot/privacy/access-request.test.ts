@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signedPersonDataPath } from '../../../bot/privacy/person-data-link';
 import { linkKeyring } from '../../../bot/signed-links';
 import { messagesFor } from '../../../bot/i18n';
+import { withCommentary } from '../../../domain/picture/report-draft';
 import type { PersonData } from '../../../domain/privacy/person-data';
 import { startBot, startEmulator, type RunningBotFixture } from '../support/bot-harness';
 import { cardTexts, fieldMessage } from '../support/card-reading';
@@ -47,7 +48,9 @@ async function leaveTraces(person: Person, forumIds: string[], word: string): Pr
   await storage.audit.append(anAuditEvent(home, { actorId: userId, action: 'agenda.input', subject: `forum:${home} ${word}` }));
   await storage.outbox.add(anOutboxMessage({ recipient: { kind: 'user', userId }, recipientKey: `user:${userId}`, causedBy: userId }));
   await storage.knownUsers.save({ userId, teamsId: person.teamsId, tenantId: 't', serviceUrl: running.emulator.serviceUrl, displayName: person.name, seenAt: '2026-03-01T12:00:00.000Z' });
-  return { person, texts: [person.name, userId, inputText, itemTitle, `Sag om ${word}`, note, `${word}@ishoj.dk`] };
+  const commentary = `Kommentar om ${word}`;
+  await storage.pictureReports.save(withCommentary(undefined, home, { from: '2025-07', to: '2025-12' }, { cases: commentary }, { userId, name: person.name, at: '2026-01-05T09:00:00.000Z' }));
+  return { person, texts: [person.name, userId, inputText, itemTitle, `Sag om ${word}`, note, `${word}@ishoj.dk`, commentary] };
 }
 
 const invoke = async (who: Person, data: unknown): Promise<unknown> => {
@@ -84,6 +87,7 @@ describe('an access request', () => {
     expect(data.cases.map((c) => [c.title, c.raisedByThem, c.theirSteps.map((s) => s.note ?? s.action)])).toEqual([['Sag om kirsebaer', true, ['raise', 'Notat om kirsebaer']]]);
     expect(data.audit.map((e) => e.subject)).toEqual([`forum:${ids[0]} kirsebaer`]);
     expect(data.deliveries).toHaveLength(1);
+    expect(data.pictureReports).toEqual([{ forumId: ids[0], period: { from: '2025-07', to: '2025-12' }, edits: ['2026-01-05T09:00:00.000Z'], commentary: { cases: 'Kommentar om kirsebaer' } }]);
     expect(data.knownAs?.teamsId).toBe(asked.person.teamsId);
     for (const trace of asked.texts) expect(text).toContain(JSON.stringify(trace).slice(1, -1));
     for (const trace of other.texts) expect(text).not.toContain(JSON.stringify(trace).slice(1, -1));
@@ -91,7 +95,7 @@ describe('an access request', () => {
     // Decoded keeping the byte-order mark (Excel needs it; Response.text() would drop it).
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (await fetch(csvUrl!)).arrayBuffer());
     expect(csv.startsWith('\uFEFFOmråde;Forum;Tidspunkt;Hvad;Detaljer;Id\r\n')).toBe(true);
-    for (const trace of ['Input om kirsebaer ved stationen', 'Handling om kirsebaer', 'Notat om kirsebaer', 'Sag om kirsebaer']) expect(csv).toContain(trace);
+    for (const trace of ['Input om kirsebaer ved stationen', 'Handling om kirsebaer', 'Notat om kirsebaer', 'Sag om kirsebaer', 'Kommentar om kirsebaer']) expect(csv).toContain(trace);
     for (const trace of other.texts) expect(csv).not.toContain(trace);
 
     // The handing out is in the audit: who asked, whose data — not what it held.

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { messagesFor } from '../../../bot/i18n';
+import { published, withCommentary } from '../../../domain/picture/report-draft';
 import { pseudonymOf } from '../../../domain/privacy/leave';
 import { startBot, startEmulator, type RunningBotFixture } from '../support/bot-harness';
 import { cardTexts, fieldMessage } from '../support/card-reading';
@@ -56,6 +57,8 @@ describe('removing a person who left the municipality', () => {
     const raised = anEscalation(forum.id, { raisedBy: { userId: leaver.aadObjectId, displayName: leaver.name } });
     await storage.escalations.create(raised.escalation, raised.firstStep);
     await storage.knownUsers.save({ userId: leaver.aadObjectId, teamsId: leaver.teamsId, tenantId: 't', serviceUrl: running.emulator.serviceUrl, displayName: leaver.name, seenAt: '2026-03-01T12:00:00.000Z' });
+    const draft = await storage.pictureReports.save(withCommentary(undefined, forum.id, { from: '2025-07', to: '2025-12' }, { cases: 'Kommentar' }, { userId: leaver.aadObjectId, name: leaver.name, at: '2026-01-05T09:00:00.000Z' }));
+    await storage.pictureReports.save(published(draft, { userId: leaver.aadObjectId, name: leaver.name, at: '2026-01-06T09:00:00.000Z' }));
     const conversationId = `a:${leaver.aadObjectId}`;
     await storage.conversations.save({ conversationId, kind: 'personal', serviceUrl: running.emulator.serviceUrl, tenantId: 't', botId: '28:bot', userId: leaver.aadObjectId, active: true, installedAt: '2026-03-01T12:00:00.000Z' });
 
@@ -63,7 +66,7 @@ describe('removing a person who left the municipality', () => {
     expect(cardTexts(confirm).join(' ')).toContain('Fratrådt Frede fjernes fra alle fora');
     const done1 = await click(admin, 'privacy.person.remove.confirm', { userId: leaver.aadObjectId });
     const former = pseudonymOf(leaver.aadObjectId);
-    expect(cardTexts(done1)).toContain(`Fjernet fra 1 fora. 1 åbne handlinger er givet til formanden, 0 markeret blokeret, 3 steder vises nu som ${former.displayName}.`);
+    expect(cardTexts(done1)).toContain(`Fjernet fra 1 fora. 1 åbne handlinger er givet til formanden, 0 markeret blokeret, 4 steder vises nu som ${former.displayName}.`);
 
     expect(await storage.members.find(forum.id, leaver.aadObjectId)).toBeUndefined();
     expect(await storage.members.listMembershipsOfUser(leaver.aadObjectId)).toEqual([]);
@@ -76,6 +79,10 @@ describe('removing a person who left the municipality', () => {
       [[former.userId, former.displayName, 'Mit input'], [bystander.aadObjectId, bystander.name, 'Vi ser flere episoder ved stationen om aftenen.']].sort(),
     );
     expect((await storage.escalations.findById(raised.escalation.id))?.raisedBy).toEqual(former);
+    const report = await storage.pictureReports.find(forum.id, { from: '2025-07', to: '2025-12' });
+    expect(report?.edits.map((e) => [e.userId, e.name])).toEqual([[former.userId, former.displayName]]);
+    expect(report?.published).toMatchObject({ userId: former.userId, name: former.displayName });
+    expect(report?.commentary).toEqual({ cases: 'Kommentar' });
     expect(await storage.knownUsers.findById(leaver.aadObjectId)).toBeUndefined();
     expect(await storage.conversations.findById(conversationId)).toBeUndefined();
     expect(former.displayName).toMatch(/^Tidligere medlem [0-9A-Z]{7}$/);

@@ -5,6 +5,7 @@ import { coreSamples } from './samples/core.samples';
 import { escalationsSamples } from './samples/escalations.samples';
 import { meetingsSamples } from './samples/meetings.samples';
 import { pictureSamples } from './samples/picture.samples';
+import { pictureCommentarySamples } from './samples/picture-commentary.samples';
 import { planSamples } from './samples/plan.samples';
 import { privacySamples } from './samples/privacy.samples';
 import { registrySamples } from './samples/registry.samples';
@@ -21,7 +22,7 @@ import { remindersSamples } from './samples/reminders.samples';
  * variant per shape the card takes: empty list, full list, with and without buttons, and the
  * largest realistic content (that one also proves the card stays under 80 KB).
  */
-export const cardSamples: readonly CardSample[] = [...coreSamples, ...registrySamples, ...remindersSamples, ...escalationsSamples, ...agendasSamples, ...actionItemsSamples, ...meetingsSamples, ...planSamples, ...pictureSamples, ...privacySamples];
+export const cardSamples: readonly CardSample[] = [...coreSamples, ...registrySamples, ...remindersSamples, ...escalationsSamples, ...agendasSamples, ...actionItemsSamples, ...meetingsSamples, ...planSamples, ...pictureSamples, ...pictureCommentarySamples, ...privacySamples];
 
 /**
  * Exported functions of cards/*.card.ts that are not card builders (ids, helpers, partial blocks).
