@@ -1,23 +1,26 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { BATCH_LIMIT } from './table-batch';
 import { OutboxMessage } from '../domain/outbox/outbox-message';
 import { waitsForReach } from '../domain/outbox/outbox.rules';
 import type { DueEntry, OutboxRepository } from '../domain/outbox/outbox.repository';
 import { compact, dataOf, fromJson, joinText, splitText, toJson } from './entity-codec';
 import { assertEntityFits } from './entity-size';
-import { BATCH_LIMIT } from './table-batch';
 import { isConflict, isNotFound, mapWriteError } from './table-errors';
-import { checkKey, escapeKey, joinKey, padNumber, prefixBounds, unescapeKey } from './table-keys';
+import { checkKey, escapeKey, joinKey, padNumber, prefixBounds } from './table-keys';
 import { listAll, listUpTo, type Row } from './table-query';
 import { OUTBOX_TABLE, type OutboxTable } from './table-outbox.table';
+import { deleteQueueRows, entryOf, hintsOf, listDueEverywhere, listDueInShard, listLegacy, queueEntity } from './table-outbox-queue';
+import { createShardLeases } from './table-outbox-shards';
 
 /**
  * Table `outbox`, four kinds of row:
  * - message  — partition `m~{id}`, row `message`: the truth about one message (its status is its
  *   lease: updates carry If-Match). One partition per message, so point reads and conditional writes
  *   never contend across messages.
- * - queue    — partition `queue`, row `{id}`: one small row per unfinished message with its `dueAt`.
- *   "What is due" is one query over this partition only (finished messages leave it), so it stays
- *   cheap however many messages were ever sent. The row is a hint; the message row decides.
+ * - queue    — partitions `q~{shard}~{minute}`, row `{dueAt}~{id}`: one small row per unfinished
+ *   message (table-outbox-queue.ts). "What is due in a shard" is one range read that touches only
+ *   rows due by now (finished messages leave the queue), so it stays cheap however many messages
+ *   were ever sent or are scheduled for later. The row is a hint; the message row decides.
  * - causer   — partition `c~{userId}`, row `{inverted enqueue time}~{id}`: who caused what, newest first.
  * - subject  — partition `s~{type}~{subjectId}`, row `{recipientKey}~{id}`: the deliveries of an
  *   agenda, case or item, so the feature can find the activity to update in place.
@@ -29,12 +32,11 @@ import { OUTBOX_TABLE, type OutboxTable } from './table-outbox.table';
  * message, which the worker simply removes (the caller's enqueue failed and it will try again). The
  * other order could leave a message no worker would ever find.
  */
-const QUEUE = 'queue';
 const MESSAGE_ROW = 'message';
 const MAX_TIME = 9_999_999_999_999;
 
 const messagePartition = (id: string): string => checkKey(OUTBOX_TABLE, 'PartitionKey', joinKey('m', escapeKey(id)));
-const queueRow = (id: string): string => checkKey(OUTBOX_TABLE, 'RowKey', escapeKey(id));
+const waitingRow = (id: string): string => checkKey(OUTBOX_TABLE, 'RowKey', escapeKey(id));
 const causerPartition = (userId: string): string => checkKey(OUTBOX_TABLE, 'PartitionKey', joinKey('c', escapeKey(userId)));
 const subjectPartition = (type: string, id: string): string => checkKey(OUTBOX_TABLE, 'PartitionKey', joinKey('s', escapeKey(type), escapeKey(id)));
 const waitingPartition = (userId: string): string => checkKey(OUTBOX_TABLE, 'PartitionKey', joinKey('w', escapeKey(userId)));
@@ -73,15 +75,6 @@ function fromEntity(row: Row): OutboxMessage {
     activity: activity === undefined ? undefined : JSON.parse(activity),
     version: row.etag,
   });
-}
-
-function queueEntity(message: OutboxMessage): Record<string, string> & { partitionKey: string; rowKey: string } {
-  return {
-    partitionKey: QUEUE,
-    rowKey: queueRow(message.id),
-    dueAt: message.dueAt,
-    ...(message.target === undefined ? {} : { conversationId: message.target.conversationId, tenantId: message.target.tenantId }),
-  };
 }
 
 /** The causer and subject index rows of a message (what `listByCauser` and `listBySubject` read). */
@@ -134,8 +127,17 @@ async function upsertInTransactions(tableClient: TableClient, rows: readonly { o
   return failed;
 }
 
+/**
+ * The queue row just written for a key that was taken: drop it unless it is the existing message's
+ * own row. A finished message needs none; an unfinished one has its own (written before its message
+ * row), filed under its own due time.
+ */
+const isSecondHint = (existing: OutboxMessage, attempt: OutboxMessage): boolean =>
+  (existing.status !== 'pending' && existing.status !== 'sending') || existing.dueAt !== attempt.dueAt;
+
 export function createOutboxRepository(table: OutboxTable): OutboxRepository {
   const client = (): Promise<TableClient> => table.client();
+  const dropQueued = async (entries: readonly DueEntry[]): Promise<void> => deleteQueueRows(await client(), entries);
 
   async function find(id: string): Promise<OutboxMessage | undefined> {
     try {
@@ -157,26 +159,6 @@ export function createOutboxRepository(table: OutboxTable): OutboxRepository {
     return found.filter((message): message is OutboxMessage => message !== undefined);
   }
 
-  async function deleteQueueRows(ids: readonly string[]): Promise<void> {
-    const tableClient = await client();
-    for (let start = 0; start < ids.length; start += BATCH_LIMIT) {
-      const chunk = [...new Set(ids.slice(start, start + BATCH_LIMIT))];
-      try {
-        await tableClient.submitTransaction(chunk.map((id): TransactionAction => ['delete', { partitionKey: QUEUE, rowKey: queueRow(id) }]));
-      } catch (error) {
-        // One of them was gone already (the whole transaction fails): delete one by one.
-        if (!isNotFound(error)) throw error;
-        await Promise.all(
-          chunk.map((id) =>
-            tableClient.deleteEntity(QUEUE, queueRow(id)).catch((single: unknown) => {
-              if (!isNotFound(single)) throw single;
-            }),
-          ),
-        );
-      }
-    }
-  }
-
   /**
    * `add` for many messages at once (a job's fan-out), in fewer requests: the queue rows first, in
    * transactions; then the message rows side by side, each insert-if-absent (the id decides, as in
@@ -196,7 +178,7 @@ export function createOutboxRepository(table: OutboxTable): OutboxRepository {
         outcomes[i] = { status: 'rejected', reason: error };
       }
     });
-    const notQueued = await upsertInTransactions(tableClient, [...entities.keys()].map((i) => ({ owner: i, row: queueEntity(messages[i]!) })));
+    const notQueued = await upsertInTransactions(tableClient, [...entities.keys()].map((i) => ({ owner: i, row: queueEntity(entryOf(messages[i]!)) })));
     for (const [i, reason] of notQueued) outcomes[i] = { status: 'rejected', reason };
     const created: number[] = [];
     await Promise.all(
@@ -217,7 +199,7 @@ export function createOutboxRepository(table: OutboxTable): OutboxRepository {
             const existing = await find(message.id);
             if (existing === undefined) throw new Error(`outbox: message ${message.id} exists and then does not`);
             await writeIndexes(existing);
-            if (existing.status !== 'pending' && existing.status !== 'sending') await deleteQueueRows([existing.id]);
+            if (isSecondHint(existing, message)) await dropQueued([entryOf(message)]);
             outcomes[i] = { status: 'fulfilled', value: { created: false, message: existing } };
           } catch (repair) {
             outcomes[i] = { status: 'rejected', reason: repair };
@@ -237,7 +219,8 @@ export function createOutboxRepository(table: OutboxTable): OutboxRepository {
     async add(message) {
       const entity = toEntity(message);
       const tableClient = await client();
-      await tableClient.upsertEntity(queueEntity(message), 'Replace');
+      const queued = entryOf(message);
+      await tableClient.upsertEntity(queueEntity(queued), 'Replace');
       // The index rows beside the message row, not after it: an index row whose message never got
       // written is skipped by its readers, and a second message with this key keeps the same rows.
       const [outcome, indexed] = await Promise.allSettled([tableClient.createEntity(entity), writeIndexes(message)]);
@@ -251,7 +234,7 @@ export function createOutboxRepository(table: OutboxTable): OutboxRepository {
       const existing = await find(message.id);
       if (existing === undefined) throw new Error(`outbox: message ${message.id} exists and then does not`);
       await writeIndexes(existing);
-      if (existing.status !== 'pending' && existing.status !== 'sending') await deleteQueueRows([existing.id]);
+      if (isSecondHint(existing, message)) await dropQueued([queued]);
       return { created: false, message: existing };
     },
 
@@ -263,7 +246,7 @@ export function createOutboxRepository(table: OutboxTable): OutboxRepository {
         const tableClient = await client();
         const response = await tableClient.updateEntity(toEntity(message), 'Replace', { etag: message.version });
         if (waitsForReach(message) && message.recipient.kind === 'user') {
-          await tableClient.upsertEntity({ partitionKey: waitingPartition(message.recipient.userId), rowKey: queueRow(message.id), id: message.id, enqueuedAt: message.enqueuedAt }, 'Replace');
+          await tableClient.upsertEntity({ partitionKey: waitingPartition(message.recipient.userId), rowKey: waitingRow(message.id), id: message.id, enqueuedAt: message.enqueuedAt }, 'Replace');
         }
         return { ...message, version: response.etag };
       } catch (error) {
@@ -271,23 +254,42 @@ export function createOutboxRepository(table: OutboxTable): OutboxRepository {
       }
     },
 
-    async listDue(now, limit) {
-      const rows = await listUpTo(await client(), odata`PartitionKey eq ${QUEUE} and dueAt le ${now.toISOString()}`, limit);
-      return rows
-        .map((row): DueEntry => {
-          const entry: DueEntry = { id: unescapeKey(row.rowKey), dueAt: String(row['dueAt']) };
-          if (typeof row['conversationId'] === 'string') entry.conversationId = row['conversationId'];
-          if (typeof row['tenantId'] === 'string') entry.tenantId = row['tenantId'];
-          return entry;
-        })
-        .sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
+    listDue: async (now, limit) => listDueEverywhere(await client(), now, limit),
+
+    listDueInShard: async (shard, now, limit) => listDueInShard(await client(), shard, now, limit),
+
+    dequeue: dropQueued,
+
+    async requeue(message) {
+      await (await client()).upsertEntity(queueEntity(entryOf(message)), 'Replace');
     },
 
-    dequeue: (ids) => deleteQueueRows(ids),
-
-    async requeue(id, dueAt, hints = {}) {
-      await (await client()).upsertEntity({ partitionKey: QUEUE, rowKey: queueRow(id), dueAt, ...compact({ ...hints }) }, 'Replace');
+    async reschedule(entry, dueAt) {
+      if (entry.shard === undefined) throw new Error('outbox: only a sharded queue row can be rescheduled');
+      const moved = { ...entry, shard: entry.shard, dueAt };
+      // The new row before the old one goes: a crash in between leaves a duplicate hint, never none.
+      await (await client()).upsertEntity(queueEntity(moved), 'Replace');
+      await dropQueued([entry]);
+      return moved;
     },
+
+    async moveLegacyQueue(limit) {
+      const tableClient = await client();
+      const rows = await listLegacy(tableClient, limit);
+      await Promise.all(
+        rows.map(async (row) => {
+          const message = await find(row.id);
+          // A row whose message never got written, or is finished, has nothing left to move.
+          if (message !== undefined && (message.status === 'pending' || message.status === 'sending')) {
+            await tableClient.upsertEntity(queueEntity({ ...entryOf(message, row.dueAt), ...hintsOf(message) }), 'Replace');
+          }
+          await dropQueued([row]);
+        }),
+      );
+      return rows.length;
+    },
+
+    shardLeases: createShardLeases(table),
 
     async listByCauser(userId, limit = 50) {
       const rows = await listUpTo(await client(), odata`PartitionKey eq ${causerPartition(userId)}`, limit);
@@ -312,7 +314,7 @@ export function createOutboxRepository(table: OutboxTable): OutboxRepository {
       const rows = await listAll(tableClient, odata`PartitionKey eq ${partition}`);
       const messages = await resolve(rows.sort((a, b) => String(a['enqueuedAt']).localeCompare(String(b['enqueuedAt']))).map((row) => String(row['id'])));
       const waiting = messages.filter(waitsForReach);
-      const stale = rows.filter((row) => !waiting.some((message) => queueRow(message.id) === row.rowKey));
+      const stale = rows.filter((row) => !waiting.some((message) => waitingRow(message.id) === row.rowKey));
       await Promise.all(
         stale.map((row) =>
           tableClient.deleteEntity(partition, row.rowKey).catch((error: unknown) => {
@@ -350,7 +352,8 @@ export function createOutboxRepository(table: OutboxTable): OutboxRepository {
       const gone = (error: unknown): void => {
         if (!isNotFound(error)) throw error;
       };
-      await deleteQueueRows(messages.map((message) => message.id));
+      // The old layout's rows by id; a sharded row left behind is dropped when the worker next reads it.
+      await dropQueued(messages.map((message) => ({ id: message.id, dueAt: message.dueAt })));
       for (const message of messages) {
         // Indexes first, the message last: a crash in between leaves the message for the next run.
         const rows: [string, string][] = [];
@@ -359,7 +362,7 @@ export function createOutboxRepository(table: OutboxTable): OutboxRepository {
           rows.push([causerPartition(message.causedBy), joinKey(inverted, escapeKey(message.id))]);
         }
         if (message.subject !== undefined) rows.push([subjectPartition(message.subject.type, message.subject.id), joinKey(escapeKey(message.recipientKey), escapeKey(message.id))]);
-        if (message.recipient.kind === 'user') rows.push([waitingPartition(message.recipient.userId), queueRow(message.id)]);
+        if (message.recipient.kind === 'user') rows.push([waitingPartition(message.recipient.userId), waitingRow(message.id)]);
         await Promise.all(rows.map(([partition, row]) => tableClient.deleteEntity(partition, row).catch(gone)));
         await tableClient.deleteEntity(messagePartition(message.id), MESSAGE_ROW).catch(gone);
       }

@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import { ShardKeeper } from './shard-keeper';
 import { resolveRecipient, type InstallRoute } from './recipient-resolver';
 import type { ConversationRepository, KnownUserRepository } from '../../domain/conversations/conversation.repository';
 import { retryDelayMs, type BackoffSettings } from '../../domain/outbox/backoff';
@@ -6,6 +7,7 @@ import type { DeliveryTarget, OutboxMessage } from '../../domain/outbox/outbox-m
 import type { DueEntry, OutboxRepository } from '../../domain/outbox/outbox.repository';
 import { delivered, inDoubt, lease, linked, nextStep, retryLater, undeliverable, type OutboxPolicy } from '../../domain/outbox/outbox.rules';
 import type { OutboxSender, SendOutcome } from '../../domain/outbox/outbox-sender';
+import type { OutboxShardLeases } from '../../domain/outbox/outbox-shards';
 import { RateLimiter, type RateLimitSettings } from '../../domain/outbox/rate-limit.policy';
 import { ThrottleGovernor, type GovernorSettings } from '../../domain/outbox/throttle-governor';
 import { ConcurrencyError } from '../../domain/shared/repository-errors';
@@ -30,6 +32,11 @@ export interface WorkerSettings {
   maxInFlight: number;
   /** Our bot's account id in new conversation addresses (`28:<app id>`). */
   botId: string;
+  /**
+   * With shard leases: this worker reads and sends only the shards it holds, and uses their share of
+   * each tenant's budget. Without: it reads every shard and uses the whole budget (one instance).
+   */
+  shards?: { count: number; leaseMs: number; leases: OutboxShardLeases };
 }
 
 export interface WorkerDeps {
@@ -55,6 +62,9 @@ interface Candidate extends DueEntry {
   failures?: number;
 }
 
+/** Due rows read from one shard at a time (twice this), and the known backlog below which it is read again. */
+const SHARD_READ = 100;
+
 const sleep = (ms: number, signal: { wake?: () => void }): Promise<void> =>
   new Promise((resolve) => {
     const timer = setTimeout(done, Math.max(0, ms));
@@ -79,12 +89,16 @@ export class OutboxWorker {
   private loop: Promise<void> | undefined;
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly candidates = new Map<string, Candidate>();
-  private readonly finished: string[] = [];
+  private readonly finished: DueEntry[] = [];
   private readonly limiter: RateLimiter;
   private readonly governor: ThrottleGovernor;
   private readonly signal: { wake?: () => void } = {};
+  private readonly finishedIds = new Set<string>();
   private nextPollAt = 0;
   private lastFlush = 0;
+  private readonly keeper: ShardKeeper | undefined;
+  /** Per held shard: when to read it next, and how many reads in a row found nothing (reads back off when idle). */
+  private readonly shardPolls = new Map<number, { at: number; idle: number }>();
 
   constructor(
     private readonly deps: WorkerDeps,
@@ -92,6 +106,37 @@ export class OutboxWorker {
   ) {
     this.limiter = new RateLimiter(settings.limits);
     this.governor = new ThrottleGovernor(settings.governor);
+    const shards = settings.shards;
+    this.keeper =
+      shards === undefined
+        ? undefined
+        : new ShardKeeper(shards.leases, { owner: settings.ownerId, count: shards.count, leaseMs: shards.leaseMs }, {
+            clock: deps.clock,
+            logger: deps.logger,
+            onChange: (held) => this.shardsChanged(held, shards.count),
+            onRound: (holdsFirst) => (holdsFirst ? this.moveLegacy() : Promise.resolve()),
+          });
+  }
+
+  private holds(shard: number | undefined): boolean {
+    if (this.keeper === undefined) return true;
+    return shard !== undefined && this.keeper.held().has(shard);
+  }
+
+  private shardsChanged(held: ReadonlySet<number>, count: number): void {
+    // Leases are exclusive, so the shares of all instances never add up to more than the budget.
+    this.limiter.setTenantShare(Math.max(1, held.size) / count);
+    for (const shard of this.shardPolls.keys()) if (!held.has(shard)) this.shardPolls.delete(shard);
+    for (const shard of held) if (!this.shardPolls.has(shard)) this.shardPolls.set(shard, { at: 0, idle: 0 });
+    this.deps.logger.info({ owner: this.settings.ownerId, shards: [...held] }, 'outbox: shards held');
+    this.nextPollAt = 0;
+    this.signal.wake?.();
+  }
+
+  /** Rows queued before shards existed go to their shards (the holder of shard 0 checks every round). */
+  private async moveLegacy(): Promise<void> {
+    const moved = await this.deps.repository.moveLegacyQueue(500);
+    if (moved > 0) this.deps.logger.info({ moved }, 'outbox: moved messages from the old queue into their shards');
   }
 
   private now(): number {
@@ -102,7 +147,9 @@ export class OutboxWorker {
     if (this.running) return;
     this.running = true;
     this.nextPollAt = 0;
-    this.loop = this.run().catch((error: unknown) => {
+    const keeper = this.keeper;
+    const begin = keeper === undefined ? Promise.resolve() : keeper.start();
+    this.loop = begin.then(() => this.run()).catch((error: unknown) => {
       this.deps.logger.error({ err: error }, 'outbox worker stopped on an error');
       this.running = false;
     });
@@ -110,6 +157,7 @@ export class OutboxWorker {
 
   /** Something was enqueued: look now rather than at the next poll. */
   wake(entry?: DueEntry): void {
+    if (entry !== undefined && !this.holds(entry.shard)) return; // its shard's holder finds it
     if (entry !== undefined && !this.inFlight.has(entry.id)) this.candidates.set(entry.id, { ...entry, notBefore: Date.parse(entry.dueAt) });
     else this.nextPollAt = 0;
     this.signal.wake?.();
@@ -126,6 +174,7 @@ export class OutboxWorker {
     const result = await Promise.race([all.then(() => 'done' as const), timedOut]);
     clearTimeout(timer);
     await this.flushFinished(true);
+    await this.keeper?.stop().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'outbox: could not hand the shards over; their leases run out instead'));
     return { abandoned: result === 'timeout' ? this.inFlight.size : 0 };
   }
 
@@ -153,15 +202,34 @@ export class OutboxWorker {
     this.nextPollAt = now + this.settings.pollIntervalMs;
     this.limiter.sweep(now);
     try {
-      const due = await this.deps.repository.listDue(new Date(now), 500);
+      const due = await this.readDue(now);
       for (const entry of due) {
-        if (this.inFlight.has(entry.id) || this.finished.includes(entry.id)) continue;
+        if (this.inFlight.has(entry.id) || this.finishedIds.has(entry.id)) continue;
         const known = this.candidates.get(entry.id);
         this.candidates.set(entry.id, { ...known, ...entry, notBefore: Math.max(known?.notBefore ?? 0, Date.parse(entry.dueAt)) });
       }
     } catch (error) {
       this.deps.logger.warn({ err: error }, 'outbox: could not list due messages; will try again');
     }
+  }
+
+  /** What is due: every shard in one read without leases; else each held shard, an idle one less often. */
+  private async readDue(now: number): Promise<DueEntry[]> {
+    const { repository } = this.deps;
+    if (this.keeper === undefined) return repository.listDue(new Date(now), 500);
+    // A shard with plenty known here already is not read again until those are worked off: a backlog
+    // would otherwise be read over and over while it waits for rate-limit slots.
+    const known = new Map<number, number>();
+    for (const candidate of this.candidates.values()) if (candidate.shard !== undefined) known.set(candidate.shard, (known.get(candidate.shard) ?? 0) + 1);
+    const reads = [...this.shardPolls.entries()]
+      .filter(([shard, poll]) => poll.at <= now && (known.get(shard) ?? 0) < SHARD_READ)
+      .map(async ([shard, poll]) => {
+        const entries = await repository.listDueInShard(shard, new Date(now), 2 * SHARD_READ);
+        poll.idle = entries.length === 0 ? poll.idle + 1 : 0;
+        poll.at = now + this.settings.pollIntervalMs * Math.min(8, 2 ** poll.idle) * (poll.idle === 0 ? 1 : 0.5);
+        return entries;
+      });
+    return (await Promise.all(reads)).flat();
   }
 
   /** Starts what may start now; answers when to look again. */
@@ -178,6 +246,10 @@ export class OutboxWorker {
     for (const candidate of ordered) {
       if (this.inFlight.size >= this.settings.maxInFlight) break;
       if (this.inFlight.has(candidate.id)) continue;
+      if (!this.holds(candidate.shard)) {
+        this.candidates.delete(candidate.id); // another instance works that shard now
+        continue;
+      }
       if (candidate.notBefore > now) {
         wakeAt = Math.min(wakeAt, candidate.notBefore);
         continue;
@@ -201,27 +273,45 @@ export class OutboxWorker {
   }
 
   private done(id: string): void {
+    const entry = this.candidates.get(id);
     this.candidates.delete(id);
-    this.finished.push(id);
+    if (entry === undefined || this.finishedIds.has(id)) return;
+    this.finishedIds.add(id);
+    this.finished.push(entry);
   }
 
-  private later(candidate: Candidate, message: OutboxMessage): void {
+  /**
+   * Not yet: remember when. A long wait also moves the queue row to that time, so the shard's due
+   * read stops returning it (and an instance taking the shard over does not read it early); a short
+   * one (a Retry-After of a second) is only remembered here: two writes on the hot path cost more.
+   */
+  private async later(candidate: Candidate, message: OutboxMessage): Promise<void> {
     candidate.notBefore = Date.parse(message.dueAt);
-    candidate.dueAt = message.dueAt;
     if (message.target !== undefined) {
       candidate.conversationId = message.target.conversationId;
       candidate.tenantId = message.target.tenantId;
+    }
+    const moveAfterMs = Math.max(5_000, 4 * this.settings.pollIntervalMs);
+    if (candidate.shard === undefined || Date.parse(message.dueAt) - Date.parse(candidate.dueAt) <= moveAfterMs) return;
+    try {
+      const moved = await this.deps.repository.reschedule(candidate, message.dueAt);
+      candidate.dueAt = moved.dueAt;
+    } catch (error) {
+      this.deps.logger.warn({ err: error, messageId: candidate.id }, 'outbox: could not move a queue row to its new time; it is read early instead');
     }
   }
 
   private async flushFinished(force: boolean): Promise<void> {
     if (this.finished.length === 0) return;
     if (!force && this.finished.length < 100 && this.now() - this.lastFlush < 250) return;
-    const ids = this.finished.splice(0, this.finished.length);
+    const entries = this.finished.splice(0, this.finished.length);
     this.lastFlush = this.now();
+    const ids = entries.map((entry) => entry.id);
     try {
-      await this.deps.repository.dequeue(ids);
+      await this.deps.repository.dequeue(entries);
+      for (const id of ids) this.finishedIds.delete(id);
     } catch (error) {
+      for (const id of ids) this.finishedIds.delete(id);
       // The queue rows stay; the next look at them finds the messages finished and removes them.
       this.deps.logger.warn({ err: error, count: ids.length }, 'outbox: could not take finished messages off the queue');
     }
@@ -297,6 +387,8 @@ export class OutboxWorker {
 
     const leased = await this.save(lease(message, this.settings.ownerId, this.deps.clock.now(), this.settings.policy, target));
     if (leased === undefined) return;
+    // A pause that began while the lease was written holds this one back too (it has not left).
+    if (this.governor.pausedUntil() > this.now()) return this.record(candidate, leased, target, { kind: 'notSent', detail: 'held back: the service keeps throttling' });
     const activity = { ...message.activity, channelData: { forumbot: { outboxId: message.id, attempt: leased.attempts } } };
     const hooks = { onWire: () => slot.sentAt(this.now()) };
     const outcome =

@@ -3,7 +3,8 @@ import os from 'node:os';
 import type { ConversationRepository, KnownUserRepository } from '../../domain/conversations/conversation.repository';
 import { DEFAULT_BACKOFF, type BackoffSettings } from '../../domain/outbox/backoff';
 import { NewOutboxMessage, recipientKey, type DeliveryTarget, type OutboxMessage, type OutboxRecipient, type OutboxStatus } from '../../domain/outbox/outbox-message';
-import type { DeliveryRecord, OutboxRepository } from '../../domain/outbox/outbox.repository';
+import type { DeliveryRecord, DueEntry, OutboxRepository } from '../../domain/outbox/outbox.repository';
+import { OUTBOX_SHARDS, shardOf } from '../../domain/outbox/outbox-shards';
 import { DEFAULT_OUTBOX_POLICY, newMessage, release, resend, stillOpen, type OutboxPolicy, type ResendVerdict } from '../../domain/outbox/outbox.rules';
 import type { TeamRosterRepository } from '../../domain/reach/team-roster.repository';
 import type { OutboxSender } from '../../domain/outbox/outbox-sender';
@@ -82,6 +83,12 @@ export interface OutboxOptions {
   governor?: Partial<GovernorSettings>;
   pollIntervalMs?: number;
   maxInFlight?: number;
+  /**
+   * Shard leases (see domain/outbox/outbox-shards.ts): on by default, so several instances share the
+   * queue and Teams' limits. `leaseMs` (default 30 s) is how soon another instance takes over the
+   * shards of one that died. `false`: this worker reads every shard with the whole budget (tools).
+   */
+  shards?: false | { leaseMs?: number };
 }
 
 export interface EnqueueResult {
@@ -119,6 +126,14 @@ export interface Outbox {
   listBySubject(subjectType: string, subjectId: string): Promise<OutboxMessage[]>;
 }
 
+/** The queue entry `add`/`requeue` filed for a message (its shard, its due time). */
+const dueEntryOf = (message: OutboxMessage): DueEntry => ({
+  id: message.id,
+  dueAt: message.dueAt,
+  shard: shardOf(message.recipientKey),
+  ...(message.target === undefined ? {} : { conversationId: message.target.conversationId, tenantId: message.target.tenantId }),
+});
+
 export function createOutbox(options: OutboxOptions): Outbox {
   const clock = options.clock ?? systemClock;
   const { repository, conversations } = options;
@@ -146,6 +161,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       pollIntervalMs: options.pollIntervalMs ?? 1_000,
       maxInFlight: options.maxInFlight ?? 16,
       botId: options.botId ?? 'forumbot',
+      ...(options.shards === false ? {} : { shards: { count: OUTBOX_SHARDS, leaseMs: options.shards?.leaseMs ?? 30_000, leases: repository.shardLeases } }),
     },
   );
 
@@ -161,18 +177,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   async function requeue(message: OutboxMessage): Promise<OutboxMessage> {
     const saved = await repository.update(message);
-    await repository.requeue(saved.id, saved.dueAt, saved.target === undefined ? {} : { conversationId: saved.target.conversationId, tenantId: saved.target.tenantId });
-    worker.wake({ id: saved.id, dueAt: saved.dueAt });
+    await repository.requeue(saved);
+    worker.wake(dueEntryOf(saved));
     return saved;
   }
 
-  function wakeFor(message: OutboxMessage): void {
-    worker.wake({
-      id: message.id,
-      dueAt: message.dueAt,
-      ...(message.target === undefined ? {} : { conversationId: message.target.conversationId, tenantId: message.target.tenantId }),
-    });
-  }
+  const wakeFor = (message: OutboxMessage): void => worker.wake(dueEntryOf(message));
 
   /** Many messages: each distinct recipient resolved once, then one `addMany`. */
   async function enqueueInTransactions(inputs: readonly NewOutboxMessage[]): Promise<PromiseSettledResult<EnqueueResult>[]> {

@@ -1,9 +1,13 @@
 import type { OutboxMessage, OutboxStatus } from './outbox-message';
+import type { OutboxShardLeases } from './outbox-shards';
 
 /** A message due for a worker's attention, as the cheap due query returns it (a hint, not the truth). */
 export interface DueEntry {
   id: string;
+  /** The due time the queue row is filed under (with `shard`, where the row is). */
   dueAt: string;
+  /** The row's shard (see outbox-shards.ts); absent for a row still in the old single-partition queue. */
+  shard?: number;
   /** Scope hints so a worker can pick messages whose rate-limit slot is free without reading them. */
   conversationId?: string;
   tenantId?: string;
@@ -27,12 +31,23 @@ export interface OutboxRepository {
    * ConcurrencyError. This is how leases are taken: two workers can never both hold one message.
    */
   update(message: OutboxMessage): Promise<OutboxMessage>;
-  /** Up to `limit` queued messages whose `dueAt` has come, oldest first. */
+  /** Up to `limit` queued messages whose `dueAt` has come, oldest first, in every shard (status, tests). */
   listDue(now: Date, limit: number): Promise<DueEntry[]>;
+  /** Up to `limit` queued messages of one shard whose `dueAt` has come, oldest first: a range read. */
+  listDueInShard(shard: number, now: Date, limit: number): Promise<DueEntry[]>;
   /** Takes finished messages off the queue (their message rows stay). Idempotent. */
-  dequeue(ids: readonly string[]): Promise<void>;
-  /** Moves a queued message's due time (a hint for listDue; the message row stays the truth). */
-  requeue(id: string, dueAt: string, hints?: Omit<DueEntry, 'id' | 'dueAt'>): Promise<void>;
+  dequeue(entries: readonly DueEntry[]): Promise<void>;
+  /** Queues a message again at its `dueAt` (released, resent): a hint; the message row stays the truth. */
+  requeue(message: OutboxMessage): Promise<void>;
+  /** Files a queued entry under a later due time; answers the entry as it is filed now. */
+  reschedule(entry: DueEntry, dueAt: string): Promise<DueEntry>;
+  /**
+   * Moves up to `limit` rows of the old single-partition queue (before shards) into their shards;
+   * answers how many rows it took off the old queue. Safe to run on several instances at once.
+   */
+  moveLegacyQueue(limit: number): Promise<number>;
+  /** The leases under which instances work the shards. */
+  readonly shardLeases: OutboxShardLeases;
   /** The messages someone caused, newest first, so they can see what happened to them. */
   listByCauser(userId: string, limit?: number): Promise<OutboxMessage[]>;
   /** Messages about a subject, newest first; with `recipientKey`, only those to that recipient. */

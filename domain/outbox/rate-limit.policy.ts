@@ -50,18 +50,39 @@ export function scaleRateLimits(settings: RateLimitSettings, timeScale: number):
   return { ...settings, conversation: scale(settings.conversation), tenant: scale(settings.tenant), marginMinMs: settings.marginMinMs * Math.min(1, timeScale * 4) };
 }
 
+/** Windows for `share` of a budget, each at least one request: max' = floor(max × share), window shortened to keep the rate. */
+export function shareOf(windows: readonly RateWindow[], share: number): RateWindow[] {
+  const part = Math.min(1, Math.max(0, share));
+  return windows.map((w) => {
+    const rate = w.max * part;
+    if (rate < 1) return { windowMs: Math.ceil(w.windowMs / Math.max(rate, 1e-6)), max: 1 };
+    const max = Math.floor(rate);
+    // Rounded up (never a faster rate), after dropping floating-point noise (960.0000001 is 960).
+    return { windowMs: Math.ceil(Number(((w.windowMs * max) / rate).toFixed(6))), max };
+  });
+}
+
 /** The send times of one scope and when the next request fits. */
 export class SlidingWindowSchedule {
   private readonly times: number[] = [];
-  private readonly windows: RateWindow[];
-  private readonly longestMs: number;
+  private windows: RateWindow[] = [];
+  private longestMs = 0;
+  private minGapMs = 0;
 
-  private readonly minGapMs: number;
+  constructor(
+    windows: readonly RateWindow[],
+    private readonly marginShare: number,
+    private readonly marginMinMs: number,
+    private readonly spread = 0,
+  ) {
+    this.retune(windows);
+  }
 
-  constructor(windows: readonly RateWindow[], marginShare: number, marginMinMs: number, spread = 0) {
-    this.windows = windows.map((w) => ({ windowMs: w.windowMs + Math.max(marginMinMs, w.windowMs * marginShare), max: w.max }));
+  /** New limits from now on; the requests already sent still count against them. */
+  retune(windows: readonly RateWindow[]): void {
+    this.windows = windows.map((w) => ({ windowMs: w.windowMs + Math.max(this.marginMinMs, w.windowMs * this.marginShare), max: w.max }));
     this.longestMs = Math.max(0, ...this.windows.map((w) => w.windowMs));
-    this.minGapMs = spread * Math.min(...windows.map((w) => w.windowMs / w.max));
+    this.minGapMs = this.spread * Math.min(...windows.map((w) => w.windowMs / w.max));
   }
 
   /** The earliest time ≥ now at which one more request stays within every window. */
@@ -117,13 +138,25 @@ export class RateLimiter {
   private readonly conversations = new Map<string, SlidingWindowSchedule>();
   private readonly tenants = new Map<string, SlidingWindowSchedule>();
   private readonly notBefore = new Map<string, number>();
+  private tenantWindows: readonly RateWindow[];
 
-  constructor(private readonly settings: RateLimitSettings) {}
+  constructor(private readonly settings: RateLimitSettings) {
+    this.tenantWindows = settings.tenant;
+  }
+
+  /**
+   * This worker may use `share` (0–1] of each tenant's budget (the other shares belong to other
+   * instances). The same rate with whole numbers: 16.7 per 1 s becomes 16 per 960 ms.
+   */
+  setTenantShare(share: number): void {
+    this.tenantWindows = shareOf(this.settings.tenant, share);
+    for (const schedule of this.tenants.values()) schedule.retune(this.tenantWindows);
+  }
 
   /** Takes a slot for one request into `scope` (a conversation id, or `create:<user>`) of `tenant` if one is free now. */
   tryAcquire(scope: string, tenant: string, now: number): Grant {
     const conversation = this.schedule(this.conversations, scope, this.settings.conversation);
-    const tenantSchedule = this.schedule(this.tenants, tenant, this.settings.tenant);
+    const tenantSchedule = this.schedule(this.tenants, tenant, this.tenantWindows);
     const at = Math.max(
       conversation.earliest(now),
       tenantSchedule.earliest(now),

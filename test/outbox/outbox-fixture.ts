@@ -48,6 +48,8 @@ export function outboxFor(stores: OutboxStores, overrides: Partial<OutboxOptions
     logger: testLogger(),
     pollIntervalMs: 200,
     backoff: { baseMs: 200, capMs: 2_000 },
+    // Short shard leases: a test whose worker dies (or is not stopped) hands its shards on quickly.
+    shards: { leaseMs: 3_000 },
     ...overrides,
   });
 }

@@ -1,13 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { OutboxMessage } from '../../domain/outbox/outbox-message';
 import { startTeamsConnectorEmulator, type TeamsConnectorEmulator } from '../emulator/teams-connector-emulator';
 import { cardMessage, copiesByOutboxId, inGroups, openStores, outboxFor, register, type OutboxStores } from './outbox-fixture';
+import { exited, startWorkerProcess } from './worker-processes';
 
 const MESSAGES = 200;
 const LEASE_MS = 2_000;
-const CHILD = fileURLToPath(new URL('./outbox-worker.child.ts', import.meta.url));
 
 let emulator: TeamsConnectorEmulator;
 let stores: OutboxStores;
@@ -24,33 +23,11 @@ afterAll(async () => {
   await stores.drop();
 });
 
-/** Starts a worker process on the test's tables and resolves once it runs. */
-async function startWorker(owner: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
-    env: {
-      ...process.env,
-      OUTBOX_CONNECTION_STRING: inject('storageConnectionString'),
-      OUTBOX_PREFIX: stores.prefix,
-      OUTBOX_LEASE_MS: String(LEASE_MS),
-      OUTBOX_REQUEST_TIMEOUT_MS: '1500',
-      OUTBOX_OWNER: owner,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+const startWorker = async (owner: string): Promise<ChildProcess> => {
+  const child = await startWorkerProcess({ connectionString: inject('storageConnectionString'), prefix: stores.prefix, owner, leaseMs: LEASE_MS });
   children.push(child);
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('ready')) resolve();
-    });
-    child.once('exit', (code, signal) => reject(new Error(`worker exited before it was ready (${code ?? signal})`)));
-  });
   return child;
-}
-
-const exited = (child: ChildProcess): Promise<number | null> =>
-  child.exitCode !== null || child.signalCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+};
 
 async function readAll(ids: readonly string[]): Promise<OutboxMessage[]> {
   const messages = await Promise.all(ids.map((id) => stores.repository.findById(id)));

@@ -1,9 +1,10 @@
 /**
- * A delivery worker in its own process, for the kill-and-restart test: started with the test's
- * tables and emulator, killed with SIGKILL mid-run, replaced by a fresh one. SIGTERM stops it
- * gracefully. Prints `ready` once the worker runs.
+ * A delivery worker in its own process, for the kill-and-restart and several-instances tests and
+ * the instances bench: started with the test's tables and emulator, killed with SIGKILL mid-run,
+ * replaced by a fresh one. SIGTERM stops it gracefully. Prints `ready` once the worker runs.
  */
 import { z } from 'zod';
+import { scaleRateLimits, TEAMS_RATE_LIMITS } from '../../domain/outbox/rate-limit.policy';
 import { openStores, outboxFor, localSender } from './outbox-fixture';
 
 const env = z
@@ -13,6 +14,12 @@ const env = z
     OUTBOX_LEASE_MS: z.coerce.number().int().positive(),
     OUTBOX_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive(),
     OUTBOX_OWNER: z.string().min(1),
+    OUTBOX_SHARD_LEASE_MS: z.coerce.number().int().positive().default(3_000),
+    /** The emulator's timeScale: Teams' windows shortened alike. */
+    OUTBOX_TIME_SCALE: z.coerce.number().positive().default(1),
+    OUTBOX_POLL_MS: z.coerce.number().int().positive().default(200),
+    /** `off`: no shard leases, every worker reads every shard with the whole budget (as before shards). */
+    OUTBOX_SHARDS: z.enum(['on', 'off']).default('on'),
   })
   .parse(process.env);
 
@@ -21,6 +28,9 @@ const outbox = outboxFor(stores, {
   sender: localSender(env.OUTBOX_REQUEST_TIMEOUT_MS),
   policy: { leaseMs: env.OUTBOX_LEASE_MS },
   ownerId: env.OUTBOX_OWNER,
+  shards: env.OUTBOX_SHARDS === 'off' ? false : { leaseMs: env.OUTBOX_SHARD_LEASE_MS },
+  limits: scaleRateLimits(TEAMS_RATE_LIMITS, env.OUTBOX_TIME_SCALE),
+  pollIntervalMs: env.OUTBOX_POLL_MS,
 });
 outbox.start();
 process.stdout.write('ready\n');
