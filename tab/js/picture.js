@@ -32,8 +32,13 @@ async function main() {
   const content = el('div', { id: 'picture' });
   root.append(content);
 
+  // Choices made quickly one after another each ask the server; only the latest answer is shown, so
+  // a slow answer to an earlier choice cannot replace the picture (and the filters) of a later one.
+  let latest = 0;
+
   /** New filters: into the address, then the picture for them in place of the old one. @param {Record<string, string>} chosen */
   async function choose(chosen) {
+    const asked = ++latest;
     const url = new URL(location.href);
     for (const name of FILTERS) {
       const value = chosen[name] ?? '';
@@ -44,13 +49,15 @@ async function main() {
     content.setAttribute('aria-busy', 'true');
     try {
       const next = await session.api(apiPath());
+      if (asked !== latest) return;
       content.replaceChildren();
       render(content, next.picture, choose);
     } catch (error) {
+      if (asked !== latest) return;
       content.replaceChildren();
       showError(content, /** @type {Error} */ (error));
     } finally {
-      content.removeAttribute('aria-busy');
+      if (asked === latest) content.removeAttribute('aria-busy');
     }
   }
   render(content, /** @type {{ picture: TabPicture }} */ (answer).picture, choose);

@@ -117,7 +117,7 @@ describe('the half-yearly picture in the tab', () => {
     const areaRows = await tableRows(page, 'picture-by-area');
     expect(areaRows.find((r) => r[0] === 'Ishøj Landsby')?.[1]).toBe('under 3');
     expect(areaRows.find((r) => r[0] === 'Vejleåparken')?.[1]).toBe(shown(cases.filter((c) => open$(c) && inCurrent(c) && c.escalation.area === 'vejleaaparken').length));
-    await expect.poll(() => page.locator('#picture-notices, .picture-note').allInnerTexts()).toContain('Ét følsomt forum tæller kun med i det samlede antal sager.');
+    await expect.poll(() => page.locator('#picture-notices, .picture-note').allInnerTexts(), { timeout: 15_000 }).toContain('Ét følsomt forum tæller kun med i det samlede antal sager.');
 
     // Four charts, drawn by the server, each an image the browser could decode.
     const charts = page.locator('img.chart');
@@ -132,7 +132,7 @@ describe('the half-yearly picture in the tab', () => {
     // Category: the total follows, without the sealed cases (a filter would single them out).
     await page.locator('#filter-category').selectOption('problem');
     const problems = cases.filter((c) => open$(c) && inCurrent(c) && c.escalation.category === 'problem').length;
-    await expect.poll(() => figure(page, 'Sager rejst')).toBe(shown(problems));
+    await expect.poll(() => figure(page, 'Sager rejst'), { timeout: 15_000 }).toBe(shown(problems));
     expect(new URL(page.url()).searchParams.get('category')).toBe('problem');
     // Filtered, the sealed forum is not in the total either, so the page no longer says it is.
     expect(await page.locator('.picture-note').allInnerTexts()).toEqual(['Tal under 3 vises som "under 3", så ingen enkeltsag kan genkendes.']);
@@ -140,26 +140,26 @@ describe('the half-yearly picture in the tab', () => {
     // Area on top of category.
     await page.locator('#filter-area').selectOption('vejleaaparken');
     const problemsThere = cases.filter((c) => open$(c) && inCurrent(c) && c.escalation.category === 'problem' && c.escalation.area === 'vejleaaparken').length;
-    await expect.poll(() => figure(page, 'Sager rejst')).toBe(shown(problemsThere));
+    await expect.poll(() => figure(page, 'Sager rejst'), { timeout: 15_000 }).toBe(shown(problemsThere));
 
     // One forum, everything else back to all.
     await page.locator('#filter-category').selectOption('');
     await page.locator('#filter-area').selectOption('');
     await page.locator('#filter-forum').selectOption(netvaerk.id);
     const fromNetvaerk = (c: GeneratedCase) => c.escalation.originForumId === netvaerk.id;
-    await expect.poll(() => figure(page, 'Sager rejst')).toBe(shown(cases.filter((c) => fromNetvaerk(c) && inCurrent(c)).length));
+    await expect.poll(() => figure(page, 'Sager rejst'), { timeout: 15_000 }).toBe(shown(cases.filter((c) => fromNetvaerk(c) && inCurrent(c)).length));
     expect((await tableRows(page, 'picture-by-category')).map((r) => [r[0], r[1]])).toEqual(categoryRows(fromNetvaerk));
 
     // The half-year before: its cases become the current column.
     const previousValue = `${PERIOD.previous.from}_${PERIOD.previous.to}`;
     await page.locator('#filter-period').selectOption(previousValue);
     const earlier = monthsOf(PERIOD.previous);
-    await expect.poll(() => figure(page, 'Sager rejst')).toBe(shown(cases.filter((c) => fromNetvaerk(c) && earlier.includes(c.facts.month)).length));
+    await expect.poll(() => figure(page, 'Sager rejst'), { timeout: 15_000 }).toBe(shown(cases.filter((c) => fromNetvaerk(c) && earlier.includes(c.facts.month)).length));
 
     const file = path.join(TAB_ARTIFACTS, 'picture-lokalraad-da.png');
     await page.locator('#filter-forum').selectOption('');
     await page.locator('#filter-period').selectOption(`${PERIOD.current.from}_${PERIOD.current.to}`);
-    await expect.poll(() => figure(page, 'Sager rejst')).toBe(shown(cases.filter(inCurrent).length));
+    await expect.poll(() => figure(page, 'Sager rejst'), { timeout: 15_000 }).toBe(shown(cases.filter(inCurrent).length));
     await page.waitForFunction(() => Array.from(document.querySelectorAll('img.chart')).every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0));
     await page.screenshot({ path: file, fullPage: true });
     const png = PNG.sync.read(await readFile(file));
