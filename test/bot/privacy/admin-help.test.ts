@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { ADMIN_COMMANDS } from '../../../bot/core/command-names';
 import { entryPoints } from '../../../bot/features';
-import { startBot, startEmulator, type RunningBotFixture } from '../support/bot-harness';
+import { useRunningBot } from '../support/bot-harness';
 import { cardTexts } from '../support/card-reading';
 import { sayTo } from '../support/conversation';
 import { aPerson, aPersonalChat, cardAction } from '../support/teams-activities';
-import { openTestStorage } from '../../storage/storage-kit';
 
 const admin = aPerson('Databeskyttelse Dorthe');
-const running = {} as RunningBotFixture;
-beforeAll(async () => {
-  running.storage = openTestStorage();
-  running.emulator = await startEmulator();
-  running.bot = await startBot(running.storage.storage, { admins: [admin.aadObjectId] });
-});
-afterAll(async () => {
-  await running.bot?.close();
-  await running.emulator?.close();
-  await running.storage?.storage.dropAll();
-});
+const running = useRunningBot({ admins: [admin.aadObjectId] });
 
 const helpTexts = async (who: typeof admin, text: string): Promise<string> => JSON.stringify(await sayTo(running, aPersonalChat(), who, text));
 

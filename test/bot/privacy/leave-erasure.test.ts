@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { signedPersonDataPath } from '../../../bot/privacy/person-data-link';
 import { linkKeyring } from '../../../bot/signed-links';
 import { pseudonymOf } from '../../../domain/privacy/leave';
 import type { PersonData } from '../../../domain/privacy/person-data';
 import { TABLES } from '../../../storage/table-client';
-import { startBot, startEmulator, type RunningBotFixture } from '../support/bot-harness';
+import { useRunningBot } from '../support/bot-harness';
 import { cardTexts } from '../support/card-reading';
 import { aPerson, aPersonalChat, cardAction, type Person } from '../support/teams-activities';
-import { openTestStorage, type TestStorage } from '../../storage/storage-kit';
 import { leaveTraces, twoFora } from './person-traces';
 
 const admin = aPerson('Databeskyttelse Dorthe');
-const running = {} as RunningBotFixture & { storage: TestStorage };
-beforeAll(async () => {
-  running.storage = openTestStorage();
-  running.emulator = await startEmulator();
-  running.bot = await startBot(running.storage.storage, { admins: [admin.aadObjectId] });
-});
-afterAll(async () => {
-  await running.bot?.close();
-  await running.emulator?.close();
-  await running.storage?.storage.dropAll();
-});
+const running = useRunningBot({ admins: [admin.aadObjectId] });
 
 const click = async (who: Person, verb: string, data: unknown): Promise<unknown> => {
   const { status, body } = await running.bot.post(cardAction(running.emulator.serviceUrl, aPersonalChat(), who, verb, data));

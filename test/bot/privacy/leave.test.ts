@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { messagesFor } from '../../../bot/i18n';
 import { published, withCommentary } from '../../../domain/picture/report-draft';
 import { pseudonymOf } from '../../../domain/privacy/leave';
-import { startBot, startEmulator, type RunningBotFixture } from '../support/bot-harness';
+import { useRunningBot } from '../support/bot-harness';
 import { cardTexts, fieldMessage } from '../support/card-reading';
 import { aPerson, aPersonalChat, cardAction, type Person } from '../support/teams-activities';
 import { aForum, anActionItem, anAgenda, anAgendaInput, anEscalation } from '../../storage/storage.mothers';
-import { openTestStorage } from '../../storage/storage-kit';
 
 const admin = aPerson('Databeskyttelse Dorthe');
-const running = {} as RunningBotFixture;
-beforeAll(async () => {
-  running.storage = openTestStorage();
-  running.emulator = await startEmulator();
-  running.bot = await startBot(running.storage.storage, { admins: [admin.aadObjectId] });
-});
-afterAll(async () => {
-  await running.bot?.close();
-  await running.emulator?.close();
-  await running.storage?.storage.dropAll();
-});
+const running = useRunningBot({ admins: [admin.aadObjectId] });
 
 const click = async (who: Person, verb: string, data: unknown): Promise<unknown> => {
   const { status, body } = await running.bot.post(cardAction(running.emulator.serviceUrl, aPersonalChat(), who, verb, data));

@@ -66,12 +66,12 @@ export interface RunningBotFixture {
  * For a test file: its own tables, a connector emulator and the bot, started before the file's
  * tests and stopped after them (vitest hooks). Read the fields inside tests, not at load time.
  */
-export function useRunningBot(): RunningBotFixture {
+export function useRunningBot(over: Partial<Config> = {}): RunningBotFixture {
   const fixture = {} as RunningBotFixture;
   beforeAll(async () => {
     fixture.storage = openTestStorage();
     fixture.emulator = await startEmulator();
-    fixture.bot = await startBot(fixture.storage.storage);
+    fixture.bot = await startBot(fixture.storage.storage, over);
   });
   afterAll(async () => {
     await fixture.bot?.close();
