@@ -2,9 +2,8 @@
  * The sensitive-forum rule, automatic escalation with two bot instances, and "put on the agenda",
  * through the real bot (HTTP + Azurite); proactive messages are read from the outbox as queued.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startBot, type RunningBot } from '../support/bot-harness';
-import { useRunningBot } from '../support/bot-harness';
+import { describe, expect, test } from 'vitest';
+import { useRunningBot, useSecondInstance } from '../support/bot-harness';
 import { ESCALATION_VERBS } from '../../../cards/escalation.card';
 import type { Escalation } from '../../../domain/escalations/escalation';
 import { newEscalation } from '../../../domain/escalations/escalation-raise';
@@ -14,14 +13,7 @@ import { aChain, cardTexts, click, isErrorCard, personalChatOf, type Chain } fro
 import { aPerson } from '../support/teams-activities';
 
 const running = useRunningBot();
-let second: RunningBot;
-
-beforeAll(async () => {
-  second = await startBot(running.storage.storage);
-});
-afterAll(async () => {
-  await second?.close();
-});
+const second = useSecondInstance(running);
 
 const outboxOf = (escalation: Pick<Escalation, 'id'>) => running.storage.storage.outbox.listBySubject('escalation', escalation.id);
 const cardOf = (message: { activity: { attachments?: { content: unknown }[] | undefined } }): string[] => cardTexts(message.activity.attachments?.[0]?.content);
@@ -81,7 +73,7 @@ describe('deadlines', () => {
     const draft = newEscalation({ title: 'Hærværk på skolerne i weekenden', urgency: 'high', originForumId: chain.origin.forum.id, raisedBy: raiser }, chain.origin.forum, membership, `late-${Date.now()}`, dayAgo);
     const late = await storage.escalations.create(draft.escalation, draft.firstStep);
 
-    const jobs = [running.bot.app, second.app].map((app) => escalationsFeature.jobs!(app.services).find((j) => j.name === 'escalations.deadlines')!);
+    const jobs = [running.bot.app, second.bot.app].map((app) => escalationsFeature.jobs!(app.services).find((j) => j.name === 'escalations.deadlines')!);
     const now = new Date();
     await Promise.all(jobs.map((job) => job.run(now)));
     await Promise.all(jobs.map((job) => job.run(now)));
@@ -104,7 +96,7 @@ describe('deadlines', () => {
     const raiser = { userId: chain.raiser.aadObjectId, displayName: chain.raiser.name };
     const draft = newEscalation({ title: 'Knallertkørsel på stierne', urgency: 'high', originForumId: chain.origin.forum.id, raisedBy: raiser }, chain.origin.forum, await storage.members.find(chain.origin.forum.id, raiser.userId), `remind-${Date.now()}`, fiveHoursAgo);
     const created = await storage.escalations.create(draft.escalation, draft.firstStep);
-    const jobs = [running.bot.app, second.app].map((app) => escalationsFeature.jobs!(app.services)[0]!);
+    const jobs = [running.bot.app, second.bot.app].map((app) => escalationsFeature.jobs!(app.services)[0]!);
     await Promise.all(jobs.map((job) => job.run(new Date())));
     await Promise.all(jobs.map((job) => job.run(new Date())));
 

@@ -4,25 +4,21 @@
  * for the second half of the year before, none in December or later in January, the next one in
  * July; none once the report is published. The reminder's button opens the commentary card.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { PICTURE_COMMENTARY_VERBS } from '../../../cards/picture-commentary.card';
 import { createLogger } from '../../../bot/logger';
 import { pictureReminderJob, sendPictureReminders } from '../../../bot/picture/picture-reminder.job';
 import { createScheduler } from '../../../bot/scheduler';
 import { published, withCommentary } from '../../../domain/picture/report-draft';
 import { aMember } from '../../storage/storage.mothers';
-import { LogCapture, startBot, useRunningBot, type RunningBot } from '../support/bot-harness';
+import { LogCapture, useRunningBot, useSecondInstance } from '../support/bot-harness';
 import { cardTexts } from '../support/card-reading';
 import { reachablePerson } from '../support/emulated-teams';
 import { aPerson, type Person } from '../support/teams-activities';
 import { aChain, buttonTitles, click, type Chain } from '../escalations/escalations.support';
 
 const running = useRunningBot();
-let second: RunningBot;
-beforeAll(async () => {
-  second = await startBot(running.storage.storage);
-});
-afterAll(() => second.close());
+const second = useSecondInstance(running);
 
 const HOUR_MS = 3_600_000;
 let now = Date.parse('2026-12-31T20:00:00.000Z');
@@ -39,7 +35,7 @@ describe('the half-yearly reminder to the analyst', () => {
     analyst = aPerson('Analytiker Anna');
     await running.storage.storage.members.save(chain.middle!.forum.id, aMember({ userId: analyst.aadObjectId, displayName: analyst.name, roles: ['chair'] }));
     personal = (await reachablePerson(running, analyst)).personalConversationId;
-    const schedulers = [running.bot, second].map((bot, i) =>
+    const schedulers = [running.bot, second.bot].map((bot, i) =>
       createScheduler([pictureReminderJob(bot.app.services)], { clock, logger: createLogger('silent', new LogCapture()), leases: running.storage.storage.jobLeases, instanceId: `picture-${i}` }),
     );
     // 31 December, 21:00 in Copenhagen: nothing yet.
@@ -54,7 +50,7 @@ describe('the half-yearly reminder to the analyst', () => {
     expect(await reminders('2026-07')).toEqual([`user:${analyst.aadObjectId}`]);
     expect((await running.storage.storage.jobLeases.find('picture.half-yearly-reminder'))?.holder).toMatch(/^picture-[01]$/);
     // Later in January, both instances without the lease at the same moment: still one.
-    expect(await Promise.all([running.bot, second].map((bot) => sendPictureReminders(bot.app.services, new Date('2027-01-20T10:00:00.000Z'))))).toEqual([0, 0]);
+    expect(await Promise.all([running.bot, second.bot].map((bot) => sendPictureReminders(bot.app.services, new Date('2027-01-20T10:00:00.000Z'))))).toEqual([0, 0]);
     expect(await reminders('2026-07')).toEqual([`user:${analyst.aadObjectId}`]);
     // February to June: nothing.
     expect(await sendPictureReminders(running.bot.app.services, new Date('2027-03-02T10:00:00.000Z'))).toBe(0);
@@ -75,7 +71,7 @@ describe('the half-yearly reminder to the analyst', () => {
   });
 
   test('given July then the first half\'s reminder goes out, but not once that report is published', async () => {
-    expect(await sendPictureReminders(second.app.services, new Date('2027-07-01T06:00:00.000Z'))).toBe(1);
+    expect(await sendPictureReminders(second.bot.app.services, new Date('2027-07-01T06:00:00.000Z'))).toBe(1);
     expect(await reminders('2027-01')).toEqual([`user:${analyst.aadObjectId}`]);
     // The second half of 2027 is published before January: no reminder for it.
     const reports = running.storage.storage.pictureReports;

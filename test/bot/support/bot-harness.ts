@@ -80,3 +80,15 @@ export function useRunningBot(over: Partial<Config> = {}): RunningBotFixture {
   });
   return fixture;
 }
+
+/** A second instance of the bot on the same storage (jobs and leases across instances), for a file's tests. */
+export function useSecondInstance(fixture: RunningBotFixture): { bot: RunningBot } {
+  const second = {} as { bot: RunningBot };
+  beforeAll(async () => {
+    second.bot = await startBot(fixture.storage.storage);
+  });
+  afterAll(async () => {
+    await second.bot?.close();
+  });
+  return second;
+}
