@@ -6,7 +6,7 @@ import { UserId } from '../../domain/shared/ids';
 import type { Access } from '../core/access';
 import { audit } from '../core/audit';
 import { command } from '../core/command';
-import { formAction } from '../core/form-action';
+import { formAction, type FormSpec } from '../core/form-action';
 import { linkKeyring } from '../signed-links';
 import { signedPersonDataPath } from './person-data-link';
 import { removePerson } from './leave.service';
@@ -30,16 +30,24 @@ export const privacyCommand = command({
 // Loose at the edge (a typed id comes back beside the field when wrong); checked as a UserId inside.
 const RequestData = z.object({ [PERSON_FIELD]: z.string().max(PERSON_ID_MAX * 2).default('') });
 
+/** The administrator's form, given back with the typed id and the reason beside it. */
+const requestForm: FormSpec<z.output<typeof RequestData>> = { render: async ({ t }) => privacyRequestCard(privacyTexts[t.lang].card), fieldOf: () => PERSON_FIELD };
+
+/** The typed id as a user id; a malformed one is refused beside the field. */
+function personIdOf(data: z.output<typeof RequestData>): UserId {
+  const parsed = UserId.safeParse(data[PERSON_FIELD]);
+  if (!parsed.success) throw new DomainError('PRIVACY.UNKNOWN_PERSON', { field: PERSON_FIELD });
+  return parsed.data;
+}
+
 /** Produces the person's data and answers with two links signed for this administrator. */
 export const accessRequestAction = formAction(
   PRIVACY_VERBS.request,
   RequestData,
   ADMIN_ONLY,
-  { render: async ({ t }) => privacyRequestCard(privacyTexts[t.lang].card), fieldOf: () => PERSON_FIELD },
+  requestForm,
   async ({ t, services, actor }, data) => {
-    const parsed = UserId.safeParse(data[PERSON_FIELD]);
-    if (!parsed.success) throw new DomainError('PRIVACY.UNKNOWN_PERSON', { field: PERSON_FIELD });
-    const personId = parsed.data;
+    const personId = personIdOf(data);
     const found = await collectPersonData(services, personId);
     if (!holdsAnything(found)) throw new DomainError('PRIVACY.UNKNOWN_PERSON', { field: PERSON_FIELD });
     await audit(services, { forumId: SYSTEM_AUDIT, actorId: actor.userId, action: 'privacy.accessRequest', subject: `person:${personId}` });
@@ -66,14 +74,13 @@ export const removePersonAction = formAction(
   PRIVACY_VERBS.remove,
   RequestData,
   ADMIN_ONLY,
-  { render: async ({ t }) => privacyRequestCard(privacyTexts[t.lang].card), fieldOf: () => PERSON_FIELD },
+  requestForm,
   async ({ t, services }, data) => {
-    const parsed = UserId.safeParse(data[PERSON_FIELD]);
-    if (!parsed.success) throw new DomainError('PRIVACY.UNKNOWN_PERSON', { field: PERSON_FIELD });
-    const found = await collectPersonData(services, parsed.data);
+    const personId = personIdOf(data);
+    const found = await collectPersonData(services, personId);
     if (!holdsAnything(found)) throw new DomainError('PRIVACY.UNKNOWN_PERSON', { field: PERSON_FIELD });
-    const name = found.knownAs?.displayName ?? found.memberships[0]?.displayName ?? parsed.data;
-    return leaveConfirmCard(privacyTexts[t.lang].card, { userId: parsed.data, person: name });
+    const name = found.knownAs?.displayName ?? found.memberships[0]?.displayName ?? personId;
+    return leaveConfirmCard(privacyTexts[t.lang].card, { userId: personId, person: name });
   },
 );
 
@@ -82,12 +89,11 @@ export const confirmRemovePersonAction = formAction(
   PRIVACY_VERBS.confirmRemove,
   RequestData,
   ADMIN_ONLY,
-  { render: async ({ t }) => privacyRequestCard(privacyTexts[t.lang].card), fieldOf: () => PERSON_FIELD },
+  requestForm,
   async ({ t, services, actor }, data) => {
-    const parsed = UserId.safeParse(data[PERSON_FIELD]);
-    if (!parsed.success) throw new DomainError('PRIVACY.UNKNOWN_PERSON', { field: PERSON_FIELD });
+    const personId = personIdOf(data);
     const reason = t.lang === 'da' ? 'Den ansvarlige har forladt kommunen; forummet skal finde en ny.' : 'The owner left the municipality; the forum needs to find a new one.';
-    const outcome = await removePerson(services, parsed.data, actor.userId, reason);
+    const outcome = await removePerson(services, personId, actor.userId, reason);
     return leaveDoneCard(privacyTexts[t.lang].card, outcome);
   },
 );
