@@ -1,8 +1,9 @@
-import { SpanKind, SpanStatusCode, trace, type Attributes } from '@opentelemetry/api';
+import { SpanKind, type Attributes } from '@opentelemetry/api';
 import { parseCommand } from '../core/command-words';
 import type { EntryPoints } from '../core/registry';
 import { readCommandText } from '../handlers/mention';
 import { instruments } from './instruments';
+import { inOutcomeSpan } from './outcome-span';
 
 /** The parts of an incoming activity telemetry may look at (to name the turn, never to copy it). */
 export interface TurnActivity {
@@ -42,23 +43,10 @@ export async function traceTurn(activity: TurnActivity, entryPoints: EntryPoints
   const attributes = describeTurn(activity, entryPoints);
   const started = performance.now();
   const name = `turn ${String(attributes['forumbot.activity.type'])}`;
-  return trace.getTracer('forumbot').startActiveSpan(name, { kind: SpanKind.SERVER, attributes }, async (span) => {
-    let outcome = 'ok';
-    try {
-      await run();
-    } catch (error) {
-      outcome = 'error';
-      // The class of the error only: its message may quote what someone typed.
-      span.setAttribute('error.type', error instanceof Error ? error.name : 'unknown');
-      span.setStatus({ code: SpanStatusCode.ERROR });
-      throw error;
-    } finally {
-      span.setAttribute('forumbot.outcome', outcome);
-      span.end();
-      const { turnDuration, cardActions } = instruments();
-      turnDuration.record(performance.now() - started, { ...attributes, 'forumbot.outcome': outcome });
-      const verb = attributes['forumbot.card.verb'];
-      if (verb !== undefined) cardActions.add(1, { 'forumbot.card.verb': verb, 'forumbot.outcome': outcome });
-    }
+  return inOutcomeSpan(name, { kind: SpanKind.SERVER, attributes }, run, (outcome) => {
+    const { turnDuration, cardActions } = instruments();
+    turnDuration.record(performance.now() - started, { ...attributes, 'forumbot.outcome': outcome });
+    const verb = attributes['forumbot.card.verb'];
+    if (verb !== undefined) cardActions.add(1, { 'forumbot.card.verb': verb, 'forumbot.outcome': outcome });
   });
 }
