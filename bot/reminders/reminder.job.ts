@@ -89,8 +89,8 @@ export async function sendDueReminders(services: BotServices, now: Date, known =
     // The fora the index named: everything about each in one round, since a reminder is due.
     const ids = [...new Set(options.only)];
     for (let i = 0; i < ids.length; i += FORA_PER_GROUP) {
-      const states = await Promise.all(ids.slice(i, i + FORA_PER_GROUP).map((id) => readForum(services, id, window)));
-      await remindFora(services, states.filter((s): s is ForumState => s !== undefined), now, known, options.handledThrough ?? new Map(), run);
+      const states = await readFora(services, ids.slice(i, i + FORA_PER_GROUP), window);
+      await remindFora(services, states, now, known, options.handledThrough ?? new Map(), run);
     }
     return run;
   }
@@ -105,7 +105,7 @@ export async function sendDueReminders(services: BotServices, now: Date, known =
         const settings = settingsOf(forum);
         // The cheap pass first: most fora have nothing due, and then need no more reads.
         if (!dueReminders(own, settings, now, { timeZone: services.config.timeZone }).some((r) => !known.has(r.id))) return { forum, occurrences: own, members: [], agendas: [] };
-        const [members, agendas] = await Promise.all([services.members.listByForum(forum.id), services.agendas.listByForum(forum.id)]);
+        const [members, agendas] = await Promise.all([services.members.listByForum(forum.id), agendasFor(services, forum.id, window)]);
         return { forum, occurrences: own, members, agendas };
       }),
     );
@@ -114,15 +114,37 @@ export async function sendDueReminders(services: BotServices, now: Date, known =
   return run;
 }
 
-/** A forum, its meetings in the window, members and agendas, read side by side: one storage round. */
-async function readForum(services: BotServices, forumId: string, window: { from: Date; to: Date }): Promise<ForumState | undefined> {
-  const [forum, occurrences, members, agendas] = await Promise.all([
-    services.fora.findById(forumId),
-    upcomingMeetings(services, [forumId], window.from, { horizonDays: horizonOf(window) }),
-    services.members.listByForum(forumId),
-    services.agendas.listByForum(forumId),
+/**
+ * How far before the reminder window an agenda's meeting may start and still be read: an agenda
+ * keeps the start its meeting had when it was made, so a meeting moved later since is still found.
+ */
+const AGENDA_MARGIN_MS = 90 * DAY_MS;
+
+/** The published agendas a reminder in the window can show or be spared by, not the forum's history. */
+const agendasFor = (services: BotServices, forumId: string, window: { from: Date }): Promise<Agenda[]> =>
+  services.agendas.listPublishedFrom(forumId, new Date(window.from.getTime() - AGENDA_MARGIN_MS));
+
+/**
+ * Fora, their meetings in the window, members and agendas, read side by side: one storage round.
+ * The fora themselves in a few queries of their one partition, not a point read each.
+ */
+async function readFora(services: BotServices, forumIds: readonly string[], window: { from: Date; to: Date }): Promise<ForumState[]> {
+  const [fora, ...rest] = await Promise.all([
+    services.fora.findMany(forumIds),
+    ...forumIds.map((forumId) =>
+      Promise.all([
+        upcomingMeetings(services, [forumId], window.from, { horizonDays: horizonOf(window) }),
+        services.members.listByForum(forumId),
+        agendasFor(services, forumId, window),
+      ]),
+    ),
   ]);
-  return forum === undefined ? undefined : { forum, occurrences, members, agendas };
+  const byId = new Map(fora.map((forum) => [forum.id, forum]));
+  return forumIds.flatMap((forumId, n) => {
+    const forum = byId.get(forumId);
+    const [occurrences, members, agendas] = rest[n]!;
+    return forum === undefined ? [] : [{ forum, occurrences, members, agendas }];
+  });
 }
 
 /**

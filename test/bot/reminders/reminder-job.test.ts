@@ -161,7 +161,7 @@ describe('reminders with two bot instances', () => {
     const services = apps[0]!.services;
     const counted = {
       ...services,
-      fora: { ...services.fora, list: () => (reads.push('list'), services.fora.list()), findById: (id: string) => (reads.push(`forum:${id}`), services.fora.findById(id)) },
+      fora: { ...services.fora, list: () => (reads.push('list'), services.fora.list()), findById: (id: string) => (reads.push(`forum:${id}`), services.fora.findById(id)), findMany: (ids: readonly string[]) => (reads.push(...ids.map((id) => `forum:${id}`)), services.fora.findMany(ids)) },
     };
     now = new Date('2026-02-09T07:58:00.000Z');
     await createReminderSweepJob(counted).run(now); // the sweep indexes the members' reminder of 08:00Z
