@@ -7,6 +7,7 @@ import { createAuditRepository } from './table-audit.repository';
 import { createTableSet, TablePrefix, type StorageConnection } from './table-client';
 import { createConversationRepository } from './table-conversation.repository';
 import { createEscalationRepository } from './table-escalation.repository';
+import { withChangeMarks } from './forum-change-marks';
 import { createForumRepository } from './table-forum.repository';
 import { createJobLeaseRepository } from './table-job-lease.repository';
 import { createJobStateRepository } from './table-job-state.repository';
@@ -55,12 +56,22 @@ export function createStorage(connection: StorageConnection, options: StorageOpt
   const { tablePrefix } = Options.parse({ tablePrefix: options.tablePrefix });
   const checked = typeof connection === 'string' ? z.string().trim().min(1, 'connection string is empty').parse(connection) : connection;
   const tables = createTableSet(checked, tablePrefix);
+  const reminderIndex = createReminderIndexRepository(tables);
+  const onMarkError = options.onCleanupError ?? warnCleanup;
+  // Every write to what reminders are made of moves the forum's change mark: the reminder job keeps what it read until then.
+  const marked = withChangeMarks(
+    {
+      fora: createForumRepository(tables),
+      members: createMemberRepository(tables),
+      meetingSeries: createMeetingSeriesRepository(tables),
+      meetings: createMeetingRepository(tables),
+      agendas: createAgendaRepository(tables, options.onCleanupError ?? warnCleanup),
+    },
+    reminderIndex,
+    onMarkError,
+  );
   return {
-    fora: createForumRepository(tables),
-    members: createMemberRepository(tables),
-    meetingSeries: createMeetingSeriesRepository(tables),
-    meetings: createMeetingRepository(tables),
-    agendas: createAgendaRepository(tables, options.onCleanupError ?? warnCleanup),
+    ...marked,
     agendaInputs: createAgendaInputRepository(tables),
     actionItems: createActionItemRepository(tables),
     escalations: createEscalationRepository(tables),
@@ -71,7 +82,7 @@ export function createStorage(connection: StorageConnection, options: StorageOpt
     outbox: createOutboxRepository(outboxTableIn(tables)),
     jobLeases: createJobLeaseRepository(tables),
     jobState: createJobStateRepository(tables),
-    reminderIndex: createReminderIndexRepository(tables),
+    reminderIndex,
     plans: createPlanRepository(tables),
     initiatives: createInitiativeRepository(tables),
     picture: createPictureRepository(tables),
