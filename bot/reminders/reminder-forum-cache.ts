@@ -1,16 +1,22 @@
-import type { Agenda } from '../../domain/agendas/agenda';
 import type { Forum, Member } from '../../domain/fora/forum';
 import type { Meeting, MeetingSeries } from '../../domain/meetings/meeting';
 import type { BotServices } from '../core/services';
 
-/** What a forum's reminders are made of, as read. */
+/** A published agenda as a reminder shows it: the titles of its items. */
+export interface PublishedAgenda {
+  /** The occurrence key of its meeting. */
+  meetingId: string;
+  itemTitles: string[];
+}
+
+/** What a forum's reminders are made of, as read (the agendas cut down to what a reminder shows). */
 export interface ForumRows {
   forum: Forum;
   series: MeetingSeries[];
   meetings: Meeting[];
   members: Member[];
   /** The published agendas of meetings from `agendasFrom` on. */
-  agendas: Agenda[];
+  agendas: PublishedAgenda[];
   agendasFrom: number;
 }
 
@@ -54,7 +60,8 @@ export class ReminderForumCache {
         return;
       }
       const [series, meetings, members, agendas] = perForum[n]!;
-      const rows: ForumRows = { forum, series, meetings, members, agendas, agendasFrom: agendasFrom.getTime() };
+      const published = agendas.flatMap((a) => (a.state === 'published' && a.meetingId !== undefined ? [{ meetingId: a.meetingId, itemTitles: a.items.map((item) => item.title) }] : []));
+      const rows: ForumRows = { forum, series, meetings, members, agendas: published, agendasFrom: agendasFrom.getTime() };
       this.kept.set(id, { mark: marks.get(id), rows });
       found.set(id, rows);
     });

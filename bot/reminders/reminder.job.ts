@@ -1,4 +1,3 @@
-import type { Agenda } from '../../domain/agendas/agenda';
 import type { Forum, Member } from '../../domain/fora/forum';
 import type { Occurrence } from '../../domain/meetings/occurrence';
 import type { NewOutboxMessage } from '../../domain/outbox/outbox-message';
@@ -8,7 +7,7 @@ import { settingsOf } from '../../domain/reminders/reminder-settings';
 import type { ScheduledJob } from '../core/feature';
 import type { BotServices } from '../core/services';
 import { upcomingOf } from '../meetings/upcoming-meetings';
-import { forumCacheOf, type ForumRows } from './reminder-forum-cache';
+import { forumCacheOf, type ForumRows, type PublishedAgenda } from './reminder-forum-cache';
 import { reminderMessages } from './reminder-message';
 import { reminderRecipients } from './reminder-recipients';
 
@@ -65,7 +64,7 @@ interface ForumState {
   forum: Forum;
   occurrences: Occurrence[];
   members: readonly Member[];
-  agendas: readonly Agenda[];
+  agendas: readonly PublishedAgenda[];
 }
 
 /** One reminder's messages, on their way to the outbox. */
@@ -136,7 +135,7 @@ async function remindFora(services: BotServices, states: readonly ForumState[], 
     );
     for (const reminder of due) {
       run.due += 1;
-      const plan = { forumId: forum.id, reminder, messages: reminderMessages(services, forum, reminder, reminderRecipients(reminder.kind, members), published.get(reminder.occurrence.key)) };
+      const plan = { forumId: forum.id, reminder, messages: reminderMessages(services, forum, reminder, reminderRecipients(reminder.kind, members), published.get(reminder.occurrence.key)?.itemTitles) };
       planned.push(plan);
       // Due before what the index vouches for (or nothing vouched): perhaps queued by an earlier run.
       if (handledAt === undefined) inDoubt.add(plan);
@@ -215,10 +214,8 @@ function nextDueAfter(occurrences: readonly Occurrence[], settings: ReturnType<t
 }
 
 /** Published agendas by the occurrence they belong to (`meetingId` holds the occurrence key). */
-function publishedAgendas(agendas: readonly Agenda[]): Map<string, Agenda> {
-  const byKey = new Map<string, Agenda>();
-  for (const agenda of agendas) if (agenda.state === 'published' && agenda.meetingId !== undefined) byKey.set(agenda.meetingId, agenda);
-  return byKey;
+function publishedAgendas(agendas: readonly PublishedAgenda[]): Map<string, PublishedAgenda> {
+  return new Map(agendas.map((agenda) => [agenda.meetingId, agenda]));
 }
 
 /** How often the sweep looks at every forum and repairs the index. */
