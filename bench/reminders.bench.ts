@@ -69,7 +69,8 @@ let ok = true;
 const missed: string[] = [];
 try {
   for (const size of SIZES) {
-    const storage = createStorage(azurite.connectionString, { tablePrefix: `b${randomUUID().replaceAll('-', '').slice(0, 10)}` });
+    const tablePrefix = `b${randomUUID().replaceAll('-', '').slice(0, 10)}`;
+    const storage = createStorage(azurite.connectionString, { tablePrefix });
     let now = new Date('2026-11-23T06:10:00.000Z'); // Monday 07:10 local
     const app = createBotApp({ config, logger: createLogger('silent'), storage, clock: { now: () => now } });
     let started = performance.now();
@@ -87,11 +88,11 @@ try {
     const job = createReminderJob(app.services);
     await job.run(now);
     /** One minute run at `at`, timed, with its storage requests and the messages it created. */
-    const minute = async (at: string): Promise<{ ms: number; requests: number; created: number; kinds: [string, number][] }> => {
+    const minute = async (at: string, runner = job): Promise<{ ms: number; requests: number; created: number; kinds: [string, number][] }> => {
       now = new Date(at);
       const counter = countRequestsTo(azurite.port);
       const startedAt = performance.now();
-      await job.run(now);
+      await runner.run(now);
       const ms = performance.now() - startedAt;
       const requests = counter.count();
       counter.close();
@@ -111,23 +112,29 @@ try {
     ] as const) {
       const queuedBefore = (await minute(catchUp)).created;
       const run = await minute(at);
-      due.push({ ...run, created: run.created - queuedBefore, at });
+      due.push({ ...run, created: run.created - queuedBefore, at, note: '' });
     }
+    // 10:00 local on an instance that has kept nothing (just started, or took the job's lease over):
+    // it reads every forum due (the follow-ups of the 08:00 meetings fall due too).
+    const cold = createReminderJob(createBotApp({ config, logger: createLogger('silent'), storage: createStorage(azurite.connectionString, { tablePrefix }), clock: { now: () => now } }).services);
+    const queuedBefore = (await minute('2026-11-23T08:59:00.000Z', cold)).created;
+    const coldRun = await minute('2026-11-23T09:00:30.000Z', cold);
+    due.push({ ...coldRun, created: coldRun.created - queuedBefore, at: '2026-11-23T09:00:30.000Z', note: ', an instance that kept nothing' });
     rows.push(
       `${String(size).padStart(5)} fora | seed ${seedTime.padStart(8)} | first sweep ${firstSweep.padStart(8)} | another instance's sweep ${laterSweep.padStart(8)}`,
       `           nothing due: ${idle.map((r) => `${r.ms.toFixed(0)} ms (${r.requests} requests)`).join(', ')}; median ${idleMedian.ms.toFixed(0)} ms` +
         (size === 1000 ? `   [before: ${BEFORE_1000.idleMs} ms, ${BEFORE_1000.idleRequests} requests; target < ${TARGET.idleMs} ms]` : ''),
       ...due.map(
         (r) =>
-          `           due minute ${r.at.slice(11, 16)}Z: ${r.ms.toFixed(0).padStart(5)} ms for ${String(r.created).padStart(4)} messages, ${r.requests} storage requests (${(r.requests / Math.max(1, r.created)).toFixed(1)} per message)` +
-          (size === 1000
+          `           due minute ${r.at.slice(11, 16)}Z${r.note}: ${r.ms.toFixed(0).padStart(5)} ms for ${String(r.created).padStart(4)} messages, ${r.requests} storage requests (${(r.requests / Math.max(1, r.created)).toFixed(1)} per message)` +
+          (size === 1000 && r.note === ''
             ? `   [before: ${BEFORE_1000.dueMs} ms for ${BEFORE_1000.dueMessages}, ${BEFORE_1000.dueRequests} requests (${(BEFORE_1000.dueRequests / BEFORE_1000.dueMessages).toFixed(1)} per message); target < ${TARGET.dueMs} ms]`
             : ''),
       ),
     );
     if (SHOW_KINDS) for (const r of due) rows.push(`           requests of the ${r.at.slice(11, 16)}Z minute by kind: ${r.kinds.map(([k, n]) => `${k} ${n}`).join(', ')}`);
     console.log(rows.slice(-(3 + due.length * (SHOW_KINDS ? 2 : 1))).join('\n'));
-    if (size === 1000 && (idleMedian.ms >= TARGET.idleMs || due.some((r) => r.ms >= TARGET.dueMs))) missed.push(`${size} fora`);
+    if (size === 1000 && (idleMedian.ms >= TARGET.idleMs || due.some((r) => r.note === '' && r.ms >= TARGET.dueMs))) missed.push(`${size} fora`);
     await storage.dropAll();
   }
 } catch (error) {

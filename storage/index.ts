@@ -35,8 +35,9 @@ export interface StorageOptions {
   /** Put before every table name (letters and digits), so tests and deployments can share an account. */
   tablePrefix?: string;
   /**
-   * Told when removing rows nobody reads any more failed (old agenda revisions); the write itself
-   * succeeded. Defaults to a process warning.
+   * Told when a write's after-work failed: removing rows nobody reads any more (old agenda
+   * revisions), or moving a forum's change mark after the write. The write itself succeeded.
+   * Defaults to a process warning.
    */
   onCleanupError?: CleanupErrorReporter;
 }
@@ -57,7 +58,6 @@ export function createStorage(connection: StorageConnection, options: StorageOpt
   const checked = typeof connection === 'string' ? z.string().trim().min(1, 'connection string is empty').parse(connection) : connection;
   const tables = createTableSet(checked, tablePrefix);
   const reminderIndex = createReminderIndexRepository(tables);
-  const onMarkError = options.onCleanupError ?? warnCleanup;
   // Every write to what reminders are made of moves the forum's change mark: the reminder job keeps what it read until then.
   const marked = withChangeMarks(
     {
@@ -68,7 +68,7 @@ export function createStorage(connection: StorageConnection, options: StorageOpt
       agendas: createAgendaRepository(tables, options.onCleanupError ?? warnCleanup),
     },
     reminderIndex,
-    onMarkError,
+    options.onCleanupError ?? warnCleanup,
   );
   return {
     ...marked,
