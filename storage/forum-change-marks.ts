@@ -10,11 +10,11 @@ const AFTER_TRIES = 3;
 
 /**
  * The repositories of what a forum's reminders are made of, each write moving the forum's change
- * mark (see ReminderIndexRepository.marks) before and after it. Before: a write whose mark cannot be
- * moved does not happen, so no reader keeps what it replaces. After: a reader that read the mark
- * between the two and the rows before the write sees the mark move again. Only both the second
- * mark failing (tried three times, then reported) and such a reader leave a copy stale, until the
- * hourly sweep reads everything again.
+ * mark (see ReminderIndexRepository.marks) before and after it. Before: every copy read earlier is
+ * out of date even if the second mark fails, and a write whose first mark cannot be moved does not
+ * happen. After: a reader that read the mark between the two, and the rows before the write landed,
+ * sees the mark move again. Only such a reader and the second mark failing (tried three times, then
+ * reported) together leave a copy stale, until the hourly sweep reads every forum again.
  */
 export function withChangeMarks<R extends Marked>(repos: R, marks: Pick<ReminderIndexRepository, 'markChanged'>, report: MarkErrorReporter): Marked {
   async function marked<T>(forumId: string, write: () => Promise<T>): Promise<T> {
