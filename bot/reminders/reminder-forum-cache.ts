@@ -20,6 +20,13 @@ export interface ForumRows {
   agendasFrom: number;
 }
 
+/**
+ * Kept rows older than this are read again even if the mark has not moved: the sweep reads every
+ * forum hourly, but it may run on another instance, and this bounds what a lost second mark could
+ * leave stale there.
+ */
+export const KEEP_AT_MOST_MS = 6 * 3_600_000;
+
 type Services = Pick<BotServices, 'fora' | 'meetingSeries' | 'meetings' | 'members' | 'agendas' | 'reminderIndex'>;
 
 /**
@@ -30,7 +37,10 @@ type Services = Pick<BotServices, 'fora' | 'meetingSeries' | 'meetings' | 'membe
  * in between moves it past what is kept.
  */
 export class ReminderForumCache {
-  private readonly kept = new Map<string, { mark: string | undefined; rows: ForumRows }>();
+  private readonly kept = new Map<string, { mark: string | undefined; readAt: number; rows: ForumRows }>();
+
+  /** `now`: this process's clock (how old a copy is), not the jobs' notion of the time. */
+  constructor(private readonly now: () => number = Date.now) {}
 
   /**
    * The rows of these fora (unknown ones left out): kept where the mark has not moved and the
@@ -41,9 +51,11 @@ export class ReminderForumCache {
     const marks = await services.reminderIndex.marks(ids);
     const found = new Map<string, ForumRows>();
     const stale: string[] = [];
+    const readAt = this.now();
     for (const id of ids) {
       const kept = this.kept.get(id);
-      if (options.fresh !== true && kept !== undefined && kept.mark === marks.get(id) && kept.rows.agendasFrom <= agendasFrom.getTime()) found.set(id, kept.rows);
+      const usable = kept !== undefined && kept.mark === marks.get(id) && kept.rows.agendasFrom <= agendasFrom.getTime() && readAt - kept.readAt < KEEP_AT_MOST_MS;
+      if (options.fresh !== true && usable) found.set(id, kept.rows);
       else stale.push(id);
     }
     const [fora, ...perForum] = await Promise.all([
@@ -62,7 +74,7 @@ export class ReminderForumCache {
       const [series, meetings, members, agendas] = perForum[n]!;
       const published = agendas.flatMap((a) => (a.state === 'published' && a.meetingId !== undefined ? [{ meetingId: a.meetingId, itemTitles: a.items.map((item) => item.title) }] : []));
       const rows: ForumRows = { forum, series, meetings, members, agendas: published, agendasFrom: agendasFrom.getTime() };
-      this.kept.set(id, { mark: marks.get(id), rows });
+      this.kept.set(id, { mark: marks.get(id), readAt, rows });
       found.set(id, rows);
     });
     return found;
