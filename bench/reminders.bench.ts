@@ -18,7 +18,8 @@
  *   5 reads per forum, an address read and an insert per message, 65 transactions, the index);
  * - with change marks and the kept rows: 561 and 516 ms, 323 requests each (2.6 per message: the
  *   marks in 4 queries, no read per forum); nothing due 4–5 ms, 3 requests; an instance that kept
- *   nothing 1439 ms for 175 messages, 764 requests. An earlier run at load 6–8: 630 and 604 ms.
+ *   nothing 1439 ms for 175 messages, 764 requests. Other runs: 630 and 604 ms (load 6–8), and
+ *   with kept rows read again after 6 hours, 831 and 961 ms (load 7–8), the same 323 requests.
  * Seeding 1000 fora takes 30–40 s (was some ten minutes), the whole run about 1.5–2 minutes.
  */
 import { randomUUID } from 'node:crypto';
