@@ -23,10 +23,11 @@ async function inBatches<T>(all: readonly T[], size: number, each: (value: T) =>
 
 /**
  * `people` consultants who are all members of the same `foraCount` fora (secretary of the first, as
- * the storage-depth test has it), each forum with a weekly series, an agenda for next week and one
- * open item per member. What a member of several fora has to be read.
+ * the storage-depth test has it), each forum with a weekly series and an agenda for next week, and
+ * each member with an open item in the first forum or, with `itemsInEvery`, in every forum (only
+ * `handlinger` reads them all; writing fewer keeps the seeding short on a shared machine).
  */
-export async function seedMemberGroup(storage: Storage, name: string, foraCount: number, people: number): Promise<MemberGroup> {
+export async function seedMemberGroup(storage: Storage, name: string, foraCount: number, people: number, itemsInEvery = false): Promise<MemberGroup> {
   const tomorrow = new Date(Date.now() + DAY_MS).toISOString().slice(0, 10);
   const fora = Array.from({ length: foraCount }, (_, i) => aForum({ name: `${name} ${i + 1}` }));
   await Promise.all(
@@ -41,8 +42,9 @@ export async function seedMemberGroup(storage: Storage, name: string, foraCount:
   const persons = Array.from({ length: people }, (_, i) => aPerson(`Konsulent ${i + 1}`));
   const firstItems = new Map<string, string>();
   const pairs = persons.flatMap((person) => fora.map((forum, i) => ({ person, forum, first: i === 0 })));
-  await inBatches(pairs, 50, async ({ person, forum, first }) => {
+  await inBatches(pairs, 100, async ({ person, forum, first }) => {
     await storage.members.save(forum.id, { userId: person.aadObjectId, displayName: person.name, roles: [first ? 'secretary' : 'member'] });
+    if (!first && !itemsInEvery) return;
     const item = await storage.actionItems.save(anActionItem(forum.id, { owner: { kind: 'member', userId: person.aadObjectId, displayName: person.name }, dueDate: tomorrow }));
     if (first) firstItems.set(person.aadObjectId, item.id);
   });
