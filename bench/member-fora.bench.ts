@@ -2,7 +2,7 @@
  * What a member of 1, 4 and 12 fora waits for, over real HTTP: Forumbot (in-memory Azurite, replies
  * to the Teams connector emulator) beside a bare botbuilder echo bot, in the same run.
  *
- *   npx tsx bench/member-fora.bench.ts [turns=100] [--warmup=24] [--pool=24] [--concurrency=20] [--fora=1,4,12]
+ *   npx tsx bench/member-fora.bench.ts [turns=100] [--warmup=24] [--pool=24] [--concurrency=20] [--fora=1,4,12] [--other=200]
  *
  * Variants, interleaved round-robin: the echo bot; `hjælp` (Forumbot without storage, for reference);
  * `fora`, `møder`, `handlinger`, `dagsorden` typed in a 1:1 chat; a card click (Action.Execute
@@ -11,8 +11,8 @@
  * the read goal). Each variant rotates over its own pool of people, each in their own 1:1 chat, all
  * members of the same fora (secretary of the first; every forum with a weekly series and next week's
  * agenda; an open item per member in the first forum, for `handlinger` in every forum); the warm-up reaches every one of them first, so measured
- * turns are the steady state. Everything for every fora count is seeded before the first measurement,
- * so each count runs against the same storage.
+ * turns are the steady state. Everything for every fora count (and `other` fora no one here is in) is
+ * seeded before the first measurement, so each count runs against the same storage.
  *
  * Per fora count: a sequential pass (each turn's storage requests and rounds of waiting — a request
  * started after another finished is one round deeper — are measured here), then `concurrency` turns
@@ -32,6 +32,7 @@ import { registryTexts } from '../bot/registry/registry.texts';
 import { startAzurite } from '../storage/azurite';
 import { createStorage } from '../storage/index';
 import { testConfig } from '../test/bot/support/bot-harness';
+import { aForum } from '../test/storage/storage.mothers';
 import { aMessage, aPerson, aPersonalChat, cardAction } from '../test/bot/support/teams-activities';
 import { startTeamsConnectorEmulator } from '../test/emulator/teams-connector-emulator';
 import { meterDepthTo, type DepthMeter } from '../test/support/storage-depth';
@@ -49,6 +50,8 @@ const Args = z.object({
   warmup: z.coerce.number().int().min(0).max(10_000).default(24),
   pool: z.coerce.number().int().min(4).max(500).default(24),
   concurrency: z.coerce.number().int().min(0).max(64).default(20),
+  /** Fora nobody in the pools belongs to, stored beside (a deployment holds many): a read of every forum shows. */
+  other: z.coerce.number().int().min(0).max(5_000).default(200),
   fora: z
     .string()
     .default('1,4,12')
@@ -237,7 +240,7 @@ function reportAcross(variants: readonly Variant[], outcomes: readonly CountOutc
 }
 
 async function main(): Promise<number> {
-  const args: Args = parseBenchArgs(Args, 'turns', 'member-fora.bench.ts [turns=100] [--warmup=24] [--pool=24] [--concurrency=20] [--fora=1,4,12]');
+  const args: Args = parseBenchArgs(Args, 'turns', 'member-fora.bench.ts [turns=100] [--warmup=24] [--pool=24] [--concurrency=20] [--fora=1,4,12] [--other=200]');
   const azurite = await startAzurite();
   const closers: (() => Promise<void>)[] = [() => azurite.stop()];
   try {
@@ -254,7 +257,8 @@ async function main(): Promise<number> {
       const groups = await Promise.all(kinds.map((kind) => seedMemberGroup(storage, `Forum ${kind} ${fora}`, fora, args.pool, kind === 'handlinger')));
       groupsByCount.set(fora, Object.fromEntries(kinds.map((kind, i) => [kind, groups[i]!])) as Record<(typeof kinds)[number], MemberGroup>);
     }
-    const foraSeeded = args.fora.reduce((n, f) => n + f * kinds.length, 0);
+    for (let i = 0; i < args.other; i += 50) await Promise.all(Array.from({ length: Math.min(50, args.other - i) }, (_, k) => storage.fora.save(aForum({ name: `Andet forum ${i + k + 1}` }))));
+    const foraSeeded = args.fora.reduce((n, f) => n + f * kinds.length, 0) + args.other;
     console.log(`seeded ${foraSeeded} fora and ${args.fora.reduce((n, f) => n + f * kinds.length * args.pool, 0)} memberships in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
 
     const app = createBotApp({ config: testConfig({ logLevel: 'warn' }), logger, storage });
