@@ -1,18 +1,16 @@
 import dc from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
-import { percentile } from './latency-stats';
-
 /**
  * How long one storage round trip takes here: from a request to Azurite starting until its response
- * arrives (Node's `http.client.request.start` / `http.client.response.finish` channels). Its median
- * is the unit in which a turn's waiting for storage is judged ("echo + 2 round trips").
+ * arrives (Node's `http.client.request.start` / `http.client.response.finish` channels). Time lone
+ * requests with it (one after another): requests sent side by side queue in Azurite and each looks
+ * longer than a round trip is.
  */
 export interface RoundTripTimer {
   /** Forget the durations so far. */
   reset(): void;
-  /** Median duration (ms) of the round trips since `reset`; NaN when there were none. */
-  medianMs(): number;
-  count(): number;
+  /** Durations (ms) of the round trips since `reset`, in the order they finished. */
+  samples(): number[];
   close(): void;
 }
 
@@ -33,8 +31,7 @@ export function timeRequestsTo(port: number, host = '127.0.0.1'): RoundTripTimer
   dc.subscribe('http.client.response.finish', onFinish);
   return {
     reset: () => void (durations = []),
-    medianMs: () => percentile([...durations].sort((a, b) => a - b), 50),
-    count: () => durations.length,
+    samples: () => [...durations],
     close() {
       dc.unsubscribe('http.client.request.start', onStart);
       dc.unsubscribe('http.client.response.finish', onFinish);
