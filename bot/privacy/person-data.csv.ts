@@ -28,5 +28,11 @@ export function personDataCsv(texts: PrivacyTexts, data: PersonData): string {
     if (sections.length === 0) rows.push([s.pictureReport, r.forumId, when, `${r.period.from}–${r.period.to}`, '', '']);
     for (const [section, text] of sections) rows.push([s.pictureReport, r.forumId, when, `${r.period.from}–${r.period.to} · ${section}`, text, '']);
   }
+  for (const forumId of data.analystIn) rows.push([s.analyst, forumId, '', '', '', '']);
+  const plan = data.plan;
+  if (plan.pending !== undefined) rows.push([s.plan, '', plan.pending.sentAt ?? '', texts.csv.planPending, plan.pending.as.join(', '), '']);
+  for (const v of plan.versions) rows.push([s.plan, '', v.approvedAt, `v${v.number}`, v.as.join(', '), '']);
+  for (const i of plan.initiatives) rows.push([s.initiative, '', '', i.project, i.as.join(', '), i.id]);
+  for (const c of plan.changes) rows.push([s.initiativeChange, '', c.at, c.kind, c.fields.join(', '), c.initiativeId]);
   return BOM + [texts.csv.headers, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
 }
