@@ -22,6 +22,7 @@ export function personDataCsv(texts: PrivacyTexts, data: PersonData): string {
   for (const r of data.teams) rows.push([s.team, '', r.seenAt, r.displayName ?? '', [r.email, r.upn].filter(Boolean).join(' · '), r.teamId]);
   if (data.personalChat !== undefined) rows.push([s.personalChat, '', data.personalChat.installedAt, data.personalChat.active ? texts.csv.chatState.active : texts.csv.chatState.inactive, '', data.personalChat.conversationId]);
   for (const d of data.deliveries) rows.push([s.delivery, '', d.deliveredAt ?? d.enqueuedAt, d.subjectType ?? '', d.status, d.id]);
+  for (const d of data.caused) rows.push([s.caused, '', d.deliveredAt ?? d.enqueuedAt, d.subjectType ?? '', d.status, '']);
   for (const r of data.pictureReports) {
     const when = r.publishedAt ?? r.edits.at(-1) ?? '';
     const sections = Object.entries(r.commentary);

@@ -4,7 +4,10 @@ import type { PlanSources } from '../../domain/privacy/plan-person-data';
 import type { BotServices } from '../core/services';
 import { SYSTEM_AUDIT } from './retention.service';
 
-type Services = Pick<BotServices, 'fora' | 'members' | 'agendas' | 'agendaInputs' | 'actionItems' | 'escalations' | 'audit' | 'knownUsers' | 'outboxRecords' | 'teamRosters' | 'conversations' | 'pictureReports' | 'plans' | 'initiatives' | 'clock'>;
+type Services = Pick<BotServices, 'fora' | 'members' | 'agendas' | 'agendaInputs' | 'actionItems' | 'escalations' | 'audit' | 'knownUsers' | 'outboxRecords' | 'outbox' | 'teamRosters' | 'conversations' | 'pictureReports' | 'plans' | 'initiatives' | 'clock'>;
+
+/** Finished messages leave the outbox some weeks after delivery, so a person's own are far fewer than this. */
+const CAUSED_LIMIT = 10_000;
 
 /**
  * Reads everything that may hold the person and lets the domain pick their part. Every forum is
@@ -30,9 +33,10 @@ export async function collectPersonData(services: Services, userId: string): Pro
       return { forumId: forum.id, members, inputs, items, agendas, cases: withHistory, audit, reports };
     }),
   );
-  const [systemAudit, deliveries, knownUser, roster, personalChat, plan] = await Promise.all([
+  const [systemAudit, deliveries, caused, knownUser, roster, personalChat, plan] = await Promise.all([
     services.audit.listByForum(SYSTEM_AUDIT),
     services.outboxRecords.listByRecipient(userId),
+    services.outbox.listByCauser(userId, CAUSED_LIMIT),
     services.knownUsers.findById(userId),
     rosterRowsOf(services, userId),
     services.conversations.findPersonalAddress(userId),
@@ -49,6 +53,7 @@ export async function collectPersonData(services: Services, userId: string): Pro
       agendas: perForum.flatMap((f) => f.agendas),
       audit: [...perForum.flatMap((f) => f.audit), ...systemAudit],
       deliveries,
+      caused,
       knownUser,
       roster,
       personalChat,

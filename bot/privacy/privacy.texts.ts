@@ -4,7 +4,7 @@ import type { Lang } from '../i18n';
 export interface PrivacyTexts {
   card: PrivacyCardText;
   summaries: { request: string; result: string };
-  csv: { headers: readonly string[]; sections: Record<'knownAs' | 'membership' | 'input' | 'actionItem' | 'case' | 'caseStep' | 'caseSeen' | 'agenda' | 'audit' | 'delivery' | 'team' | 'personalChat' | 'pictureReport' | 'analyst' | 'plan' | 'initiative' | 'initiativeChange', string>; planPending: string; chatState: { active: string; inactive: string } };
+  csv: { headers: readonly string[]; sections: Record<'knownAs' | 'membership' | 'input' | 'actionItem' | 'case' | 'caseStep' | 'caseSeen' | 'agenda' | 'audit' | 'delivery' | 'team' | 'personalChat' | 'pictureReport' | 'caused' | 'analyst' | 'plan' | 'initiative' | 'initiativeChange', string>; planPending: string; chatState: { active: string; inactive: string } };
 }
 
 const da: PrivacyTexts = {
@@ -31,7 +31,7 @@ const da: PrivacyTexts = {
   summaries: { request: 'Indsigt: en persons data', result: 'Persondata er klar til download' },
   csv: {
     headers: ['Område', 'Forum', 'Tidspunkt', 'Hvad', 'Detaljer', 'Id'],
-    sections: { knownAs: 'Kendt bruger', membership: 'Medlemskab', input: 'Input', actionItem: 'Handling', case: 'Sag', caseStep: 'Sagsskridt', caseSeen: 'Læst afgørelse', agenda: 'Dagsorden', audit: 'Log', delivery: 'Besked', team: 'Holdliste', personalChat: 'Personlig chat', pictureReport: 'Halvårsrapport (kommentar)', analyst: 'Analytiker (halvårsbilledet)', plan: 'Handlingsplan', initiative: 'Indsats', initiativeChange: 'Indsats ændret' },
+    sections: { knownAs: 'Kendt bruger', membership: 'Medlemskab', input: 'Input', actionItem: 'Handling', case: 'Sag', caseStep: 'Sagsskridt', caseSeen: 'Læst afgørelse', agenda: 'Dagsorden', audit: 'Log', delivery: 'Besked', team: 'Holdliste', personalChat: 'Personlig chat', pictureReport: 'Halvårsrapport (kommentar)', caused: 'Besked sendt til andre', analyst: 'Analytiker (halvårsbilledet)', plan: 'Handlingsplan', initiative: 'Indsats', initiativeChange: 'Indsats ændret' },
     planPending: 'sendt til godkendelse',
     chatState: { active: 'aktiv', inactive: 'inaktiv' },
   },
@@ -61,7 +61,7 @@ const en: PrivacyTexts = {
   summaries: { request: 'Access request: a person\'s data', result: 'Personal data ready to download' },
   csv: {
     headers: ['Area', 'Forum', 'When', 'What', 'Details', 'Id'],
-    sections: { knownAs: 'Known user', membership: 'Membership', input: 'Input', actionItem: 'Action item', case: 'Case', caseStep: 'Case step', caseSeen: 'Decision seen', agenda: 'Agenda', audit: 'Audit', delivery: 'Message', team: 'Team roster', personalChat: 'Personal chat', pictureReport: 'Half-yearly report (commentary)', analyst: 'Analyst (half-yearly picture)', plan: 'Action plan', initiative: 'Initiative', initiativeChange: 'Initiative changed' },
+    sections: { knownAs: 'Known user', membership: 'Membership', input: 'Input', actionItem: 'Action item', case: 'Case', caseStep: 'Case step', caseSeen: 'Decision seen', agenda: 'Agenda', audit: 'Audit', delivery: 'Message', team: 'Team roster', personalChat: 'Personal chat', pictureReport: 'Half-yearly report (commentary)', caused: 'Message sent to others', analyst: 'Analyst (half-yearly picture)', plan: 'Action plan', initiative: 'Initiative', initiativeChange: 'Initiative changed' },
     planPending: 'sent for approval',
     chatState: { active: 'active', inactive: 'inactive' },
   },
