@@ -59,7 +59,7 @@ export async function dropAnalyst(services: Services, fora: readonly Forum[], us
   let dropped = 0;
   for (const forum of fora) {
     if (forumAfterLeaving(forum, userId) === forum) continue;
-    await services.fora.update(forum.id, (current) => forumAfterLeaving(current, userId));
+    await saveOrReapply(forum, (current) => forumAfterLeaving(current, userId), () => services.fora.findById(forum.id), (next) => services.fora.save(next));
     dropped += 1;
   }
   return dropped;
