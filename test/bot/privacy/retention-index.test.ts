@@ -166,7 +166,6 @@ describe('retention through the outbox index and the inputs watermark', { timeou
       // No agenda's (empty) inputs are read again.
       expect(pass.inputReadsNextDay).toBe(0);
     }
-    console.log("NEXTDAY", short.requests, long.requests, JSON.stringify(long.kinds));
     expect(long.requests).toBe(short.requests);
     expect(long.kinds).toEqual(short.kinds);
     // Cursor, fora, and per forum its agendas, items, cases, audit and watermark; the backfill's state and one index range.
