@@ -14,7 +14,7 @@ import { createShardLeases } from './table-outbox-shards';
 import { doneEntity, doneKeyOf, filesAsDone, indexFinishedAfter, listDoneBefore } from './table-outbox-done';
 
 /**
- * Table `outbox`, four kinds of row:
+ * Table `outbox`, these kinds of row:
  * - message  — partition `m~{id}`, row `message`: the truth about one message (its status is its
  *   lease: updates carry If-Match). One partition per message, so point reads and conditional writes
  *   never contend across messages.
