@@ -5,6 +5,7 @@ import { DomainError } from '../../domain/shared/domain-error';
 import { audit } from '../core/audit';
 import type { BotServices } from '../core/services';
 import { rosterRowsOf } from './person-data.service';
+import { dropAnalyst, pseudonymisePlan } from './plan-leave.service';
 import { SYSTEM_AUDIT } from './retention.service';
 
 export interface LeaveOutcome {
@@ -36,9 +37,10 @@ async function tracesOf(services: BotServices, userId: string, withMembers: read
  * Removes a person who left the municipality. Checks first (the last chair of a forum refuses it,
  * before anything is written), then: open items they own go to the forum's chair (or are marked
  * blocked); where they are stored as author, owner, raiser, actor of a case step, reader of a
- * decision, editor or presenter of an agenda, on a circulation list, or as an analyst on a
- * half-yearly report, they become a stable
- * pseudonym; audit rows naming them are rewritten under it; their memberships end; and what is only
+ * decision, editor or presenter of an agenda, on a circulation list, as an analyst on a
+ * half-yearly report, or on the action plan (sender, approver, listed member, an initiative's
+ * contact, editor or history), they become a stable pseudonym; fora naming them as an analyst drop
+ * them; audit rows naming them are rewritten under it; their memberships end; and what is only
  * about them goes: their Teams address, known-user and roster rows, and messages delivered to them.
  * The audit keeps that it happened, under the pseudonym.
  */
@@ -89,6 +91,8 @@ export async function removePerson(services: BotServices, userId: string, actorI
       outcome.fora += 1;
     }
   }
+  outcome.renamed += await pseudonymisePlan(services, traces);
+  outcome.renamed += await dropAnalyst(services, fora, userId);
   outcome.renamed += await pseudonymiseAudit(services, [...fora.map((forum) => forum.id), SYSTEM_AUDIT], traces);
   outcome.erased += await eraseOwnRows(services, userId);
   await audit(services, { forumId: SYSTEM_AUDIT, actorId, action: 'privacy.person.removed', subject: `person:${former.userId}`, after: { fora: outcome.fora, reassigned: outcome.reassigned, blocked: outcome.blocked, renamed: outcome.renamed, erased: outcome.erased } });
