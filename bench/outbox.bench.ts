@@ -7,9 +7,12 @@
  *
  * Every message goes to a different user with a stored 1:1 address, so the per-conversation limits
  * do not bind and the tenant's 50/s is the ceiling. Messages are enqueued before the clock starts.
- * Run 1 has no faults; run 2 injects 5 % 429 (Retry-After 1 s) and 3 % 503.
+ * Run 1 has no faults; run 2 injects 5 % 429 (Retry-After 1 s) and 3 % 503. Also counts the
+ * storage requests the delivery made (from start to stop, the queue's polling included) per
+ * delivered message, by kind.
  */
 import { startAzurite } from '../storage/azurite';
+import { countRequestsTo } from './storage-round-trips';
 import { startTeamsConnectorEmulator, type EmulatorFaults } from '../test/emulator/teams-connector-emulator';
 import { cardMessage, copiesByOutboxId, inGroups, openStores, outboxFor, register } from '../test/outbox/outbox-fixture';
 
@@ -26,9 +29,11 @@ interface RunResult {
   ratePerS: number;
   share: number;
   shareOfWindows: number;
+  storagePerMessage: number;
+  storageByKind: [string, number][];
 }
 
-async function run(connectionString: string, label: string, faults: EmulatorFaults): Promise<RunResult> {
+async function run(connectionString: string, storagePort: number, label: string, faults: EmulatorFaults): Promise<RunResult> {
   const emulator = await startTeamsConnectorEmulator({ conversations: 'known-only', faults, seed: 5 });
   const stores = openStores(connectionString);
   try {
@@ -37,9 +42,11 @@ async function run(connectionString: string, label: string, faults: EmulatorFaul
     const outbox = outboxFor(stores, { pollIntervalMs: 1_000, backoff: { baseMs: 1_000, capMs: 60_000 } });
     await inGroups(users, 25, (user) => outbox.enqueue(cardMessage(`bench:${label}:${user.aadObjectId}`, user.aadObjectId)));
 
+    const requests = countRequestsTo(storagePort);
     outbox.start();
     await emulator.waitFor((e) => e.sent().length >= MESSAGES, 10 * 60_000);
     await outbox.stop({ timeoutMs: 10_000 });
+    requests.close();
 
     const times = emulator.sent().map((entry) => entry.receivedAt).sort((a, b) => a - b);
     const first = times[0] ?? 0;
@@ -61,6 +68,8 @@ async function run(connectionString: string, label: string, faults: EmulatorFaul
       ratePerS,
       share: ratePerS / TENANT_LIMIT_PER_S,
       shareOfWindows: times.length / allowedInSpan,
+      storagePerMessage: requests.count() / Math.max(1, times.length),
+      storageByKind: requests.byKind(),
     };
   } finally {
     await emulator.close();
@@ -70,13 +79,20 @@ async function run(connectionString: string, label: string, faults: EmulatorFaul
 
 const azurite = await startAzurite();
 try {
-  const results = [await run(azurite.connectionString, 'clean', {}), await run(azurite.connectionString, 'faults', { throttleRate: 0.05, transientRate: 0.03 })];
+  const results = [
+    await run(azurite.connectionString, azurite.port, 'clean', {}),
+    await run(azurite.connectionString, azurite.port, 'faults', { throttleRate: 0.05, transientRate: 0.03 }),
+  ];
   console.log(`Outbox benchmark: ${MESSAGES} messages to ${MESSAGES} users, Teams limit ${TENANT_LIMIT_PER_S} requests/s per tenant`);
   console.log('run     delivered  duplicates  violations  429s  span(s)  msgs/s  share of 50/s  share of window budget');
   for (const r of results) {
     console.log(
       `${r.label.padEnd(7)} ${String(r.delivered).padStart(9)}  ${String(r.duplicates).padStart(10)}  ${String(r.violations).padStart(10)}  ${String(r.throttled).padStart(4)}  ${(r.spanMs / 1000).toFixed(2).padStart(7)}  ${r.ratePerS.toFixed(1).padStart(6)}  ${(r.share * 100).toFixed(1).padStart(12)} %  ${(r.shareOfWindows * 100).toFixed(1).padStart(21)} %`,
     );
+  }
+  for (const r of results) {
+    const kinds = r.storageByKind.map(([kind, n]) => `${kind} ${(n / r.delivered).toFixed(2)}`).join(', ');
+    console.log(`${r.label}: ${r.storagePerMessage.toFixed(2)} storage requests per delivered message (${kinds})`);
   }
   const clean = results[0]!;
   const ok = clean.share >= 0.9 && results.every((r) => r.duplicates === 0 && r.delivered === MESSAGES);

@@ -38,6 +38,7 @@ import { formatTable, summarize } from './latency-stats';
 import { watchReplies, type ReplyWatcher } from './reply-watcher';
 import { countRequestsTo, type RoundTripCounter } from './storage-round-trips';
 import { parseBenchArgs } from './bench-args';
+import { runRoundRobin } from './round-robin';
 
 const Args = z.object({
   turns: z.coerce.number().int().min(10).max(100_000).default(300),
@@ -120,27 +121,6 @@ function executeVariant(rig: Rig): Variant {
   };
 }
 
-/** Round-robin schedule: round r runs every variant once, starting with variant r mod n. */
-function schedule(variants: number, rounds: number): { variant: number; round: number }[] {
-  const jobs: { variant: number; round: number }[] = [];
-  for (let round = 0; round < rounds; round++) for (let k = 0; k < variants; k++) jobs.push({ variant: (round + k) % variants, round });
-  return jobs;
-}
-
-async function runPass(variants: readonly Variant[], rounds: number, offset: number, concurrency: number): Promise<TurnResult[][]> {
-  const results: TurnResult[][] = variants.map(() => []);
-  const jobs = schedule(variants.length, rounds);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < jobs.length) {
-      const job = jobs[next++]!;
-      results[job.variant]!.push(await variants[job.variant]!.turn(offset + job.round));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-  return results;
-}
-
 const fmt = (ms: number): string => ms.toFixed(2);
 
 function report(title: string, variants: readonly Variant[], results: TurnResult[][], withTrips: boolean): number {
@@ -208,8 +188,8 @@ async function main(): Promise<number> {
     ];
 
     const started = performance.now();
-    await runPass(variants, Math.max(args.warmup, POOL), 0, 1);
-    const sequential = await runPass(variants, args.turns, 0, 1);
+    await runRoundRobin(variants, Math.max(args.warmup, POOL), 0, 1);
+    const sequential = await runRoundRobin(variants, args.turns, 0, 1);
     console.log(
       `Turn latency over HTTP, ${args.turns} measured turns per variant after ${Math.max(args.warmup, POOL)} warm-up turns each; ` +
         `Azurite in memory with ${fora.length} seeded fora; Node ${process.version}`,
@@ -217,7 +197,7 @@ async function main(): Promise<number> {
     const ratio = report('Sequential (one turn at a time, variants interleaved round-robin)', variants, sequential, true);
     let concurrent: TurnResult[][] | undefined;
     if (args.concurrency > 1) {
-      concurrent = await runPass(variants, args.turns, 0, args.concurrency);
+      concurrent = await runRoundRobin(variants, args.turns, 0, args.concurrency);
       report(`Concurrent (${args.concurrency} turns in flight, same interleaving)`, variants, concurrent, false);
     }
     const stats = emulator.stats();

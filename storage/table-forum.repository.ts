@@ -30,6 +30,7 @@ export function createForumRepository(tables: TableSet): ForumRepository {
   const rows = new VersionedRows(tables, codec);
   return {
     findById: (id) => rows.find(PARTITION, id),
+    findMany: (ids) => rows.findMany(PARTITION, ids),
     list: () => rows.listPartition(PARTITION),
     save: (forum) => rows.save(forum),
     update: (id, change) => rows.update(PARTITION, id, change),

@@ -1,4 +1,4 @@
-import { odata } from '@azure/data-tables';
+import { odata, type TransactionAction } from '@azure/data-tables';
 import { Initiative, InitiativeChange } from '../domain/plan/initiative';
 import type { InitiativeRepository } from '../domain/plan/plan.repository';
 import { newId } from '../domain/shared/ids';
@@ -7,7 +7,8 @@ import { assertEntityFits } from './entity-size';
 import type { TableSet } from './table-client';
 import { mapWriteError } from './table-errors';
 import { checkKey, escapeKey, joinKey } from './table-keys';
-import { listAll } from './table-query';
+import { submitInChunks } from './table-batch';
+import { listAll, type Row } from './table-query';
 import { VersionedRows, type RowCodec } from './versioned-rows';
 
 /**
@@ -25,6 +26,8 @@ const codec: RowCodec<Initiative> = {
 };
 
 const HISTORY = 'initiativehistory';
+
+const changeOf = (row: Row): InitiativeChange => InitiativeChange.parse({ ...dataOf(row), fields: fromJson(row['fields']) });
 
 export function createInitiativeRepository(tables: TableSet): InitiativeRepository {
   const rows = new VersionedRows(tables, codec);
@@ -46,10 +49,27 @@ export function createInitiativeRepository(tables: TableSet): InitiativeReposito
       }
     },
 
+    async historyByActor(actorId) {
+      const rows = await listAll(await tables.client(HISTORY), odata`actorId eq ${actorId}`);
+      return rows.map(changeOf);
+    },
+
+    async replaceHistoryActor(actorId, newActorId) {
+      const client = await tables.client(HISTORY);
+      const rows = await listAll(client, odata`actorId eq ${actorId}`);
+      // History rows are only ever appended, so a merge of the one property races with nobody.
+      const byInitiative = new Map<string, Row[]>();
+      for (const row of rows) byInitiative.set(row.partitionKey, [...(byInitiative.get(row.partitionKey) ?? []), row]);
+      for (const partition of byInitiative.values()) {
+        await submitInChunks(client, partition.map((row): TransactionAction => ['update', { partitionKey: row.partitionKey, rowKey: row.rowKey, actorId: newActorId }, 'Merge']));
+      }
+      return rows.length;
+    },
+
     async history(id) {
       const client = await tables.client(HISTORY);
       const rows = await listAll(client, odata`PartitionKey eq ${escapeKey(id)}`);
-      return rows.map((row) => InitiativeChange.parse({ ...dataOf(row), fields: fromJson(row['fields']) }));
+      return rows.map(changeOf);
     },
   };
 }

@@ -11,9 +11,10 @@ import { listAll, listUpTo, type Row } from './table-query';
 import { OUTBOX_TABLE, type OutboxTable } from './table-outbox.table';
 import { deleteQueueRows, entryOf, hintsOf, listDueEverywhere, listDueInShard, listLegacy, queueEntity } from './table-outbox-queue';
 import { createShardLeases } from './table-outbox-shards';
+import { doneEntity, doneKeyOf, filesAsDone, indexFinishedAfter, listDoneBefore } from './table-outbox-done';
 
 /**
- * Table `outbox`, four kinds of row:
+ * Table `outbox`, these kinds of row:
  * - message  — partition `m~{id}`, row `message`: the truth about one message (its status is its
  *   lease: updates carry If-Match). One partition per message, so point reads and conditional writes
  *   never contend across messages.
@@ -27,6 +28,8 @@ import { createShardLeases } from './table-outbox-shards';
  * - waiting  — partition `w~{userId}`, row `{id}`: messages that could not reach that person yet,
  *   so they go once the person can be reached. Written when a message becomes such; a row whose
  *   message has moved on is dropped when the partition is next read (no extra write on the hot path).
+ * - done     — partition `done~{day}`, row `{id}`: finished messages by the day their retention
+ *   weeks count from (table-outbox-done.ts), so retention reads only the days that expired.
  *
  * `add` writes the queue row before the message row: a crash in between leaves a queue row without a
  * message, which the worker simply removes (the caller's enqueue failed and it will try again). The
@@ -244,7 +247,10 @@ export function createOutboxRepository(table: OutboxTable): OutboxRepository {
       if (message.version === undefined) throw new Error('outbox: update needs the version that was read');
       try {
         const tableClient = await client();
-        const response = await tableClient.updateEntity(toEntity(message), 'Replace', { etag: message.version });
+        const entity = toEntity(message);
+        // The index row first: a refused update then leaves a row the retention read drops, never a finished message no index names.
+        if (filesAsDone(message)) await tableClient.upsertEntity(doneEntity(message), 'Replace');
+        const response = await tableClient.updateEntity(entity, 'Replace', { etag: message.version });
         if (waitsForReach(message) && message.recipient.kind === 'user') {
           await tableClient.upsertEntity({ partitionKey: waitingPartition(message.recipient.userId), rowKey: waitingRow(message.id), id: message.id, enqueuedAt: message.enqueuedAt }, 'Replace');
         }
@@ -325,21 +331,9 @@ export function createOutboxRepository(table: OutboxTable): OutboxRepository {
       return waiting;
     },
 
-    async listFinishedBefore(before, limit) {
-      // Message rows only; the service filters on queueing time (never after delivery), we on delivery.
-      const { from, to } = prefixBounds(joinKey('m', ''));
-      const cutoff = before.toISOString();
-      const filter = odata`PartitionKey ge ${from} and PartitionKey lt ${to} and RowKey eq ${MESSAGE_ROW} and enqueuedAt lt ${cutoff} and status ne ${'pending'} and status ne ${'sending'}`;
-      const found: OutboxMessage[] = [];
-      for await (const page of (await client()).listEntities<Record<string, unknown>>({ queryOptions: { filter } }).byPage({ maxPageSize: 1000 })) {
-        for (const entity of page) {
-          const message = fromEntity(entity as Row);
-          if ((message.deliveredAt ?? message.enqueuedAt) < cutoff) found.push(message);
-          if (found.length >= limit) return found;
-        }
-      }
-      return found;
-    },
+    listFinishedBefore: async (before, limit) => listDoneBefore(await client(), find, before, limit),
+
+    indexFinished: async (after, limit) => indexFinishedAfter(await client(), after, limit),
 
     async listByRecipient(userId) {
       const { from, to } = prefixBounds(joinKey('m', ''));
@@ -363,6 +357,7 @@ export function createOutboxRepository(table: OutboxTable): OutboxRepository {
         }
         if (message.subject !== undefined) rows.push([subjectPartition(message.subject.type, message.subject.id), joinKey(escapeKey(message.recipientKey), escapeKey(message.id))]);
         if (message.recipient.kind === 'user') rows.push([waitingPartition(message.recipient.userId), waitingRow(message.id)]);
+        rows.push(doneKeyOf(message));
         await Promise.all(rows.map(([partition, row]) => tableClient.deleteEntity(partition, row).catch(gone)));
         await tableClient.deleteEntity(messagePartition(message.id), MESSAGE_ROW).catch(gone);
       }

@@ -1,3 +1,4 @@
+import { odata } from '@azure/data-tables';
 import { PlanRecord, PlanVersion } from '../domain/plan/plan';
 import type { PlanRepository } from '../domain/plan/plan.repository';
 import { compact, dataOf, joinText, splitText, toJson } from './entity-codec';
@@ -5,7 +6,7 @@ import { assertEntityFits } from './entity-size';
 import type { TableSet } from './table-client';
 import { isNotFound, mapWriteError } from './table-errors';
 import { padNumber } from './table-keys';
-import type { Row } from './table-query';
+import { listAll, type Row } from './table-query';
 import { VersionedRows, type RowCodec } from './versioned-rows';
 
 /**
@@ -41,6 +42,19 @@ const codec: RowCodec<PlanRecord> = {
 
 const versionRow = (n: number): string => padNumber(n, 6);
 
+/** A version as its row: the scalar fields as properties, the content as JSON text spread over parts. */
+function versionEntity(version: PlanVersion): Record<string, unknown> & { partitionKey: string; rowKey: string } {
+  const { number, content, ...rest } = PlanVersion.parse(version);
+  const entity = { partitionKey: 'version', rowKey: versionRow(number), ...compact({ number, ...rest }), ...splitText('content', JSON.stringify(content)) };
+  assertEntityFits(TABLE, entity);
+  return entity;
+}
+
+function versionOf(row: Row): PlanVersion {
+  const plain = Object.fromEntries(Object.entries(dataOf(row)).filter(([name]) => !name.startsWith('content_')));
+  return PlanVersion.parse({ ...plain, content: parseJson(joinText(row, 'content')) });
+}
+
 export function createPlanRepository(tables: TableSet): PlanRepository {
   const rows = new VersionedRows(tables, codec);
   return {
@@ -49,22 +63,33 @@ export function createPlanRepository(tables: TableSet): PlanRepository {
     update: (change) => rows.update(...CURRENT, change),
 
     async addVersion(version) {
-      const { number, content, ...rest } = PlanVersion.parse(version);
-      const entity = { partitionKey: 'version', rowKey: versionRow(number), ...compact({ number, ...rest }), ...splitText('content', JSON.stringify(content)) };
-      assertEntityFits(TABLE, entity);
+      const entity = versionEntity(version);
       try {
         await (await tables.client(TABLE)).createEntity(entity);
       } catch (error) {
-        mapWriteError(error, { table: TABLE, key: ['version', number] });
+        mapWriteError(error, { table: TABLE, key: ['version', version.number] });
       }
+    },
+
+    async replaceVersion(version) {
+      // Replace (not merge): a shorter content leaves no stale parts behind; it must exist already.
+      const entity = versionEntity(version);
+      try {
+        await (await tables.client(TABLE)).updateEntity(entity, 'Replace');
+      } catch (error) {
+        mapWriteError(error, { table: TABLE, key: ['version', version.number] });
+      }
+    },
+
+    async listVersions() {
+      const rows = await listAll(await tables.client(TABLE), odata`PartitionKey eq 'version'`);
+      return rows.map(versionOf);
     },
 
     async findVersion(number) {
       const client = await tables.client(TABLE);
       try {
-        const row = (await client.getEntity<Record<string, unknown>>('version', versionRow(number))) as Row;
-        const plain = Object.fromEntries(Object.entries(dataOf(row)).filter(([name]) => !name.startsWith('content_')));
-        return PlanVersion.parse({ ...plain, content: parseJson(joinText(row, 'content')) });
+        return versionOf((await client.getEntity<Record<string, unknown>>('version', versionRow(number))) as Row);
       } catch (error) {
         if (isNotFound(error)) return undefined;
         throw error;

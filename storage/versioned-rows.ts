@@ -6,7 +6,7 @@ import type { Properties } from './entity-codec';
 import type { TableName, TableSet } from './table-client';
 import { isNotFound, mapWriteError } from './table-errors';
 import { checkKey, escapeKey } from './table-keys';
-import { listAll, type Row } from './table-query';
+import { listAll, listRowsIn, type Row } from './table-query';
 
 /** How one aggregate maps to one row; each repository keeps its own codec private. */
 export interface RowCodec<T> {
@@ -49,6 +49,15 @@ export class VersionedRows<T extends { version?: string | undefined }> {
       if (isNotFound(error)) return undefined;
       throw error;
     }
+  }
+
+  /** Several rows of one partition (a few queries, not a point read each); those not found are left out. */
+  async findMany(partition: string, rows: readonly string[]): Promise<T[]> {
+    if (rows.length === 0) return [];
+    const client = await this.tables.client(this.codec.table);
+    const { table } = this.codec;
+    const found = await listRowsIn(client, checkKey(table, 'PartitionKey', escapeKey(partition)), rows.map((row) => checkKey(table, 'RowKey', escapeKey(row))));
+    return found.map((row) => this.codec.fromRow(row));
   }
 
   /** One partition, every page. */

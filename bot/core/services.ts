@@ -21,4 +21,4 @@ export interface BotServices extends Omit<Repositories, 'outbox'> {
   reach: ReachService;
 }
 
-export type OutboxRecords = Pick<OutboxRepository, 'listFinishedBefore' | 'removeFinished' | 'listByRecipient'>;
+export type OutboxRecords = Pick<OutboxRepository, 'listFinishedBefore' | 'indexFinished' | 'removeFinished' | 'listByRecipient'>;

@@ -10,6 +10,7 @@ import { audit } from '../core/audit';
 import { cardMessage } from '../core/card-message';
 import type { BotServices } from '../core/services';
 import type { Lang } from '../i18n';
+import { planPeopleNames } from './plan-people';
 import { planCardFor, timeFrameOf } from './plan-view';
 import { assertPlanEditor, draftContent, loadPlanWorld, planRecord } from './plan.service';
 import { planTexts } from './plan.texts';
@@ -32,13 +33,13 @@ export async function approvalCardFor(
   deliveries?: PlanApprovalView['deliveries'],
 ) {
   const pending = record.pending;
-  const [owner, sender] = await Promise.all([services.fora.findById(record.ownerForumId), record.sentBy === undefined ? undefined : services.members.find(record.ownerForumId, record.sentBy)]);
+  const [owner, nameOf] = await Promise.all([services.fora.findById(record.ownerForumId), planPeopleNames(services, record.ownerForumId, [record.sentBy])]);
   const initiatives = pending?.initiatives ?? [];
   const view: PlanApprovalView = {
     sentAt: record.sentAt ?? '',
     sentAtText: record.sentAt === undefined ? '' : formatDateTime(record.sentAt, lang, services.config.timeZone),
     owner: owner?.name ?? record.ownerForumId,
-    sentBy: sender?.displayName ?? '',
+    sentBy: record.sentBy === undefined ? '' : (nameOf(record.sentBy) ?? ''),
     initiatives: initiatives.length,
     focusAreas: byFocusArea(initiatives).length,
     lines: initiatives.map((i) => `${i.project} — ${timeFrameOf(i)}`),

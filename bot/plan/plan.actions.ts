@@ -26,6 +26,7 @@ import { whyNotDelivered } from '../outbox/outbox-status.text';
 import { deliveryReport, settledMessage } from '../reach/delivery-report';
 import { NOUNS } from '../reach/delivery.texts';
 import { approvalCardFor, approvalFanOut, approvePlan, publishedPostId, sendBackPlan, sentBackFanOut, sendPlan } from './plan-round';
+import { planPeopleNames } from './plan-people';
 import { planCardFor, timeFrameOf } from './plan-view';
 import { assertPlanEditor, changeInitiativeStatus, ownerForumOf, planRecord, planYear, saveInitiative, steeringForumOf } from './plan.service';
 import { planTexts } from './plan.texts';
@@ -58,8 +59,9 @@ async function initiativeView(input: ActionInput, initiativeId: string, notice?:
   const t = texts(input);
   const initiative = await services.initiatives.findById(initiativeId);
   if (initiative === undefined) throw new DomainError('PLAN.INITIATIVE_NOT_FOUND');
-  const [forum, history, members] = await Promise.all([services.fora.findById(initiative.forumId), services.initiatives.history(initiative.id), services.members.listByForum((await planRecord(services)).ownerForumId)]);
-  const who = (id: string | undefined): string => (id === undefined ? t.history.system : (members.find((m) => m.userId === id)?.displayName ?? t.history.system));
+  const [forum, history, ownerForumId] = await Promise.all([services.fora.findById(initiative.forumId), services.initiatives.history(initiative.id), planRecord(services).then((r) => r.ownerForumId)]);
+  const nameOf = await planPeopleNames(services, ownerForumId, history.map((h) => h.actorId));
+  const who = (id: string | undefined): string => (id === undefined ? t.history.system : (nameOf(id) ?? t.history.someone));
   const at = (iso: string): string => formatDateTime(iso, t.plan.lang, services.config.timeZone);
   const lines = history.map((h) =>
     h.kind === 'created'
@@ -151,11 +153,11 @@ async function channelLines(input: ActionInput, record: PlanRecord): Promise<{ l
 /** Whether the writer really got the plan back (said once Teams answered), and why not. */
 async function writerLine(input: ActionInput, round: PlanRecord): Promise<{ line: string; ok: boolean }[]> {
   if (round.sentBy === undefined || round.sentAt === undefined) return [];
-  const writer = await input.services.members.find(round.ownerForumId, round.sentBy);
+  const writerName = (await planPeopleNames(input.services, round.ownerForumId, [round.sentBy]))(round.sentBy);
   const report = await deliveryReport({
     outbox: input.services.outbox,
     fanOut: [sentBackFanOut(round.sentAt, round.sentBy)],
-    people: [{ userId: round.sentBy, name: writer?.displayName ?? round.sentBy }],
+    people: [{ userId: round.sentBy, name: writerName ?? round.sentBy }],
     lang: input.t.lang,
     noun: NOUNS.recipients[input.t.lang],
     settleMs: 2_000,

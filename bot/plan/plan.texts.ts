@@ -25,7 +25,7 @@ export interface PlanTexts {
     sent: (forum: string, approvers: 'chair' | 'members', delivered: string | undefined) => string;
     reminder: (year: number) => string;
   };
-  history: { created: (who: string, at: string) => string; edited: (who: string, at: string, fields: string) => string; status: (who: string, at: string, from: string, to: string) => string; system: string };
+  history: { created: (who: string, at: string) => string; edited: (who: string, at: string, fields: string) => string; status: (who: string, at: string, from: string, to: string) => string; system: string; someone: string };
   fieldNames: Record<string, string>;
   /** Headings of the Word document. */
   word: { title: string; fileName: string; project: string; purpose: string; timeFrame: string; targetGroup: string; approved: (n: number, at: string) => string; draft: string; adjusted: (at: string) => string };
@@ -133,6 +133,7 @@ const da: PlanTexts = {
     edited: (who, at, fields) => `${at}: ${fields} rettet af ${who}`,
     status: (who, at, from, to) => `${at}: status ${from} → ${to} (${who})`,
     system: 'systemet',
+    someone: 'en person uden for forummet',
   },
   fieldNames: { focusArea: 'indsatsområde', project: 'projekt', purpose: 'formål', fromYear: 'fra år', toYear: 'til år', targetGroup: 'målgruppe', ages: 'alder', area: 'område', contactName: 'kontaktperson', forumId: 'forum', status: 'status', public: 'synlighed' },
   word: {
@@ -247,6 +248,7 @@ const en: PlanTexts = {
     edited: (who, at, fields) => `${at}: ${fields} edited by ${who}`,
     status: (who, at, from, to) => `${at}: status ${from} → ${to} (${who})`,
     system: 'the system',
+    someone: 'someone outside the forum',
   },
   fieldNames: { focusArea: 'focus area', project: 'project', purpose: 'purpose', fromYear: 'from year', toYear: 'to year', targetGroup: 'target group', ages: 'ages', area: 'area', contactName: 'contact person', forumId: 'forum', status: 'status', public: 'visibility' },
   word: {

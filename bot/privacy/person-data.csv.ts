@@ -22,11 +22,18 @@ export function personDataCsv(texts: PrivacyTexts, data: PersonData): string {
   for (const r of data.teams) rows.push([s.team, '', r.seenAt, r.displayName ?? '', [r.email, r.upn].filter(Boolean).join(' · '), r.teamId]);
   if (data.personalChat !== undefined) rows.push([s.personalChat, '', data.personalChat.installedAt, data.personalChat.active ? texts.csv.chatState.active : texts.csv.chatState.inactive, '', data.personalChat.conversationId]);
   for (const d of data.deliveries) rows.push([s.delivery, '', d.deliveredAt ?? d.enqueuedAt, d.subjectType ?? '', d.status, d.id]);
+  for (const d of data.caused) rows.push([s.caused, '', d.deliveredAt ?? d.enqueuedAt, d.subjectType ?? '', d.status, '']);
   for (const r of data.pictureReports) {
     const when = r.publishedAt ?? r.edits.at(-1) ?? '';
     const sections = Object.entries(r.commentary);
     if (sections.length === 0) rows.push([s.pictureReport, r.forumId, when, `${r.period.from}–${r.period.to}`, '', '']);
     for (const [section, text] of sections) rows.push([s.pictureReport, r.forumId, when, `${r.period.from}–${r.period.to} · ${section}`, text, '']);
   }
+  for (const forumId of data.analystIn) rows.push([s.analyst, forumId, '', '', '', '']);
+  const plan = data.plan;
+  if (plan.pending !== undefined) rows.push([s.plan, '', plan.pending.sentAt ?? '', texts.csv.planPending, plan.pending.as.join(', '), '']);
+  for (const v of plan.versions) rows.push([s.plan, '', v.approvedAt, `v${v.number}`, v.as.join(', '), '']);
+  for (const i of plan.initiatives) rows.push([s.initiative, '', '', i.project, i.as.join(', '), i.id]);
+  for (const c of plan.changes) rows.push([s.initiativeChange, '', c.at, c.kind, c.fields.join(', '), c.initiativeId]);
   return BOM + [texts.csv.headers, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
 }

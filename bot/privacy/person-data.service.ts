@@ -1,9 +1,13 @@
 import type { RosterMember } from '../../domain/reach/team-roster';
 import { personDataOf, type PersonData } from '../../domain/privacy/person-data';
+import type { PlanSources } from '../../domain/privacy/plan-person-data';
 import type { BotServices } from '../core/services';
 import { SYSTEM_AUDIT } from './retention.service';
 
-type Services = Pick<BotServices, 'fora' | 'members' | 'agendas' | 'agendaInputs' | 'actionItems' | 'escalations' | 'audit' | 'knownUsers' | 'outboxRecords' | 'teamRosters' | 'conversations' | 'pictureReports' | 'clock'>;
+type Services = Pick<BotServices, 'fora' | 'members' | 'agendas' | 'agendaInputs' | 'actionItems' | 'escalations' | 'audit' | 'knownUsers' | 'outboxRecords' | 'outbox' | 'teamRosters' | 'conversations' | 'pictureReports' | 'plans' | 'initiatives' | 'clock'>;
+
+/** Finished messages leave the outbox some weeks after delivery, so a person's own are far fewer than this. */
+const CAUSED_LIMIT = 10_000;
 
 /**
  * Reads everything that may hold the person and lets the domain pick their part. Every forum is
@@ -29,12 +33,14 @@ export async function collectPersonData(services: Services, userId: string): Pro
       return { forumId: forum.id, members, inputs, items, agendas, cases: withHistory, audit, reports };
     }),
   );
-  const [systemAudit, deliveries, knownUser, roster, personalChat] = await Promise.all([
+  const [systemAudit, deliveries, caused, knownUser, roster, personalChat, plan] = await Promise.all([
     services.audit.listByForum(SYSTEM_AUDIT),
     services.outboxRecords.listByRecipient(userId),
+    services.outbox.listByCauser(userId, CAUSED_LIMIT),
     services.knownUsers.findById(userId),
     rosterRowsOf(services, userId),
     services.conversations.findPersonalAddress(userId),
+    planSourcesOf(services, userId),
   ]);
   return personDataOf(
     userId,
@@ -47,10 +53,12 @@ export async function collectPersonData(services: Services, userId: string): Pro
       agendas: perForum.flatMap((f) => f.agendas),
       audit: [...perForum.flatMap((f) => f.audit), ...systemAudit],
       deliveries,
+      caused,
       knownUser,
       roster,
       personalChat,
       pictureReports: perForum.flatMap((f) => f.reports),
+      plan,
     },
     services.clock.now(),
   );
@@ -60,4 +68,13 @@ export async function collectPersonData(services: Services, userId: string): Pro
 export async function rosterRowsOf(services: Pick<BotServices, 'teamRosters'>, userId: string): Promise<RosterMember[]> {
   const teams = await services.teamRosters.listTeams();
   return (await Promise.all(teams.map(async (team) => (await services.teamRosters.listMembers(team.teamId)).filter((row) => row.userId === userId)))).flat();
+}
+
+/**
+ * The action plan's rows that may name the person: the working copy, every approved version and
+ * initiative (one each per municipality, tens of them), and only their own history lines (one query).
+ */
+export async function planSourcesOf(services: Pick<BotServices, 'plans' | 'initiatives'>, userId: string): Promise<PlanSources> {
+  const [record, versions, initiatives, changes] = await Promise.all([services.plans.find(), services.plans.listVersions(), services.initiatives.list(), services.initiatives.historyByActor(userId)]);
+  return { record, versions, initiatives, changes };
 }

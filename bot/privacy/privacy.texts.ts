@@ -4,7 +4,7 @@ import type { Lang } from '../i18n';
 export interface PrivacyTexts {
   card: PrivacyCardText;
   summaries: { request: string; result: string };
-  csv: { headers: readonly string[]; sections: Record<'knownAs' | 'membership' | 'input' | 'actionItem' | 'case' | 'caseStep' | 'caseSeen' | 'agenda' | 'audit' | 'delivery' | 'team' | 'personalChat' | 'pictureReport', string>; chatState: { active: string; inactive: string } };
+  csv: { headers: readonly string[]; sections: Record<'knownAs' | 'membership' | 'input' | 'actionItem' | 'case' | 'caseStep' | 'caseSeen' | 'agenda' | 'audit' | 'delivery' | 'team' | 'personalChat' | 'pictureReport' | 'caused' | 'analyst' | 'plan' | 'initiative' | 'initiativeChange', string>; planPending: string; chatState: { active: string; inactive: string } };
 }
 
 const da: PrivacyTexts = {
@@ -23,7 +23,7 @@ const da: PrivacyTexts = {
     remove: 'Fjern personen (fratrådt)',
     removeTitle: 'Fjern en person, der har forladt kommunen',
     removeBody: (person) =>
-      `${person} fjernes fra alle fora. Åbne handlinger, personen er ansvarlig for, går til forummets formand (eller markeres blokeret). Personens navn erstattes af "Tidligere medlem" og en fast kode overalt, hvor det står (forfatter, ansvarlig, sagsskridt, "Læst", dagsordener, loggen), og Teams-adressen, holdlisterne og leverede beskeder til personen slettes. Det kan ikke fortrydes.`,
+      `${person} fjernes fra alle fora. Åbne handlinger, personen er ansvarlig for, går til forummets formand (eller markeres blokeret). Personens navn erstattes af "Tidligere medlem" og en fast kode overalt, hvor det står (forfatter, ansvarlig, sagsskridt, "Læst", dagsordener, handlingsplanens afsender, godkender og kontaktpersoner, loggen), og Teams-adressen, holdlisterne og leverede beskeder til personen slettes. Det kan ikke fortrydes.`,
     confirmRemove: 'Fjern personen',
     removedTitle: 'Personen er fjernet',
     removedBody: (o) => `Fjernet fra ${o.fora} fora. ${o.reassigned} åbne handlinger er givet til formanden, ${o.blocked} markeret blokeret, ${o.renamed} steder vises nu som ${o.pseudonym}, og ${o.erased} rækker kun om personen (adresser, holdlister, leverede beskeder) er slettet.`,
@@ -31,7 +31,8 @@ const da: PrivacyTexts = {
   summaries: { request: 'Indsigt: en persons data', result: 'Persondata er klar til download' },
   csv: {
     headers: ['Område', 'Forum', 'Tidspunkt', 'Hvad', 'Detaljer', 'Id'],
-    sections: { knownAs: 'Kendt bruger', membership: 'Medlemskab', input: 'Input', actionItem: 'Handling', case: 'Sag', caseStep: 'Sagsskridt', caseSeen: 'Læst afgørelse', agenda: 'Dagsorden', audit: 'Log', delivery: 'Besked', team: 'Holdliste', personalChat: 'Personlig chat', pictureReport: 'Halvårsrapport (kommentar)' },
+    sections: { knownAs: 'Kendt bruger', membership: 'Medlemskab', input: 'Input', actionItem: 'Handling', case: 'Sag', caseStep: 'Sagsskridt', caseSeen: 'Læst afgørelse', agenda: 'Dagsorden', audit: 'Log', delivery: 'Besked', team: 'Holdliste', personalChat: 'Personlig chat', pictureReport: 'Halvårsrapport (kommentar)', caused: 'Besked sendt til andre', analyst: 'Analytiker (halvårsbilledet)', plan: 'Handlingsplan', initiative: 'Indsats', initiativeChange: 'Indsats ændret' },
+    planPending: 'sendt til godkendelse',
     chatState: { active: 'aktiv', inactive: 'inaktiv' },
   },
 };
@@ -52,7 +53,7 @@ const en: PrivacyTexts = {
     remove: 'Remove the person (left)',
     removeTitle: 'Remove a person who left the municipality',
     removeBody: (person) =>
-      `${person} is removed from every forum. Open action items they own go to the forum's chair (or are marked blocked). Their name becomes "Tidligere medlem" with a fixed code wherever they are stored (author, owner, case steps, "Seen", agendas, the audit), and their Teams address, roster rows and messages delivered to them are deleted. This cannot be undone.`,
+      `${person} is removed from every forum. Open action items they own go to the forum's chair (or are marked blocked). Their name becomes "Tidligere medlem" with a fixed code wherever they are stored (author, owner, case steps, "Seen", agendas, the action plan's sender, approver and contacts, the audit), and their Teams address, roster rows and messages delivered to them are deleted. This cannot be undone.`,
     confirmRemove: 'Remove the person',
     removedTitle: 'The person has been removed',
     removedBody: (o) => `Removed from ${o.fora} fora. ${o.reassigned} open items went to the chair, ${o.blocked} were marked blocked, ${o.renamed} places now show ${o.pseudonym}, and ${o.erased} rows only about them (addresses, team rosters, delivered messages) were deleted.`,
@@ -60,7 +61,8 @@ const en: PrivacyTexts = {
   summaries: { request: 'Access request: a person\'s data', result: 'Personal data ready to download' },
   csv: {
     headers: ['Area', 'Forum', 'When', 'What', 'Details', 'Id'],
-    sections: { knownAs: 'Known user', membership: 'Membership', input: 'Input', actionItem: 'Action item', case: 'Case', caseStep: 'Case step', caseSeen: 'Decision seen', agenda: 'Agenda', audit: 'Audit', delivery: 'Message', team: 'Team roster', personalChat: 'Personal chat', pictureReport: 'Half-yearly report (commentary)' },
+    sections: { knownAs: 'Known user', membership: 'Membership', input: 'Input', actionItem: 'Action item', case: 'Case', caseStep: 'Case step', caseSeen: 'Decision seen', agenda: 'Agenda', audit: 'Audit', delivery: 'Message', team: 'Team roster', personalChat: 'Personal chat', pictureReport: 'Half-yearly report (commentary)', caused: 'Message sent to others', analyst: 'Analyst (half-yearly picture)', plan: 'Action plan', initiative: 'Initiative', initiativeChange: 'Initiative changed' },
+    planPending: 'sent for approval',
     chatState: { active: 'active', inactive: 'inactive' },
   },
 };

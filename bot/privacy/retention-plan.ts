@@ -4,6 +4,7 @@ import type { AuditEvent } from '../../domain/audit/audit-event';
 import type { Escalation } from '../../domain/escalations/escalation';
 import type { Forum } from '../../domain/fora/forum';
 import type { OutboxMessage } from '../../domain/outbox/outbox-message';
+import { InputsWatermark } from '../../domain/privacy/retention-pass';
 import { retentionOf } from '../../domain/privacy/retention-settings';
 import { actionItemExpired, caseExpired, cutoffsOf, inputsExpired, outboxExpired, type RetentionKind } from '../../domain/privacy/retention.rules';
 import { retentionSettingsOf } from '../config';
@@ -19,6 +20,11 @@ export interface ForumPlan {
   actionItems: ActionItem[];
   cases: Escalation[];
   audit: AuditEvent[];
+  /**
+   * The forum's new "inputs purged before" once this plan went whole: set only when agendas crossed
+   * the cut-off since the last pass, so a pass with nothing new writes nothing.
+   */
+  inputsPurgedBefore?: string;
 }
 
 /** What went (or would go), by forum and kind, as stable keys (never contents). */
@@ -30,16 +36,30 @@ export interface RetentionEntry {
 
 export const inputKey = (input: AgendaInput): string => `${input.agendaId}/${input.authorId}/${input.itemId ?? '-'}`;
 
-/** The expired data of one forum at `at`; audit rows up to `auditLimit` (they can be many). */
+/** The job state row of a forum's inputs watermark (beside the retention cursor). */
+export const inputsWatermarkJob = (forumId: string): string => `privacy.retention.inputs.${forumId}`;
+
+async function purgedBefore(services: RetentionServices, forumId: string): Promise<number> {
+  const parsed = InputsWatermark.safeParse(await services.jobState.find(inputsWatermarkJob(forumId)));
+  // None yet (or unreadable): every expired agenda is looked at, as before there were watermarks.
+  return parsed.success ? Date.parse(parsed.data.purgedBefore) : Number.NEGATIVE_INFINITY;
+}
+
+/**
+ * The expired data of one forum at `at`; audit rows up to `auditLimit` (they can be many). Only
+ * agendas that crossed the inputs cut-off since the forum's watermark are looked into: those before
+ * it were emptied by an earlier pass, and reading their empty inputs again would grow with history.
+ */
 export async function planForum(services: RetentionServices, forum: Forum, at: Date, auditLimit: number): Promise<ForumPlan> {
   const cutoffs = cutoffsOf(retentionOf(retentionSettingsOf(services.config), forum), at);
-  const [agendas, items, cases, audit] = await Promise.all([
+  const [agendas, items, cases, audit, watermark] = await Promise.all([
     services.agendas.listByForum(forum.id),
     services.actionItems.listByForum(forum.id),
     services.escalations.listByOriginForum(forum.id),
     services.audit.listBefore(forum.id, cutoffs.audit, auditLimit),
+    purgedBefore(services, forum.id),
   ]);
-  const expiredAgendas = agendas.filter((agenda) => inputsExpired(agenda, cutoffs));
+  const expiredAgendas = agendas.filter((agenda) => inputsExpired(agenda, cutoffs) && Date.parse(agenda.meetingStart) >= watermark);
   // Read once with their row keys, so the delete needs no second read of the agenda.
   const agendaInputs = (await Promise.all(expiredAgendas.map(async (agenda) => ({ agendaId: agenda.id, ...(await services.agendaInputs.listForRemoval(agenda.id)) })))).filter(
     (group) => group.rowKeys.length > 0,
@@ -50,6 +70,7 @@ export async function planForum(services: RetentionServices, forum: Forum, at: D
     actionItems: items.filter((item) => actionItemExpired(item, cutoffs)),
     cases: cases.filter((escalation) => caseExpired(escalation, cutoffs)),
     audit,
+    ...(expiredAgendas.length === 0 ? {} : { inputsPurgedBefore: cutoffs.agendaInputs.toISOString() }),
   };
 }
 

@@ -1,7 +1,8 @@
-import { RetentionCursor, nextPass } from '../../domain/privacy/retention-pass';
+import { RetentionCursor, nextPass, type InputsWatermark } from '../../domain/privacy/retention-pass';
 import { audit } from '../core/audit';
 import type { BotServices } from '../core/services';
-import { countsOf, entriesOf, planForum, planOutbox, planSize, type ForumPlan, type RetentionEntry, type RetentionServices } from './retention-plan';
+import { backfillOutboxIndex } from './outbox-backfill';
+import { countsOf, entriesOf, inputsWatermarkJob, planForum, planOutbox, planSize, type ForumPlan, type RetentionEntry, type RetentionServices } from './retention-plan';
 
 export const RETENTION_JOB = 'privacy.retention';
 /** Audit partition for what belongs to no forum (the outbox, the dry run, removed people). */
@@ -20,7 +21,11 @@ export interface RetentionRun {
 
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** What a pass started at `at` deletes, without deleting anything: fora in id order, then the outbox. */
+/**
+ * What a pass started at `at` deletes, without deleting anything: fora in id order, then the outbox.
+ * It first completes the outbox index's backfill (no data changes, only the index), so it lists the
+ * messages that finished before the index existed exactly as the pass will.
+ */
 export async function retentionDryRun(services: RetentionServices, at: Date): Promise<RetentionEntry[]> {
   const entries: RetentionEntry[] = [];
   const fora = (await services.fora.list()).sort(byId);
@@ -28,6 +33,7 @@ export async function retentionDryRun(services: RetentionServices, at: Date): Pr
     const plans = await Promise.all(fora.slice(start, start + FORA_AT_ONCE).map((forum) => planForum(services, forum, at, Number.POSITIVE_INFINITY)));
     entries.push(...plans.flatMap(entriesOf));
   }
+  await backfillOutboxIndex(services, Number.POSITIVE_INFINITY);
   const outbox = await planOutbox(services, at, Number.POSITIVE_INFINITY);
   if (outbox.length > 0) entries.push({ forumId: SYSTEM_AUDIT, kind: 'outbox', keys: outbox.map((message) => message.id) });
   return entries;
@@ -94,6 +100,15 @@ function shareBudget(plans: readonly ForumPlan[], budget: number, maxRows: numbe
   return { chosen, complete, left };
 }
 
+/** Moves the inputs watermark of the fora whose plan went whole, where agendas crossed the cut-off. */
+async function saveWatermarks(services: Services, whole: readonly ForumPlan[]): Promise<void> {
+  await Promise.all(
+    whole.flatMap((plan) =>
+      plan.inputsPurgedBefore === undefined ? [] : [services.jobState.save(inputsWatermarkJob(plan.forumId), { purgedBefore: plan.inputsPurgedBefore } satisfies InputsWatermark)],
+    ),
+  );
+}
+
 async function auditCounts(services: Services, forumId: string, action: string, entries: readonly RetentionEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await audit(services, { forumId, action, subject: 'retention', after: countsOf(entries) });
@@ -145,6 +160,7 @@ export async function runRetention(services: Services, now: Date, maxRows = DEFA
       const failed = settled.findIndex((result) => result.status === 'rejected');
       const went = failed === -1 ? chosen : chosen.slice(0, failed);
       await Promise.all(went.map((part) => auditCounts(services, part.forumId, 'retention.deleted', entriesOf(part))));
+      await saveWatermarks(services, plans.slice(0, Math.min(complete, went.length)));
       deleted.push(...went.flatMap(entriesOf));
       budget = left;
       // The cursor moves past the fora whose plan went whole; the next run plans the rest again (what went is gone by then).
@@ -156,6 +172,8 @@ export async function runRetention(services: Services, now: Date, maxRows = DEFA
     await save({ ...cursor, foraDone: true });
   }
 
+  // Messages finished before the outbox's index existed are filed first; until then the pass is not over.
+  if (!(await backfillOutboxIndex(services))) return { outcome: 'partial', entries: deleted };
   const outboxKeys: string[] = [];
   try {
     while (budget > 0) {

@@ -7,6 +7,8 @@ import type { Forum, Member, Role } from './forum';
  */
 export interface ForumRepository {
   findById(id: string): Promise<Forum | undefined>;
+  /** Several fora at once (a few requests whatever their number); unknown ids are left out. */
+  findMany(ids: readonly string[]): Promise<Forum[]>;
   list(): Promise<Forum[]>;
   save(forum: Forum): Promise<Forum>;
   update(id: string, change: (current: Forum) => Forum): Promise<Forum>;

@@ -29,6 +29,8 @@ export interface OutboxRepository {
   /**
    * Writes the message if nobody changed it since it was read (its `version`); otherwise throws
    * ConcurrencyError. This is how leases are taken: two workers can never both hold one message.
+   * A message saved in a final state (not a link) is also filed by the day its retention counts
+   * from, so retention finds it without reading every message.
    */
   update(message: OutboxMessage): Promise<OutboxMessage>;
   /** Up to `limit` queued messages whose `dueAt` has come, oldest first, in every shard (status, tests). */
@@ -54,8 +56,17 @@ export interface OutboxRepository {
   listBySubject(subjectType: string, subjectId: string, recipientKey?: string): Promise<OutboxMessage[]>;
   /** Messages to this person that could not reach them yet (`waitsForReach`), oldest first. */
   listWaiting(userId: string): Promise<OutboxMessage[]>;
-  /** Up to `limit` finished messages delivered (or, never delivered, queued) before `before` (retention). */
+  /**
+   * Up to `limit` finished messages delivered (or, never delivered, queued) before `before`, oldest
+   * day first (retention). Reads the finished-by-day index: messages finished before it existed are
+   * found once `indexFinished` has gone over them.
+   */
   listFinishedBefore(before: Date, limit: number): Promise<OutboxMessage[]>;
+  /**
+   * The one-off backfill of that index: files the finished messages among up to `limit` message rows
+   * after position `after` (absent: from the start). Answers where to go on from, or `done`. Idempotent.
+   */
+  indexFinished(after: string | undefined, limit: number): Promise<{ after?: string; done: boolean; read: number; indexed: number }>;
   /** Every message to this person (an access request), any status, in no particular order. */
   listByRecipient(userId: string): Promise<OutboxMessage[]>;
   /** Deletes finished messages with every index row that points at them (retention). Idempotent. */

@@ -9,6 +9,10 @@ export interface InitiativeRepository {
   /** The initiative's history, oldest first. */
   history(id: string): Promise<InitiativeChange[]>;
   appendHistory(change: InitiativeChange): Promise<void>;
+  /** Every history line one person made, across initiatives (an access request). */
+  historyByActor(actorId: string): Promise<InitiativeChange[]>;
+  /** Writes another actor on every history line one person made (a person who left); the lines themselves stay. Returns how many. */
+  replaceHistoryActor(actorId: string, newActorId: string): Promise<number>;
 }
 
 export interface PlanRepository {
@@ -21,4 +25,11 @@ export interface PlanRepository {
   /** Stores an approved version; a number is written once (AlreadyExistsError otherwise). */
   addVersion(version: PlanVersion): Promise<void>;
   findVersion(number: number): Promise<PlanVersion | undefined>;
+  /** Every approved version, oldest first. */
+  listVersions(): Promise<PlanVersion[]>;
+  /**
+   * Rewrites an approved version that exists (NotFoundError otherwise). Only for a person who left:
+   * the version stays the record of what was approved and when, with the pseudonym in their place.
+   */
+  replaceVersion(version: PlanVersion): Promise<void>;
 }

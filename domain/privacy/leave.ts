@@ -27,6 +27,12 @@ export function pseudonymOf(userId: string): { userId: string; displayName: stri
   return { userId: `former-${code}`, displayName: `${FORMER_MEMBER} ${code}` };
 }
 
+/** The name a pseudonym's id stands for ("Tidligere medlem 0A1B2C3"); undefined for any other id. */
+export function formerMemberName(userId: string): string | undefined {
+  const code = /^former-([0-9A-Z]{7})$/.exec(userId)?.[1];
+  return code === undefined ? undefined : `${FORMER_MEMBER} ${code}`;
+}
+
 /** Refused while the person is the only chair of a forum: a forum is never left without one. The forum is named. */
 export function checkCanLeave(userId: string, fora: readonly { forum: Forum; members: readonly Member[] }[]): Verdict {
   for (const { forum, members } of fora) {

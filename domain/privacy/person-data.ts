@@ -10,6 +10,7 @@ import type { SeenReceipt } from '../escalations/escalation.repository';
 import type { RosterMember } from '../reach/team-roster';
 import { mentions, type LeaverTraces } from './leave';
 import type { ReportDraft } from '../picture/report-draft';
+import { analystIn, holdsPlanData, planDataOf, type PlanPersonData, type PlanSources } from './plan-person-data';
 
 /**
  * A person's data (GDPR art. 15): what Forumbot holds about them and what they wrote — and nothing
@@ -32,8 +33,14 @@ export interface PersonData {
   teams: { teamId: string; displayName?: string; email?: string; upn?: string; seenAt: string }[];
   personalChat?: { conversationId: string; active: boolean; installedAt: string };
   deliveries: { id: string; status: string; subjectType?: string; enqueuedAt: string; deliveredAt?: string }[];
+  /** Messages their actions sent to others: what kind and when only (ids and recipients are others'). */
+  caused: { status: string; subjectType?: string; enqueuedAt: string; deliveredAt?: string }[];
   /** Half-yearly reports the person edited or published as the analyst: when, and the commentary they worked on. */
   pictureReports: { forumId: string; period: { from: string; to: string }; edits: string[]; publishedAt?: string; commentary: Record<string, string> }[];
+  /** The fora whose settings name them as an analyst of the half-yearly picture. */
+  analystIn: string[];
+  /** The action plan: the versions they sent, approved or are named in, initiatives they are contact for or last edited, their history lines. */
+  plan: PlanPersonData;
 }
 
 export type AgendaRole = 'creator' | 'editor' | 'presenter' | 'consultant' | 'circulator' | 'sharedWith';
@@ -47,10 +54,12 @@ export interface PersonSources {
   agendas: readonly Agenda[];
   audit: readonly AuditEvent[];
   deliveries: readonly OutboxMessage[];
+  caused?: readonly OutboxMessage[];
   knownUser?: KnownUser | undefined;
   roster: readonly RosterMember[];
   personalChat?: ConversationAddress | undefined;
   pictureReports?: readonly ReportDraft[];
+  plan?: PlanSources;
 }
 
 /** The ids and names the person goes by in what was read (for audit entries that name them). */
@@ -131,9 +140,15 @@ export function personDataOf(userId: string, sources: PersonSources, now: Date):
       if (edits.length === 0 && publishedAt === undefined) return [];
       return [{ forumId: report.forumId, period: { ...report.period }, edits, ...(publishedAt === undefined ? {} : { publishedAt }), commentary: { ...report.commentary } }];
     }),
+    caused: (sources.caused ?? [])
+      .filter((message) => message.causedBy === userId && !(message.recipient.kind === 'user' && message.recipient.userId === userId))
+      .map((message) => ({ status: message.status, ...(message.subject === undefined ? {} : { subjectType: message.subject.type }), enqueuedAt: message.enqueuedAt, ...(message.deliveredAt === undefined ? {} : { deliveredAt: message.deliveredAt }) })),
+    analystIn: analystIn(sources.fora, userId),
+    plan: planDataOf(traces, sources.plan),
   };
 }
 
 /** Whether anything at all is held about the person (an access request for nobody says so). */
 export const holdsAnything = (data: PersonData): boolean =>
-  data.knownAs !== undefined || data.personalChat !== undefined || [data.memberships, data.inputs, data.actionItems, data.cases, data.agendas, data.audit, data.deliveries, data.teams, data.pictureReports].some((list) => list.length > 0);
+  data.knownAs !== undefined || data.personalChat !== undefined || [data.memberships, data.inputs, data.actionItems, data.cases, data.agendas, data.audit, data.deliveries, data.caused, data.teams, data.pictureReports, data.analystIn].some((list) => list.length > 0) ||
+  holdsPlanData(data.plan);

@@ -28,3 +28,20 @@ export function nextPass(cursor: RetentionCursor | undefined, now: Date): PassDe
   if (cursor !== undefined && now.getTime() - Date.parse(cursor.passStartedAt) < PASS_INTERVAL_MS) return { kind: 'idle' };
   return { kind: 'start', cursor: { passStartedAt: now.toISOString(), foraDone: false } };
 }
+
+/**
+ * The one-off backfill of the outbox's finished-by-day index (messages finished before it existed):
+ * the last message position it went over, or done. Stored beside the cursor, read once per pass.
+ */
+export const OutboxBackfillState = z.object({
+  after: z.string().min(1).optional(),
+  done: z.boolean(),
+});
+export type OutboxBackfillState = z.infer<typeof OutboxBackfillState>;
+
+/**
+ * A forum's "inputs purged before": every agenda of the forum whose meeting began before this
+ * instant has had its consultants' inputs deleted, so a pass need not look at those agendas again.
+ */
+export const InputsWatermark = z.object({ purgedBefore: Instant });
+export type InputsWatermark = z.infer<typeof InputsWatermark>;

@@ -45,6 +45,8 @@ export const actionItemExpired = (item: ActionItem, cutoffs: Cutoffs): boolean =
 export const caseExpired = (escalation: Escalation, cutoffs: Cutoffs): boolean =>
   CLOSED_STATES.includes(escalation.state) && before(escalation.updatedAt, cutoffs.cases);
 
-/** A message still queued or being sent never expires; a finished one some weeks after delivery (or queueing, when it never arrived). */
-export const outboxExpired = (message: OutboxMessage, cutoffs: Cutoffs): boolean =>
-  isFinal(message.status) && before(message.deliveredAt ?? message.enqueuedAt, cutoffs.outbox);
+/** Where a finished message's weeks count from: its delivery, or its queueing when it never arrived. */
+export const outboxRetainedFrom = (message: Pick<OutboxMessage, 'deliveredAt' | 'enqueuedAt'>): string => message.deliveredAt ?? message.enqueuedAt;
+
+/** A message still queued or being sent never expires; a finished one some weeks after `outboxRetainedFrom`. */
+export const outboxExpired = (message: OutboxMessage, cutoffs: Cutoffs): boolean => isFinal(message.status) && before(outboxRetainedFrom(message), cutoffs.outbox);

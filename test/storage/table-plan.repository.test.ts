@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { PlanRecord, type PlanVersion } from '../../domain/plan/plan';
 import { approve, sendForApproval } from '../../domain/plan/plan.rules';
-import { AlreadyExistsError, ConcurrencyError } from '../../domain/shared/repository-errors';
+import { AlreadyExistsError, ConcurrencyError, NotFoundError } from '../../domain/shared/repository-errors';
 import { initiative2017, PLAN_2017 } from '../domain/plan/plan-2017';
 import { openTestStorage } from './storage-kit';
 
-const { storage } = openTestStorage();
+const { storage, raw } = openTestStorage();
 afterAll(() => storage.dropAll());
 
 const AT = new Date('2026-03-01T10:00:00Z');
@@ -55,5 +55,31 @@ describe('the plan and its initiatives on Table storage', () => {
     expect(record?.pending).toBeUndefined();
     await expect(storage.plans.save(sent)).rejects.toBeInstanceOf(ConcurrencyError);
     expect(await storage.plans.findVersion(2)).toBeUndefined();
+  });
+
+  test('given history lines of several people then one person\'s read back across initiatives, and replacing their actor leaves the others\' and the lines themselves', async () => {
+    await storage.initiatives.appendHistory({ initiativeId: 'p1', at: '2026-01-02T10:00:00.000Z', actorId: 'leaver', kind: 'created', fields: [] });
+    await storage.initiatives.appendHistory({ initiativeId: 'p2', at: '2026-01-03T10:00:00.000Z', actorId: 'leaver', kind: 'edited', fields: ['purpose'] });
+    await storage.initiatives.appendHistory({ initiativeId: 'p2', at: '2026-01-04T10:00:00.000Z', actorId: 'stayer', kind: 'edited', fields: ['area'] });
+    expect((await storage.initiatives.historyByActor('leaver')).map((h) => [h.initiativeId, h.kind]).sort()).toEqual([['p1', 'created'], ['p2', 'edited']]);
+    expect(await storage.initiatives.replaceHistoryActor('leaver', 'former-X')).toBe(2);
+    expect(await storage.initiatives.historyByActor('leaver')).toEqual([]);
+    expect((await storage.initiatives.history('p2')).map((h) => [h.actorId, h.fields])).toEqual([['former-X', ['purpose']], ['stayer', ['area']]]);
+    expect(await storage.initiatives.replaceHistoryActor('nobody', 'former-Y')).toBe(0);
+  });
+
+  test('given approved versions then they list oldest first; a version rewritten keeps its number and dates, a shorter content leaves no old parts, a missing one is refused', async () => {
+    const content = { basis: 'Grundlag '.repeat(3000).trim(), strategy: 'Strategi', organisation: [], initiatives: PLAN_2017.map((_, i) => initiative2017(i, { purpose: 'Formål '.repeat(280).trim() })) };
+    const v = (number: number): PlanVersion => ({ number, content, sentAt: '2026-01-01T10:00:00.000Z', sentBy: 'u1', approvedAt: '2026-01-02T10:00:00.000Z', approvedBy: 'u2' });
+    for (const n of [11, 10]) await storage.plans.addVersion(v(n));
+    expect((await storage.plans.listVersions()).map((version) => version.number).filter((n) => n >= 10)).toEqual([10, 11]);
+    const parts = async (): Promise<number> => Object.keys(await raw('plans').getEntity('version', '000010')).filter((name) => name.startsWith('content_')).length;
+    const longParts = await parts();
+    const short = { ...v(10), approvedBy: 'former-X', content: { ...content, basis: 'Grundlag', initiatives: [initiative2017(0)] } };
+    await storage.plans.replaceVersion(short);
+    expect(await parts()).toBeLessThan(longParts);
+    expect(await storage.plans.findVersion(10)).toEqual(short);
+    expect(await storage.plans.findVersion(11)).toEqual(v(11));
+    await expect(storage.plans.replaceVersion(v(12))).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -8,6 +8,8 @@ import { cardTexts, fieldMessage } from '../support/card-reading';
 import { sayTo } from '../support/conversation';
 import { aPerson, aPersonalChat, cardAction, type Person } from '../support/teams-activities';
 import { leaveTraces, twoFora } from './person-traces';
+import { planTraces } from './plan-traces';
+import { anOutboxMessage } from './retention-seed';
 
 const admin = aPerson('Databeskyttelse Dorthe');
 const running = useRunningBot({ admins: [admin.aadObjectId] });
@@ -26,12 +28,17 @@ describe('an access request', () => {
     const ids = await twoFora(storage);
     const asked = await leaveTraces(storage, aPerson('Konsulent Åse Ærø'), ids, 'kirsebaer', running.emulator.serviceUrl);
     const other = await leaveTraces(storage, aPerson('Politibetjent Bo Holm'), [...ids].reverse(), 'blomme', running.emulator.serviceUrl);
+    const plan = await planTraces(storage, asked, other, ids);
+    // A message each caused the other (a case raised, the other told): the causer sees kind and time, not to whom.
+    const [askedId, otherId] = [asked.person.aadObjectId, other.person.aadObjectId];
+    await storage.outbox.add(anOutboxMessage({ id: `msg-to-${otherId}`, recipient: { kind: 'user', userId: otherId }, recipientKey: `user:${otherId}`, causedBy: askedId, subject: { type: 'escalation', id: 'case-1' } }));
+    await storage.outbox.add(anOutboxMessage({ recipient: { kind: 'user', userId: askedId }, recipientKey: `user:${askedId}`, causedBy: otherId, subject: { type: 'agenda', id: 'agenda-1' } }));
 
     // The form comes from the typed command; the administrator fills it in.
     const reply = await sayTo(running, aPersonalChat(), admin, 'persondata');
     expect(cardTexts(reply['attachments'])).toContain('Indsigt: en persons data');
     const card = await invoke(admin, { userId: asked.person.aadObjectId });
-    expect(cardTexts(card).join(' ')).toContain('Medlemskaber: 1 · Input: 1 · Handlinger: 1 · Sager: 2 · Log: 3 · Beskeder: 1');
+    expect(cardTexts(card).join(' ')).toContain('Medlemskaber: 1 · Input: 1 · Handlinger: 1 · Sager: 2 · Log: 5 · Beskeder: 2');
     const [jsonUrl, csvUrl] = urlsOf(card);
 
     const jsonResponse = await fetch(jsonUrl!);
@@ -46,10 +53,27 @@ describe('an access request', () => {
     expect(cases).toEqual([['Afgjort sag kirsebaer', false, [], '2026-03-04T09:00:00.000Z'], ['Sag om kirsebaer', true, ['raise', 'Notat om kirsebaer'], undefined]]);
     expect(data.agendas.map((a) => [a.agendaId, a.as]).sort()).toEqual([[asked.ids.agendas.answered, ['consultant']], [asked.ids.agendas.edited, ['creator', 'editor', 'presenter']]].sort());
     // What they did, and what others did to them or wrote about them (by id or by name) — this request included (the file is made at download).
-    expect(data.audit.map((e) => [e.action, e.as]).sort()).toEqual([['actions.update', ['named']], ['agenda.input', ['actor']], ['member.added', ['named']], ['privacy.accessRequest', ['named']]]);
+    expect(data.audit.map((e) => [e.action, e.as]).sort()).toEqual([
+      ['actions.update', ['named']],
+      ['agenda.input', ['actor']],
+      ['meetings.occurrence.moved', ['actor']],
+      ['meetings.series.scheduled', ['actor']],
+      ['member.added', ['named']],
+      ['privacy.accessRequest', ['named']],
+    ]);
+    // The action plan: what they sent, approved, are listed in or contact for, and their history lines — not the other's.
+    expect(data.analystIn).toEqual([ids[0]]);
+    expect(data.plan.pending?.as).toEqual(['sender', 'listed', 'contact', 'editor']);
+    expect(data.plan.versions.map((v) => [v.number, v.as])).toEqual([[1, ['sender', 'listed', 'contact', 'editor']], [2, ['approver', 'listed', 'contact', 'editor']]]);
+    expect(data.plan.initiatives.map((i) => [i.id, i.as]).sort()).toEqual([[plan.initiatives.a, ['contact', 'editor']], [plan.initiatives.shared, ['contact']]].sort());
+    expect(data.plan.changes.map((c) => [c.initiativeId, c.kind]).sort()).toEqual([[plan.initiatives.a, 'created'], [plan.initiatives.shared, 'edited']].sort());
+    for (const trace of plan.texts.a) expect(text).toContain(trace);
+    for (const trace of [...plan.texts.b, plan.initiatives.b]) expect(text).not.toContain(trace);
+    expect(text).not.toContain(`msg-to-${otherId}`);
     expect(data.teams).toEqual([{ teamId: asked.ids.teamId, displayName: asked.person.name, email: asked.email, upn: asked.email, seenAt: '2026-03-01T12:00:00.000Z' }]);
     expect(data.personalChat).toEqual({ conversationId: asked.ids.conversationId, active: false, installedAt: '2026-03-01T12:00:00.000Z' });
-    expect(data.deliveries).toHaveLength(1);
+    expect(data.deliveries.map((d) => d.subjectType).sort()).toEqual(['agenda', 'reminder']);
+    expect(data.caused).toEqual([{ status: 'sent', subjectType: 'escalation', enqueuedAt: expect.any(String), deliveredAt: expect.any(String) }]);
     expect(data.pictureReports).toEqual([{ forumId: ids[0], period: { from: '2025-07', to: '2025-12' }, edits: ['2026-01-05T09:00:00.000Z'], commentary: { cases: 'Kommentar om kirsebaer' } }]);
     expect(data.knownAs?.teamsId).toBe(asked.person.teamsId);
     for (const trace of asked.texts) expect(text).toContain(JSON.stringify(trace).slice(1, -1));
@@ -58,8 +82,8 @@ describe('an access request', () => {
     // Decoded keeping the byte-order mark (Excel needs it; Response.text() would drop it).
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (await fetch(csvUrl!)).arrayBuffer());
     expect(csv.startsWith('\uFEFFOmråde;Forum;Tidspunkt;Hvad;Detaljer;Id\r\n')).toBe(true);
-    for (const trace of ['Input om kirsebaer ved stationen', 'Handling om kirsebaer', 'Notat om kirsebaer', 'Sag om kirsebaer', 'Læst afgørelse', 'creator, editor, presenter', 'Holdliste', 'Personlig chat;;2026-03-01T12:00:00.000Z;inaktiv', 'Kommentar om kirsebaer']) expect(csv).toContain(trace);
-    for (const trace of other.texts) expect(csv).not.toContain(trace);
+    for (const trace of ['Input om kirsebaer ved stationen', 'Handling om kirsebaer', 'Notat om kirsebaer', 'Sag om kirsebaer', 'Læst afgørelse', 'creator, editor, presenter', 'Holdliste', 'Personlig chat;;2026-03-01T12:00:00.000Z;inaktiv', 'Kommentar om kirsebaer', 'Handlingsplan;;2026-02-20T09:00:00.000Z;v2;approver, listed, contact, editor', 'Indsats;;;Indsats om kirsebaer;contact, editor', 'Indsats ændret;;2026-01-08T09:00:00.000Z;edited;contactName', 'Analytiker (halvårsbilledet)', 'Besked sendt til andre']) expect(csv).toContain(trace);
+    for (const trace of [...other.texts, ...plan.texts.b]) expect(csv).not.toContain(trace);
 
     // The handing out is in the audit: who asked, whose data — not what it held.
     const system = await storage.audit.listByForum('system');

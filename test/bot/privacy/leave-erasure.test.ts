@@ -8,6 +8,7 @@ import { useRunningBot } from '../support/bot-harness';
 import { cardTexts } from '../support/card-reading';
 import { aPerson, aPersonalChat, cardAction, type Person } from '../support/teams-activities';
 import { leaveTraces, twoFora } from './person-traces';
+import { planTraces } from './plan-traces';
 
 const admin = aPerson('Databeskyttelse Dorthe');
 const running = useRunningBot({ admins: [admin.aadObjectId] });
@@ -51,10 +52,14 @@ describe('after a person left', () => {
     await storage.members.save(ids[0]!, { userId: chair.aadObjectId, displayName: chair.name, roles: ['chair'] });
     const leaver = await leaveTraces(storage, aPerson('Fratrådt Frede Ærenfeldt'), ids, 'hyben', running.emulator.serviceUrl);
     const stayer = await leaveTraces(storage, aPerson('Kollega Karla'), [...ids].reverse(), 'slaaen', running.emulator.serviceUrl);
+    const plan = await planTraces(storage, leaver, stayer, ids);
     const userId = leaver.person.aadObjectId;
+    const stayerId = stayer.person.aadObjectId;
 
     const before = await personData(userId);
-    expect([before.memberships, before.inputs, before.actionItems, before.cases, before.agendas, before.audit, before.deliveries, before.teams].map((list) => list.length)).toEqual([1, 1, 1, 2, 2, 3, 1, 1]);
+    expect([before.memberships, before.inputs, before.actionItems, before.cases, before.agendas, before.audit, before.deliveries, before.teams].map((list) => list.length)).toEqual([1, 1, 1, 2, 2, 5, 1, 1]);
+    expect([before.analystIn.length, before.plan.versions.length, before.plan.initiatives.length, before.plan.changes.length, before.plan.pending?.as.length]).toEqual([1, 2, 2, 2, 4]);
+    const stayerBefore = await personData(stayerId);
     expect(before.knownAs?.teamsId).toBe(leaver.person.teamsId);
     expect(before.personalChat?.conversationId).toBe(leaver.ids.conversationId);
 
@@ -82,8 +87,21 @@ describe('after a person left', () => {
     const edited = await storage.agendas.findById(ids[0]!, leaver.ids.agendas.edited);
     expect([edited?.createdBy, edited?.updatedBy, edited?.updatedByName, edited?.items[1]?.presenter]).toEqual([former.userId, former.userId, former.displayName, former.displayName]);
 
+    // The plan keeps that it was sent and approved, and what changed, by the pseudonym where it was them.
+    const [v1, v2, record] = [await storage.plans.findVersion(1), await storage.plans.findVersion(2), await storage.plans.find()];
+    expect([v1?.sentBy, v1?.approvedBy, v2?.sentBy, v2?.approvedBy, record?.sentBy]).toEqual([former.userId, stayerId, stayerId, former.userId, former.userId]);
+    const members = v2?.content.organisation.flatMap((level) => level.fora.flatMap((forum) => forum.members.map((member) => member.name)));
+    expect(members).toContain(former.displayName);
+    expect(members).toContain(stayer.person.name);
+    const initiatives = new Map((await storage.initiatives.list()).map((i) => [i.id, [i.contactName, i.updatedBy]]));
+    expect([initiatives.get(plan.initiatives.a), initiatives.get(plan.initiatives.shared), initiatives.get(plan.initiatives.b)]).toEqual([[former.displayName, former.userId], [former.displayName, stayerId], [stayer.person.name, stayerId]]);
+    expect((await storage.initiatives.history(plan.initiatives.shared)).map((h) => h.actorId)).toEqual([stayerId, former.userId]);
+    expect((await storage.fora.findById(ids[0]!))?.analysts).toEqual([stayerId]);
+
     // Nobody else lost anything: the colleague's access request is as it was.
-    const kept = await personData(stayer.person.aadObjectId);
+    const kept = await personData(stayerId);
+    expect(kept.plan).toEqual(stayerBefore.plan);
+    expect(kept.analystIn).toEqual([ids[0]]);
     expect([kept.memberships, kept.inputs, kept.actionItems, kept.cases, kept.agendas, kept.teams].map((list) => list.length)).toEqual([1, 1, 1, 2, 2, 1]);
     expect(kept.knownAs?.teamsId).toBe(stayer.person.teamsId);
     expect(kept.personalChat).toBeDefined();

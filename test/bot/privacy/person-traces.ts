@@ -1,6 +1,6 @@
 import { withCommentary } from '../../../domain/picture/report-draft';
 import type { Storage } from '../../../storage';
-import { aForum, anActionItem, anAgenda, anAgendaInput, anAuditEvent, anEscalation } from '../../storage/storage.mothers';
+import { aForum, aMeeting, aMeetingSeries, anActionItem, anAgenda, anAgendaInput, anAuditEvent, anEscalation } from '../../storage/storage.mothers';
 import { uniqueId } from '../../storage/storage-kit';
 import type { Person } from '../support/teams-activities';
 import { anOutboxMessage } from './retention-seed';
@@ -22,7 +22,7 @@ export async function twoFora(storage: Storage): Promise<string[]> {
  * Gives a person data in every table that can hold them: a membership, an input on another forum's
  * agenda they were circulated, an agenda they created, edited and present on (and may see the
  * briefing of), an item they own, a case they raised and acted on, another's decision they marked
- * "Læst", audit rows they did and that name them, a delivered message, a known-user row, a row on a
+ * "Læst", audit rows they did and that name them (meetings they scheduled and moved among them), a delivered message, a known-user row, a row on a
  * team's roster, their personal chat address (no longer active) and a half-yearly report they wrote
  * commentary on.
  */
@@ -56,6 +56,11 @@ export async function leaveTraces(storage: Storage, person: Person, forumIds: st
   await storage.audit.append(anAuditEvent(home, { actorId: userId, action: 'agenda.input', subject: `forum:${home} ${word}` }));
   await storage.audit.append(anAuditEvent(home, { actorId: 'chair-someone', action: 'member.added', subject: `member:${userId}` }));
   await storage.audit.append(anAuditEvent(home, { actorId: 'chair-someone', action: 'actions.update', subject: 'handling', after: JSON.stringify({ owner: { displayName: person.name } }) }));
+  // Meetings hold no person: who scheduled or moved one is in the audit (as the meetings service writes it).
+  const series = await storage.meetingSeries.save(aMeetingSeries(home, { title: 'Netværksmøde' }));
+  const moved = await storage.meetings.save(aMeeting(home, { seriesId: series.id, originalStart: '2026-02-10T08:00:00.000Z', start: '2026-02-11T08:00:00.000Z', end: '2026-02-11T09:30:00.000Z', status: 'moved' }));
+  await storage.audit.append(anAuditEvent(home, { actorId: userId, action: 'meetings.series.scheduled', subject: series.title, after: JSON.stringify(series) }));
+  await storage.audit.append(anAuditEvent(home, { actorId: userId, action: 'meetings.occurrence.moved', subject: moved.id, after: JSON.stringify(moved) }));
 
   await storage.outbox.add(anOutboxMessage({ recipient: { kind: 'user', userId }, recipientKey: `user:${userId}`, causedBy: userId }));
   await storage.knownUsers.save({ userId, teamsId: person.teamsId, tenantId: 't', serviceUrl, displayName: person.name, seenAt: '2026-03-01T12:00:00.000Z' });

@@ -1,8 +1,10 @@
+import { createLogger } from '../../../bot/logger';
 import type { Forum } from '../../../domain/fora/forum';
 import type { OutboxMessage } from '../../../domain/outbox/outbox-message';
 import type { Storage } from '../../../storage';
 import { aForum, anActionItem, anAgenda, anAgendaInput, anAuditEvent, anEscalation } from '../../storage/storage.mothers';
 import { uniqueId } from '../../storage/storage-kit';
+import { testConfig } from '../support/bot-harness';
 
 /** The ids a retention pass must delete and those it must keep, per kind. */
 export interface Expectation {
@@ -91,4 +93,10 @@ export async function seedOutbox(storage: Storage, expect: Expectation): Promise
   }
   expect.gone.outbox.push(deliveredOld.id, undeliverable.id);
   expect.kept.outbox.push(deliveredLately.id, pendingOld.id);
+}
+
+/** The retention job's services on a test storage, at a clock the test moves. */
+export function servicesOn(storage: Storage, at: { now: Date }) {
+  const { ping: _ping, dropAll: _dropAll, outbox, ...repositories } = storage;
+  return { ...repositories, outboxRecords: outbox, config: testConfig(), logger: createLogger('silent'), clock: { now: () => at.now } };
 }

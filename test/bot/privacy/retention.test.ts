@@ -1,21 +1,15 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import { createLogger } from '../../../bot/logger';
 import type { RetentionEntry } from '../../../bot/privacy/retention-plan';
 import { RETENTION_JOB, retentionDryRun, runRetention, SYSTEM_AUDIT } from '../../../bot/privacy/retention.service';
 import type { Storage } from '../../../storage';
-import { testConfig } from '../support/bot-harness';
 import { openTestStorage, type TestStorage } from '../../storage/storage-kit';
-import { emptyExpectation, JUDGED_AT, seedForum, seedOutbox, type Expectation } from './retention-seed';
+import { emptyExpectation, JUDGED_AT, seedForum, seedOutbox, servicesOn, type Expectation } from './retention-seed';
 
 const opened: TestStorage[] = [];
 afterAll(() => Promise.all(opened.map((t) => t.storage.dropAll())));
 
 const DAY = 24 * 3_600_000;
 
-function servicesOn(storage: Storage, at: { now: Date }) {
-  const { ping: _ping, dropAll: _dropAll, outbox, ...repositories } = storage;
-  return { ...repositories, outboxRecords: outbox, config: testConfig(), logger: createLogger('silent'), clock: { now: () => at.now } };
-}
 
 async function seeded(fora = 2): Promise<{ storage: Storage; expectation: Expectation }> {
   const t = openTestStorage();
