@@ -147,35 +147,55 @@ export interface ChangeOutcome {
   actor: Member | undefined;
 }
 
+/** What the access check read already: the forum, the actor's membership and the item (a card click). */
+export interface KnownForChange {
+  forum: Forum;
+  actor: Member | undefined;
+  item?: ActionItem;
+}
+
 /**
  * Changes one item for the actor. The change is re-applied to the newest version if someone wrote
- * in between (owner and chair at once: neither change is lost), and audited from → to.
+ * in between (owner and chair at once: neither change is lost), and audited from → to. With `known`
+ * nothing is read again: the item is written against the version the check read (a conflict reads
+ * it anew), and the audit line is written beside the lists' update once the item stands.
  */
-export async function changeItem(services: BotServices, request: { forumId: string; itemId: string; actorId: string; change: ActionChange }): Promise<ChangeOutcome> {
-  const { forumId, itemId, actorId, change } = request;
-  const [forum, actor] = await Promise.all([requireForum(services, forumId), services.members.find(forumId, actorId)]);
+export async function changeItem(
+  services: BotServices,
+  request: { forumId: string; itemId: string; actorId: string; change: ActionChange; known?: KnownForChange },
+): Promise<ChangeOutcome> {
+  const { forumId, itemId, actorId, change, known } = request;
+  const [forum, actor] = known === undefined ? await Promise.all([requireForum(services, forumId), services.members.find(forumId, actorId)]) : [known.forum, known.actor];
   const ctx = { actorId, actor, todayLocal: todayOf(services), now: services.clock.now() };
-  let before: ActionItem | undefined;
+  let eventId = '';
   let item: ActionItem;
   try {
-    item = await services.actionItems.update(forumId, itemId, (current) => {
-      before = current;
-      const result = applyActionChange(current, change, ctx);
-      if (!result.ok) throw new DomainError(result.code, result.context ?? {});
-      return result.item;
-    });
+    item = await services.actionItems.update(
+      forumId,
+      itemId,
+      (current) => {
+        const result = applyActionChange(current, change, ctx);
+        if (!result.ok) throw new DomainError(result.code, result.context ?? {});
+        return result.item;
+      },
+      {
+        ...(known?.item === undefined ? {} : { read: known.item }),
+        alongside: async (saved, before) => {
+          eventId = await audit(services, {
+            forumId,
+            actorId,
+            action: `action.${change.kind === 'status' ? `status.${change.to}` : change.kind}`,
+            subject: `action:${itemId}`,
+            before: auditable(before),
+            after: auditable(saved),
+          });
+        },
+      },
+    );
   } catch (error) {
     if (error instanceof NotFoundError) throw new DomainError('ACTION.NOT_FOUND');
     throw error;
   }
-  const eventId = await audit(services, {
-    forumId,
-    actorId,
-    action: `action.${change.kind === 'status' ? `status.${change.to}` : change.kind}`,
-    subject: `action:${itemId}`,
-    ...(before === undefined ? {} : { before: auditable(before) }),
-    after: auditable(item),
-  });
   await notifyChange(services, { forum, item, actorId, change, eventId });
   return { forum, item, actor };
 }

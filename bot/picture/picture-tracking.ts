@@ -77,11 +77,14 @@ export function withPictureTracking<R extends AllTracked>(repos: R, logger: Logg
       await quietly('item', saved.id, () => trackItem(repos, saved.id, saved));
       return saved;
     },
-    async update(forumId, id, change) {
-      const saved = await repos.actionItems.update(forumId, id, change);
-      await quietly('item', saved.id, () => trackItem(repos, saved.id, saved));
-      return saved;
-    },
+    // The picture follows beside the lists' update and the caller's own work, not after them.
+    update: (forumId, id, change, options = {}) =>
+      repos.actionItems.update(forumId, id, change, {
+        ...options,
+        alongside: async (saved, before) => {
+          await Promise.all([options.alongside?.(saved, before), quietly('item', saved.id, () => trackItem(repos, saved.id, saved))]);
+        },
+      }),
     async delete(forumId, id) {
       await repos.actionItems.delete(forumId, id);
       await quietly('item', id, () => trackItem(repos, id, undefined));
