@@ -272,17 +272,18 @@ export async function escalateItem(services: BotServices, request: { forumId: st
   return outcome;
 }
 
-/** My open items across the fora I belong to (one read per forum). */
-/** A person's open items across their fora: per forum only their own open rows, read side by side. */
+/**
+ * A person's open items across their fora: per forum only their own open rows, read side by side
+ * with the fora themselves (one query for all of them).
+ */
 export async function myOpenItems(services: BotServices, userId: string): Promise<{ forum: Forum; item: ActionItem }[]> {
-  const memberships = await services.members.listMembershipsOfUser(userId);
-  const perForum = await Promise.all(
-    memberships.map(async (m) => {
-      const [forum, items] = await Promise.all([services.fora.findById(m.forumId), services.actionItems.listOpenOfOwner(m.forumId, userId)]);
-      return forum === undefined ? [] : items.map((item) => ({ forum, item }));
-    }),
-  );
-  return perForum.flat();
+  const forumIds = (await services.members.listMembershipsOfUser(userId)).map((m) => m.forumId);
+  const [fora, perForum] = await Promise.all([services.fora.findMany(forumIds), Promise.all(forumIds.map((id) => services.actionItems.listOpenOfOwner(id, userId)))]);
+  const byId = new Map(fora.map((f) => [f.id, f]));
+  return forumIds.flatMap((id, i) => {
+    const forum = byId.get(id);
+    return forum === undefined ? [] : (perForum[i] ?? []).map((item) => ({ forum, item }));
+  });
 }
 
 export const textsFor = (lang: Lang): ActionItemsTexts => actionItemsTexts[lang];
