@@ -35,7 +35,7 @@ describe('fora: settings stored as JSON text', () => {
 });
 
 describe('fora: several by id in one query', () => {
-  test('given 20 fora asked for by id (one of them gone, one twice) then the 19 that exist come back in the order asked (more ids than one query's 14)', async () => {
+  test('given 20 fora asked for by id (one of them gone, one twice) then the 19 that exist come back in the order asked (more ids than the 14 of one query)', async () => {
     const saved = await Promise.all(Array.from({ length: 19 }, (_, i) => storage.fora.save(aForum({ name: `Mange ${i}` }))));
     const asked = [...saved.map((f) => f.id).reverse(), 'forum-that-never-was', saved[3]!.id];
     const found = await storage.fora.findMany(asked);
