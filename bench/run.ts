@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES = ['turn-latency.bench.ts', 'member-fora.bench.ts', 'outbox.bench.ts', 'outbox-instances.bench.ts', 'job-runs.bench.ts', 'reach.bench.ts', 'action-items.bench.ts', 'reminders.bench.ts', 'agenda-submit.bench.ts', 'picture.bench.ts', 'retention.bench.ts'];
+const BENCHES = ['turn-latency.bench.ts', 'member-fora.bench.ts', 'outbox.bench.ts', 'outbox-instances.bench.ts', 'job-runs.bench.ts', 'reach.bench.ts', 'action-items.bench.ts', 'reminders.bench.ts', 'agenda-submit.bench.ts', 'picture.bench.ts', 'retention.bench.ts', 'leave.bench.ts'];
 
 function runBench(file: string): Promise<number> {
   const script = fileURLToPath(new URL(file, import.meta.url));

@@ -7,6 +7,7 @@ import { createAuditRepository } from './table-audit.repository';
 import { createTableSet, TablePrefix, type StorageConnection } from './table-client';
 import { createConversationRepository } from './table-conversation.repository';
 import { createEscalationRepository } from './table-escalation.repository';
+import { withChangeMarks } from './forum-change-marks';
 import { createForumRepository } from './table-forum.repository';
 import { createJobLeaseRepository } from './table-job-lease.repository';
 import { createJobStateRepository } from './table-job-state.repository';
@@ -34,8 +35,9 @@ export interface StorageOptions {
   /** Put before every table name (letters and digits), so tests and deployments can share an account. */
   tablePrefix?: string;
   /**
-   * Told when removing rows nobody reads any more failed (old agenda revisions); the write itself
-   * succeeded. Defaults to a process warning.
+   * Told when a write's after-work failed: removing rows nobody reads any more (old agenda
+   * revisions), or moving a forum's change mark after the write. The write itself succeeded.
+   * Defaults to a process warning.
    */
   onCleanupError?: CleanupErrorReporter;
 }
@@ -55,12 +57,21 @@ export function createStorage(connection: StorageConnection, options: StorageOpt
   const { tablePrefix } = Options.parse({ tablePrefix: options.tablePrefix });
   const checked = typeof connection === 'string' ? z.string().trim().min(1, 'connection string is empty').parse(connection) : connection;
   const tables = createTableSet(checked, tablePrefix);
+  const reminderIndex = createReminderIndexRepository(tables);
+  // Every write to what reminders are made of moves the forum's change mark: the reminder job keeps what it read until then.
+  const marked = withChangeMarks(
+    {
+      fora: createForumRepository(tables),
+      members: createMemberRepository(tables),
+      meetingSeries: createMeetingSeriesRepository(tables),
+      meetings: createMeetingRepository(tables),
+      agendas: createAgendaRepository(tables, options.onCleanupError ?? warnCleanup),
+    },
+    reminderIndex,
+    options.onCleanupError ?? warnCleanup,
+  );
   return {
-    fora: createForumRepository(tables),
-    members: createMemberRepository(tables),
-    meetingSeries: createMeetingSeriesRepository(tables),
-    meetings: createMeetingRepository(tables),
-    agendas: createAgendaRepository(tables, options.onCleanupError ?? warnCleanup),
+    ...marked,
     agendaInputs: createAgendaInputRepository(tables),
     actionItems: createActionItemRepository(tables),
     escalations: createEscalationRepository(tables),
@@ -71,7 +82,7 @@ export function createStorage(connection: StorageConnection, options: StorageOpt
     outbox: createOutboxRepository(outboxTableIn(tables)),
     jobLeases: createJobLeaseRepository(tables),
     jobState: createJobStateRepository(tables),
-    reminderIndex: createReminderIndexRepository(tables),
+    reminderIndex,
     plans: createPlanRepository(tables),
     initiatives: createInitiativeRepository(tables),
     picture: createPictureRepository(tables),

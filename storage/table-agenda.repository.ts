@@ -181,6 +181,23 @@ export function createAgendaRepository(tables: TableSet, reportCleanupError: Cle
         return rows.filter((row) => row['kind'] === 'agenda').map((header) => assemble(header, byAgenda.get(header['id']) ?? []));
       }),
 
+    async listPublishedFrom(forumId, from) {
+      // The headers only (the service filters them inside the partition), then each match whole.
+      const headers = await listAll(
+        await client(),
+        odata`PartitionKey eq ${partitionOf(forumId)} and kind eq ${'agenda'} and state eq ${'published'} and meetingStart ge ${from.toISOString()}`,
+      );
+      const agendas = await Promise.all(
+        headers.map((header) =>
+          readWhole(async () => {
+            const loaded = await load(forumId, String(header['id']));
+            return loaded.header === undefined ? undefined : assemble(loaded.header, loaded.rows);
+          }),
+        ),
+      );
+      return agendas.filter((agenda): agenda is Agenda => agenda !== undefined && agenda.state === 'published');
+    },
+
     async save(agenda) {
       const existing = agenda.version === undefined ? undefined : await loadForWrite(agenda.forumId, agenda.id, agenda.version);
       return write(agenda, existing);

@@ -31,7 +31,7 @@ export function createForumRepository(tables: TableSet): ForumRepository {
   return {
     findById: (id) => rows.find(PARTITION, id),
     async findMany(ids) {
-      const found = new Map((await rows.findRows(PARTITION, ids)).map((f) => [f.id, f]));
+      const found = new Map((await rows.findMany(PARTITION, ids)).map((f) => [f.id, f]));
       return [...new Set(ids)].flatMap((id) => found.get(id) ?? []);
     },
     list: () => rows.listPartition(PARTITION),

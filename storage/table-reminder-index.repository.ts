@@ -1,18 +1,22 @@
+import { randomUUID } from 'node:crypto';
 import { odata, type TransactionAction } from '@azure/data-tables';
 import type { ReminderIndexEntry, ReminderIndexRepository } from '../domain/reminders/reminder-index';
 import type { TableSet } from './table-client';
 import { deleteRows, submitInChunks, type RowKeys } from './table-batch';
 import { isNotFound } from './table-errors';
 import { checkKey, escapeKey, joinKey, padNumber, unescapeKey } from './table-keys';
-import { listAll } from './table-query';
+import { listAll, listRowsIn } from './table-query';
 
 /**
  * `reminderindex`: partition `h{yyyyMMddHH}` (the due hour, UTC), row `{due ms:13}~{forum id}` (with `handledThrough` when a run wrote it); one
  * row `cursor`/`reminders` for how far the minute job got. A minute reads one partition (two at an
- * hour's turn) up to now. Writes are upserts: the same forum and time twice is one row.
+ * hour's turn) up to now. Writes are upserts: the same forum and time twice is one row. Partition
+ * `changed`, row `{forum id}`: the forum's change mark (its ETag is the mark), one partition so the
+ * marks of the fora due in a minute are a few queries.
  */
 const TABLE = 'reminderindex';
 const HOUR_MS = 3_600_000;
+const CHANGED = 'changed';
 
 const bucketOf = (ms: number): string => `h${new Date(ms).toISOString().slice(0, 13).replace(/[-T]/g, '')}`;
 const rowKeyOf = (ms: number, forumId: string): string => checkKey(TABLE, 'RowKey', joinKey(padNumber(ms, 13), escapeKey(forumId)));
@@ -79,6 +83,19 @@ export function createReminderIndexRepository(tables: TableSet): ReminderIndexRe
     async setCursor(at) {
       const client = await tables.client(TABLE);
       await client.upsertEntity({ partitionKey: 'cursor', rowKey: 'reminders', at: at.toISOString() }, 'Replace');
+    },
+
+    async markChanged(forumId) {
+      const client = await tables.client(TABLE);
+      // Every write gives a new ETag; the nonce makes that plain.
+      await client.upsertEntity({ partitionKey: CHANGED, rowKey: checkKey(TABLE, 'RowKey', escapeKey(forumId)), forumId, nonce: randomUUID() }, 'Replace');
+    },
+
+    async marks(forumIds) {
+      if (forumIds.length === 0) return new Map();
+      const client = await tables.client(TABLE);
+      const rows = await listRowsIn(client, CHANGED, forumIds.map((id) => checkKey(TABLE, 'RowKey', escapeKey(id))));
+      return new Map(rows.map((row) => [unescapeKey(row.rowKey), row.etag]));
     },
   };
 }

@@ -6,10 +6,7 @@ import type { Properties } from './entity-codec';
 import type { TableName, TableSet } from './table-client';
 import { isNotFound, mapWriteError } from './table-errors';
 import { checkKey, escapeKey } from './table-keys';
-import { listAll, type Row } from './table-query';
-
-/** Row keys one `findRows` query compares: with the partition key, the 15 comparisons a filter may hold. */
-export const ROW_KEYS_PER_QUERY = 14;
+import { listAll, listRowsIn, type Row } from './table-query';
 
 /** How one aggregate maps to one row; each repository keeps its own codec private. */
 export interface RowCodec<T> {
@@ -54,21 +51,13 @@ export class VersionedRows<T extends { version?: string | undefined }> {
     }
   }
 
-  /**
-   * Several rows of one partition by key, in one query per 14 keys (the service allows 15
-   * comparisons in a filter: the partition's and 14 row keys), the queries side by side. Rows that
-   * do not exist are left out; the order is the partition's key order.
-   */
-  async findRows(partition: string, rows: readonly string[]): Promise<T[]> {
-    const keys = [...new Set(rows)].map((row) => this.key(partition, row));
-    if (keys.length === 0) return [];
+  /** Several rows of one partition (a few queries, not a point read each); those not found are left out. */
+  async findMany(partition: string, rows: readonly string[]): Promise<T[]> {
+    if (rows.length === 0) return [];
     const client = await this.tables.client(this.codec.table);
-    const partitionKey = keys[0]!.partitionKey;
-    const chunks = Array.from({ length: Math.ceil(keys.length / ROW_KEYS_PER_QUERY) }, (_, i) => keys.slice(i * ROW_KEYS_PER_QUERY, (i + 1) * ROW_KEYS_PER_QUERY));
-    const found = await Promise.all(
-      chunks.map((chunk) => listAll(client, `${odata`PartitionKey eq ${partitionKey}`} and (${chunk.map(({ rowKey }) => odata`RowKey eq ${rowKey}`).join(' or ')})`)),
-    );
-    return found.flat().map((row) => this.codec.fromRow(row));
+    const { table } = this.codec;
+    const found = await listRowsIn(client, checkKey(table, 'PartitionKey', escapeKey(partition)), rows.map((row) => checkKey(table, 'RowKey', escapeKey(row))));
+    return found.map((row) => this.codec.fromRow(row));
   }
 
   /** One partition, every page. */

@@ -16,13 +16,9 @@ import { briefingLink } from './briefing-links';
 import { deliveryReport, type DeliveryReport } from '../reach/delivery-report';
 import { deliveryTexts, NOUNS } from '../reach/delivery.texts';
 import { cardMessage } from '../core/card-message';
+import { inGroups } from '../core/in-groups';
 
 type Notice = CirculationInputView['notice'];
-
-/** Runs `work` over `values`, `width` at a time (enqueueing hundreds of cards without a stampede). */
-export async function inGroups<T>(values: readonly T[], width: number, work: (value: T) => Promise<unknown>): Promise<void> {
-  for (let at = 0; at < values.length; at += width) await Promise.all(values.slice(at, at + width).map(work));
-}
 
 export const today = (services: BotServices): string => localParts(services.clock.now(), services.config.timeZone).date;
 

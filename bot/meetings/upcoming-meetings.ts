@@ -1,4 +1,5 @@
 import { occurrencesBetween } from '../../domain/meetings/meeting-schedule';
+import type { Meeting, MeetingSeries } from '../../domain/meetings/meeting';
 import type { Occurrence } from '../../domain/meetings/occurrence';
 import type { BotServices } from '../core/services';
 
@@ -24,16 +25,23 @@ export async function upcomingMeetings(
   from: Date,
   options: UpcomingOptions = {},
 ): Promise<Occurrence[]> {
-  const to = new Date(from.getTime() + (options.horizonDays ?? DEFAULT_HORIZON_DAYS) * DAY_MS);
   const perForum = await Promise.all(
     [...new Set(forumIds)].map(async (forumId) => {
       const [series, meetings] = await Promise.all([services.meetingSeries.listByForum(forumId), services.meetings.listByForum(forumId)]);
-      return occurrencesBetween(series, meetings, from, to);
+      return upcomingOf(series, meetings, from, options);
     }),
   );
-  const all = perForum
-    .flat()
+  const all = perForum.flat().sort(byStart);
+  return options.limit === undefined ? all : all.slice(0, Math.max(0, options.limit));
+}
+
+const byStart = (a: Occurrence, b: Occurrence): number => Date.parse(a.start) - Date.parse(b.start) || a.key.localeCompare(b.key);
+
+/** `upcomingMeetings` of one forum whose series and meetings are already read. */
+export function upcomingOf(series: readonly MeetingSeries[], meetings: readonly Meeting[], from: Date, options: UpcomingOptions = {}): Occurrence[] {
+  const to = new Date(from.getTime() + (options.horizonDays ?? DEFAULT_HORIZON_DAYS) * DAY_MS);
+  const all = occurrencesBetween(series, meetings, from, to)
     .filter((o) => options.includeCancelled === true || o.status !== 'cancelled')
-    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.key.localeCompare(b.key));
+    .sort(byStart);
   return options.limit === undefined ? all : all.slice(0, Math.max(0, options.limit));
 }

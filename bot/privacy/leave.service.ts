@@ -1,8 +1,10 @@
+import type { AgendaInput } from '../../domain/agendas/agenda';
 import type { Forum, Member } from '../../domain/fora/forum';
 import { isFinal } from '../../domain/outbox/outbox-message';
 import { agendaAfterLeaving, auditAfterLeaving, checkCanLeave, inputAfterLeaving, itemAfterLeaving, pseudonymOf, reportAfterLeaving, type LeaverTraces } from '../../domain/privacy/leave';
 import { DomainError } from '../../domain/shared/domain-error';
 import { audit } from '../core/audit';
+import { inGroups } from '../core/in-groups';
 import type { BotServices } from '../core/services';
 import { rosterRowsOf } from './person-data.service';
 import { dropAnalyst, pseudonymisePlan } from './plan-leave.service';
@@ -19,6 +21,10 @@ export interface LeaveOutcome {
 }
 
 type ForumWithMembers = { forum: Forum; members: Member[] };
+
+/** Fora worked on at once, and reads within a forum. */
+const FORA_AT_ONCE = 8;
+const READS_AT_ONCE = 16;
 
 /** Every id and name the person may be written under: memberships, the known-user row, team rosters. */
 async function tracesOf(services: BotServices, userId: string, withMembers: readonly ForumWithMembers[]): Promise<LeaverTraces> {
@@ -54,9 +60,23 @@ export async function removePerson(services: BotServices, userId: string, actorI
   const former = pseudonymOf(userId);
   const now = services.clock.now().toISOString();
   const outcome: LeaveOutcome = { pseudonym: former.displayName, fora: 0, reassigned: 0, blocked: 0, renamed: 0, erased: 0 };
-  for (const { forum, members } of withMembers) {
+  // Fora side by side (a removal must answer within Teams' few seconds for a card action, and the
+  // work per forum is independent). Within a forum the reads run side by side and the writes one
+  // after another: they update shared counters of the half-yearly picture, and few writers at once
+  // keep its conflict retries short.
+  await inGroups(withMembers, FORA_AT_ONCE, async ({ forum, members }) => {
     const chair = members.find((member) => member.userId !== userId && member.roles.includes('chair'));
-    for (const item of await services.actionItems.listByForum(forum.id)) {
+    const [items, agendas, escalations, reports] = await Promise.all([
+      services.actionItems.listByForum(forum.id),
+      services.agendas.listByForum(forum.id),
+      services.escalations.listByOriginForum(forum.id),
+      services.pictureReports.listByForum(forum.id),
+    ]);
+    const inputsOf = new Map<string, AgendaInput[]>();
+    await inGroups(agendas, READS_AT_ONCE, async (agenda) => {
+      inputsOf.set(agenda.id, await services.agendaInputs.listByAuthor(agenda.id, userId));
+    });
+    for (const item of items) {
       const next = itemAfterLeaving(item, userId, chair, reason, now);
       if (next === item) continue;
       await services.actionItems.update(forum.id, item.id, (current) => itemAfterLeaving(current, userId, chair, reason, now));
@@ -64,8 +84,8 @@ export async function removePerson(services: BotServices, userId: string, actorI
       else if (next.status === 'blocked' && item.status !== 'blocked') outcome.blocked += 1;
       else outcome.renamed += 1;
     }
-    for (const agenda of await services.agendas.listByForum(forum.id)) {
-      const mine = await services.agendaInputs.listByAuthor(agenda.id, userId);
+    for (const agenda of agendas) {
+      const mine = inputsOf.get(agenda.id) ?? [];
       if (mine.length > 0) {
         // Written under the pseudonym first, then the named rows go: a crash between leaves both, never neither.
         await services.agendaInputs.replaceAnswer(agenda.id, former.userId, mine.map((input) => inputAfterLeaving(input, userId)));
@@ -76,10 +96,12 @@ export async function removePerson(services: BotServices, userId: string, actorI
       await services.agendas.update(forum.id, agenda.id, (current) => agendaAfterLeaving(current, traces, mine.length > 0));
       outcome.renamed += 1;
     }
-    for (const escalation of await services.escalations.listByOriginForum(forum.id)) {
-      outcome.renamed += await services.escalations.replacePerson(escalation.id, userId, former);
+    for (const escalation of escalations) {
+      // Counted after the await: other fora add to the outcome meanwhile.
+      const replaced = await services.escalations.replacePerson(escalation.id, userId, former);
+      outcome.renamed += replaced;
     }
-    for (const report of await services.pictureReports.listByForum(forum.id)) {
+    for (const report of reports) {
       const next = reportAfterLeaving(report, userId);
       if (next === report) continue;
       await services.pictureReports.save(next);
@@ -90,7 +112,7 @@ export async function removePerson(services: BotServices, userId: string, actorI
       await audit(services, { forumId: forum.id, actorId, action: 'member.removed.left', subject: `member:${former.userId}` });
       outcome.fora += 1;
     }
-  }
+  });
   outcome.renamed += await pseudonymisePlan(services, traces);
   outcome.renamed += await dropAnalyst(services, fora, userId);
   outcome.renamed += await pseudonymiseAudit(services, [...fora.map((forum) => forum.id), SYSTEM_AUDIT], traces);
@@ -102,14 +124,14 @@ export async function removePerson(services: BotServices, userId: string, actorI
 /** Audit rows that name the person (as actor, in the subject or in the snapshots) are rewritten under the pseudonym. */
 async function pseudonymiseAudit(services: BotServices, forumIds: readonly string[], traces: LeaverTraces): Promise<number> {
   let rewritten = 0;
-  for (const forumId of forumIds) {
+  await inGroups(forumIds, FORA_AT_ONCE, async (forumId) => {
     const changed = (await services.audit.listByForum(forumId)).flatMap((event) => {
       const next = auditAfterLeaving(event, traces);
       return next === event ? [] : [next];
     });
     await services.audit.rewrite(changed);
     rewritten += changed.length;
-  }
+  });
   return rewritten;
 }
 

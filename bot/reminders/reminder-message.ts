@@ -1,6 +1,5 @@
 import { reminderCard } from '../../cards/reminder.card';
 import { formatDateTime } from '../../cards/dates';
-import type { Agenda } from '../../domain/agendas/agenda';
 import type { Forum } from '../../domain/fora/forum';
 import type { NewOutboxMessage } from '../../domain/outbox/outbox-message';
 import type { DueReminder } from '../../domain/reminders/due-reminders';
@@ -14,7 +13,7 @@ import { remindersTexts } from './reminders.texts';
  * One reminder's outbox messages, one per recipient, each with its stable idempotency key. The card
  * is the same for everyone, so it is built once.
  */
-export function reminderMessages(services: Pick<BotServices, 'config'>, forum: Forum, reminder: DueReminder, recipients: readonly string[], agenda: Agenda | undefined): NewOutboxMessage[] {
+export function reminderMessages(services: Pick<BotServices, 'config'>, forum: Forum, reminder: DueReminder, recipients: readonly string[], agendaItems: readonly string[] | undefined): NewOutboxMessage[] {
   // Who gets it proactively has not told us a language: the bot's configured one (Danish by default).
   const lang = pickLang(undefined, services.config.locale);
   const texts = remindersTexts[lang];
@@ -31,7 +30,7 @@ export function reminderMessages(services: Pick<BotServices, 'config'>, forum: F
     ...(occurrence.onlineMeetingUrl === undefined ? {} : { onlineMeetingUrl: occurrence.onlineMeetingUrl }),
     dueAt: reminder.dueAt,
     late: reminder.late,
-    ...(agenda === undefined ? {} : { agendaItems: agenda.items.map((item) => item.title) }),
+    ...(agendaItems === undefined ? {} : { agendaItems }),
     timeZone,
   });
   const activity = cardMessage(texts.summaries[reminder.kind](forum.name, formatDateTime(occurrence.start, lang, timeZone)), card);

@@ -1,4 +1,3 @@
-import type { Agenda } from '../../domain/agendas/agenda';
 import type { Forum, Member } from '../../domain/fora/forum';
 import type { Occurrence } from '../../domain/meetings/occurrence';
 import type { NewOutboxMessage } from '../../domain/outbox/outbox-message';
@@ -7,7 +6,8 @@ import { INDEX_LOOKBACK_MS, INDEX_RECHECK_MS, type ReminderIndexEntry } from '..
 import { settingsOf } from '../../domain/reminders/reminder-settings';
 import type { ScheduledJob } from '../core/feature';
 import type { BotServices } from '../core/services';
-import { upcomingMeetings } from '../meetings/upcoming-meetings';
+import { upcomingOf } from '../meetings/upcoming-meetings';
+import { forumCacheOf, type ForumRows, type PublishedAgenda } from './reminder-forum-cache';
 import { reminderMessages } from './reminder-message';
 import { reminderRecipients } from './reminder-recipients';
 
@@ -64,7 +64,7 @@ interface ForumState {
   forum: Forum;
   occurrences: Occurrence[];
   members: readonly Member[];
-  agendas: readonly Agenda[];
+  agendas: readonly PublishedAgenda[];
 }
 
 /** One reminder's messages, on their way to the outbox. */
@@ -74,55 +74,46 @@ interface Planned {
   messages: NewOutboxMessage[];
 }
 
+/**
+ * How far before the reminder window an agenda's meeting may start and still be read: an agenda
+ * keeps the start its meeting had when it was made, so a meeting moved later since is still found.
+ */
+const AGENDA_MARGIN_MS = 90 * DAY_MS;
+
 const horizonOf = ({ from, to }: { from: Date; to: Date }): number => Math.ceil((to.getTime() - from.getTime()) / DAY_MS);
 
 /**
  * One pass: the fora's meetings in the reminder window, the reminders due at `now`, each enqueued
  * once per recipient with a stable idempotency key. Safe on every instance at once: the outbox's
- * insert-if-absent lets exactly one of them create each message.
+ * insert-if-absent lets exactly one of them create each message. A forum's rows come from the
+ * process's cache while its change mark has not moved (reminder-forum-cache.ts).
  */
 export async function sendDueReminders(services: BotServices, now: Date, known = new KnownReminders(), options: ReminderPassOptions = {}): Promise<ReminderRun> {
   known.prune(now);
   const run: ReminderRun = { due: 0, created: 0, failed: 0, fora: 0, nextDueAt: new Map(), handled: new Set() };
   const window = reminderWindow(now);
-  if (options.only !== undefined) {
-    // The fora the index named: everything about each in one round, since a reminder is due.
-    const ids = [...new Set(options.only)];
-    for (let i = 0; i < ids.length; i += FORA_PER_GROUP) {
-      const states = await Promise.all(ids.slice(i, i + FORA_PER_GROUP).map((id) => readForum(services, id, window)));
-      await remindFora(services, states.filter((s): s is ForumState => s !== undefined), now, known, options.handledThrough ?? new Map(), run);
-    }
-    return run;
-  }
-  // The sweep, over every forum: the meetings first, and people and agendas only where something is due.
-  const fora = await services.fora.list();
-  for (let i = 0; i < fora.length; i += FORA_PER_GROUP) {
-    const group = fora.slice(i, i + FORA_PER_GROUP);
-    const occurrences = await upcomingMeetings(services, group.map((f) => f.id), window.from, { horizonDays: horizonOf(window) });
-    const states = await Promise.all(
-      group.map(async (forum): Promise<ForumState> => {
-        const own = occurrences.filter((o) => o.forumId === forum.id);
-        const settings = settingsOf(forum);
-        // The cheap pass first: most fora have nothing due, and then need no more reads.
-        if (!dueReminders(own, settings, now, { timeZone: services.config.timeZone }).some((r) => !known.has(r.id))) return { forum, occurrences: own, members: [], agendas: [] };
-        const [members, agendas] = await Promise.all([services.members.listByForum(forum.id), services.agendas.listByForum(forum.id)]);
-        return { forum, occurrences: own, members, agendas };
-      }),
-    );
+  const cache = forumCacheOf(services);
+  const agendasFrom = new Date(window.from.getTime() - AGENDA_MARGIN_MS);
+  const stateOf = (rows: ForumRows): ForumState => ({
+    forum: rows.forum,
+    occurrences: upcomingOf(rows.series, rows.meetings, window.from, { horizonDays: horizonOf(window) }),
+    members: rows.members,
+    agendas: rows.agendas,
+  });
+  // The minute job: the fora the index named. The sweep: every forum, read afresh (what is kept
+  // is at most an hour old, whatever happened to a change mark).
+  const ids = options.only !== undefined ? [...new Set(options.only)] : (await services.fora.list()).map((f) => f.id);
+  if (options.only === undefined) cache.keepOnly(new Set(ids));
+  for (let i = 0; i < ids.length; i += FORA_PER_GROUP) {
+    const group = ids.slice(i, i + FORA_PER_GROUP);
+    const rows = await cache.read(services, group, agendasFrom, { fresh: options.only === undefined });
+    const states = group.flatMap((id) => {
+      const found = rows.get(id);
+      return found === undefined ? [] : [stateOf(found)];
+    });
     await remindFora(services, states, now, known, options.handledThrough ?? new Map(), run);
   }
   return run;
-}
-
-/** A forum, its meetings in the window, members and agendas, read side by side: one storage round. */
-async function readForum(services: BotServices, forumId: string, window: { from: Date; to: Date }): Promise<ForumState | undefined> {
-  const [forum, occurrences, members, agendas] = await Promise.all([
-    services.fora.findById(forumId),
-    upcomingMeetings(services, [forumId], window.from, { horizonDays: horizonOf(window) }),
-    services.members.listByForum(forumId),
-    services.agendas.listByForum(forumId),
-  ]);
-  return forum === undefined ? undefined : { forum, occurrences, members, agendas };
 }
 
 /**
@@ -144,7 +135,7 @@ async function remindFora(services: BotServices, states: readonly ForumState[], 
     );
     for (const reminder of due) {
       run.due += 1;
-      const plan = { forumId: forum.id, reminder, messages: reminderMessages(services, forum, reminder, reminderRecipients(reminder.kind, members), published.get(reminder.occurrence.key)) };
+      const plan = { forumId: forum.id, reminder, messages: reminderMessages(services, forum, reminder, reminderRecipients(reminder.kind, members), published.get(reminder.occurrence.key)?.itemTitles) };
       planned.push(plan);
       // Due before what the index vouches for (or nothing vouched): perhaps queued by an earlier run.
       if (handledAt === undefined) inDoubt.add(plan);
@@ -223,10 +214,8 @@ function nextDueAfter(occurrences: readonly Occurrence[], settings: ReturnType<t
 }
 
 /** Published agendas by the occurrence they belong to (`meetingId` holds the occurrence key). */
-function publishedAgendas(agendas: readonly Agenda[]): Map<string, Agenda> {
-  const byKey = new Map<string, Agenda>();
-  for (const agenda of agendas) if (agenda.state === 'published' && agenda.meetingId !== undefined) byKey.set(agenda.meetingId, agenda);
-  return byKey;
+function publishedAgendas(agendas: readonly PublishedAgenda[]): Map<string, PublishedAgenda> {
+  return new Map(agendas.map((agenda) => [agenda.meetingId, agenda]));
 }
 
 /** How often the sweep looks at every forum and repairs the index. */

@@ -3,6 +3,12 @@ import type { Agenda, AgendaInput } from './agenda';
 export interface AgendaRepository {
   findById(forumId: string, id: string): Promise<Agenda | undefined>;
   listByForum(forumId: string): Promise<Agenda[]>;
+  /**
+   * The forum's published agendas of meetings starting at or after `from` (as stored: an instant
+   * with an offset compares as text, so give a margin of a day or more): what a reminder needs,
+   * read without the forum's history of agendas.
+   */
+  listPublishedFrom(forumId: string, from: Date): Promise<Agenda[]>;
   save(agenda: Agenda): Promise<Agenda>;
   update(forumId: string, id: string, change: (current: Agenda) => Agenda): Promise<Agenda>;
   delete(forumId: string, id: string): Promise<void>;

@@ -7,7 +7,7 @@ import type { Forum, Member, Role } from './forum';
  */
 export interface ForumRepository {
   findById(id: string): Promise<Forum | undefined>;
-  /** The fora with these ids that exist (one query per 14 ids, side by side), in the order of `ids`. */
+  /** The fora with these ids that exist (a few queries whatever their number), each once, in the order of `ids`. */
   findMany(ids: readonly string[]): Promise<Forum[]>;
   list(): Promise<Forum[]>;
   save(forum: Forum): Promise<Forum>;

@@ -26,6 +26,15 @@ export interface ReminderIndexRepository {
   /** Up to when the minute job has handled everything. */
   cursor(): Promise<Date | undefined>;
   setCursor(at: Date): Promise<void>;
+  /**
+   * Change marks: storage moves a forum's mark on every write to what its reminders are made of
+   * (the forum, its members, meeting series, meetings and agendas). A mark read before the forum's
+   * rows and found unmoved later says those rows are still as read, so the reminder job can keep
+   * them. Absent: never changed since marks exist.
+   */
+  markChanged(forumId: string): Promise<void>;
+  /** The current mark of each forum that has one (a few requests whatever the number). */
+  marks(forumIds: readonly string[]): Promise<Map<string, string>>;
 }
 
 /** How far back a minute job looks after a stop: older reminders are no use any more. */

@@ -46,6 +46,18 @@ describe('agendas', () => {
     expect(listed.sort((a, b) => a.id.localeCompare(b.id))).toEqual([first, second].sort((a, b) => a.id.localeCompare(b.id)));
   });
 
+  test('given a year of agendas then the published ones from a time on are read whole, drafts and older ones not', async () => {
+    const forumId = uniqueId('forum');
+    const weekly = (week: number, state: Agenda['state']): Agenda =>
+      anAgenda(forumId, { state, meetingStart: new Date(Date.parse('2026-01-06T08:00:00.000Z') + week * 7 * 86_400_000).toISOString(), items: [anAgendaItem({ title: `Uge ${week}` }), anAgendaItem()] });
+    const saved = await Promise.all(Array.from({ length: 52 }, (_, week) => storage.agendas.save(weekly(week, week === 51 ? 'draft' : 'published'))));
+    await storage.agendas.save(anAgenda(`${forumId}-other`, { state: 'published', meetingStart: '2026-12-22T08:00:00.000Z' }));
+    // From 9 December: weeks 49 and 50 (15 and 22 December) are published, week 51 is a draft.
+    const found = await storage.agendas.listPublishedFrom(forumId, new Date('2026-12-09T00:00:00.000Z'));
+    expect(found.sort((a, b) => a.meetingStart.localeCompare(b.meetingStart))).toEqual([saved[49], saved[50]]);
+    expect(await storage.agendas.listPublishedFrom(forumId, new Date('2027-01-01T00:00:00.000Z'))).toEqual([]);
+  });
+
   test('given no such agenda then find gives undefined, update and delete give NotFoundError', async () => {
     expect(await storage.agendas.findById('nowhere', 'none')).toBeUndefined();
     await expect(storage.agendas.update('nowhere', 'none', (a) => a)).rejects.toBeInstanceOf(NotFoundError);

@@ -44,3 +44,14 @@ describe('fora: several by id in one query', () => {
     expect(await storage.fora.findMany([])).toEqual([]);
   });
 });
+
+describe('fora: several at once', () => {
+  test('given 30 fora asked for with an unknown id and one twice then each existing one comes back once', async () => {
+    const saved = await Promise.all(Array.from({ length: 30 }, (_, i) => storage.fora.save(aForum({ name: `Mange ${i}` }))));
+    const ids = [...saved.map((f) => f.id), 'forum-unknown', saved[0]!.id];
+    const found = await storage.fora.findMany(ids);
+    expect(found.map((f) => f.id).sort()).toEqual(saved.map((f) => f.id).sort());
+    expect(found.find((f) => f.id === saved[3]!.id)).toEqual(saved[3]);
+    expect(await storage.fora.findMany([])).toEqual([]);
+  });
+});
