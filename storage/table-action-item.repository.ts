@@ -35,13 +35,18 @@ export function createActionItemRepository(tables: TableSet): ActionItemReposito
       await open.sync(before, saved);
       return saved;
     },
-    async update(forumId, id, change) {
+    async update(forumId, id, change, options = {}) {
       let before: ActionItem | undefined;
-      const saved = await rows.update(forumId, id, (current) => {
-        before = current;
-        return change(current);
-      });
-      await open.sync(before, saved);
+      const saved = await rows.update(
+        forumId,
+        id,
+        (current) => {
+          before = current;
+          return change(current);
+        },
+        options.read,
+      );
+      await Promise.all([open.sync(before, saved), options.alongside?.(saved, before!)]);
       return saved;
     },
     async delete(forumId, id) {

@@ -30,7 +30,10 @@ export function createForumRepository(tables: TableSet): ForumRepository {
   const rows = new VersionedRows(tables, codec);
   return {
     findById: (id) => rows.find(PARTITION, id),
-    findMany: (ids) => rows.findMany(PARTITION, ids),
+    async findMany(ids) {
+      const found = new Map((await rows.findMany(PARTITION, ids)).map((f) => [f.id, f]));
+      return [...new Set(ids)].flatMap((id) => found.get(id) ?? []);
+    },
     list: () => rows.listPartition(PARTITION),
     save: (forum) => rows.save(forum),
     update: (id, change) => rows.update(PARTITION, id, change),

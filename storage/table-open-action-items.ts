@@ -54,6 +54,21 @@ async function writeRows(table: TableClient, partitionKey: string, actions: Tran
   }
 }
 
+interface Counts {
+  perDate: Record<string, number>;
+  etag?: string;
+}
+
+async function readCounts(table: TableClient, partitionKey: string): Promise<Counts> {
+  try {
+    const row = await table.getEntity<Record<string, unknown>>(partitionKey, COUNTS);
+    return { perDate: JSON.parse(String(row['perDate'] ?? '{}')) as Record<string, number>, etag: row.etag };
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    return { perDate: {} };
+  }
+}
+
 /**
  * Counts the board's keys of each due date the change touched (a range of a few keys) and stores
  * the counts in the counter row, by ETag so that two changes at once keep each other's dates. Paid
@@ -61,7 +76,9 @@ async function writeRows(table: TableClient, partitionKey: string, actions: Tran
  * Each change counts after its own write, so the later of two counts includes both.
  */
 async function recount(table: TableClient, partitionKey: string, dates: readonly string[]): Promise<void> {
-  const counted = await Promise.all(
+  if (dates.length === 0) return;
+  // The counter row is read beside the counting (its ETag still guards the write).
+  const counting = Promise.all(
     [...new Set(dates)].map(async (date) => {
       const { from, to } = prefixBounds(joinKey(BOARD, escapeKey(date), ''));
       let n = 0;
@@ -70,15 +87,11 @@ async function recount(table: TableClient, partitionKey: string, dates: readonly
       return [date, n] as const;
     }),
   );
+  const [counted, read] = await Promise.all([counting, readCounts(table, partitionKey)]);
+  let known: Counts | undefined = read;
   await retryOnConflict(async () => {
-    let current: { perDate: Record<string, number>; etag?: string };
-    try {
-      const row = await table.getEntity<Record<string, unknown>>(partitionKey, COUNTS);
-      current = { perDate: JSON.parse(String(row['perDate'] ?? '{}')) as Record<string, number>, etag: row.etag };
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-      current = { perDate: {} };
-    }
+    const current = known ?? (await readCounts(table, partitionKey));
+    known = undefined;
     for (const [date, n] of counted) {
       if (n === 0) delete current.perDate[date];
       else current.perDate[date] = n;
@@ -122,7 +135,12 @@ export function createOpenItemIndex(tables: TableSet, parse: (value: unknown) =>
       if (actions.length === 0) return;
       const table = await client();
       await writeRows(table, partitionKey, actions);
-      await recount(table, partitionKey, [before, after].flatMap((i) => (i === undefined ? [] : [i.dueDate])));
+      // Only a date whose board keys changed (an item opened, closed or moved) needs counting again:
+      // a change of status between open ones, or of the title, leaves every count as it was.
+      const board = (i: ActionItem | undefined): string[] => (i === undefined ? [] : rowKeysOf(i).filter((k) => k.startsWith(joinKey(BOARD, ''))));
+      const [was, is] = [board(before), board(after)];
+      const moved = [before, after].filter((i): i is ActionItem => i !== undefined && (!was.includes(boardKey(i)) || !is.includes(boardKey(i))));
+      await recount(table, partitionKey, moved.map((i) => i.dueDate));
     },
 
     async page(forumId, limit, after) {

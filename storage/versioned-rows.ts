@@ -84,9 +84,12 @@ export class VersionedRows<T extends { version?: string | undefined }> {
   }
 
   /** `change` may run more than once (after a conflict), so it must only depend on its argument. */
-  async update(partition: string, row: string, change: (current: T) => T): Promise<T> {
+  async update(partition: string, row: string, change: (current: T) => T, read?: T): Promise<T> {
+    // A row the caller has just read is written against its version first; a conflict reads it again.
+    let known = read;
     return retryOnConflict(async () => {
-      const current = await this.find(partition, row);
+      const current = known ?? (await this.find(partition, row));
+      known = undefined;
       if (current === undefined) throw new NotFoundError({ table: this.codec.table, key: [partition, row] });
       const next = change(current);
       const [nextPartition, nextRow] = this.codec.keys(next);

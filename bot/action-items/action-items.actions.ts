@@ -28,7 +28,7 @@ import { cardAction, type ActionInput, type CardAction } from '../core/card-acti
 import type { BotServices } from '../core/services';
 import type { Lang } from '../i18n';
 import { actionItemsTexts } from './action-items.texts';
-import { boardCardOf, changeItem, escalateItem, recordItems, requireItem, SUBJECT, todayOf, type ChangeOutcome } from './action-items.service';
+import { boardCardOf, changeItem, escalateItem, recordItems, requireItem, SUBJECT, todayOf, type ChangeOutcome, type KnownForChange } from './action-items.service';
 import { deliveryReport } from '../reach/delivery-report';
 import { NOUNS } from '../reach/delivery.texts';
 import { requireForum } from '../core/require-forum';
@@ -49,6 +49,12 @@ export async function viewForum(services: BotServices, forumId: string, userId: 
   const [forum, member] = await Promise.all([requireForum(services, forumId), services.members.find(forumId, userId)]);
   assertAllowed(canSeeContent(forum, member));
   return { forum, member };
+}
+
+/** What an item's access check read (forum, membership, item), so a change reads none of it again. */
+function knownFor(input: ActionInput, forumId: string): KnownForChange {
+  const { forum, member } = grantedForum(input, forumId);
+  return { forum, actor: member, ...(input.granted.item === undefined ? {} : { item: input.granted.item }) };
 }
 
 /** The forum and membership the access check established (item access: always a member). */
@@ -104,7 +110,7 @@ const itemForm = (field: string): FormSpec<{ forumId: string; itemId: string }> 
   async render(input, data) {
     const userId = actorOf(input);
     const { forum, member } = await viewForum(input.services, data.forumId, userId);
-    const item = await requireItem(input.services, data.forumId, data.itemId);
+    const item = input.granted.item ?? (await requireItem(input.services, data.forumId, data.itemId));
     return actionItemCard(actionItemsTexts[input.t.lang].item, itemView(item, forum, userId, member, todayOf(input.services)));
   },
   fieldOf: () => field,
@@ -128,23 +134,23 @@ const dateOrRefuse = (value: string | undefined): string => {
 export const actionItemActions: readonly CardAction[] = [
   cardAction(ACTION_VERBS.show, ItemShowData, itemAccess, async (input, data) => {
     const userId = actorOf(input);
-    // The access check has read the forum and the membership; only the item is left to read.
+    // The access check has read the forum, the membership and the item side by side: nothing is left to read.
     const { forum, member } = grantedForum(input, data.forumId);
-    const item = await requireItem(input.services, data.forumId, data.itemId);
+    const item = input.granted.item ?? (await requireItem(input.services, data.forumId, data.itemId));
     return actionItemCard(actionItemsTexts[input.t.lang].item, itemView(item, forum, userId, member, todayOf(input.services)));
   }),
 
   cardAction(ACTION_VERBS.status, ItemStatusData, itemAccess, async (input, data) => {
-    const outcome = await changeItem(input.services, { ...data, actorId: actorOf(input), change: { kind: 'status', to: data.to } });
+    const outcome = await changeItem(input.services, { ...data, actorId: actorOf(input), change: { kind: 'status', to: data.to }, known: knownFor(input, data.forumId) });
     return data.from === 'followUp' ? followUpCard(input, data.forumId) : itemCardFor(input, outcome);
   }),
 
   formAction(ACTION_VERBS.block, ItemBlockData, itemAccess, itemForm(BLOCK_REASON_INPUT), async (input, data) =>
-    itemCardFor(input, await changeItem(input.services, { ...data, actorId: actorOf(input), change: { kind: 'status', to: 'blocked', reason: data[BLOCK_REASON_INPUT] ?? '' } })),
+    itemCardFor(input, await changeItem(input.services, { ...data, actorId: actorOf(input), change: { kind: 'status', to: 'blocked', reason: data[BLOCK_REASON_INPUT] ?? '' }, known: knownFor(input, data.forumId) })),
   ),
 
   formAction(ACTION_VERBS.propose, ItemProposeData, itemAccess, itemForm(PROPOSED_DATE_INPUT), async (input, data) =>
-    itemCardFor(input, await changeItem(input.services, { ...data, actorId: actorOf(input), change: { kind: 'proposeDueDate', date: dateOrRefuse(data[PROPOSED_DATE_INPUT]) } })),
+    itemCardFor(input, await changeItem(input.services, { ...data, actorId: actorOf(input), change: { kind: 'proposeDueDate', date: dateOrRefuse(data[PROPOSED_DATE_INPUT]) }, known: knownFor(input, data.forumId) })),
   ),
 
   cardAction(ACTION_VERBS.decide, ItemDecideData, forumAccess('editor'), async (input, data) =>

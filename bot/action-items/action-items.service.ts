@@ -147,35 +147,55 @@ export interface ChangeOutcome {
   actor: Member | undefined;
 }
 
+/** What the access check read already: the forum, the actor's membership and the item (a card click). */
+export interface KnownForChange {
+  forum: Forum;
+  actor: Member | undefined;
+  item?: ActionItem;
+}
+
 /**
  * Changes one item for the actor. The change is re-applied to the newest version if someone wrote
- * in between (owner and chair at once: neither change is lost), and audited from → to.
+ * in between (owner and chair at once: neither change is lost), and audited from → to. With `known`
+ * nothing is read again: the item is written against the version the check read (a conflict reads
+ * it anew), and the audit line is written beside the lists' update once the item stands.
  */
-export async function changeItem(services: BotServices, request: { forumId: string; itemId: string; actorId: string; change: ActionChange }): Promise<ChangeOutcome> {
-  const { forumId, itemId, actorId, change } = request;
-  const [forum, actor] = await Promise.all([requireForum(services, forumId), services.members.find(forumId, actorId)]);
+export async function changeItem(
+  services: BotServices,
+  request: { forumId: string; itemId: string; actorId: string; change: ActionChange; known?: KnownForChange },
+): Promise<ChangeOutcome> {
+  const { forumId, itemId, actorId, change, known } = request;
+  const [forum, actor] = known === undefined ? await Promise.all([requireForum(services, forumId), services.members.find(forumId, actorId)]) : [known.forum, known.actor];
   const ctx = { actorId, actor, todayLocal: todayOf(services), now: services.clock.now() };
-  let before: ActionItem | undefined;
+  let eventId = '';
   let item: ActionItem;
   try {
-    item = await services.actionItems.update(forumId, itemId, (current) => {
-      before = current;
-      const result = applyActionChange(current, change, ctx);
-      if (!result.ok) throw new DomainError(result.code, result.context ?? {});
-      return result.item;
-    });
+    item = await services.actionItems.update(
+      forumId,
+      itemId,
+      (current) => {
+        const result = applyActionChange(current, change, ctx);
+        if (!result.ok) throw new DomainError(result.code, result.context ?? {});
+        return result.item;
+      },
+      {
+        ...(known?.item === undefined ? {} : { read: known.item }),
+        alongside: async (saved, before) => {
+          eventId = await audit(services, {
+            forumId,
+            actorId,
+            action: `action.${change.kind === 'status' ? `status.${change.to}` : change.kind}`,
+            subject: `action:${itemId}`,
+            before: auditable(before),
+            after: auditable(saved),
+          });
+        },
+      },
+    );
   } catch (error) {
     if (error instanceof NotFoundError) throw new DomainError('ACTION.NOT_FOUND');
     throw error;
   }
-  const eventId = await audit(services, {
-    forumId,
-    actorId,
-    action: `action.${change.kind === 'status' ? `status.${change.to}` : change.kind}`,
-    subject: `action:${itemId}`,
-    ...(before === undefined ? {} : { before: auditable(before) }),
-    after: auditable(item),
-  });
   await notifyChange(services, { forum, item, actorId, change, eventId });
   return { forum, item, actor };
 }
@@ -252,17 +272,18 @@ export async function escalateItem(services: BotServices, request: { forumId: st
   return outcome;
 }
 
-/** My open items across the fora I belong to (one read per forum). */
-/** A person's open items across their fora: per forum only their own open rows, read side by side. */
+/**
+ * A person's open items across their fora: per forum only their own open rows, read side by side
+ * with the fora themselves (one query for all of them).
+ */
 export async function myOpenItems(services: BotServices, userId: string): Promise<{ forum: Forum; item: ActionItem }[]> {
-  const memberships = await services.members.listMembershipsOfUser(userId);
-  const perForum = await Promise.all(
-    memberships.map(async (m) => {
-      const [forum, items] = await Promise.all([services.fora.findById(m.forumId), services.actionItems.listOpenOfOwner(m.forumId, userId)]);
-      return forum === undefined ? [] : items.map((item) => ({ forum, item }));
-    }),
-  );
-  return perForum.flat();
+  const forumIds = (await services.members.listMembershipsOfUser(userId)).map((m) => m.forumId);
+  const [fora, perForum] = await Promise.all([services.fora.findMany(forumIds), Promise.all(forumIds.map((id) => services.actionItems.listOpenOfOwner(id, userId)))]);
+  const byId = new Map(fora.map((f) => [f.id, f]));
+  return forumIds.flatMap((id, i) => {
+    const forum = byId.get(id);
+    return forum === undefined ? [] : (perForum[i] ?? []).map((item) => ({ forum, item }));
+  });
 }
 
 export const textsFor = (lang: Lang): ActionItemsTexts => actionItemsTexts[lang];

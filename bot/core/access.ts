@@ -1,6 +1,7 @@
 import { ACCESS_DENIED, checkForumAccess, type ForumRequirement } from '../../domain/access/access';
 import { canSeeCase } from '../../domain/escalations/escalation-visibility';
 import type { Agenda } from '../../domain/agendas/agenda';
+import type { ActionItem } from '../../domain/actions/action-item';
 import type { Forum, Member } from '../../domain/fora/forum';
 import { findPictureDesk, isAnalyst } from '../../domain/picture/analyst';
 import { mayReadAudit } from '../../domain/privacy/audit-view';
@@ -48,6 +49,8 @@ export interface Granted {
   member?: Member;
   /** For `circulation`: the agenda, read once for the check and the handler alike. */
   agenda?: Agenda;
+  /** For `item`: the item (absent: no such item in the forum), read beside the check. */
+  item?: ActionItem;
 }
 
 const deny = (): never => {
@@ -89,9 +92,13 @@ export async function checkAccess<D>(access: Access<D>, services: BotServices, u
       onForumId?.(forumId);
       return forumGrant(services, forumId, userId, access.requirement);
     }
-    case 'item':
-      onForumId?.(access.forumId(data));
-      return forumGrant(services, access.forumId(data), userId, 'member');
+    case 'item': {
+      const forumId = access.forumId(data);
+      onForumId?.(forumId);
+      // The item is read beside the check (the handler needs it; it reaches the handler only when granted).
+      const [granted, item] = await Promise.all([forumGrant(services, forumId, userId, 'member'), services.actionItems.findById(forumId, access.itemId(data))]);
+      return item === undefined ? granted : { ...granted, item };
+    }
     case 'case': {
       const escalation = await services.escalations.findById(access.escalationId(data));
       if (escalation === undefined) return deny();

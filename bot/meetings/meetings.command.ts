@@ -1,4 +1,3 @@
-import type { Forum } from '../../domain/fora/forum';
 import { meetingsReply } from './meetings-view';
 import { meetingsTexts } from './meetings.texts';
 import { command } from '../core/command';
@@ -24,7 +23,7 @@ export const meetingsCommand = command({
     const memberships = await services.members.listMembershipsOfUser(readerId);
     if (memberships.length === 0) return { text: texts.noFora };
     const forumIds = memberships.map((m) => m.forumId);
-    const fora = Promise.all(forumIds.map((id) => services.fora.findById(id))).then((found) => found.filter((f): f is Forum => f !== undefined));
+    const fora = services.fora.findMany(forumIds);
     const roles = new Map(memberships.map((m) => [m.forumId, m.roles]));
     return meetingsReply(services, { lang: t.lang, forumIds, fora, readerId, roles, scope: texts.scopeAll });
   },

@@ -2,6 +2,7 @@ import type { Agenda } from '../../domain/agendas/agenda';
 import { agendaCirculationContribution, oneOffContribution, seriesContribution } from '../../domain/picture/cooperation-contributions';
 import { recordContribution } from '../../domain/picture/record-contribution';
 import type { Repositories } from '../../domain/repositories';
+import { foraConcerned } from './fora-concerned';
 
 /**
  * Circulations and meetings in the picture: each agenda's circulation, each meeting series (with its
@@ -10,7 +11,8 @@ import type { Repositories } from '../../domain/repositories';
  */
 export type CooperationTracked = Pick<Repositories, 'agendas' | 'agendaInputs' | 'meetings' | 'meetingSeries' | 'fora' | 'picture'>;
 
-const sensitiveOf = async (repos: Pick<Repositories, 'fora'>): Promise<Set<string>> => new Set((await repos.fora.list()).filter((f) => f.sensitive).map((f) => f.id));
+/** Only the fora a contribution concerns are read, not every forum. */
+const sensitiveOf = (repos: Pick<Repositories, 'fora'>) => foraConcerned(repos.fora).sensitiveAmong;
 
 /** The contribution id of a series or a one-off meeting: ids are unique within a forum only. */
 export const seriesKey = (forumId: string, seriesId: string): string => `series:${forumId}/${seriesId}`;
@@ -25,20 +27,20 @@ export async function trackCirculation(repos: CooperationTracked, forumId: strin
   const inputs = agenda?.circulation === undefined ? [] : await repos.agendaInputs.listByAgenda(agendaId);
   const next = agendaCirculationContribution(agenda, inputs);
   if (next.length === 0 && (await repos.picture.contributionOf('circulation', agendaId)).length === 0) return;
-  await recordContribution(repos.picture, 'circulation', agendaId, next, await sensitiveOf(repos));
+  await recordContribution(repos.picture, 'circulation', agendaId, next, sensitiveOf(repos));
 }
 
 export async function trackSeries(repos: CooperationTracked, forumId: string, seriesId: string, now: Date): Promise<void> {
   const series = await repos.meetingSeries.findById(forumId, seriesId);
   const overrides = series === undefined ? [] : await repos.meetings.listByForum(forumId);
-  await recordContribution(repos.picture, 'meeting', seriesKey(forumId, seriesId), series === undefined ? [] : seriesContribution(series, overrides, now), await sensitiveOf(repos));
+  await recordContribution(repos.picture, 'meeting', seriesKey(forumId, seriesId), series === undefined ? [] : seriesContribution(series, overrides, now), sensitiveOf(repos));
 }
 
 /** A meeting row: an override re-counts its series; a one-off counts itself. */
 export async function trackMeeting(repos: CooperationTracked, forumId: string, meetingId: string, seriesId: string | undefined, now: Date): Promise<void> {
   if (seriesId !== undefined) return trackSeries(repos, forumId, seriesId, now);
   const meeting = await repos.meetings.findById(forumId, meetingId);
-  await recordContribution(repos.picture, 'meeting', oneOffKey(forumId, meetingId), oneOffContribution(meeting), await sensitiveOf(repos));
+  await recordContribution(repos.picture, 'meeting', oneOffKey(forumId, meetingId), oneOffContribution(meeting), sensitiveOf(repos));
 }
 
 type Quietly = (what: string, id: string, run: () => Promise<void>) => Promise<void>;

@@ -6,6 +6,7 @@ import { recordContribution } from '../../domain/picture/record-contribution';
 import type { Repositories } from '../../domain/repositories';
 import type { Logger } from '../logger';
 import { decidersOf } from '../escalations/escalation-people';
+import { foraConcerned } from './fora-concerned';
 import { cooperationTracking, type CooperationTracked } from './cooperation-tracking';
 
 type Tracked = Pick<Repositories, 'escalations' | 'actionItems' | 'fora' | 'members' | 'picture'>;
@@ -26,16 +27,17 @@ async function readingOf(repos: Tracked, escalation: Escalation): Promise<Decisi
 export async function trackCase(repos: Tracked, id: string): Promise<void> {
   const escalation = await repos.escalations.findById(id);
   if (escalation === undefined) return;
-  const [history, fora] = await Promise.all([repos.escalations.history(id), repos.fora.list()]);
+  // Only the fora the case went through (and its origin) are read, beside its history.
+  const concerned = foraConcerned(repos.fora);
+  const [history] = await Promise.all([repos.escalations.history(id), concerned.byId([...escalation.path, escalation.currentForumId, escalation.originForumId])]);
+  const fora = await concerned.byId([...escalation.path, escalation.currentForumId, ...history.slice(0, 1).map((s) => s.toForumId)]);
   const reading = CLOSED_STATES.includes(escalation.state) ? await readingOf(repos, escalation) : undefined;
-  await recordContribution(repos.picture, 'case', id, caseContribution(escalation, history, new Map(fora.map((f) => [f.id, f])), reading), sensitiveOf(fora));
+  await recordContribution(repos.picture, 'case', id, caseContribution(escalation, history, fora, reading), concerned.sensitiveAmong);
 }
-
-const sensitiveOf = (fora: readonly { id: string; sensitive: boolean }[]): Set<string> => new Set(fora.filter((f) => f.sensitive).map((f) => f.id));
 
 /** Rewrites one action item's contribution (an empty one when it was deleted). */
 export async function trackItem(repos: Tracked, id: string, item: ActionItem | undefined): Promise<void> {
-  await recordContribution(repos.picture, 'item', id, item === undefined ? [] : actionItemContribution(item), sensitiveOf(await repos.fora.list()));
+  await recordContribution(repos.picture, 'item', id, item === undefined ? [] : actionItemContribution(item), foraConcerned(repos.fora).sensitiveAmong);
 }
 
 /**
@@ -75,11 +77,14 @@ export function withPictureTracking<R extends AllTracked>(repos: R, logger: Logg
       await quietly('item', saved.id, () => trackItem(repos, saved.id, saved));
       return saved;
     },
-    async update(forumId, id, change) {
-      const saved = await repos.actionItems.update(forumId, id, change);
-      await quietly('item', saved.id, () => trackItem(repos, saved.id, saved));
-      return saved;
-    },
+    // The picture follows beside the lists' update and the caller's own work, not after them.
+    update: (forumId, id, change, options = {}) =>
+      repos.actionItems.update(forumId, id, change, {
+        ...options,
+        alongside: async (saved, before) => {
+          await Promise.all([options.alongside?.(saved, before), quietly('item', saved.id, () => trackItem(repos, saved.id, saved))]);
+        },
+      }),
     async delete(forumId, id) {
       await repos.actionItems.delete(forumId, id);
       await quietly('item', id, () => trackItem(repos, id, undefined));

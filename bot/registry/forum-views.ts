@@ -20,21 +20,22 @@ export async function nextMeetings(services: ViewServices, forumIds: readonly st
 
 /**
  * The fora a person belongs to, for the `fora` list; empty when they belong to none. Two round trips
- * whatever the number of fora: the memberships, then each forum, its roster and its meetings at once.
+ * whatever the number of fora: the memberships, then the fora (one query), each roster and the meetings at once.
  */
 export async function forumListView(services: ViewServices, userId: string, lang: Lang): Promise<ForumListCardView> {
   const memberships = await services.members.listMembershipsOfUser(userId);
   if (memberships.length === 0) return { fora: [] };
   const ids = [...new Set(memberships.map((m) => m.forumId))];
+  // The fora in one query (not one read each), beside their rosters and meetings.
   const [found, meetings, rosters] = await Promise.all([
-    Promise.all(ids.map((id) => services.fora.findById(id))),
+    services.fora.findMany(ids),
     nextMeetings(services, ids, lang),
-    Promise.all(ids.map((id) => services.members.listByForum(id))),
+    Promise.all(ids.map(async (id) => [id, await services.members.listByForum(id)] as const)).then((all) => new Map(all)),
   ]);
   // An index row may outlive a deleted forum: only fora that still exist are listed.
   return {
     fora: found
-      .flatMap((f, i) => (f === undefined ? [] : [{ forum: f, roster: rosters[i] ?? [] }]))
+      .map((f) => ({ forum: f, roster: rosters.get(f.id) ?? [] }))
       .map(({ forum: f, roster }) => ({
         id: f.id,
         name: f.name,

@@ -6,6 +6,11 @@ export interface OpenItemsPage {
   next?: string;
 }
 
+export interface UpdateOptions {
+  read?: ActionItem;
+  alongside?: (saved: ActionItem, before: ActionItem) => Promise<void>;
+}
+
 export interface ActionItemRepository {
   findById(forumId: string, id: string): Promise<ActionItem | undefined>;
   /** Every item, closed ones too (exports, the yearly view): grows with history. */
@@ -19,6 +24,12 @@ export interface ActionItemRepository {
   /** Makes the open-item lists agree with the items again (a write that failed half-way, data from before the lists). */
   repairOpenLists(forumId: string): Promise<{ written: number; removed: number }>;
   save(item: ActionItem): Promise<ActionItem>;
-  update(forumId: string, id: string, change: (current: ActionItem) => ActionItem): Promise<ActionItem>;
+  /**
+   * Re-reads and re-applies `change` when someone wrote in between. `read` is the item as the caller
+   * just read it (its version): the first try writes against it instead of reading again. `alongside`
+   * is work that needs only the item written (an audit line, the picture): it runs beside the lists'
+   * update instead of after it.
+   */
+  update(forumId: string, id: string, change: (current: ActionItem) => ActionItem, options?: UpdateOptions): Promise<ActionItem>;
   delete(forumId: string, id: string): Promise<void>;
 }

@@ -7,7 +7,7 @@ import type { Forum, Member, Role } from './forum';
  */
 export interface ForumRepository {
   findById(id: string): Promise<Forum | undefined>;
-  /** Several fora at once (a few requests whatever their number); unknown ids are left out. */
+  /** The fora with these ids that exist (a few queries whatever their number), each once, in the order of `ids`. */
   findMany(ids: readonly string[]): Promise<Forum[]>;
   list(): Promise<Forum[]>;
   save(forum: Forum): Promise<Forum>;

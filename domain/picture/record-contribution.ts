@@ -1,6 +1,11 @@
 import { differenceOf, type CellDelta, type PictureCell } from './picture-cell';
 import type { ContributionKind, PictureRepository } from './picture.repository';
 
+/** The sensitive fora among some fora: a set known beforehand, or a lookup of just those fora. */
+export type SensitiveFora = ReadonlySet<string> | ((forumIds: readonly string[]) => Promise<ReadonlySet<string>>);
+
+const forumIdsOf = (deltas: readonly CellDelta[]): string[] => [...new Set(deltas.map((d) => d.key.forumId))];
+
 /**
  * Brings the cells up to date with one record's new contribution: adds new − old and remembers new.
  * The contribution is remembered after the cells are written, so a crash in between counts the change
@@ -11,11 +16,17 @@ export async function recordContribution(
   kind: ContributionKind,
   id: string,
   next: readonly CellDelta[],
-  sensitiveForumIds: ReadonlySet<string>,
+  sensitive: SensitiveFora,
 ): Promise<void> {
-  const before = await repo.contributionOf(kind, id);
+  const lookup = typeof sensitive === 'function' ? sensitive : async () => sensitive;
+  // The fora of the new contribution are looked up beside the read of the old one; the old one's
+  // other fora (rare: a record that moved) only after it.
+  const nextFora = forumIdsOf(next);
+  const [before, sensitiveOfNext] = await Promise.all([repo.contributionOf(kind, id), lookup(nextFora)]);
   const changes = differenceOf(before, next);
   if (changes.length === 0 && before.length === next.length) return;
+  const others = [...new Set(changes.map((c) => c.forumId))].filter((f) => !nextFora.includes(f));
+  const sensitiveForumIds = others.length === 0 ? sensitiveOfNext : new Set([...sensitiveOfNext, ...(await lookup(others))]);
   await Promise.all([repo.add(changes), repo.add(summaryOf(changes, sensitiveForumIds), 'summary')]);
   await repo.setContribution(kind, id, next);
 }

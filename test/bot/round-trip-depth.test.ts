@@ -84,3 +84,32 @@ describe('storage round trips per turn', () => {
     expect(large.depth).toBe(small.depth);
   });
 });
+
+describe('a card submit that writes', () => {
+  test('given the owner clicks started and open again on their item then each change waits at most 5 rounds, however many fora, and is stored and audited', async () => {
+    const port = Number(/TableEndpoint=https?:\/\/[^:/]+:(\d+)/.exec(running.storage.connectionString)?.[1]);
+    const writes = meterDepthTo(port);
+    try {
+      const who = await memberOf(8);
+      const click = async (to: 'open' | 'started') => {
+        writes.reset();
+        const { status } = await running.bot.post(cardAction(running.emulator.serviceUrl, who.chat, who.person, 'actions.item.status', { ...who.item, to }));
+        expect(status).toBe(200);
+        return writes.read();
+      };
+      await click('started'); // once before measuring: the tables used on first write
+      const started = await click('open');
+      const open = await click('started');
+      const { storage } = running.storage;
+      expect((await storage.actionItems.findById(who.item.forumId, who.item.itemId))?.status).toBe('started');
+      const audited = (await storage.audit.listByForum(who.item.forumId)).filter((e) => e.subject === `action:${who.item.itemId}`);
+      expect(audited.map((e) => e.action).sort()).toEqual(['action.status.open', 'action.status.started', 'action.status.started']);
+      for (const turn of [started, open]) {
+        expect(turn.depth).toBeGreaterThan(0);
+        expect(turn.depth).toBeLessThanOrEqual(5);
+      }
+    } finally {
+      writes.close();
+    }
+  });
+});

@@ -34,6 +34,17 @@ describe('fora: settings stored as JSON text', () => {
   });
 });
 
+describe('fora: several by id in one query', () => {
+  test('given 20 fora asked for by id (one of them gone, one twice) then the 19 that exist come back in the order asked (more ids than the 14 of one query)', async () => {
+    const saved = await Promise.all(Array.from({ length: 19 }, (_, i) => storage.fora.save(aForum({ name: `Mange ${i}` }))));
+    const asked = [...saved.map((f) => f.id).reverse(), 'forum-that-never-was', saved[3]!.id];
+    const found = await storage.fora.findMany(asked);
+    expect(found.map((f) => f.id)).toEqual(saved.map((f) => f.id).reverse());
+    expect(found.every((f) => f.version !== undefined)).toBe(true);
+    expect(await storage.fora.findMany([])).toEqual([]);
+  });
+});
+
 describe('fora: several at once', () => {
   test('given 30 fora asked for with an unknown id and one twice then each existing one comes back once', async () => {
     const saved = await Promise.all(Array.from({ length: 30 }, (_, i) => storage.fora.save(aForum({ name: `Mange ${i}` }))));
