@@ -45,6 +45,7 @@ import { watchReplies, type ReplyWatcher } from './reply-watcher';
 import { runRoundRobin } from './round-robin';
 import { countRequestsTo } from './storage-round-trips';
 import { timeRequestsTo } from './storage-round-trip-times';
+import { check, post } from './bench-http';
 
 const Args = z.object({
   turns: z.coerce.number().int().min(10).max(10_000).default(100),
@@ -94,15 +95,6 @@ interface Rig {
   serviceUrl: string;
   watcher: ReplyWatcher;
   depth: DepthMeter;
-}
-
-async function post(url: string, activity: Record<string, unknown>): Promise<{ status: number; text: string }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-  return { status: response.status, text: await response.text() };
-}
-
-function check(condition: boolean, what: string): void {
-  if (!condition) throw new Error(`unexpected answer: ${what}`);
 }
 
 /** Storage requests and rounds of one turn; meaningful only when turns run one at a time. */

@@ -39,6 +39,7 @@ import { watchReplies, type ReplyWatcher } from './reply-watcher';
 import { countRequestsTo, type RoundTripCounter } from './storage-round-trips';
 import { parseBenchArgs } from './bench-args';
 import { runRoundRobin } from './round-robin';
+import { check, post } from './bench-http';
 
 const Args = z.object({
   turns: z.coerce.number().int().min(10).max(100_000).default(300),
@@ -70,15 +71,6 @@ interface Rig {
   serviceUrl: string;
   watcher: ReplyWatcher;
   trips: RoundTripCounter;
-}
-
-async function post(url: string, activity: Record<string, unknown>): Promise<{ status: number; text: string }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-  return { status: response.status, text: await response.text() };
-}
-
-function check(condition: boolean, what: string): void {
-  if (!condition) throw new Error(`unexpected answer: ${what}`);
 }
 
 /** A typed message: the turn ends when the reply to it reaches the emulator (and the POST has returned). */
