@@ -24,6 +24,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createBotApp } from '../bot/app';
+import { inGroups } from '../bot/core/in-groups';
 import type { Config } from '../bot/config';
 import { createLogger } from '../bot/logger';
 import { createReminderJob, createReminderSweepJob } from '../bot/reminders/reminder.job';
@@ -43,10 +44,6 @@ const SHOW_KINDS = process.argv.includes('--kinds');
 const BEFORE_1000 = { idleMs: 13, idleRequests: 3, dueMs: 4303, dueRequests: 1129, dueMessages: 125 };
 const TARGET = { idleMs: 50, dueMs: 1000 };
 const config: Config = { port: 0, locale: 'da-DK', timeZone: 'Europe/Copenhagen', logLevel: 'silent', dataDir: '.data', publicUrl: 'http://localhost:3978' };
-
-async function inGroups<T>(items: readonly T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
-}
 
 /**
  * Forum i meets weekly on weekday i % 5 at 08:00 + (i % 8) hours local, since 24 November 2025.

@@ -35,6 +35,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { createBotApp } from '../bot/app';
+import { inGroups } from '../bot/core/in-groups';
 import type { Config } from '../bot/config';
 import type { BotServices } from '../bot/core/services';
 import { createLogger } from '../bot/logger';
@@ -50,10 +51,6 @@ const SIZES = (process.argv[2] ?? '100,1000').split(',').map(Number);
 const config: Config = { port: 0, locale: 'da-DK', timeZone: 'Europe/Copenhagen', logLevel: 'silent', dataDir: '.data', publicUrl: 'http://localhost:3978' };
 const HOUR_MS = 3_600_000;
 const MAX_REQUESTS_PER_ROW = 3;
-
-async function inGroups<T>(items: readonly T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
-}
 
 const month = (n: number, day = 10): string => new Date(Date.UTC(2026, n, day, 8)).toISOString();
 

@@ -96,10 +96,7 @@ export function cardMessage(key: string, userId: string, extra: Partial<NewOutbo
   };
 }
 
-/** Runs `work` in groups of `size` at a time. */
-export async function inGroups<T>(items: readonly T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
-  for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(work));
-}
+export { inGroups } from '../../bot/core/in-groups';
 
 /** The outbox id each delivered activity carries, counted. */
 export function copiesByOutboxId(emulator: TeamsConnectorEmulator): Map<string, number> {
