@@ -1,6 +1,7 @@
 import { formatDateTime, formatTimeRange } from '../../cards/dates';
 import { meetingsCard, type MeetingItemView } from '../../cards/meetings.card';
 import type { Forum, Role } from '../../domain/fora/forum';
+import type { Meeting, MeetingSeries } from '../../domain/meetings/meeting';
 import { occurrencesBetween } from '../../domain/meetings/meeting-schedule';
 import { localParts } from '../../domain/meetings/zoned-time';
 import type { Reply } from '../core/reply';
@@ -12,20 +13,33 @@ import { DEFAULT_HORIZON_DAYS } from './upcoming-meetings';
 
 const LIST_LIMIT = 10;
 
+/** A forum listed, with its series and meetings as read, and the reader's roles in it (undefined: not a member). */
+export interface ForumMeetings {
+  forum: Forum;
+  series: readonly MeetingSeries[];
+  meetings: readonly Meeting[];
+  readerRoles: readonly Role[] | undefined;
+}
+
 export interface MeetingsRequest {
   lang: Lang;
-  /** The fora listed; `fora` may still be on its way (read beside the meetings). */
-  forumIds: readonly string[];
-  fora: readonly Forum[] | Promise<readonly Forum[]>;
-  readerId: string | undefined;
-  /** The reader's roles per forum when already read (their memberships); read otherwise. */
-  roles?: ReadonlyMap<string, readonly Role[]>;
+  fora: readonly ForumMeetings[];
   scope: string;
   notice?: string;
 }
 
+/** One forum's series and meetings, read side by side (one round), with the reader's roles when not known yet. */
+export async function meetingsOfForum(services: BotServices, forum: Forum, readerId: string | undefined, knownRoles?: readonly Role[]): Promise<ForumMeetings> {
+  const [series, meetings, readerRoles] = await Promise.all([
+    services.meetingSeries.listByForum(forum.id),
+    services.meetings.listByForum(forum.id),
+    knownRoles !== undefined || readerId === undefined ? knownRoles : services.members.find(forum.id, readerId).then((m) => m?.roles),
+  ]);
+  return { forum, series, meetings, readerRoles };
+}
+
 /**
- * The card of the next meetings of `fora` for one reader: Danish (or English) dates in the bot's
+ * The card of the next meetings of the fora for one reader: Danish (or English) dates in the bot's
  * zone, an .ics link per series or one-off, and — in fora where the reader is chair or secretary —
  * buttons to move and cancel meetings and to schedule or change the series.
  */
@@ -33,32 +47,19 @@ export async function meetingsReply(services: BotServices, request: MeetingsRequ
   const texts = meetingsTexts[request.lang];
   const tz = services.config.timeZone;
   const now = services.clock.now();
-  const ids = [...new Set(request.forumIds)];
-  // All at once, whatever the number of fora: the fora (when still being read), two partition reads
-  // per forum (series, overrides) and the reader's roles unless the caller knows them already.
-  const [fora, roles, seriesByForum, meetingsByForum] = await Promise.all([
-    request.fora,
-    Promise.all(
-      ids.map(async (id) => {
-        const known = request.roles?.get(id);
-        if (known !== undefined) return [id, known] as const;
-        return [id, request.readerId === undefined ? undefined : (await services.members.find(id, request.readerId))?.roles] as const;
-      }),
-    ),
-    Promise.all(ids.map(async (id) => [id, await services.meetingSeries.listByForum(id)] as const)),
-    Promise.all(ids.map(async (id) => [id, await services.meetings.listByForum(id)] as const)),
-  ]);
+  const fora = request.fora.map((f) => f.forum);
   const byId = new Map(fora.map((f) => [f.id, f]));
+  const roles = request.fora.map((f) => [f.forum.id, f.readerRoles] as const);
+  const seriesByForum = request.fora.map((f) => [f.forum.id, f.series] as const);
+  const meetingsByForum = request.fora.map((f) => [f.forum.id, f.meetings] as const);
   const horizon = new Date(now.getTime() + DEFAULT_HORIZON_DAYS * 86_400_000);
   const occurrences = occurrencesBetween(
     seriesByForum.flatMap(([, list]) => list),
     meetingsByForum.flatMap(([, list]) => list),
     now,
     horizon,
-  )
-    .filter((o) => byId.has(o.forumId)) // a membership may outlive its forum
-    .slice(0, LIST_LIMIT);
-  const canChange = new Set(roles.filter(([id, r]) => byId.has(id) && r !== undefined && r.some((role) => role === 'chair' || role === 'secretary')).map(([id]) => id));
+  ).slice(0, LIST_LIMIT);
+  const canChange = new Set(roles.filter(([, r]) => r !== undefined && r.some((role) => role === 'chair' || role === 'secretary')).map(([id]) => id));
   const publisher = createIcsCalendarPublisher(services);
   const series = new Map(seriesByForum.flatMap(([, list]) => list.map((s) => [s.id, s] as const)));
   const meetings = new Map(meetingsByForum.flatMap(([, list]) => list.map((m) => [m.id, m] as const)));

@@ -10,7 +10,7 @@ import { LocalDate } from '../../domain/shared/time';
 import { forumAccess } from '../core/access';
 import { cardAction, type ActionInput } from '../core/card-action';
 import { FieldsRefused } from '../../domain/shared/field-problems';
-import { meetingsReply } from './meetings-view';
+import { meetingsOfForum, meetingsReply } from './meetings-view';
 import { meetingsTexts } from './meetings.texts';
 import { cancelMeeting, forumToSchedule, moveMeeting, scheduleSeries } from './meetings.service';
 import { readScheduleForm } from './schedule-form';
@@ -25,12 +25,10 @@ async function forumList(input: ActionInput, forumId: string, notice?: string) {
   // The access check has read the forum and the membership: reuse them (one round trip fewer).
   const { forum: granted, member } = input.granted;
   const forum = granted?.id === forumId ? granted : await requireForum(input.services, forumId);
+  const known = granted?.id === forumId ? (member?.roles ?? []) : undefined;
   const reply = await meetingsReply(input.services, {
     lang: input.t.lang,
-    forumIds: [forum.id],
-    fora: [forum],
-    readerId: input.actor.userId,
-    ...(granted?.id === forumId ? { roles: new Map([[forumId, member?.roles ?? []]]) } : {}),
+    fora: [await meetingsOfForum(input.services, forum, input.actor.userId, known)],
     scope: forum.name,
     ...(notice === undefined ? {} : { notice }),
   });

@@ -1,4 +1,5 @@
-import { meetingsReply } from './meetings-view';
+import { meetingsOfForum, meetingsReply } from './meetings-view';
+import { readPersonFora } from '../core/forum-rows';
 import { meetingsTexts } from './meetings.texts';
 import { command } from '../core/command';
 import { linkedForumId } from '../core/linked-forum';
@@ -17,14 +18,16 @@ export const meetingsCommand = command({
     if (info.place.kind === 'channel') {
       const forum = granted.forum;
       if (forum === undefined) return { text: texts.notLinked };
-      return meetingsReply(services, { lang: t.lang, forumIds: [forum.id], fora: [forum], readerId, scope: forum.name });
+      return meetingsReply(services, { lang: t.lang, fora: [await meetingsOfForum(services, forum, readerId, granted.member?.roles)], scope: forum.name });
     }
-    // Two round trips whatever the number of fora: the memberships, then fora and meetings side by side.
-    const memberships = await services.members.listMembershipsOfUser(readerId);
+    // One round when none of the person's fora changed since their last read here, two otherwise,
+    // whatever the number of fora (bot/core/forum-rows.ts).
+    const { memberships, rows } = await readPersonFora(services, readerId);
     if (memberships.length === 0) return { text: texts.noFora };
-    const forumIds = memberships.map((m) => m.forumId);
-    const fora = services.fora.findMany(forumIds);
-    const roles = new Map(memberships.map((m) => [m.forumId, m.roles]));
-    return meetingsReply(services, { lang: t.lang, forumIds, fora, readerId, roles, scope: texts.scopeAll });
+    const fora = memberships.flatMap((m) => {
+      const r = rows.get(m.forumId); // a membership may outlive its forum
+      return r === undefined ? [] : [{ forum: r.forum, series: r.series, meetings: r.meetings, readerRoles: m.roles }];
+    });
+    return meetingsReply(services, { lang: t.lang, fora, scope: texts.scopeAll });
   },
 });

@@ -7,7 +7,7 @@ import { settingsOf } from '../../domain/reminders/reminder-settings';
 import type { ScheduledJob } from '../core/feature';
 import type { BotServices } from '../core/services';
 import { upcomingOf } from '../meetings/upcoming-meetings';
-import { forumCacheOf, type ForumRows, type PublishedAgenda } from './reminder-forum-cache';
+import { forumRowsOf, type ForumRows, type PublishedAgenda } from '../core/forum-rows';
 import { reminderMessages } from './reminder-message';
 import { reminderRecipients } from './reminder-recipients';
 
@@ -86,13 +86,13 @@ const horizonOf = ({ from, to }: { from: Date; to: Date }): number => Math.ceil(
  * One pass: the fora's meetings in the reminder window, the reminders due at `now`, each enqueued
  * once per recipient with a stable idempotency key. Safe on every instance at once: the outbox's
  * insert-if-absent lets exactly one of them create each message. A forum's rows come from the
- * process's cache while its change mark has not moved (reminder-forum-cache.ts).
+ * process's cache while its change mark has not moved (bot/core/forum-rows.ts).
  */
 export async function sendDueReminders(services: BotServices, now: Date, known = new KnownReminders(), options: ReminderPassOptions = {}): Promise<ReminderRun> {
   known.prune(now);
   const run: ReminderRun = { due: 0, created: 0, failed: 0, fora: 0, nextDueAt: new Map(), handled: new Set() };
   const window = reminderWindow(now);
-  const cache = forumCacheOf(services);
+  const cache = forumRowsOf(services);
   const agendasFrom = new Date(window.from.getTime() - AGENDA_MARGIN_MS);
   const stateOf = (rows: ForumRows): ForumState => ({
     forum: rows.forum,
@@ -106,7 +106,7 @@ export async function sendDueReminders(services: BotServices, now: Date, known =
   if (options.only === undefined) cache.keepOnly(new Set(ids));
   for (let i = 0; i < ids.length; i += FORA_PER_GROUP) {
     const group = ids.slice(i, i + FORA_PER_GROUP);
-    const rows = await cache.read(services, group, agendasFrom, { fresh: options.only === undefined });
+    const rows = await cache.read(services, group, { agendasFrom, fresh: options.only === undefined });
     const states = group.flatMap((id) => {
       const found = rows.get(id);
       return found === undefined ? [] : [stateOf(found)];
