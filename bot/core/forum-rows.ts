@@ -1,6 +1,8 @@
 import type { Forum, Member } from '../../domain/fora/forum';
 import type { Membership } from '../../domain/fora/forum.repository';
 import type { Meeting, MeetingSeries } from '../../domain/meetings/meeting';
+import { occurrencesBetween, overlaps } from '../../domain/meetings/meeting-schedule';
+import type { Occurrence } from '../../domain/meetings/occurrence';
 import type { BotServices } from './services';
 
 /** A published agenda as a reminder shows it: the titles of its items. */
@@ -190,3 +192,24 @@ export function forumRowsOf(services: Pick<BotServices, 'reminderIndex'>): Forum
 export function readPersonFora(services: Services, userId: string): Promise<PersonFora> {
   return forumRowsOf(services).readOfPerson(services, userId);
 }
+
+const HOUR_MS = 3_600_000;
+const expanded = new WeakMap<ForumRows, { from: number; to: number; occurrences: readonly Occurrence[] }>();
+
+/**
+ * `occurrencesBetween` of kept rows, expanded once per hour: expanding a series is the costly part
+ * of listing meetings (the recurrence rule and the zone), and kept rows are read turn after turn.
+ * The occurrences of a window reaching an hour further are kept with the rows (new rows, new
+ * window) and filtered by the same rule, so the answer is the same as expanding afresh.
+ */
+export function occurrencesOfRows(rows: ForumRows, from: Date, to: Date): Occurrence[] {
+  let window = expanded.get(rows);
+  if (window === undefined || from.getTime() < window.from || to.getTime() > window.to) {
+    const start = from.getTime();
+    const end = to.getTime() + HOUR_MS;
+    window = { from: start, to: end, occurrences: Object.freeze(occurrencesBetween(rows.series, rows.meetings, new Date(start), new Date(end)).map((o) => Object.freeze(o))) };
+    expanded.set(rows, window);
+  }
+  return window.occurrences.filter((o) => overlaps(o, from, to));
+}
+

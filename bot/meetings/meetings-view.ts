@@ -2,6 +2,7 @@ import { formatDateTime, formatTimeRange } from '../../cards/dates';
 import { meetingsCard, type MeetingItemView } from '../../cards/meetings.card';
 import type { Forum, Role } from '../../domain/fora/forum';
 import type { Meeting, MeetingSeries } from '../../domain/meetings/meeting';
+import type { Occurrence } from '../../domain/meetings/occurrence';
 import { occurrencesBetween } from '../../domain/meetings/meeting-schedule';
 import { localParts } from '../../domain/meetings/zoned-time';
 import type { Reply } from '../core/reply';
@@ -19,6 +20,8 @@ export interface ForumMeetings {
   series: readonly MeetingSeries[];
   meetings: readonly Meeting[];
   readerRoles: readonly Role[] | undefined;
+  /** Its occurrences overlapping a window; kept rows expand their series once an hour (bot/core/forum-rows.ts). */
+  occurrencesBetween: (from: Date, to: Date) => Occurrence[];
 }
 
 export interface MeetingsRequest {
@@ -35,7 +38,7 @@ export async function meetingsOfForum(services: BotServices, forum: Forum, reade
     services.meetings.listByForum(forum.id),
     knownRoles !== undefined || readerId === undefined ? knownRoles : services.members.find(forum.id, readerId).then((m) => m?.roles),
   ]);
-  return { forum, series, meetings, readerRoles };
+  return { forum, series, meetings, readerRoles, occurrencesBetween: (from, to) => occurrencesBetween(series, meetings, from, to) };
 }
 
 /**
@@ -53,12 +56,10 @@ export async function meetingsReply(services: BotServices, request: MeetingsRequ
   const seriesByForum = request.fora.map((f) => [f.forum.id, f.series] as const);
   const meetingsByForum = request.fora.map((f) => [f.forum.id, f.meetings] as const);
   const horizon = new Date(now.getTime() + DEFAULT_HORIZON_DAYS * 86_400_000);
-  const occurrences = occurrencesBetween(
-    seriesByForum.flatMap(([, list]) => list),
-    meetingsByForum.flatMap(([, list]) => list),
-    now,
-    horizon,
-  ).slice(0, LIST_LIMIT);
+  const occurrences = request.fora
+    .flatMap((f) => f.occurrencesBetween(now, horizon))
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.key.localeCompare(b.key))
+    .slice(0, LIST_LIMIT);
   const canChange = new Set(roles.filter(([, r]) => r !== undefined && r.some((role) => role === 'chair' || role === 'secretary')).map(([id]) => id));
   const publisher = createIcsCalendarPublisher(services);
   const series = new Map(seriesByForum.flatMap(([, list]) => list.map((s) => [s.id, s] as const)));

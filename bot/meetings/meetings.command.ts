@@ -1,5 +1,5 @@
 import { meetingsOfForum, meetingsReply } from './meetings-view';
-import { readPersonFora } from '../core/forum-rows';
+import { occurrencesOfRows, readPersonFora } from '../core/forum-rows';
 import { meetingsTexts } from './meetings.texts';
 import { command } from '../core/command';
 import { linkedForumId } from '../core/linked-forum';
@@ -26,7 +26,7 @@ export const meetingsCommand = command({
     if (memberships.length === 0) return { text: texts.noFora };
     const fora = memberships.flatMap((m) => {
       const r = rows.get(m.forumId); // a membership may outlive its forum
-      return r === undefined ? [] : [{ forum: r.forum, series: r.series, meetings: r.meetings, readerRoles: m.roles }];
+      return r === undefined ? [] : [{ forum: r.forum, series: r.series, meetings: r.meetings, readerRoles: m.roles, occurrencesBetween: (from: Date, to: Date) => occurrencesOfRows(r, from, to) }];
     });
     return meetingsReply(services, { lang: t.lang, fora, scope: texts.scopeAll });
   },

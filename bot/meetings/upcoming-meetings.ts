@@ -2,6 +2,7 @@ import { occurrencesBetween } from '../../domain/meetings/meeting-schedule';
 import type { Meeting, MeetingSeries } from '../../domain/meetings/meeting';
 import type { Occurrence } from '../../domain/meetings/occurrence';
 import type { BotServices } from '../core/services';
+import { occurrencesOfRows, type ForumRows } from '../core/forum-rows';
 
 export interface UpcomingOptions {
   /** At most this many (the earliest); all within the horizon when absent. */
@@ -39,8 +40,17 @@ const byStart = (a: Occurrence, b: Occurrence): number => Date.parse(a.start) - 
 
 /** `upcomingMeetings` of one forum whose series and meetings are already read. */
 export function upcomingOf(series: readonly MeetingSeries[], meetings: readonly Meeting[], from: Date, options: UpcomingOptions = {}): Occurrence[] {
+  return upcomingFrom((f, t) => occurrencesBetween(series, meetings, f, t), from, options);
+}
+
+/** `upcomingOf` of a forum's kept rows: their series expanded once an hour, not on every read (bot/core/forum-rows.ts). */
+export function upcomingOfRows(rows: ForumRows, from: Date, options: UpcomingOptions = {}): Occurrence[] {
+  return upcomingFrom((f, t) => occurrencesOfRows(rows, f, t), from, options);
+}
+
+function upcomingFrom(expand: (from: Date, to: Date) => Occurrence[], from: Date, options: UpcomingOptions): Occurrence[] {
   const to = new Date(from.getTime() + (options.horizonDays ?? DEFAULT_HORIZON_DAYS) * DAY_MS);
-  const all = occurrencesBetween(series, meetings, from, to)
+  const all = expand(from, to)
     .filter((o) => options.includeCancelled === true || o.status !== 'cancelled')
     .sort(byStart);
   return options.limit === undefined ? all : all.slice(0, Math.max(0, options.limit));

@@ -6,7 +6,7 @@ import { canManageMembers, canSeeMembers } from '../../domain/fora/forum.rules';
 import { orderRoles } from '../../domain/fora/membership.rules';
 import type { BotServices } from '../core/services';
 import type { Lang } from '../i18n';
-import { upcomingOf } from '../meetings/upcoming-meetings';
+import { upcomingOf, upcomingOfRows } from '../meetings/upcoming-meetings';
 import { readPersonFora } from '../core/forum-rows';
 
 type ViewServices = Pick<BotServices, 'fora' | 'members' | 'meetingSeries' | 'meetings' | 'agendas' | 'reminderIndex' | 'clock' | 'config'>;
@@ -27,8 +27,9 @@ export async function forumListView(services: ViewServices, userId: string, lang
         const found = rows.get(m.forumId);
         return found === undefined ? [] : [{ rows: found, roles: m.roles }];
       })
-      .map(({ rows: { forum: f, members, series, meetings }, roles }) => {
-        const next = upcomingOf(series, meetings, now, { limit: 1 })[0];
+      .map(({ rows: kept, roles }) => {
+        const { forum: f, members } = kept;
+        const next = upcomingOfRows(kept, now, { limit: 1 })[0];
         return {
           id: f.id,
           name: f.name,

@@ -6,7 +6,7 @@ import { INDEX_LOOKBACK_MS, INDEX_RECHECK_MS, type ReminderIndexEntry } from '..
 import { settingsOf } from '../../domain/reminders/reminder-settings';
 import type { ScheduledJob } from '../core/feature';
 import type { BotServices } from '../core/services';
-import { upcomingOf } from '../meetings/upcoming-meetings';
+import { upcomingOfRows } from '../meetings/upcoming-meetings';
 import { forumRowsOf, type ForumRows, type PublishedAgenda } from '../core/forum-rows';
 import { reminderMessages } from './reminder-message';
 import { reminderRecipients } from './reminder-recipients';
@@ -96,7 +96,7 @@ export async function sendDueReminders(services: BotServices, now: Date, known =
   const agendasFrom = new Date(window.from.getTime() - AGENDA_MARGIN_MS);
   const stateOf = (rows: ForumRows): ForumState => ({
     forum: rows.forum,
-    occurrences: upcomingOf(rows.series, rows.meetings, window.from, { horizonDays: horizonOf(window) }),
+    occurrences: upcomingOfRows(rows, window.from, { horizonDays: horizonOf(window) }),
     members: rows.members,
     agendas: rows.agendas,
   });

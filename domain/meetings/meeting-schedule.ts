@@ -10,7 +10,8 @@ const ZONE_MARGIN_MS = 2 * 86_400_000;
 export const occurrenceKey = (seriesId: string, originalStart: Date | string): string =>
   `${seriesId}@${new Date(originalStart).toISOString()}`;
 
-const overlaps = (o: Pick<Occurrence, 'start' | 'end'>, from: Date, to: Date): boolean =>
+/** An occurrence that has not ended at `from` and starts before `to`: what occurrencesBetween keeps. */
+export const overlaps = (o: Pick<Occurrence, 'start' | 'end'>, from: Date, to: Date): boolean =>
   Date.parse(o.start) < to.getTime() && Date.parse(o.end) > from.getTime();
 
 const placeOf = (p: { location?: string; onlineMeetingUrl?: string }) => ({

@@ -34,18 +34,43 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The wall-clock time at `instant` in `timeZone`, as a floating Date (UTC fields = local fields). */
-export function toFloating(instant: Date, timeZone: string): Date {
+/** The zone's offset (ms) at an instant, from Intl: the slow part (formatToParts), hence kept below. */
+function offsetFromIntl(instant: number, timeZone: string): number {
   const parts: Record<string, number> = {};
-  for (const p of formatterFor(timeZone).formatToParts(instant)) {
+  for (const p of formatterFor(timeZone).formatToParts(new Date(instant))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
-  const ms = instant.getTime() % 1000;
-  return new Date(
-    Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0) +
-      (ms < 0 ? ms + 1000 : ms),
-  );
+  const wall = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+  return wall - (instant - (((instant % 1000) + 1000) % 1000));
 }
+
+const MINUTE_MS = 60_000;
+/** Offsets known, per zone and minute: today's zones change offset on whole minutes, so one minute has one offset. */
+const offsets = new Map<string, number>();
+/** Enough for years of meetings in a few zones; cleared (not grown) beyond it. */
+const OFFSETS_KEPT = 200_000;
+
+/** The zone's offset at an instant: a series expanded on every read costs one Intl call per new minute, not four per occurrence. */
+function offsetOf(instant: number, timeZone: string): number {
+  const minute = Math.floor(instant / MINUTE_MS);
+  const key = `${timeZone} ${minute}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = offsetFromIntl(minute * MINUTE_MS, timeZone);
+    if (offsets.size >= OFFSETS_KEPT) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** The wall-clock time at `instant` in `timeZone`, as a floating Date (UTC fields = local fields). */
+export function toFloating(instant: Date, timeZone: string): Date {
+  const at = instant.getTime();
+  return new Date(at + offsetOf(at, timeZone));
+}
+
+/** `toFloating` straight from Intl, without what is kept (for tests that compare the two). */
+export const toFloatingFromIntl = (instant: Date, timeZone: string): Date => new Date(instant.getTime() + offsetFromIntl(instant.getTime(), timeZone));
 
 const offsetAt = (instant: number, timeZone: string): number => toFloating(new Date(instant), timeZone).getTime() - instant;
 

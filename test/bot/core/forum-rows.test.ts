@@ -1,9 +1,10 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { createBotApp } from '../../../bot/app';
 import { createLogger } from '../../../bot/logger';
-import { ForumRowsCache, KEEP_AT_MOST_MS } from '../../../bot/core/forum-rows';
+import { ForumRowsCache, KEEP_AT_MOST_MS, occurrencesOfRows, type ForumRows } from '../../../bot/core/forum-rows';
+import { occurrencesBetween } from '../../../domain/meetings/meeting-schedule';
 import { testConfig } from '../support/bot-harness';
-import { aForum, aMeetingSeries, aMember, anAgenda, anAgendaItem } from '../../storage/storage.mothers';
+import { aForum, aMeeting, aMeetingSeries, aMember, anAgenda, anAgendaItem } from '../../storage/storage.mothers';
 import { openTestStorage } from '../../storage/storage-kit';
 
 const kit = openTestStorage();
@@ -121,4 +122,23 @@ describe('the kept rows of fora (reminder jobs and commands)', () => {
     const none = await cache.readOfPerson(counted, 'aad-in-no-forum');
     expect(none).toEqual({ memberships: [], rows: new Map() });
   });
+
+  test('given kept rows then their occurrences, expanded once for the hour, are those expanded afresh for every window asked', () => {
+    const forumId = 'forum-expand';
+    const weekly = aMeetingSeries(forumId, { id: 'weekly', firstDate: '2026-01-05', rrule: 'FREQ=WEEKLY;BYDAY=MO,TH', durationMinutes: 60 });
+    const moved = aMeeting(forumId, { seriesId: 'weekly', originalStart: '2026-03-30T07:00:00.000Z', start: '2026-03-31T12:00:00.000Z', end: '2026-03-31T13:00:00.000Z' });
+    const oneOff = aMeeting(forumId, { start: '2026-03-29T00:30:00.000Z', end: '2026-03-29T02:30:00.000Z' });
+    const rows: ForumRows = { forum: aForum({ id: forumId }), series: [weekly], meetings: [moved, oneOff], members: [], agendas: [], agendasFrom: Infinity };
+    const day = 86_400_000;
+    // Minutes apart within an hour (kept), past the hour (expanded again), around the spring-forward, and wider windows.
+    for (const at of ['2026-03-26T06:59:00.000Z', '2026-03-26T07:30:00.000Z', '2026-03-26T07:59:59.000Z', '2026-03-29T00:00:00.000Z', '2026-03-29T01:45:00.000Z', '2026-03-30T07:30:00.000Z']) {
+      for (const days of [1, 7, 120]) {
+        const from = new Date(at);
+        const to = new Date(from.getTime() + days * day);
+        expect(occurrencesOfRows(rows, from, to)).toEqual(occurrencesBetween(rows.series, rows.meetings, from, to));
+      }
+    }
+    expect(occurrencesOfRows(rows, new Date('2026-03-26T07:00:00.000Z'), new Date('2026-03-26T07:00:00.000Z'))).toEqual([]);
+  });
 });
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { floatingOf, fromFloating, localParts, zonedInstant } from '../../../domain/meetings/zoned-time';
+import { floatingOf, fromFloating, localParts, toFloating, toFloatingFromIntl, zonedInstant } from '../../../domain/meetings/zoned-time';
 
 const CPH = 'Europe/Copenhagen';
 
@@ -21,3 +21,20 @@ describe('zoned time (Europe/Copenhagen)', () => {
     expect(localParts(new Date('2026-10-24T22:30:00Z'), CPH)).toEqual({ date: '2026-10-25', time: '00:30' });
   });
 });
+
+describe('offsets kept per minute', () => {
+  it.each(['Europe/Copenhagen', 'Australia/Lord_Howe', 'America/St_Johns', 'Asia/Kathmandu', 'UTC'])(
+    'given %s then every 7 minutes around its 2026 transitions toFloating equals Intl read afresh (twice: kept and new)',
+    (zone) => {
+      const instants: number[] = [];
+      for (const day of ['2026-03-29', '2026-04-05', '2026-10-04', '2026-10-25', '2026-11-01', '2026-03-08', '2026-11-08']) {
+        const from = Date.parse(`${day}T00:00:00Z`) - 36 * 3_600_000;
+        for (let t = from; t < from + 72 * 3_600_000; t += 7 * 60_000 + 1_234) instants.push(t);
+      }
+      for (let pass = 0; pass < 2; pass++) {
+        for (const t of instants) expect(toFloating(new Date(t), zone).getTime()).toBe(toFloatingFromIntl(new Date(t), zone).getTime());
+      }
+    },
+  );
+});
+
