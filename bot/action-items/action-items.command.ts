@@ -7,7 +7,7 @@ import { recordFormCard } from './action-items.actions';
 import { actionItemsTexts } from './action-items.texts';
 import { boardCardOf, myOpenItems, todayOf } from './action-items.service';
 import { command } from '../core/command';
-import { linkedForumId } from '../core/linked-forum';
+import { linkedForum } from '../core/linked-forum';
 import { foldWord } from '../core/command-words';
 
 const NEW_WORDS = ['ny', 'nye', 'new', 'tilfoj', 'add'];
@@ -20,7 +20,7 @@ export const actionsCommand = command({
   name: 'actions',
   words: ['handlinger', 'handling', 'actions'],
   // In a linked channel: the forum's items, for its members; in a personal chat: my own items.
-  access: { kind: 'forum', requirement: 'member', forumId: linkedForumId, optional: true },
+  access: { kind: 'forum', requirement: 'member', forumId: linkedForum, optional: true },
   async run({ t, info, actor, args, services, granted }) {
     const actorId = actor.userId;
     const texts = actionItemsTexts[t.lang];

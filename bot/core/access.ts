@@ -41,7 +41,12 @@ export type Access<D> =
 
 export type AccessKind = Access<unknown>['kind'];
 
-type ForumOf<D> = (data: D, services: BotServices) => string | undefined | Promise<string | undefined>;
+/**
+ * Where the forum comes from: its id, or the forum itself when finding it meant reading it already
+ * (a linked channel's forum), so the check does not read it a second time.
+ */
+type ForumOf<D> = (data: D, services: BotServices) => ForumMeant | Promise<ForumMeant>;
+type ForumMeant = string | Forum | undefined;
 
 /** What the check established: the forum the input names and the person's membership of it, where there is one. */
 export interface Granted {
@@ -87,10 +92,11 @@ export async function checkAccess<D>(access: Access<D>, services: BotServices, u
       return mayViewPicture(fora, memberships, userId) ? {} : refuse(PICTURE_NOT_ALLOWED);
     }
     case 'forum': {
-      const forumId = await access.forumId(data, services);
-      if (forumId === undefined) return access.optional === true ? {} : deny();
+      const meant = await access.forumId(data, services);
+      if (meant === undefined) return access.optional === true ? {} : deny();
+      const forumId = typeof meant === 'string' ? meant : meant.id;
       onForumId?.(forumId);
-      return forumGrant(services, forumId, userId, access.requirement);
+      return forumGrant(services, forumId, userId, access.requirement, typeof meant === 'string' ? undefined : meant);
     }
     case 'item': {
       const forumId = access.forumId(data);
@@ -119,8 +125,8 @@ export async function checkAccess<D>(access: Access<D>, services: BotServices, u
   }
 }
 
-async function forumGrant(services: BotServices, forumId: string, userId: string, requirement: ForumRequirement): Promise<Granted> {
-  const [forum, member] = await Promise.all([services.fora.findById(forumId), services.members.find(forumId, userId)]);
+async function forumGrant(services: BotServices, forumId: string, userId: string, requirement: ForumRequirement, known?: Forum): Promise<Granted> {
+  const [forum, member] = await Promise.all([known ?? services.fora.findById(forumId), services.members.find(forumId, userId)]);
   const verdict = checkForumAccess(forum, member, requirement);
   if (!verdict.ok) throw new DomainError(verdict.code, verdict.context ?? {});
   return { ...(forum === undefined ? {} : { forum }), ...(member === undefined ? {} : { member }) };

@@ -8,6 +8,8 @@ export async function forumLinkedTo(services: Pick<BotServices, 'fora'>, place: 
   return (await services.fora.list()).find((f) => f.teams?.conversationId === place.conversationId);
 }
 
-/** For access declarations of commands: the id of the forum linked to the place the command was typed in. */
-export const linkedForumId = async (request: { info: { place: Place } }, services: Pick<BotServices, 'fora'>): Promise<string | undefined> =>
-  (await forumLinkedTo(services, request.info.place))?.id;
+/**
+ * For access declarations of commands: the forum linked to the place the command was typed in. The
+ * forum itself, not its id: it was read to find it, and the check then reads only the membership.
+ */
+export const linkedForum = (request: { info: { place: Place } }, services: Pick<BotServices, 'fora'>): Promise<Forum | undefined> => forumLinkedTo(services, request.info.place);

@@ -1,7 +1,7 @@
 import { myCases, raiseForm } from './escalation-forms';
 import { escalationTexts } from './escalations.texts';
 import { command } from '../core/command';
-import { linkedForumId } from '../core/linked-forum';
+import { linkedForum } from '../core/linked-forum';
 
 /**
  * `eskaler`: in a personal chat without words, the cases I raised and those waiting for me;
@@ -11,7 +11,7 @@ export const escalateCommand = command({
   name: 'escalate',
   words: ['eskaler', 'escalate'],
   // From a linked channel only its members raise (the case starts in that forum); elsewhere my own cases and fora.
-  access: { kind: 'forum', requirement: 'member', forumId: linkedForumId, optional: true },
+  access: { kind: 'forum', requirement: 'member', forumId: linkedForum, optional: true },
   run: async ({ info, actor, t, args, services, granted }) => {
     const texts = escalationTexts[t.lang];
     if (args === '' && info.place.kind === 'personal') return { card: await myCases(services, t.lang, actor.userId), summary: texts.summaries.list };

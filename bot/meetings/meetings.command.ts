@@ -2,7 +2,7 @@ import { meetingsOfForum, meetingsReply } from './meetings-view';
 import { occurrencesOfRows, readPersonFora } from '../core/forum-rows';
 import { meetingsTexts } from './meetings.texts';
 import { command } from '../core/command';
-import { linkedForumId } from '../core/linked-forum';
+import { linkedForum } from '../core/linked-forum';
 
 /**
  * `møder`: in a channel linked to a forum, that forum's next meetings; elsewhere (personal chat)
@@ -11,7 +11,7 @@ import { linkedForumId } from '../core/linked-forum';
 export const meetingsCommand = command({
   name: 'meetings',
   words: ['møder', 'møde', 'meetings', 'meeting'],
-  access: { kind: 'forum', requirement: 'public', forumId: linkedForumId, optional: true },
+  access: { kind: 'forum', requirement: 'public', forumId: linkedForum, optional: true },
   run: async ({ t, info, actor, services, granted }) => {
     const texts = meetingsTexts[t.lang];
     const readerId = actor.userId;

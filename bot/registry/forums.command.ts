@@ -9,7 +9,7 @@ import { channelForumCard } from './forum-replies';
 import { forumListView } from './forum-views';
 import { registryTexts } from './registry.texts';
 import { command } from '../core/command';
-import { linkedForumId } from '../core/linked-forum';
+import { linkedForum } from '../core/linked-forum';
 
 /** All fora by name and level (nothing more, also of sensitive ones); in a channel it offers to link the channel. */
 export function foraReply(t: Messages, fora: readonly Forum[], place: Place, notice?: string): { card: ReturnType<typeof foraCard>; summary: string } {
@@ -29,7 +29,7 @@ export const forumsCommand = command({
   name: 'forums',
   words: ['fora', 'forum', 'forums', 'forummer'],
   // In a linked channel: the forum's card (its public face); elsewhere the person's own fora.
-  access: { kind: 'forum', requirement: 'public', forumId: linkedForumId, optional: true },
+  access: { kind: 'forum', requirement: 'public', forumId: linkedForum, optional: true },
   async run({ t, info, actor, services, granted }) {
     const texts = registryTexts[t.lang];
     const linked = granted.forum;

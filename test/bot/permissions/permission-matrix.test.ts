@@ -202,7 +202,8 @@ async function namesForum(access: Access<CommandRequest>, person: ForumWorld['pe
     place: where.kind === 'channel' ? { kind: 'channel' as const, conversationId: where.conversationId, teamId: where.teamId } : { kind: where.kind, conversationId: where.conversationId },
   };
   try {
-    return (await access.forumId({ args: '', info }, running.bot.app.services)) === f.forum.id;
+    const meant = await access.forumId({ args: '', info }, running.bot.app.services);
+    return (typeof meant === 'string' ? meant : meant?.id) === f.forum.id;
   } catch {
     return false;
   }
