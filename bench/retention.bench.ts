@@ -43,7 +43,7 @@ import type { RetentionEntry } from '../bot/privacy/retention-plan';
 import { runRetention } from '../bot/privacy/retention.service';
 import { createStorage } from '../storage';
 import { startAzurite } from '../storage/azurite';
-import { createTableSet, type TableSet } from '../storage/table-client';
+import { createTableSet, type TableName, type TableSet } from '../storage/table-client';
 import { cloneRows, fingerprint, readEveryRow, readTable, scaleTotals, splitByOwner, writeRows, type StoredRow } from './forum-clone';
 import { countRequestsTo } from './storage-round-trips';
 
@@ -122,7 +122,7 @@ async function seedFora(services: BotServices, storage: ReturnType<typeof create
   assertSameRows(`${second} copied from ${template}`, cloneRows(own, template, second), splitByOwner(both, second).own);
   assertSameRows('totals over two fora', scaleTotals(shared, 2), splitByOwner(splitByOwner(both, second).shared, template).shared);
   const copies = [...Array(size - 2).keys()].flatMap((i) => cloneRows(own, template, forumIdOf(i + 2)));
-  const isIndex = (row: StoredRow): boolean => row.table === OPEN_ITEMS;
+  const isIndex = (row: StoredRow): boolean => INDEXES.includes(row.table);
   let transactions = await writeRows(tables, copies.filter((row) => !isIndex(row)), 8);
   transactions += await writeRows(tables, await withItemVersions(tables, copies.filter(isIndex)), 8);
   transactions += await writeRows(tables, scaleTotals(shared, size), 8, 'replace');
@@ -131,10 +131,11 @@ async function seedFora(services: BotServices, storage: ReturnType<typeof create
   return { rows: own.length * size + shared.length, transactions };
 }
 
-const OPEN_ITEMS = 'openactionitems';
+/** The open-item lists (table-open-action-items, table-owned-open-items): copies of items holding their etag. */
+const INDEXES: readonly TableName[] = ['openactionitems', 'ownedopenitems'];
 const itemKey = (row: Record<string, unknown>): string => `${String(row['forumId'])}|${String(row['id'])}`;
 
-/** The open-items index holds each item's etag as `version` (table-open-action-items): a copy points at its own item's. */
+/** The open-item lists hold each item's etag as `version` (table-open-action-items): a copy points at its own item's. */
 async function withItemVersions(tables: TableSet, rows: readonly StoredRow[]): Promise<StoredRow[]> {
   const etags = new Map((await readTable(tables, 'actionitems')).map((row) => [itemKey(row), String(row['etag'])]));
   return rows.map((row) => ({ table: row.table, entity: { ...row.entity, version: etags.get(itemKey(row.entity)) } }));
@@ -142,7 +143,7 @@ async function withItemVersions(tables: TableSet, rows: readonly StoredRow[]): P
 
 async function staleIndexRows(tables: TableSet): Promise<number> {
   const etags = new Map((await readTable(tables, 'actionitems')).map((row) => [itemKey(row), String(row['etag'])]));
-  const index = (await readTable(tables, OPEN_ITEMS)).filter((row) => row['id'] !== undefined);
+  const index = (await Promise.all(INDEXES.map((table) => readTable(tables, table)))).flat().filter((row) => row['id'] !== undefined);
   return index.filter((row) => row['version'] !== etags.get(itemKey(row))).length;
 }
 

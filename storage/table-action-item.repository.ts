@@ -3,6 +3,7 @@ import type { ActionItemRepository } from '../domain/actions/action-item.reposit
 import { compact, dataOf, fromJson, toJson } from './entity-codec';
 import type { TableSet } from './table-client';
 import { createOpenItemIndex } from './table-open-action-items';
+import { createOwnedOpenItems } from './table-owned-open-items';
 import { VersionedRows, type RowCodec } from './versioned-rows';
 
 /** Partition = forum: a forum's action items are one query. */
@@ -15,19 +16,31 @@ const codec: RowCodec<ActionItem> = {
 
 /**
  * The items, and beside them the index of open ones (table-open-action-items.ts) that the lists
- * read a page of. Every write goes through here, so the index follows each change: the item is
+ * read a page of, and each owner's open items across fora (table-owned-open-items.ts). Every write goes through here, so the index follows each change: the item is
  * written first (its ETag decides a race), then its index rows.
  */
 export function createActionItemRepository(tables: TableSet): ActionItemRepository {
   const rows = new VersionedRows(tables, codec);
-  const open = createOpenItemIndex(tables, (value) => ActionItem.parse(value));
+  const forumIndex = createOpenItemIndex(tables, (value) => ActionItem.parse(value));
+  const owned = createOwnedOpenItems(tables, (value) => ActionItem.parse(value));
+  // Both lists follow each change, side by side (different partitions, so not one transaction).
+  const open = { ...forumIndex, sync: async (before: ActionItem | undefined, after: ActionItem | undefined) => void (await Promise.all([forumIndex.sync(before, after), owned.sync(before, after)])) };
   return {
     findById: (forumId, id) => rows.find(forumId, id),
     listByForum: (forumId) => rows.listPartition(forumId),
     listOpenPage: (forumId, page) => open.page(forumId, page.limit, page.after),
     countOpen: (forumId, todayLocal) => open.count(forumId, todayLocal),
-    listOpenOfOwner: (forumId, userId) => open.ofOwner(forumId, userId),
-    repairOpenLists: async (forumId) => open.repair(forumId, await rows.listPartition(forumId)),
+    async listOpenBoard(forumId, todayLocal, page) {
+      if (page.after === undefined) return open.firstPageWithCounts(forumId, page.limit, todayLocal);
+      const [items, counts] = await Promise.all([open.page(forumId, page.limit, page.after), open.count(forumId, todayLocal)]);
+      return { ...items, counts };
+    },
+    listOpenOfOwnerEverywhere: (userId) => owned.ofOwner(userId),
+    async repairOpenLists(forumId, people = []) {
+      const items = await rows.listPartition(forumId);
+      const [board, mine] = await Promise.all([forumIndex.repair(forumId, items), owned.repair(forumId, items, people)]);
+      return { written: board.written + mine.written, removed: board.removed + mine.removed };
+    },
     async save(item) {
       // Replacing a stored item: its index rows are keyed by what it was (due date, owner).
       const before = item.version === undefined ? undefined : await rows.find(item.forumId, item.id);

@@ -13,6 +13,7 @@ export const TABLES = [
   'agendainputs',
   'actionitems',
   'openactionitems',
+  'ownedopenitems',
   'escalations',
   'escalationsbyorigin',
   'audit',

@@ -1,7 +1,7 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { ActionItem } from '../domain/actions/action-item';
 import { isOpen } from '../domain/actions/action-item.rules';
-import type { OpenItemsPage } from '../domain/actions/action-item.repository';
+import type { OpenBoard, OpenItemsPage } from '../domain/actions/action-item.repository';
 import { compact, dataOf, fromJson, toJson } from './entity-codec';
 import type { TableSet } from './table-client';
 import { ConcurrencyError } from '../domain/shared/repository-errors';
@@ -9,31 +9,24 @@ import { retryOnConflict } from './conflict-retry';
 import { isNotFound } from './table-errors';
 import { BATCH_LIMIT } from './table-batch';
 import { checkKey, escapeKey, joinKey, prefixBounds, unescapeKey } from './table-keys';
-import { listAll, type Row } from './table-query';
+import type { Row } from './table-query';
 
 /**
- * The open action items of a forum kept a second time, keyed for the lists people read: partition =
- * forum, row `f~<due date>~<id>` (the board: most urgent first) and, for an item a member owns,
- * `o~<member>~<due date>~<id>` (their own list). Each row holds the whole item, so a page is one
- * query of `limit` rows however long the history. Written after every change of an item; closed
- * items have no rows here.
+ * The open action items of a forum kept a second time, keyed for the board: partition = forum, row
+ * `f~<due date>~<id>` (most urgent first). Each row holds the whole item, so a page is one query of
+ * `limit` rows however long the history. Written after every change of an item; closed items have
+ * no rows here. (Rows `o~…` of an earlier version, the owner's list per forum, are removed by the
+ * repair: each owner's list is table-owned-open-items.ts now.)
  */
 const TABLE = 'openactionitems';
 const BOARD = 'f';
-const OWNER = 'o';
 
 const boardKey = (item: Pick<ActionItem, 'dueDate' | 'id'>): string => joinKey(BOARD, escapeKey(item.dueDate), escapeKey(item.id));
-const ownerPrefix = (userId: string): string => joinKey(OWNER, escapeKey(userId), '');
+const rowKeysOf = (item: ActionItem): string[] => (isOpen(item) ? [boardKey(item)] : []);
 
-function rowKeysOf(item: ActionItem): string[] {
-  if (!isOpen(item)) return [];
-  const keys = [boardKey(item)];
-  if (item.owner.kind === 'member') keys.push(ownerPrefix(item.owner.userId) + joinKey(escapeKey(item.dueDate), escapeKey(item.id)));
-  return keys;
-}
-
-const propertiesOf = ({ version: _version, owner, ...plain }: ActionItem) => compact({ ...plain, owner: toJson(owner) });
-const itemOf = (row: Row, parse: (value: unknown) => ActionItem): ActionItem => {
+/** An item's properties as its index rows hold them (the whole item, without the ETag-based version). */
+export const propertiesOf = ({ version: _version, owner, ...plain }: ActionItem) => compact({ ...plain, owner: toJson(owner) });
+export const itemOf = (row: Row, parse: (value: unknown) => ActionItem): ActionItem => {
   const { version: _version, ...item } = parse({ ...dataOf(row), version: undefined, owner: fromJson(row['owner']) });
   return item;
 };
@@ -43,7 +36,7 @@ const COUNTS = 'c';
 
 async function writeRows(table: TableClient, partitionKey: string, actions: TransactionAction[]): Promise<void> {
   try {
-    await table.submitTransaction(actions); // one partition, at most four rows: atomic
+    await table.submitTransaction(actions); // one partition, at most two rows: atomic
   } catch (error) {
     // A row to delete was gone already (a later change synced first): write what should be, one by one.
     if (!isNotFound(error)) throw error;
@@ -108,12 +101,31 @@ async function recount(table: TableClient, partitionKey: string, dates: readonly
   }, 30);
 }
 
+/** The board's counts from the counter row's per-date counts. */
+function countsOf(perDate: Record<string, number>, todayLocal: string): { open: number; overdue: number } {
+  const entries = Object.entries(perDate);
+  return { open: entries.reduce((n, [, k]) => n + k, 0), overdue: entries.reduce((n, [date, k]) => n + (date < todayLocal ? k : 0), 0) };
+}
+
+const perDateOf = (row: Record<string, unknown> | undefined): Record<string, number> => JSON.parse(String(row?.['perDate'] ?? '{}')) as Record<string, number>;
+
+/** Reads one query's rows until `limit + 1` of them (whether there is a next page) are in. */
+async function firstRows(table: TableClient, filter: string, limit: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  for await (const page of table.listEntities<Record<string, unknown>>({ queryOptions: { filter } }).byPage({ maxPageSize: limit + 1 })) {
+    rows.push(...(page as Row[]));
+    if (rows.length > limit) break;
+  }
+  return rows;
+}
+
 export interface OpenItemIndex {
   /** Makes the rows of `after` (undefined: deleted) replace those of `before` (undefined: new). */
   sync(before: ActionItem | undefined, after: ActionItem | undefined): Promise<void>;
   page(forumId: string, limit: number, after?: string): Promise<OpenItemsPage>;
   count(forumId: string, todayLocal: string): Promise<{ open: number; overdue: number }>;
-  ofOwner(forumId: string, userId: string): Promise<ActionItem[]>;
+  /** The board's first page and its counts in one query: the counter row sorts just before the board's rows. */
+  firstPageWithCounts(forumId: string, limit: number, todayLocal: string): Promise<OpenBoard>;
   /** Makes the index hold exactly the open ones of `items` (all of one forum's items). */
   repair(forumId: string, items: readonly ActionItem[]): Promise<{ written: number; removed: number }>;
 }
@@ -150,27 +162,34 @@ export function createOpenItemIndex(tables: TableSet, parse: (value: unknown) =>
       const comparison = after === undefined ? 'ge' : 'gt';
       const filter = odata`PartitionKey eq ${partitionOf(forumId)} and RowKey lt ${to}` + ` and RowKey ${comparison} '${start.replaceAll("'", "''")}'`;
       // One more than asked: whether there is a next page, without another request.
-      const pages = table.listEntities<Record<string, unknown>>({ queryOptions: { filter } }).byPage({ maxPageSize: limit + 1 });
-      const rows: Row[] = [];
-      for await (const page of pages) {
-        rows.push(...(page as Row[]));
-        if (rows.length > limit) break;
-      }
+      const rows = await firstRows(table, filter, limit);
       const shown = rows.slice(0, limit);
       return { items: shown.map((row) => itemOf(row, parse)), ...(rows.length > limit ? { next: shown.at(-1)!.rowKey } : {}) };
     },
 
+    async firstPageWithCounts(forumId, limit, todayLocal) {
+      const table = await client();
+      const { to } = prefixBounds(joinKey(BOARD, ''));
+      // Between the counter row `c` and the board's `f~…` rows there are none: one range holds both.
+      const rows = await firstRows(table, odata`PartitionKey eq ${partitionOf(forumId)} and RowKey ge ${COUNTS} and RowKey lt ${to}`, limit + 1);
+      const counter = rows[0]?.rowKey === COUNTS ? rows.shift() : undefined;
+      const shown = rows.slice(0, limit);
+      return {
+        items: shown.map((row) => itemOf(row, parse)),
+        ...(rows.length > limit ? { next: shown.at(-1)!.rowKey } : {}),
+        counts: countsOf(perDateOf(counter), todayLocal),
+      };
+    },
+
     async count(forumId, todayLocal) {
       const table = await client();
-      let perDate: Record<string, number>;
+      let counter: Record<string, unknown> | undefined;
       try {
-        perDate = JSON.parse(String((await table.getEntity<Record<string, unknown>>(partitionOf(forumId), COUNTS))['perDate'] ?? '{}')) as Record<string, number>;
+        counter = await table.getEntity<Record<string, unknown>>(partitionOf(forumId), COUNTS);
       } catch (error) {
         if (!isNotFound(error)) throw error;
-        perDate = {};
       }
-      const entries = Object.entries(perDate);
-      return { open: entries.reduce((n, [, k]) => n + k, 0), overdue: entries.reduce((n, [date, k]) => n + (date < todayLocal ? k : 0), 0) };
+      return countsOf(perDateOf(counter), todayLocal);
     },
 
     async repair(forumId, items) {
@@ -194,13 +213,6 @@ export function createOpenItemIndex(tables: TableSet, parse: (value: unknown) =>
         await recount(table, partitionKey, dates);
       }
       return { written: write.length, removed: remove.length };
-    },
-
-    async ofOwner(forumId, userId) {
-      const table = await client();
-      const { from, to } = prefixBounds(ownerPrefix(userId));
-      const rows = await listAll(table, odata`PartitionKey eq ${partitionOf(forumId)} and RowKey ge ${from} and RowKey lt ${to}`);
-      return rows.map((row) => itemOf(row, parse));
     },
   };
 }

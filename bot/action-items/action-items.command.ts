@@ -5,7 +5,7 @@ import { danishDate } from '../../domain/actions/local-date';
 import { DomainError } from '../../domain/shared/domain-error';
 import { recordFormCard } from './action-items.actions';
 import { actionItemsTexts } from './action-items.texts';
-import { boardCardOf, myOpenItems, todayOf } from './action-items.service';
+import { boardCardOf, myOpenItems, readBoard, todayOf } from './action-items.service';
 import { command } from '../core/command';
 import { linkedForum } from '../core/linked-forum';
 import { foldWord } from '../core/command-words';
@@ -21,7 +21,9 @@ export const actionsCommand = command({
   words: ['handlinger', 'handling', 'actions'],
   // In a linked channel: the forum's items, for its members; in a personal chat: my own items.
   access: { kind: 'forum', requirement: 'member', forumId: linkedForum, optional: true },
-  async run({ t, info, actor, args, services, granted }) {
+  // The board's first page is read beside the membership check (`handlinger ny` needs none of it).
+  prefetch: (forumId, services, { args }) => (NEW_WORDS.includes(foldWord(args)) ? undefined : readBoard(services, forumId, todayOf(services))),
+  async run({ t, info, actor, args, services, granted, prefetched }) {
     const actorId = actor.userId;
     const texts = actionItemsTexts[t.lang];
     const today = todayOf(services);
@@ -36,6 +38,6 @@ export const actionsCommand = command({
     }
     const member = granted.member;
     if (NEW_WORDS.includes(foldWord(args))) return { card: await recordFormCard(services, t.lang, forum, member), summary: texts.record.title };
-    return { card: await boardCardOf(services, texts, forum, today), summary: texts.summaries.board(forum.name) };
+    return { card: await boardCardOf(services, texts, forum, today, prefetched === undefined ? {} : { read: prefetched }), summary: texts.summaries.board(forum.name) };
   },
 });

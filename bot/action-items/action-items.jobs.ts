@@ -66,8 +66,8 @@ export const actionRemindersJob = (services: BotServices): ScheduledJob => ({
 });
 
 /**
- * The slow repair of the open-item lists the board reads a page of: every forum's items against
- * its list (a change whose second write failed; items stored before the lists existed). Hourly,
+ * The slow repair of the open-item lists the board and people's own lists read: every forum's
+ * items against its list and its members' lists (a change whose second write failed; items stored before the lists existed). Hourly,
  * one instance at a time (the scheduler's lease); a forum at a time, so it stays in the background.
  */
 export const actionListsRepairJob = (services: BotServices): ScheduledJob => ({
@@ -77,7 +77,8 @@ export const actionListsRepairJob = (services: BotServices): ScheduledJob => ({
     let written = 0;
     let removed = 0;
     for (const forum of await services.fora.list()) {
-      const fixed = await services.actionItems.repairOpenLists(forum.id);
+      const members = await services.members.listByForum(forum.id);
+      const fixed = await services.actionItems.repairOpenLists(forum.id, members.map((m) => m.userId));
       written += fixed.written;
       removed += fixed.removed;
     }

@@ -2,6 +2,7 @@ import { actionBoardCard } from '../../cards/action-board.card';
 import { actionItemCard } from '../../cards/action-item.card';
 import type { AdaptiveCard } from '../../cards/card-kit';
 import type { ActionItem } from '../../domain/actions/action-item';
+import type { OpenBoard } from '../../domain/actions/action-item.repository';
 import { applyActionChange, type ActionChange } from '../../domain/actions/action-item.changes';
 import { escalationForActionItem } from '../../domain/actions/action-escalation';
 import { buildActionItems, type NewActionItem } from '../../domain/actions/new-action-items';
@@ -18,6 +19,7 @@ import { boardView, itemView } from './action-views';
 import { cardMessage } from '../core/card-message';
 import { audit } from '../core/audit';
 import { requireForum } from '../core/require-forum';
+import { readPersonFora } from '../core/forum-rows';
 
 /** Outbox subjects: the forum's board in its channel, and each owner's item card. */
 export const SUBJECT = { board: 'action-board', item: 'action-item' } as const;
@@ -42,23 +44,26 @@ const auditable = ({ version: _version, ...item }: ActionItem) => item;
 /** Open items one board card shows; "Vis flere" gives the next ones. */
 export const BOARD_PAGE = 20;
 
+/** One page of a forum's board (most urgent first) with its counts: the first page is one query. */
+export function readBoard(services: Pick<BotServices, 'actionItems'>, forumId: string, todayLocal: string, after?: string): Promise<OpenBoard> {
+  return services.actionItems.listOpenBoard(forumId, todayLocal, { limit: BOARD_PAGE, ...(after === undefined ? {} : { after }) });
+}
+
 /**
  * One page of a forum's board (most urgent first, grouped by owner within the page), with the
- * count of open and overdue items: two queries side by side, neither reading closed items.
+ * count of open and overdue items, neither read from closed items. `read`: the page as read already
+ * (beside the access check), else it is read here.
  */
 export async function boardCardOf(
   services: Pick<BotServices, 'actionItems'>,
   texts: ActionItemsTexts,
   forum: Forum,
   todayLocal: string,
-  options: { intro?: string; after?: string; from?: number } = {},
+  options: { intro?: string; after?: string; from?: number; read?: OpenBoard } = {},
 ): Promise<AdaptiveCard> {
-  const [page, counts] = await Promise.all([
-    services.actionItems.listOpenPage(forum.id, { limit: BOARD_PAGE, ...(options.after === undefined ? {} : { after: options.after }) }),
-    services.actionItems.countOpen(forum.id, todayLocal),
-  ]);
-  const view = boardView(forum, page.items, todayLocal, texts.boardTitle(forum.name), { ...(options.intro === undefined ? {} : { intro: options.intro }), withActions: true });
-  return actionBoardCard(texts.board, { ...view, total: counts.open, overdue: counts.overdue, page: { from: options.after === undefined ? 1 : (options.from ?? 1), ...(page.next === undefined ? {} : { next: page.next }) } });
+  const board = options.read ?? (await readBoard(services, forum.id, todayLocal, options.after));
+  const view = boardView(forum, board.items, todayLocal, texts.boardTitle(forum.name), { ...(options.intro === undefined ? {} : { intro: options.intro }), withActions: true });
+  return actionBoardCard(texts.board, { ...view, total: board.counts.open, overdue: board.counts.overdue, page: { from: options.after === undefined ? 1 : (options.from ?? 1), ...(board.next === undefined ? {} : { next: board.next }) } });
 }
 
 /** A notification must not undo a change that is saved: it is logged and the change stands. */
@@ -273,16 +278,16 @@ export async function escalateItem(services: BotServices, request: { forumId: st
 }
 
 /**
- * A person's open items across their fora: per forum only their own open rows, read side by side
- * with the fora themselves (one query for all of them).
+ * A person's open items across their fora: their own list (one query, however many fora) beside
+ * their memberships and fora (kept rows: one round when nothing changed). Items of a forum they are
+ * no longer in are left out.
  */
 export async function myOpenItems(services: BotServices, userId: string): Promise<{ forum: Forum; item: ActionItem }[]> {
-  const forumIds = (await services.members.listMembershipsOfUser(userId)).map((m) => m.forumId);
-  const [fora, perForum] = await Promise.all([services.fora.findMany(forumIds), Promise.all(forumIds.map((id) => services.actionItems.listOpenOfOwner(id, userId)))]);
-  const byId = new Map(fora.map((f) => [f.id, f]));
-  return forumIds.flatMap((id, i) => {
-    const forum = byId.get(id);
-    return forum === undefined ? [] : (perForum[i] ?? []).map((item) => ({ forum, item }));
+  const [{ memberships, rows }, items] = await Promise.all([readPersonFora(services, userId), services.actionItems.listOpenOfOwnerEverywhere(userId)]);
+  const mine = new Set(memberships.map((m) => m.forumId));
+  return items.flatMap((item) => {
+    const forum = rows.get(item.forumId)?.forum;
+    return forum === undefined || !mine.has(item.forumId) ? [] : [{ forum, item }];
   });
 }
 

@@ -39,9 +39,10 @@ export interface CommandSpec<P> {
   /**
    * Reads that need only the forum's id, started as soon as the access check knows it and run beside
    * the check's own reads (one round trip instead of two). What they read reaches `run` only when
-   * access was granted; on a refusal it is dropped unseen.
+   * access was granted; on a refusal it is dropped unseen. Undefined: nothing to read for this
+   * request (a variant of the command that does not need it).
    */
-  prefetch?: (forumId: string, services: BotServices) => Promise<P>;
+  prefetch?: (forumId: string, services: BotServices, request: CommandRequest) => Promise<P> | undefined;
   run(input: CommandInput<P>): Promise<Reply>;
 }
 
@@ -58,7 +59,7 @@ export function command<P = undefined>(spec: CommandSpec<P>): Command {
         prefetch === undefined
           ? undefined
           : (forumId: string): void => {
-              prefetching = prefetch(forumId, input.services).then(
+              prefetching = prefetch(forumId, input.services, { args: input.args, info: input.info })?.then(
                 (value) => ({ ok: true as const, value }),
                 (error: unknown) => ({ ok: false as const, error }),
               );

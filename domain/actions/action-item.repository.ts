@@ -6,6 +6,11 @@ export interface OpenItemsPage {
   next?: string;
 }
 
+/** A page of the board and the counts its heading shows. */
+export interface OpenBoard extends OpenItemsPage {
+  counts: { open: number; overdue: number };
+}
+
 export interface UpdateOptions {
   read?: ActionItem;
   alongside?: (saved: ActionItem, before: ActionItem) => Promise<void>;
@@ -19,10 +24,15 @@ export interface ActionItemRepository {
   listOpenPage(forumId: string, page: { limit: number; after?: string }): Promise<OpenItemsPage>;
   /** How many items are open, and how many of them were due before `todayLocal`. */
   countOpen(forumId: string, todayLocal: string): Promise<{ open: number; overdue: number }>;
-  /** A member's open items in one forum, by due date. */
-  listOpenOfOwner(forumId: string, userId: string): Promise<ActionItem[]>;
-  /** Makes the open-item lists agree with the items again (a write that failed half-way, data from before the lists). */
-  repairOpenLists(forumId: string): Promise<{ written: number; removed: number }>;
+  /** A page of the board with its counts (the first page: one query for both). */
+  listOpenBoard(forumId: string, todayLocal: string, page: { limit: number; after?: string }): Promise<OpenBoard>;
+  /** Every open item the person owns, whichever forum it is in (one query, however many fora). */
+  listOpenOfOwnerEverywhere(userId: string): Promise<ActionItem[]>;
+  /**
+   * Makes the open-item lists agree with the items again (a write that failed half-way, data from
+   * before the lists); `people`: whose own lists to check besides the items' owners (the members).
+   */
+  repairOpenLists(forumId: string, people?: readonly string[]): Promise<{ written: number; removed: number }>;
   save(item: ActionItem): Promise<ActionItem>;
   /**
    * Re-reads and re-applies `change` when someone wrote in between. `read` is the item as the caller

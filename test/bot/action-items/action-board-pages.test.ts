@@ -68,13 +68,23 @@ describe('the board in pages', () => {
     }
     const { etag: _etag, timestamp: _timestamp, ...copy } = await raw.getEntity<Record<string, unknown>>(world.forum.id, `f~${kept.dueDate}~${kept.id}`);
     await raw.upsertEntity({ ...copy, partitionKey: world.forum.id, rowKey: `f~${localIso(1)}~gone`, title: 'Opgave 9' }, 'Replace');
+    // The owner's own list: the same item's row lost, a stale one left; and a row of the former per-forum owner list.
+    const owned = running.storage.raw('ownedopenitems');
+    await owned.deleteEntity(owner.userId, `${world.forum.id}~${localIso(3)}~${(await storage.actionItems.listByForum(world.forum.id)).find((i) => i.title === 'Opgave 2')!.id}`);
+    await owned.upsertEntity({ ...copy, partitionKey: owner.userId, rowKey: `${world.forum.id}~${localIso(1)}~gone`, title: 'Opgave 9' }, 'Replace');
+    await raw.upsertEntity({ ...copy, partitionKey: world.forum.id, rowKey: `o~${owner.userId}~${kept.dueDate}~${kept.id}` }, 'Replace');
     const before = await click(running, world.channel, world.chair, ACTION_VERBS.board, { forumId: world.forum.id });
     expect(titlesOf(before).sort()).toEqual(['Opgave 1', 'Opgave 9']);
+    expect((await storage.actionItems.listOpenOfOwnerEverywhere(owner.userId)).map((i) => i.title).sort()).toEqual(['Opgave 1', 'Opgave 9']);
 
     await actionListsRepairJob(running.bot.app.services).run(new Date());
     const after = await click(running, world.channel, world.chair, ACTION_VERBS.board, { forumId: world.forum.id });
     expect(titlesOf(after)).toEqual(['Opgave 1', 'Opgave 2']);
+    expect((await storage.actionItems.listOpenOfOwnerEverywhere(owner.userId)).map((i) => i.title).sort()).toEqual(['Opgave 1', 'Opgave 2']);
+    const leftOver: string[] = [];
+    for await (const row of raw.listEntities({ queryOptions: { filter: `PartitionKey eq '${world.forum.id}'` } })) leftOver.push(row.rowKey!);
+    expect(leftOver.filter((key) => key.startsWith('o~'))).toEqual([]);
     expect(await storage.actionItems.countOpen(world.forum.id, localIso(0))).toEqual({ open: 2, overdue: 0 });
-    expect(await storage.actionItems.repairOpenLists(world.forum.id)).toEqual({ written: 0, removed: 0 });
+    expect(await storage.actionItems.repairOpenLists(world.forum.id, [owner.userId])).toEqual({ written: 0, removed: 0 });
   });
 });

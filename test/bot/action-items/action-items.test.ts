@@ -242,5 +242,13 @@ describe('handlinger', () => {
     const mine = running.emulator.sent(chat.conversationId).find((s) => JSON.stringify(s.activity).includes('Mine handlinger'))!;
     const mineTexts = cardTexts((mine.activity['attachments'] as { content: unknown }[])[0]!.content);
     expect(mineTexts.filter((t) => ['Snart', 'I det andet forum', 'Færdig', 'For sent'].includes(t))).toEqual(['I det andet forum', 'Snart']);
+
+    // Having left the other forum, its item is no longer on their list (it stays on that forum's board).
+    await storage.members.remove(other.forum.id, world.owner.aadObjectId);
+    const minesSent = () => running.emulator.sent(chat.conversationId).filter((s) => JSON.stringify(s.activity).includes('Mine handlinger'));
+    await running.bot.post(aMessage(running.emulator.serviceUrl, chat, world.owner, 'handlinger'));
+    await running.emulator.waitFor(() => minesSent().length === 2, 10_000);
+    const afterLeaving = cardTexts((minesSent()[1]!.activity['attachments'] as { content: unknown }[])[0]!.content);
+    expect(afterLeaving.filter((t) => ['Snart', 'I det andet forum', 'Færdig', 'For sent'].includes(t))).toEqual(['Snart']);
   });
 });
