@@ -9,7 +9,9 @@ import type { CardLang } from './card-kit';
 
 type Parts = { weekday: string; day: string; month: string; year: string; hour: string; minute: string };
 
+// Kept per language and zone: building a formatter costs far more than formatting with one.
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const isoDateFormatters = new Map<string, Intl.DateTimeFormat>();
 
 function partsOf(instant: Date | string, lang: CardLang, timeZone: string): Parts {
   const id = `${lang}|${timeZone}`;
@@ -46,7 +48,8 @@ export function formatTime(instant: Date | string, lang: CardLang, timeZone: str
 
 /** "tirsdag 13. januar 2026 kl. 09.00" / "Tuesday 13 January 2026 at 09:00". */
 export function formatDateTime(instant: Date | string, lang: CardLang, timeZone: string): string {
-  return `${formatDate(instant, lang, timeZone)} ${lang === 'da' ? 'kl.' : 'at'} ${formatTime(instant, lang, timeZone)}`;
+  const p = partsOf(instant, lang, timeZone); // once: formatting to parts is the costly step
+  return lang === 'da' ? `${p.weekday} ${p.day}. ${p.month} ${p.year} kl. ${p.hour}.${p.minute}` : `${p.weekday} ${p.day} ${p.month} ${p.year} at ${p.hour}:${p.minute}`;
 }
 
 /** "09.00–10.30" / "09:00–10:30". */
@@ -56,7 +59,12 @@ export function formatTimeRange(start: Date | string, end: Date | string, lang: 
 
 /** "14.01.2027" / "14/01/2027": the short form, where a whole date would not fit. */
 export function formatShortDate(instant: Date | string, lang: CardLang, timeZone: string): string {
-  const local = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+  let f = isoDateFormatters.get(timeZone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    isoDateFormatters.set(timeZone, f);
+  }
+  const local = f.format(new Date(instant));
   const [y, m, d] = local.split('-');
   return lang === 'da' ? `${d}.${m}.${y}` : `${d}/${m}/${y}`;
 }

@@ -66,8 +66,10 @@ export const withoutThread = (conversationId: string): string => conversationId.
  * A name Teams sends (the person's, the channel's), kept only when it passes the guarded text type:
  * a display name or channel name that holds a CPR number is dropped rather than stored or shown.
  */
+const GuardedName = GuardedText.max(200); // built once: a zod schema is costly to build, cheap to run
+
 function guardedName(name: string | undefined): string | undefined {
-  const parsed = GuardedText.max(200).safeParse(name);
+  const parsed = GuardedName.safeParse(name);
   return parsed.success ? parsed.data : undefined;
 }
 
