@@ -8,6 +8,7 @@ import { createTableSet, TablePrefix, type StorageConnection } from './table-cli
 import { createConversationRepository } from './table-conversation.repository';
 import { createEscalationRepository } from './table-escalation.repository';
 import { withChangeMarks } from './forum-change-marks';
+import { withKeptForaList } from './kept-fora-list';
 import { createForumRepository } from './table-forum.repository';
 import { createJobLeaseRepository } from './table-job-lease.repository';
 import { createJobStateRepository } from './table-job-state.repository';
@@ -72,6 +73,8 @@ export function createStorage(connection: StorageConnection, options: StorageOpt
   );
   return {
     ...marked,
+    // The list of fora is kept per process while its mark stands (a point read instead of every forum).
+    fora: withKeptForaList(marked.fora, tables, options.onCleanupError ?? warnCleanup),
     agendaInputs: createAgendaInputRepository(tables),
     actionItems: createActionItemRepository(tables),
     escalations: createEscalationRepository(tables),
