@@ -19,6 +19,7 @@ export const ACTION_VERBS = {
   record: 'actions.record',
   recordForm: 'actions.record.form',
   board: 'actions.board',
+  mine: 'actions.mine',
   followUp: 'actions.followup',
   export: 'actions.export',
 } as const;

@@ -15,6 +15,7 @@ import {
 } from '../../cards/action-item.card';
 import { actionRecordCard, RecordData } from '../../cards/action-record.card';
 import { BoardPageData, ForumRefData } from '../../cards/action-board.card';
+import { MinePageData } from '../../cards/action-mine.card';
 import type { AdaptiveCard } from '../../cards/card-kit';
 import { canRecordActionItems, isOpen, isOverdue } from '../../domain/actions/action-item.rules';
 import { byUrgency } from '../../domain/actions/action-views';
@@ -28,7 +29,7 @@ import { cardAction, type ActionInput, type CardAction } from '../core/card-acti
 import type { BotServices } from '../core/services';
 import type { Lang } from '../i18n';
 import { actionItemsTexts } from './action-items.texts';
-import { boardCardOf, changeItem, escalateItem, recordItems, requireItem, SUBJECT, todayOf, type ChangeOutcome, type KnownForChange } from './action-items.service';
+import { boardCardOf, changeItem, escalateItem, myActionsCardOf, recordItems, requireItem, SUBJECT, todayOf, type ChangeOutcome, type KnownForChange } from './action-items.service';
 import { deliveryReport } from '../reach/delivery-report';
 import { NOUNS } from '../reach/delivery.texts';
 import { requireForum } from '../core/require-forum';
@@ -210,6 +211,11 @@ export const actionItemActions: readonly CardAction[] = [
     const page = { ...(data.after === undefined ? {} : { after: data.after }), ...(data.from === undefined ? {} : { from: data.from }) };
     return boardCardOf(input.services, actionItemsTexts[input.t.lang], forum, todayOf(input.services), page);
   }),
+
+  // Only ever the clicker's own items (in fora they are still in): anyone may ask for their own page.
+  cardAction(ACTION_VERBS.mine, MinePageData, { kind: 'anyone', why: "only the clicker's own open items" }, async (input, data) =>
+    myActionsCardOf(input.services, actionItemsTexts[input.t.lang], actorOf(input), data.from ?? 1),
+  ),
 
   cardAction(ACTION_VERBS.followUp, ForumRefData, forumAccess('editor'), async (input, data) => followUpCard(input, data.forumId)),
 

@@ -1,11 +1,7 @@
-import { myActionsCard } from '../../cards/action-mine.card';
-import { isOverdue } from '../../domain/actions/action-item.rules';
-import { byUrgency } from '../../domain/actions/action-views';
-import { danishDate } from '../../domain/actions/local-date';
 import { DomainError } from '../../domain/shared/domain-error';
 import { recordFormCard } from './action-items.actions';
 import { actionItemsTexts } from './action-items.texts';
-import { boardCardOf, myOpenItems, readBoard, todayOf } from './action-items.service';
+import { boardCardOf, myActionsCardOf, readBoard, todayOf } from './action-items.service';
 import { command } from '../core/command';
 import { linkedForum } from '../core/linked-forum';
 import { foldWord } from '../core/command-words';
@@ -30,11 +26,7 @@ export const actionsCommand = command({
     const forum = granted.forum;
     if (forum === undefined) {
       if (info.place.kind !== 'personal') throw new DomainError('ACTION.NO_FORUM_HERE');
-      const mine = await myOpenItems(services, actorId);
-      const sort = byUrgency(today);
-      mine.sort((a, b) => sort(a.item, b.item));
-      const views = mine.map(({ forum: f, item }) => ({ forumId: f.id, forumName: f.name, id: item.id, title: item.title, due: danishDate(item.dueDate), overdue: isOverdue(item, today), status: item.status }));
-      return { card: myActionsCard(texts.mine, views), summary: texts.summaries.mine };
+      return { card: await myActionsCardOf(services, texts, actorId), summary: texts.summaries.mine };
     }
     const member = granted.member;
     if (NEW_WORDS.includes(foldWord(args))) return { card: await recordFormCard(services, t.lang, forum, member), summary: texts.record.title };

@@ -1,5 +1,8 @@
 import { actionBoardCard } from '../../cards/action-board.card';
 import { actionItemCard } from '../../cards/action-item.card';
+import { MINE_PAGE, myActionsCard } from '../../cards/action-mine.card';
+import { byUrgency } from '../../domain/actions/action-views';
+import { isOverdue } from '../../domain/actions/action-item.rules';
 import type { AdaptiveCard } from '../../cards/card-kit';
 import type { ActionItem } from '../../domain/actions/action-item';
 import type { OpenBoard } from '../../domain/actions/action-item.repository';
@@ -289,6 +292,26 @@ export async function myOpenItems(services: BotServices, userId: string): Promis
     const forum = rows.get(item.forumId)?.forum;
     return forum === undefined || !mine.has(item.forumId) ? [] : [{ forum, item }];
   });
+}
+
+/** My open items, most urgent first, the page from the `from`th on (`handlinger` in a personal chat, "Vis flere"). */
+export async function myActionsCardOf(services: BotServices, texts: ActionItemsTexts, userId: string, from = 1): Promise<AdaptiveCard> {
+  const today = todayOf(services);
+  const mine = await myOpenItems(services, userId);
+  const sort = byUrgency(today);
+  mine.sort((a, b) => sort(a.item, b.item));
+  // Past the end (items closed since the last page): the last page there is.
+  const start = Math.max(0, Math.min(from - 1, Math.floor(Math.max(0, mine.length - 1) / MINE_PAGE) * MINE_PAGE));
+  const items = mine.slice(start, start + MINE_PAGE).map(({ forum, item }) => ({
+    forumId: forum.id,
+    forumName: forum.name,
+    id: item.id,
+    title: item.title,
+    due: danishDate(item.dueDate),
+    overdue: isOverdue(item, today),
+    status: item.status,
+  }));
+  return myActionsCard(texts.mine, { items, total: mine.length, from: start + 1 });
 }
 
 export const textsFor = (lang: Lang): ActionItemsTexts => actionItemsTexts[lang];

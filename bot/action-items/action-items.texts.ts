@@ -87,7 +87,9 @@ const da: ActionItemsTexts = {
     statuses: daStatuses,
     due: 'frist',
     overdue: 'overskredet',
-    shown: (shown, total) => `Viser ${shown} af ${total}.`,
+    range: (first, last, total) => `Viser ${first}–${last} af ${total} åbne handlinger, de mest presserende først.`,
+    more: 'Vis flere',
+    firstPage: 'Til første side',
   },
   record: {
     lang: 'da',
@@ -195,7 +197,9 @@ const en: ActionItemsTexts = {
     statuses: enStatuses,
     due: 'due',
     overdue: 'overdue',
-    shown: (shown, total) => `Showing ${shown} of ${total}.`,
+    range: (first, last, total) => `Showing ${first}–${last} of ${total} open items, most urgent first.`,
+    more: 'Show more',
+    firstPage: 'Back to the first page',
   },
   record: {
     lang: 'en',

@@ -3,7 +3,8 @@ import { actionListsRepairJob } from '../../../bot/action-items/action-items.job
 import { ACTION_VERBS } from '../../../cards/action-item.card';
 import { anActionItem } from '../../storage/storage.mothers';
 import { useRunningBot } from '../support/bot-harness';
-import { aWorld, cardTexts, click, localIso, type CardValue } from './action-items.support';
+import { aWorld, cardTexts, click, localIso, personalChatOf, type CardValue } from './action-items.support';
+import { aMessage } from '../support/teams-activities';
 
 /**
  * A long board comes a page at a time, most urgent first, with the count of all open items and a
@@ -86,5 +87,37 @@ describe('the board in pages', () => {
     expect(leftOver.filter((key) => key.startsWith('o~'))).toEqual([]);
     expect(await storage.actionItems.countOpen(world.forum.id, localIso(0))).toEqual({ open: 2, overdue: 0 });
     expect(await storage.actionItems.repairOpenLists(world.forum.id, [owner.userId])).toEqual({ written: 0, removed: 0 });
+  });
+
+  test('given an owner with 45 open items in two fora then their own list comes 20 at a time, most urgent first, with the total, and "Vis flere" to the end', async () => {
+    const world = await aWorld(running);
+    const other = await aWorld(running);
+    const { storage } = running.storage;
+    await storage.members.save(other.forum.id, { userId: world.owner.aadObjectId, displayName: 'Jonas Berg', roles: ['member'] });
+    const owner = { kind: 'member' as const, userId: world.owner.aadObjectId, displayName: 'Jonas Berg' };
+    // Opgave 0..44 by due date, alternating between the two fora; closed ones never count.
+    await Promise.all(Array.from({ length: 45 }, (_, i) => storage.actionItems.save(anActionItem(i % 2 === 0 ? world.forum.id : other.forum.id, { title: `Opgave ${i}`, owner, dueDate: localIso(i - 5) }))));
+    await Promise.all(Array.from({ length: 5 }, (_, i) => storage.actionItems.save(anActionItem(world.forum.id, { title: `Lukket ${i}`, owner, dueDate: localIso(-9), status: 'done' }))));
+    const chat = personalChatOf(world, world.owner);
+
+    const first = await click(running, chat, world.owner, ACTION_VERBS.mine, {});
+    expect(titlesOf(first)).toEqual(Array.from({ length: 20 }, (_, i) => `Opgave ${i}`));
+    expect(cardTexts(first)).toContain('Viser 1–20 af 45 åbne handlinger, de mest presserende først.');
+    expect(buttonsOf(first).map((b) => b.title)).toEqual(['Vis flere']);
+    const second = await click(running, chat, world.owner, ACTION_VERBS.mine, buttonsOf(first)[0]!.data);
+    expect(titlesOf(second)).toEqual(Array.from({ length: 20 }, (_, i) => `Opgave ${i + 20}`));
+    const third = await click(running, chat, world.owner, ACTION_VERBS.mine, buttonsOf(second).find((b) => b.title === 'Vis flere')!.data);
+    expect(titlesOf(third)).toEqual(['Opgave 40', 'Opgave 41', 'Opgave 42', 'Opgave 43', 'Opgave 44']);
+    expect(cardTexts(third)).toContain('Viser 41–45 af 45 åbne handlinger, de mest presserende først.');
+    expect(buttonsOf(third).map((b) => b.title)).toEqual(['Til første side']);
+
+    // Someone else asking for a page gets their own list (empty), never Jonas's.
+    const stranger = await click(running, personalChatOf(world, world.chair), world.chair, ACTION_VERBS.mine, { from: 21 });
+    expect(titlesOf(stranger)).toEqual([]);
+    expect(cardTexts(stranger)).toContain('Du har ingen åbne handlinger.');
+
+    // `handlinger` typed in the chat gives the first page.
+    await running.bot.post(aMessage(running.emulator.serviceUrl, chat, world.owner, 'handlinger'));
+    await running.emulator.waitFor((e) => e.sent(chat.conversationId).some((m) => JSON.stringify(m.activity).includes('Viser 1–20 af 45')), 10_000);
   });
 });

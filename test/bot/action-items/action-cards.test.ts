@@ -39,7 +39,7 @@ function cardsIn(lang: Lang): [string, AdaptiveCard][] {
     ['item, done, owner only', actionItemCard(t.item, { ...view, status: 'done', canManage: false, proposedDue: undefined as never })],
     ['board with 2,000 items', actionBoardCard(t.board, boardView({ id: 'kg' }, manyItems, '2026-03-05', t.boardTitle('Koordinationsgruppen'), { withActions: true }))],
     ['board, empty', actionBoardCard(t.board, boardView({ id: 'kg' }, [], '2026-03-05', t.boardTitle('Koordinationsgruppen'), { withActions: true }))],
-    ['mine', myActionsCard(t.mine, manyItems.slice(0, 60).map((i) => ({ forumId: 'kg', forumName: 'Koordinationsgruppen', id: i.id, title: i.title, due: '01.04.2026', overdue: false, status: i.status })))],
+    ['mine, a page of 2,000', myActionsCard(t.mine, { items: manyItems.slice(20, 40).map((i) => ({ forumId: 'kg', forumName: 'Koordinationsgruppen', id: i.id, title: i.title, due: '01.04.2026', overdue: false, status: i.status })), total: 2000, from: 21 })],
     ['record', actionRecordCard(t.record, { forumId: 'kg', forumName: 'Koordinationsgruppen', members: [{ userId: 'u1', displayName: 'Jonas' }], agendaItems: [{ id: 'i1', title: 'Punkt 1' }], meetingId: 'm1', defaultDue: '2026-03-19' })],
     ['follow-up', actionFollowUpCard(t.followUp, { forumId: 'kg', forumName: 'Koordinationsgruppen', items: manyItems.slice(0, 30).map((i) => ({ id: i.id, title: i.title, ownerName: 'X', due: '01.04.2026', overdue: true })), total: 30, carryDefault: '2026-04-02' })],
     ['export', actionExportCard(t.export, { forumName: 'Koordinationsgruppen', url: 'https://forumbot.example/forums/kg/actions.csv?u=1', validUntil: '10:00' })],

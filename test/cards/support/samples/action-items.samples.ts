@@ -61,15 +61,14 @@ export const actionItemsSamples: readonly CardSample[] = [
     'board with buttons': actionBoardCard(t(lang).board, { forumId: 'koordinationsgruppen', title: 'Koordinationsgruppen', groups: boardGroups, total: 40, overdue: 10, withActions: true }),
     'digest, nothing open': actionBoardCard(t(lang).board, { forumId: 'koordinationsgruppen', title: 'Koordinationsgruppen', intro: 'Ugens overblik', groups: [], total: 0, overdue: 0, withActions: false }),
   })),
-  sample(myActionsCard, (lang) => ({
-    none: myActionsCard(t(lang).mine, []),
-    'items in three fora': myActionsCard(
-      t(lang).mine,
-      ['Koordinationsgruppen', 'SSP-NU u18', 'SSP-netværk'].flatMap((forumName, f) =>
-        boardGroups[f]!.items.map((i) => ({ ...i, forumId: `forum-${f}`, forumName })),
-      ),
-    ),
-  })),
+  sample(myActionsCard, (lang) => {
+    const items = ['Koordinationsgruppen', 'SSP-NU u18', 'SSP-netværk'].flatMap((forumName, f) => boardGroups[f]!.items.map((i) => ({ ...i, forumId: `forum-${f}`, forumName })));
+    return {
+      none: myActionsCard(t(lang).mine, { items: [], total: 0, from: 1 }),
+      'items in three fora': myActionsCard(t(lang).mine, { items, total: items.length, from: 1 }),
+      'a middle page of many': myActionsCard(t(lang).mine, { items, total: items.length + 40, from: 21 }),
+    };
+  }),
   sample(actionRecordCard, (lang) => ({
     'after a meeting': actionRecordCard(t(lang).record, {
       forumId: 'koordinationsgruppen',
