@@ -3,7 +3,14 @@ import type { Level } from '../domain/fora/forum';
 import { EntityId } from '../domain/shared/ids';
 import { adaptiveCard, asText, executeAction, heading, paragraph, type AdaptiveCard, type CardElement, type CardLang } from './card-kit';
 
-export const FORA_VERBS = { link: 'forum.link' } as const;
+export const FORA_VERBS = { link: 'forum.link', page: 'fora.page' } as const;
+
+/** `fora.page`: the list of all fora from the `from`th on (1 when absent). */
+export const ForaPageData = z.object({ from: z.number().int().min(1).max(1_000_000).optional() });
+export type ForaPageData = z.infer<typeof ForaPageData>;
+
+/** Fora one card lists; "Vis flere" gives the next ones (a municipality has a few dozen, a deployment may serve a thousand). */
+export const FORA_PAGE = 20;
 
 /** `forum.link`: link the channel the card is in to the chosen forum. */
 export const ForumLinkData = z.object({ forumId: EntityId });
@@ -24,6 +31,12 @@ export interface ForaCardText {
   /** Shown by Teams when the button is pressed with nothing chosen (checked again by the bot). */
   pickMissing: string;
   linkButton: string;
+  /** "Viser 21–40 af 312 fora." */
+  range: (first: number, last: number, total: number) => string;
+  more: string;
+  firstPage: string;
+  /** Under a channel's choice when the list has more pages: the forum can also be named. */
+  typeToLink: string;
 }
 
 export interface ForaCardView {
@@ -32,6 +45,8 @@ export interface ForaCardView {
   offerLink: boolean;
   /** A line above the list, e.g. why the person sees all fora rather than their own. */
   notice?: string | undefined;
+  /** A page of a longer list: the place of its first forum and how many there are in all. */
+  page?: { from: number; total: number };
 }
 
 export function foraCard(text: ForaCardText, view: ForaCardView): AdaptiveCard {
@@ -42,7 +57,15 @@ export function foraCard(text: ForaCardText, view: ForaCardView): AdaptiveCard {
     value: [text.levels[f.level], f.sensitive ? text.sensitive : undefined, f.linkedHere ? text.linkedHere : undefined].filter(Boolean).join(' · '),
   }));
   const body: CardElement[] = [heading(text.title), ...notice, paragraph(text.intro), { type: 'FactSet', facts }];
-  if (!view.offerLink) return adaptiveCard(text.lang, body);
+  const page = view.page ?? { from: 1, total: view.fora.length };
+  const last = page.from + view.fora.length - 1;
+  const paged = page.from > 1 || last < page.total;
+  if (paged) body.push(paragraph(text.range(page.from, last, page.total), { isSubtle: true, size: 'Small' }));
+  const paging = [
+    ...(last < page.total ? [executeAction(text.more, FORA_VERBS.page, { from: last + 1 })] : []),
+    ...(page.from > 1 ? [executeAction(text.firstPage, FORA_VERBS.page, {})] : []),
+  ];
+  if (!view.offerLink) return adaptiveCard(text.lang, body, paging);
   body.push({
     type: 'Input.ChoiceSet',
     id: FORUM_CHOICE_ID,
@@ -51,5 +74,6 @@ export function foraCard(text: ForaCardText, view: ForaCardView): AdaptiveCard {
     errorMessage: text.pickMissing,
     choices: view.fora.map((f) => ({ title: f.name, value: f.id })),
   });
-  return adaptiveCard(text.lang, body, [executeAction(text.linkButton, FORA_VERBS.link)]);
+  if (paged) body.push(paragraph(text.typeToLink, { isSubtle: true, size: 'Small' }));
+  return adaptiveCard(text.lang, body, [executeAction(text.linkButton, FORA_VERBS.link), ...paging]);
 }

@@ -13,10 +13,14 @@ export interface ForumChoiceCardText {
   pickLabel: string;
   pickMissing: string;
   linkButton: string;
+  /** More fora than a card offers: typing more of the name narrows them. */
+  narrow: (shown: number, total: number) => string;
 }
 
 /** Teams shows only a few buttons side by side; beyond this the card offers a list instead. */
 const MAX_BUTTONS = 5;
+/** At most this many in the list (a deployment may serve a thousand fora); the rest are found by typing. */
+export const MAX_CHOICES = 20;
 
 export interface ForumChoiceCardView {
   typed: string;
@@ -30,9 +34,11 @@ export interface ForumChoiceCardView {
  */
 export function forumChoiceCard(text: ForumChoiceCardText, view: ForumChoiceCardView): AdaptiveCard {
   const body = [heading(text.title), paragraph(view.matched ? text.several(asText(view.typed)) : text.none(asText(view.typed)))];
+  const offered = view.fora.slice(0, MAX_CHOICES);
+  const narrowing = offered.length < view.fora.length ? [paragraph(text.narrow(offered.length, view.fora.length), { isSubtle: true, size: 'Small' })] : [];
   const label = (f: ForumChoiceCardView['fora'][number]): string => `${f.name} (${text.levels[f.level]})`;
   if (view.fora.length <= MAX_BUTTONS) {
-    return adaptiveCard(text.lang, [...body, { type: 'ActionSet', actions: view.fora.map((f) => executeAction(label(f), FORA_VERBS.link, { forumId: f.id })) }]);
+    return adaptiveCard(text.lang, [...body, { type: 'ActionSet', actions: offered.map((f) => executeAction(label(f), FORA_VERBS.link, { forumId: f.id })) }]);
   }
   const choice = {
     type: 'Input.ChoiceSet',
@@ -40,7 +46,7 @@ export function forumChoiceCard(text: ForumChoiceCardText, view: ForumChoiceCard
     label: text.pickLabel,
     isRequired: true,
     errorMessage: text.pickMissing,
-    choices: view.fora.map((f) => ({ title: label(f), value: f.id })),
+    choices: offered.map((f) => ({ title: label(f), value: f.id })),
   };
-  return adaptiveCard(text.lang, [...body, choice], [executeAction(text.linkButton, FORA_VERBS.link)]);
+  return adaptiveCard(text.lang, [...body, choice, ...narrowing], [executeAction(text.linkButton, FORA_VERBS.link)]);
 }

@@ -1,4 +1,5 @@
-import { FORA_VERBS, ForumLinkData } from '../../cards/fora.card';
+import { FORA_VERBS, ForaPageData, ForumLinkData } from '../../cards/fora.card';
+import { foraReply } from './forums.command';
 import { noticeCard } from '../../cards/notice.card';
 import { DomainError } from '../../domain/shared/domain-error';
 import { linkChannel } from './channel-link.service';
@@ -12,4 +13,9 @@ export const forumLinkAction = cardAction(FORA_VERBS.link, ForumLinkData, { kind
   if (!result.ok) throw new DomainError(result.code, result.context ?? {});
   const message = result.already ? t.replies.alreadyLinked(result.forum.name) : t.replies.linked(result.forum.name);
   return noticeCard(t.lang, t.replies.linkedTitle, message);
+});
+
+/** "Vis flere" on the list of all fora: the next page (names and levels only, which are public). */
+export const foraPageAction = cardAction(FORA_VERBS.page, ForaPageData, { kind: 'anyone', why: 'the names and levels of all fora are public' }, async ({ t, info, services }, data) => {
+  return foraReply(t, await services.fora.list(), info.place, undefined, data.from ?? 1).card;
 });

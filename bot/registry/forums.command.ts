@@ -1,4 +1,4 @@
-import { foraCard } from '../../cards/fora.card';
+import { FORA_PAGE, foraCard } from '../../cards/fora.card';
 import { forumListCard } from '../../cards/forum-list.card';
 import type { Forum } from '../../domain/fora/forum';
 import type { AdaptiveCard } from '../../cards/card-kit';
@@ -11,12 +11,19 @@ import { registryTexts } from './registry.texts';
 import { command } from '../core/command';
 import { linkedForum } from '../core/linked-forum';
 
-/** All fora by name and level (nothing more, also of sensitive ones); in a channel it offers to link the channel. */
-export function foraReply(t: Messages, fora: readonly Forum[], place: Place, notice?: string): { card: ReturnType<typeof foraCard>; summary: string } {
+/**
+ * All fora by name and level (nothing more, also of sensitive ones), alphabetically, a page at a
+ * time from the `from`th; in a channel it offers to link the channel to one of them.
+ */
+export function foraReply(t: Messages, fora: readonly Forum[], place: Place, notice?: string, from = 1): { card: ReturnType<typeof foraCard>; summary: string } {
+  const sorted = [...fora].sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  // Past the end (fora deleted since the last page): the last page there is.
+  const start = Math.max(0, Math.min(from - 1, Math.floor(Math.max(0, sorted.length - 1) / FORA_PAGE) * FORA_PAGE));
   const view = {
-    fora: fora.map((f) => ({ id: f.id, name: f.name, level: f.level, sensitive: f.sensitive, linkedHere: f.teams?.conversationId === place.conversationId })),
+    fora: sorted.slice(start, start + FORA_PAGE).map((f) => ({ id: f.id, name: f.name, level: f.level, sensitive: f.sensitive, linkedHere: f.teams?.conversationId === place.conversationId })),
     offerLink: place.kind === 'channel',
     notice,
+    page: { from: start + 1, total: sorted.length },
   };
   return { card: foraCard(t.cards.fora, view), summary: t.summaries.fora };
 }

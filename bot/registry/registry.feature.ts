@@ -1,5 +1,5 @@
 import type { BotFeature } from '../core/feature';
-import { forumLinkAction } from './forum-link.action';
+import { foraPageAction, forumLinkAction } from './forum-link.action';
 import { foraListAction, forumShowAction } from './forum-show.action';
 import { forumsCommand } from './forums.command';
 import { linkCommand } from './link.command';
@@ -10,5 +10,5 @@ import { memberConfirmRemoveAction, memberEditAction, memberRemoveAction, member
 export const registryFeature: BotFeature = {
   name: 'registry',
   commands: [forumsCommand, linkCommand],
-  actions: [forumLinkAction, forumShowAction, foraListAction, memberAddFormAction, memberAddAction, memberEditAction, memberSetRolesAction, memberConfirmRemoveAction, memberRemoveAction],
+  actions: [forumLinkAction, foraPageAction, forumShowAction, foraListAction, memberAddFormAction, memberAddAction, memberEditAction, memberSetRolesAction, memberConfirmRemoveAction, memberRemoveAction],
 };
