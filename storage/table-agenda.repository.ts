@@ -11,6 +11,7 @@ import type { TableSet } from './table-client';
 import { mapWriteError } from './table-errors';
 import { checkKey, escapeKey, joinKey, padNumber, prefixBounds } from './table-keys';
 import { listAll, type Row } from './table-query';
+import { createLiveWork } from './table-live-work';
 
 /**
  * Table `agendas`, partition = forum. An agenda is a header row (RowKey = agenda id) and one row
@@ -87,6 +88,9 @@ function assemble(header: Row, rows: readonly Row[]): Agenda {
 
 export function createAgendaRepository(tables: TableSet, reportCleanupError: CleanupErrorReporter): AgendaRepository {
   const client = (): Promise<TableClient> => tables.client(TABLE);
+  const live = createLiveWork(tables);
+  /** Before the write: a crash after it leaves the agenda listed (tended once more), never written and unlisted. */
+  const markLive = (forumId: string, id: string): Promise<void> => live.mark('agendas', id, { forumId });
 
   /** One range query: the header and every item row of the agenda, of every itemsKey. */
   async function load(forumId: string, id: string): Promise<Loaded> {
@@ -125,6 +129,7 @@ export function createAgendaRepository(tables: TableSet, reportCleanupError: Cle
     // One agenda stays within what one entity may hold, which also keeps its items one transaction (< 4 MiB).
     if (total > ENTITY_LIMIT_BYTES) throw new TooLargeError({ table: TABLE, property: 'items', bytes: total, limit: ENTITY_LIMIT_BYTES });
 
+    await markLive(agenda.forumId, agenda.id);
     const table = await client();
     const context = { table: TABLE, key: [agenda.forumId, agenda.id] };
     if (items.length > 0) await table.submitTransaction(items.map((row): TransactionAction => ['create', row]));
@@ -231,6 +236,13 @@ export function createAgendaRepository(tables: TableSet, reportCleanupError: Cle
         rows.filter((row) => row !== header),
         { key: [forumId, id], reason: 'agenda deleted' },
       );
+      await live.remove('agendas', id).catch((error: unknown) => reportCleanupError(error, { table: 'livework', key: [forumId, id], reason: 'agenda deleted' }));
     },
+
+    async listLive() {
+      return (await live.list('agendas')).flatMap((row) => (row.data['forumId'] === undefined ? [] : [{ forumId: row.data['forumId'], agendaId: row.id, mark: row.mark }]));
+    },
+    settle: (agenda) => live.settle('agendas', { id: agenda.agendaId, mark: agenda.mark }),
+    markLive,
   };
 }

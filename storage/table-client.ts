@@ -14,6 +14,7 @@ export const TABLES = [
   'actionitems',
   'openactionitems',
   'ownedopenitems',
+  'livework',
   'escalations',
   'escalationsbyorigin',
   'audit',

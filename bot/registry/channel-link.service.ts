@@ -1,5 +1,6 @@
 import type { Forum, TeamsLink } from '../../domain/fora/forum';
 import { canLinkChannel } from '../../domain/fora/forum.rules';
+import { needsTending } from '../../domain/agendas/agenda.rules';
 import type { BotServices } from '../core/services';
 import type { TurnInfo } from '../core/turn-info';
 import { audit } from '../core/audit';
@@ -16,7 +17,7 @@ export type LinkResult = { ok: true; forum: Forum; already: boolean } | { ok: fa
  * channels and roster) is read, so the forum's posts reach the channel and its members the bot.
  */
 export async function linkChannel(
-  services: Pick<BotServices, 'fora' | 'members' | 'audit' | 'clock' | 'conversations' | 'reach'>,
+  services: Pick<BotServices, 'fora' | 'members' | 'agendas' | 'audit' | 'clock' | 'conversations' | 'reach'>,
   request: { forum: Forum; info: TurnInfo },
 ): Promise<LinkResult> {
   const { forum, info } = request;
@@ -36,6 +37,9 @@ export async function linkChannel(
     ...(info.place.channelName === undefined ? {} : { channelName: info.place.channelName }),
   };
   const updated = await services.fora.update(forum.id, (current) => ({ ...current, teams: link }));
+  // Its published agendas not yet posted go to the new channel with the next minute's run (not the hourly sweep's).
+  const now = services.clock.now();
+  for (const agenda of await services.agendas.listByForum(forum.id)) if (needsTending(agenda, true, now)) await services.agendas.markLive(forum.id, agenda.id);
   await audit(services, { forumId: forum.id, actorId: info.actor.userId, action: 'forum.channel.linked', subject: forum.name, before: forum.teams, after: link });
   return { ok: true, forum: updated, already: false };
 }

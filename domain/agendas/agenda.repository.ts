@@ -1,5 +1,13 @@
 import type { Agenda, AgendaInput } from './agenda';
 
+/** An agenda the circulation job still tends, as listed (see `AgendaRepository.listLive`). */
+export interface LiveAgenda {
+  forumId: string;
+  agendaId: string;
+  /** Moves on every write of the agenda: settling succeeds only while it is unchanged. */
+  mark: string;
+}
+
 export interface AgendaRepository {
   findById(forumId: string, id: string): Promise<Agenda | undefined>;
   listByForum(forumId: string): Promise<Agenda[]>;
@@ -12,6 +20,15 @@ export interface AgendaRepository {
   save(agenda: Agenda): Promise<Agenda>;
   update(forumId: string, id: string, change: (current: Agenda) => Agenda): Promise<Agenda>;
   delete(forumId: string, id: string): Promise<void>;
+  /**
+   * The agendas written since the circulation job last found nothing left to do for them (every
+   * write marks an agenda live): what the job reads each minute instead of every agenda ever made.
+   */
+  listLive(): Promise<LiveAgenda[]>;
+  /** Nothing left to do: the agenda is not listed again until its next write. False when written since it was listed. */
+  settle(live: LiveAgenda): Promise<boolean>;
+  /** Lists the agenda again (the sweep's repair of a lost mark, agendas from before the list). */
+  markLive(forumId: string, agendaId: string): Promise<void>;
 }
 
 /** Consultants' inputs, one row per author and item, so concurrent submitters never contend. */

@@ -215,3 +215,19 @@ export function canManageBriefing(roles: Roles, agenda: Agenda): Verdict {
   if (agenda.circulation === undefined) return refused('AGENDA.NOT_CIRCULATED');
   return allowed;
 }
+
+/** How long after the deadline the channel's progress card still follows late answers. */
+export const STATUS_CARD_AFTER_DEADLINE_MS = 10 * 60_000;
+
+/**
+ * Whether the circulation job still has something to do for an agenda, now or later: its channel
+ * post behind the agenda (where the forum has a channel), consultants' cards not all queued, the
+ * reminder, the final briefing, or the progress card until a little after the deadline. An agenda
+ * for which this is false the job forgets until the agenda is written again.
+ */
+export function needsTending(agenda: Agenda, hasChannel: boolean, now: Date): boolean {
+  if (agenda.state === 'published' && hasChannel && agenda.postedRevision !== agenda.revision) return true;
+  const circulation = agenda.circulation;
+  if (circulation === undefined) return false;
+  return circulation.cardsQueuedAt === undefined || now.getTime() <= Date.parse(circulation.deadline) + STATUS_CARD_AFTER_DEADLINE_MS || briefingDue(circulation, now);
+}

@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import { agendaJobs } from '../../../bot/agendas/agendas.jobs';
+import { seedWorld, useAgendaBot } from './agenda-harness';
+import { circulate } from './agenda-flow';
+import { outboxDrained } from '../support/outbox-drained';
+
+/**
+ * The circulation job reads only live agendas: every write lists an agenda, the job settles one it
+ * finds with nothing left to do, and the hourly sweep lists again one that needs tending but whose
+ * mark was lost (or that is older than the list).
+ */
+const f = useAgendaBot();
+
+const listed = async (agendaId: string): Promise<boolean> => (await f.storage.storage.agendas.listLive()).some((l) => l.agendaId === agendaId);
+
+describe('live agendas', () => {
+  test('given a circulation whose briefing went out then the job settles it; a change lists it again; a lost mark is repaired by the sweep', async () => {
+    f.clock.set('2030-03-01T08:00:00.000Z');
+    const world = await seedWorld(f, 1);
+    const { agenda } = await circulate(f, world, '2030-03-05', '12:00');
+    const [circulation, sweep] = agendaJobs(f.app.services) as [ReturnType<typeof agendaJobs>[number], ReturnType<typeof agendaJobs>[number]];
+    expect(await listed(agenda.id)).toBe(true);
+
+    // 11:30 UTC is 12:30 in Copenhagen: past the deadline and its ten minutes. The first run sends
+    // the final briefing (so it is not settled yet); the second finds nothing left and settles it.
+    f.clock.set('2030-03-05T11:30:00.000Z');
+    await circulation.run(f.clock.now());
+    const briefed = await f.storage.storage.agendas.findById(world.kreds.id, agenda.id);
+    expect(Date.parse(briefed!.circulation!.briefingCompiledAt!)).toBeGreaterThan(Date.parse(briefed!.circulation!.deadline));
+    expect(await listed(agenda.id)).toBe(true);
+    await circulation.run(f.clock.now());
+    expect(await listed(agenda.id)).toBe(false);
+    // The sweep finds nothing to list again either.
+    await sweep.run(f.clock.now());
+    expect(await listed(agenda.id)).toBe(false);
+
+    // A write lists it again (here one that leaves the channel's post behind the agenda).
+    await f.storage.storage.agendas.update(world.kreds.id, agenda.id, (current) => ({ ...current, postedRevision: undefined }));
+    expect(await listed(agenda.id)).toBe(true);
+
+    // A lost mark: the row gone, the post still behind. The job does not see it; the sweep lists it; the job then tends it.
+    const live = f.storage.raw('livework');
+    await live.deleteEntity('agendas', agenda.id);
+    await circulation.run(f.clock.now());
+    expect((await f.storage.storage.agendas.findById(world.kreds.id, agenda.id))?.postedRevision).toBeUndefined();
+    await sweep.run(f.clock.now());
+    expect(await listed(agenda.id)).toBe(true);
+    await circulation.run(f.clock.now());
+    const tended = await f.storage.storage.agendas.findById(world.kreds.id, agenda.id);
+    expect(tended?.postedRevision).toBe(tended?.revision);
+    await outboxDrained(f.storage.storage);
+  });
+
+  test('given a settle racing a write then the written agenda stays listed', async () => {
+    f.clock.set('2030-03-01T08:00:00.000Z');
+    const world = await seedWorld(f, 1);
+    const { agenda } = await circulate(f, world);
+    const [entry] = (await f.storage.storage.agendas.listLive()).filter((l) => l.agendaId === agenda.id);
+    await f.storage.storage.agendas.update(world.kreds.id, agenda.id, (current) => ({ ...current }));
+    expect(await f.storage.storage.agendas.settle(entry!)).toBe(false);
+    expect(await listed(agenda.id)).toBe(true);
+    // Deleting the agenda takes it off the list.
+    await f.storage.storage.agendas.delete(world.kreds.id, agenda.id);
+    expect(await listed(agenda.id)).toBe(false);
+  });
+});
