@@ -1,5 +1,5 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
-import { Escalation, EscalationStep, Person } from '../domain/escalations/escalation';
+import { CLOSED_STATES, Escalation, EscalationStep, Person } from '../domain/escalations/escalation';
 import type { EscalationRepository } from '../domain/escalations/escalation.repository';
 import { ConcurrencyError, NotFoundError } from '../domain/shared/repository-errors';
 import { compact, dataOf, fromJson, toJson, type Properties } from './entity-codec';
@@ -10,6 +10,7 @@ import type { TableSet } from './table-client';
 import { isNotFound, mapWriteError, statusOf } from './table-errors';
 import { checkKey, escapeKey, joinKey, padNumber, prefixBounds } from './table-keys';
 import { listAll, type Row } from './table-query';
+import { createLiveWork } from './table-live-work';
 
 /**
  * Table `escalations`, partition = escalation id: the header row `case` (the case's state, plus its
@@ -65,6 +66,8 @@ function indexEntity(escalation: Escalation): Properties & { partitionKey: strin
   return entity;
 }
 
+const isClosed = (escalation: Pick<Escalation, 'state'>): boolean => CLOSED_STATES.includes(escalation.state);
+
 const escalationOf = (row: Row): Escalation =>
   Escalation.parse({ ...dataOf(row), path: fromJson(row['path']), raisedBy: fromJson(row['raisedBy']), version: row.etag });
 
@@ -79,6 +82,10 @@ const stepOf = (row: Row): EscalationStep => {
 
 export function createEscalationRepository(tables: TableSet): EscalationRepository {
   const cases = (): Promise<TableClient> => tables.client(TABLE);
+  // Open cases are listed in `livework` (marked before each write of a case), so listing them reads
+  // what is open now, not every case and step ever stored.
+  const live = createLiveWork(tables);
+  const markOpen = (escalation: Escalation): Promise<void> => (isClosed(escalation) ? Promise.resolve() : live.mark('cases', escalation.id));
 
   async function readHeader(id: string): Promise<Row | undefined> {
     try {
@@ -114,7 +121,7 @@ export function createEscalationRepository(tables: TableSet): EscalationReposito
       const header = headerEntity(escalation, firstStep);
       const step = stepEntity(escalation.id, firstStep);
       const indexRow = indexEntity(escalation);
-      await (await tables.client(INDEX)).upsertEntity(indexRow, 'Replace');
+      await Promise.all([(await tables.client(INDEX)).upsertEntity(indexRow, 'Replace'), markOpen(escalation)]);
       const table = await cases();
       let etag: string | undefined;
       try {
@@ -131,6 +138,7 @@ export function createEscalationRepository(tables: TableSet): EscalationReposito
       if (next.version === undefined) throw new Error(`${TABLE}: advance needs the version the case was read with`);
       const header = headerEntity(next, step);
       const stepRow = stepEntity(next.id, step);
+      await markOpen(next);
       const table = await cases();
 
       // One query: the current header and, if it is where we expect it, the previous step's row.
@@ -168,8 +176,30 @@ export function createEscalationRepository(tables: TableSet): EscalationReposito
     },
 
     async listOpen() {
-      const rows = await listAll(await cases(), odata`RowKey eq ${HEADER_ROW} and state ne ${'resolved'} and state ne ${'returned'}`);
-      return rows.map(escalationOf);
+      const rows = await live.list('cases');
+      const open: Escalation[] = [];
+      for (let start = 0; start < rows.length; start += READ_PARALLELISM) {
+        const group = rows.slice(start, start + READ_PARALLELISM);
+        const headers = await Promise.all(group.map((row) => readHeader(row.id)));
+        await Promise.all(
+          group.map(async (row, i) => {
+            const escalation = headers[i] === undefined ? undefined : escalationOf(headers[i]);
+            // Closed (or gone): off the list, unless written since it was listed.
+            if (escalation === undefined || isClosed(escalation)) await live.settle('cases', row);
+            else open.push(escalation);
+          }),
+        );
+      }
+      return open;
+    },
+
+    async repairOpenList() {
+      // Every header (the whole table, filtered by the service): the slow path the list saves the minute job.
+      const headers = await listAll(await cases(), odata`RowKey eq ${HEADER_ROW} and state ne ${'resolved'} and state ne ${'returned'}`);
+      const listed = new Set((await live.list('cases')).map((row) => row.id));
+      const missing = headers.map(escalationOf).filter((e) => !isClosed(e) && !listed.has(e.id));
+      for (const escalation of missing) await live.mark('cases', escalation.id);
+      return missing.length;
     },
 
     async update(next) {
@@ -180,6 +210,7 @@ export function createEscalationRepository(tables: TableSet): EscalationReposito
       if (current.etag !== next.version) throw new ConcurrencyError(context);
       const lastStep = lastStepOf(current);
       if (lastStep === undefined || Number(current['stepCount']) !== next.stepCount) throw new Error(`${TABLE}: update never adds a step; use advance`);
+      await markOpen(next);
       try {
         const { etag } = await (await cases()).updateEntity(headerEntity(next, lastStep), 'Replace', { etag: next.version });
         return { ...next, version: etag };
@@ -219,7 +250,7 @@ export function createEscalationRepository(tables: TableSet): EscalationReposito
       }
       await deleteRows(table, await listAll(table, odata`PartitionKey eq ${header.partitionKey}`));
       const index = indexEntity(escalation);
-      await deleteRows(await tables.client(INDEX), [index]);
+      await Promise.all([deleteRows(await tables.client(INDEX), [index]), live.remove('cases', id)]);
     },
 
     async replacePerson(id, userId, replacement) {

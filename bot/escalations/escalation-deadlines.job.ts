@@ -10,7 +10,8 @@ const HOUR_MS = 3_600_000;
 
 /**
  * Cases not acknowledged in time: remind the holding forum's managers, then send the case one
- * level up ("automatisk eskaleret"). Runs on every instance: the conditional write (ETag) lets
+ * level up ("automatisk eskaleret"). Reads the open cases only (their list in storage), not every
+ * case ever raised. Runs on every instance: the conditional write (ETag) lets
  * exactly one instance take each step, and the outbox keys make its messages exactly one each.
  * Each forum's own deadlines (`Forum.escalationDeadlines`) are read on every run, so a change on
  * the settings card counts from the next minute.
@@ -50,3 +51,17 @@ export function escalationDeadlineJob(services: BotServices, settings: DeadlineS
     },
   };
 }
+
+/**
+ * Hourly (and at start), one instance at a time: lists again every open case the open-case list
+ * lacks — cases from before the list, or a write whose mark was lost — so the deadline job, which
+ * reads only that list, misses none for long. Reads every case: kept out of the minute.
+ */
+export const openCasesSweepJob = (services: BotServices): ScheduledJob => ({
+  name: 'escalations.open.sweep',
+  everyMs: 60 * 60_000,
+  async run() {
+    const listed = await services.escalations.repairOpenList();
+    if (listed > 0) services.logger.info({ listed }, 'escalations: open cases listed again by the sweep');
+  },
+});

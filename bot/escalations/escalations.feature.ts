@@ -1,5 +1,5 @@
 import type { BotFeature } from '../core/feature';
-import { escalationDeadlineJob } from './escalation-deadlines.job';
+import { escalationDeadlineJob, openCasesSweepJob } from './escalation-deadlines.job';
 import { escalationDeadlinesActions } from './escalation-deadlines.actions';
 import { escalationActions } from './escalation.actions';
 import { escalateCommand } from './escalate.command';
@@ -9,5 +9,5 @@ export const escalationsFeature: BotFeature = {
   name: 'escalations',
   commands: [escalateCommand],
   actions: [...escalationActions, ...escalationDeadlinesActions],
-  jobs: (services) => [escalationDeadlineJob(services)],
+  jobs: (services) => [escalationDeadlineJob(services), openCasesSweepJob(services)],
 };

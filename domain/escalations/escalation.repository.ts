@@ -19,6 +19,8 @@ export interface EscalationRepository {
   history(id: string): Promise<EscalationStep[]>;
   /** Every case not yet resolved or returned (for deadlines and "waiting for me"). */
   listOpen(): Promise<Escalation[]>;
+  /** Lists again every open case the open list lacks (cases from before it, a lost mark); how many. Reads every case: the hourly sweep's. */
+  repairOpenList(): Promise<number>;
   /**
    * Changes bookkeeping on the case (reminders sent) without a history step, only if the case is
    * unchanged since it was read (ConcurrencyError otherwise).
