@@ -36,6 +36,7 @@ export function createActionItemRepository(tables: TableSet): ActionItemReposito
       return { ...items, counts };
     },
     listOpenOfOwnerEverywhere: (userId) => owned.ofOwner(userId),
+    listOpen: (forumId) => forumIndex.all(forumId),
     async repairOpenLists(forumId, people = []) {
       const items = await rows.listPartition(forumId);
       const [board, mine] = await Promise.all([forumIndex.repair(forumId, items), owned.repair(forumId, items, people)]);

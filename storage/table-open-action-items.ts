@@ -9,7 +9,7 @@ import { retryOnConflict } from './conflict-retry';
 import { isNotFound } from './table-errors';
 import { BATCH_LIMIT } from './table-batch';
 import { checkKey, escapeKey, joinKey, prefixBounds, unescapeKey } from './table-keys';
-import type { Row } from './table-query';
+import { listAll, type Row } from './table-query';
 
 /**
  * The open action items of a forum kept a second time, keyed for the board: partition = forum, row
@@ -124,6 +124,8 @@ export interface OpenItemIndex {
   sync(before: ActionItem | undefined, after: ActionItem | undefined): Promise<void>;
   page(forumId: string, limit: number, after?: string): Promise<OpenItemsPage>;
   count(forumId: string, todayLocal: string): Promise<{ open: number; overdue: number }>;
+  /** Every open item of the forum, most urgent first (the reminder job: open items, not the history). */
+  all(forumId: string): Promise<ActionItem[]>;
   /** The board's first page and its counts in one query: the counter row sorts just before the board's rows. */
   firstPageWithCounts(forumId: string, limit: number, todayLocal: string): Promise<OpenBoard>;
   /** Makes the index hold exactly the open ones of `items` (all of one forum's items). */
@@ -165,6 +167,12 @@ export function createOpenItemIndex(tables: TableSet, parse: (value: unknown) =>
       const rows = await firstRows(table, filter, limit);
       const shown = rows.slice(0, limit);
       return { items: shown.map((row) => itemOf(row, parse)), ...(rows.length > limit ? { next: shown.at(-1)!.rowKey } : {}) };
+    },
+
+    async all(forumId) {
+      const { from, to } = prefixBounds(joinKey(BOARD, ''));
+      const rows = await listAll(await client(), odata`PartitionKey eq ${partitionOf(forumId)} and RowKey ge ${from} and RowKey lt ${to}`);
+      return rows.map((row) => itemOf(row, parse));
     },
 
     async firstPageWithCounts(forumId, limit, todayLocal) {

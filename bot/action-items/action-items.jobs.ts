@@ -24,7 +24,8 @@ export async function sendActionReminders(services: BotServices, now: Date): Pro
   let reminders = 0;
   let digests = 0;
   for (const forum of await services.fora.list()) {
-    const items = await services.actionItems.listByForum(forum.id);
+    // Open items only (their list, not the forum's history): closed ones owe no reminder.
+    const items = await services.actionItems.listOpen(forum.id);
     const due = remindersDue(items, today, timeZone);
     const digest = overdueDigest(items, today);
     if (due.length === 0 && digest === undefined) continue;

@@ -26,6 +26,8 @@ export interface ActionItemRepository {
   countOpen(forumId: string, todayLocal: string): Promise<{ open: number; overdue: number }>;
   /** A page of the board with its counts (the first page: one query for both). */
   listOpenBoard(forumId: string, todayLocal: string, page: { limit: number; after?: string }): Promise<OpenBoard>;
+  /** Every open item of the forum, most urgent first: read without the closed ones (the history). */
+  listOpen(forumId: string): Promise<ActionItem[]>;
   /** Every open item the person owns, whichever forum it is in (one query, however many fora). */
   listOpenOfOwnerEverywhere(userId: string): Promise<ActionItem[]>;
   /**

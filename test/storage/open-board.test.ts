@@ -39,6 +39,8 @@ describe('the board read in one query (listOpenBoard)', () => {
     }
     expect(seen).toHaveLength(22);
     expect(new Set(seen).size).toBe(22);
+    // All open ones at once (the reminder job), in the same order, no closed one among them.
+    expect((await storage.actionItems.listOpen(forumId)).map((i) => i.id)).toEqual(seen);
   });
 
   test('given exactly a page of open items then there is no next page', async () => {
