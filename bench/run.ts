@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES = ['turn-latency.bench.ts', 'member-fora.bench.ts', 'outbox.bench.ts', 'outbox-instances.bench.ts', 'job-runs.bench.ts', 'reach.bench.ts', 'action-items.bench.ts', 'reminders.bench.ts', 'agenda-submit.bench.ts', 'picture.bench.ts', 'retention.bench.ts', 'leave.bench.ts'];
+const BENCHES = ['turn-latency.bench.ts', 'member-fora.bench.ts', 'outbox.bench.ts', 'outbox-instances.bench.ts', 'job-runs.bench.ts', 'reach.bench.ts', 'action-items.bench.ts', 'reminders.bench.ts', 'minute-jobs.bench.ts', 'agenda-submit.bench.ts', 'picture.bench.ts', 'retention.bench.ts', 'leave.bench.ts'];
 
 /** A line that judges a run or quotes the figures from before: repeated in the summary. */
 const VERDICT = /\b(target|goal|before|missed)\b|→ (PASS|FAIL)/i;

@@ -84,17 +84,23 @@ export interface EscalationListCardText {
   none: string;
   newCase: string;
   open: string;
+  /** Under a section that shows fewer than there are: "Viser de 20 nyeste af 34." */
+  shownOf: (shown: number, total: number) => string;
 }
 
 export interface EscalationListView {
   raised: readonly { id: string; line: string }[];
   waiting: readonly { id: string; line: string }[];
+  /** How many there are in all, where a section shows fewer (absent: all are shown). */
+  raisedTotal?: number;
+  waitingTotal?: number;
 }
 
 /** `eskaler` in a personal chat: the cases I raised and those waiting for me, each one click away. */
 export function escalationListCard(text: EscalationListCardText, view: EscalationListView): AdaptiveCard {
-  const section = (title: string, rows: EscalationListView['raised']): CardElement[] => [
+  const section = (title: string, rows: EscalationListView['raised'], total = rows.length): CardElement[] => [
     paragraph(`**${title}**`, { spacing: 'Medium' }),
+    ...(total > rows.length ? [paragraph(text.shownOf(rows.length, total), { isSubtle: true, size: 'Small', spacing: 'None' })] : []),
     ...(rows.length === 0
       ? [paragraph(text.none, { isSubtle: true, spacing: 'None' })]
       : rows.map((row) => ({
@@ -107,7 +113,7 @@ export function escalationListCard(text: EscalationListCardText, view: Escalatio
   ];
   return adaptiveCard(
     text.lang,
-    [heading(text.title), ...section(text.waitingForMe, view.waiting), ...section(text.raisedByMe, view.raised)],
+    [heading(text.title), ...section(text.waitingForMe, view.waiting, view.waitingTotal), ...section(text.raisedByMe, view.raised, view.raisedTotal)],
     [executeAction(text.newCase, ESCALATION_VERBS.form, {})],
   );
 }

@@ -24,6 +24,9 @@ export async function raiseForm(services: BotServices, lang: Lang, userId: strin
   });
 }
 
+/** Cases a section of the list shows. */
+const LIST_SHOWN = 20;
+
 /**
  * `eskaler` in a personal chat: the cases I raised (from the fora I belong to) and the open ones
  * waiting for me (held where I am manager or chair, or a question to me).
@@ -39,8 +42,12 @@ export async function myCases(services: BotServices, lang: Lang, userId: string)
     (e) => (e.state === 'awaiting_answer' ? e.raisedBy.userId === userId : deciderIn.includes(e.currentForumId)) && !CLOSED_STATES.includes(e.state),
   );
   const raised = fromMyFora.filter((e) => e.raisedBy.userId === userId).sort((a, b) => b.raisedAt.localeCompare(a.raisedAt));
+  // Newest first, 20 of each, saying so when there are more (a case is one click from its card).
+  const newest = [...waiting].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   return escalationListCard(t.list, {
-    raised: raised.slice(0, 20).map((e) => ({ id: e.id, line: line(e) })),
-    waiting: waiting.slice(0, 20).map((e) => ({ id: e.id, line: line(e) })),
+    raised: raised.slice(0, LIST_SHOWN).map((e) => ({ id: e.id, line: line(e) })),
+    waiting: newest.slice(0, LIST_SHOWN).map((e) => ({ id: e.id, line: line(e) })),
+    raisedTotal: raised.length,
+    waitingTotal: waiting.length,
   });
 }

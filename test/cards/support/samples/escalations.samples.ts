@@ -59,6 +59,11 @@ export const escalationsSamples: readonly CardSample[] = [
         { id: 'esc-3', line: 'Samarbejde om underretninger · Lokalråd' },
       ],
     }),
+    'more raised than shown': escalationListCard(t(lang).list, {
+      raised: [{ id: 'esc-1', line: 'Flere unge samles om aftenen ved stationen · Koordinationsgruppen' }],
+      waiting: [],
+      raisedTotal: 34,
+    }),
   })),
   sample(escalationCard, (lang) => ({
     'acknowledged, manager of both fora, long history': escalationCard(t(lang).card, escalation(lang)),
