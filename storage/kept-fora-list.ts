@@ -62,6 +62,7 @@ export function withKeptForaList(fora: ForumRepository, tables: TableSet, report
       kept = { mark, readAt, list };
       return [...list];
     },
+    keptList: () => kept?.list,
     save: (forum) => marked(() => fora.save(forum)),
     update: (id, change) => marked(() => fora.update(id, change)),
     delete: (id) => marked(() => fora.delete(id)),

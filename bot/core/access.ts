@@ -45,8 +45,19 @@ export type AccessKind = Access<unknown>['kind'];
  * Where the forum comes from: its id, or the forum itself when finding it meant reading it already
  * (a linked channel's forum), so the check does not read it a second time.
  */
-type ForumOf<D> = (data: D, services: BotServices) => ForumMeant | Promise<ForumMeant>;
+type ForumOf<D> = (data: D, services: BotServices) => ForumMeant | Promise<ForumMeant> | SpeculativeForum;
 type ForumMeant = string | Forum | undefined;
+
+/**
+ * A forum found from what this process keeps (`guess`), and the answer from storage (`confirmed`):
+ * the membership is read beside the confirmation; the verdict is the confirmed forum's.
+ */
+export interface SpeculativeForum {
+  guess: Forum;
+  confirmed: Promise<Forum | undefined>;
+}
+
+const isSpeculative = (meant: unknown): meant is SpeculativeForum => typeof meant === 'object' && meant !== null && 'guess' in meant && 'confirmed' in meant;
 
 /** What the check established: the forum the input names and the person's membership of it, where there is one. */
 export interface Granted {
@@ -92,7 +103,17 @@ export async function checkAccess<D>(access: Access<D>, services: BotServices, u
       return mayViewPicture(fora, memberships, userId) ? {} : refuse(PICTURE_NOT_ALLOWED);
     }
     case 'forum': {
-      const meant = await access.forumId(data, services);
+      const found = access.forumId(data, services);
+      if (isSpeculative(found)) {
+        onForumId?.(found.guess.id);
+        const [member, confirmed] = await Promise.all([services.members.find(found.guess.id, userId), found.confirmed]);
+        if (confirmed?.id === found.guess.id) return grantFor(confirmed, member, access.requirement);
+        // The list changed meanwhile (relinked, deleted): the confirmed answer decides, read as usual.
+        if (confirmed === undefined) return access.optional === true ? {} : deny();
+        onForumId?.(confirmed.id);
+        return forumGrant(services, confirmed.id, userId, access.requirement, confirmed);
+      }
+      const meant = await found;
       if (meant === undefined) return access.optional === true ? {} : deny();
       const forumId = typeof meant === 'string' ? meant : meant.id;
       onForumId?.(forumId);
@@ -127,6 +148,10 @@ export async function checkAccess<D>(access: Access<D>, services: BotServices, u
 
 async function forumGrant(services: BotServices, forumId: string, userId: string, requirement: ForumRequirement, known?: Forum): Promise<Granted> {
   const [forum, member] = await Promise.all([known ?? services.fora.findById(forumId), services.members.find(forumId, userId)]);
+  return grantFor(forum, member, requirement);
+}
+
+function grantFor(forum: Forum | undefined, member: Member | undefined, requirement: ForumRequirement): Granted {
   const verdict = checkForumAccess(forum, member, requirement);
   if (!verdict.ok) throw new DomainError(verdict.code, verdict.context ?? {});
   return { ...(forum === undefined ? {} : { forum }), ...(member === undefined ? {} : { member }) };

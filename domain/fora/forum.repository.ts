@@ -10,6 +10,11 @@ export interface ForumRepository {
   /** The fora with these ids that exist (a few queries whatever their number), each once, in the order of `ids`. */
   findMany(ids: readonly string[]): Promise<Forum[]>;
   list(): Promise<Forum[]>;
+  /**
+   * The list as last read in this process, without asking storage whether it still stands (undefined
+   * when none is kept): only to start reads early that are checked against `list()` before use.
+   */
+  keptList?(): readonly Forum[] | undefined;
   save(forum: Forum): Promise<Forum>;
   update(id: string, change: (current: Forum) => Forum): Promise<Forum>;
   delete(id: string): Promise<void>;
