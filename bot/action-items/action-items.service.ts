@@ -22,7 +22,6 @@ import { boardView, itemView } from './action-views';
 import { cardMessage } from '../core/card-message';
 import { audit } from '../core/audit';
 import { requireForum } from '../core/require-forum';
-import { readPersonFora } from '../core/forum-rows';
 
 /** Outbox subjects: the forum's board in its channel, and each owner's item card. */
 export const SUBJECT = { board: 'action-board', item: 'action-item' } as const;
@@ -281,15 +280,16 @@ export async function escalateItem(services: BotServices, request: { forumId: st
 }
 
 /**
- * A person's open items across their fora: their own list (one query, however many fora) beside
- * their memberships and fora (kept rows: one round when nothing changed). Items of a forum they are
- * no longer in are left out.
+ * A person's open items across their fora: their own list (one query, however many fora), their
+ * memberships and the list of fora (kept in the process while it stands), all side by side: one
+ * round. Items of a forum they are no longer in are left out.
  */
 export async function myOpenItems(services: BotServices, userId: string): Promise<{ forum: Forum; item: ActionItem }[]> {
-  const [{ memberships, rows }, items] = await Promise.all([readPersonFora(services, userId), services.actionItems.listOpenOfOwnerEverywhere(userId)]);
+  const [memberships, items, fora] = await Promise.all([services.members.listMembershipsOfUser(userId), services.actionItems.listOpenOfOwnerEverywhere(userId), services.fora.list()]);
   const mine = new Set(memberships.map((m) => m.forumId));
+  const byId = new Map(fora.map((f) => [f.id, f]));
   return items.flatMap((item) => {
-    const forum = rows.get(item.forumId)?.forum;
+    const forum = byId.get(item.forumId);
     return forum === undefined || !mine.has(item.forumId) ? [] : [{ forum, item }];
   });
 }
