@@ -158,6 +158,20 @@ export function createAgendaRepository(tables: TableSet, reportCleanupError: Cle
     return { ...agenda, version: etag };
   }
 
+  /** The forum's agendas of meetings from `from` on: their headers (filtered in the partition by the service), then each whole. */
+  async function agendasFrom(forumId: string, from: Date, andAlso = ''): Promise<Agenda[]> {
+    const headers = await listAll(await client(), odata`PartitionKey eq ${partitionOf(forumId)} and kind eq ${'agenda'} and meetingStart ge ${from.toISOString()}` + andAlso);
+    const agendas = await Promise.all(
+      headers.map((header) =>
+        readWhole(async () => {
+          const loaded = await load(forumId, String(header['id']));
+          return loaded.header === undefined ? undefined : assemble(loaded.header, loaded.rows);
+        }),
+      ),
+    );
+    return agendas.filter((agenda): agenda is Agenda => agenda !== undefined);
+  }
+
   /** The current agenda, failing early when its version is no longer current. */
   async function loadForWrite(forumId: string, id: string, version: string): Promise<Loaded> {
     const loaded = await load(forumId, id);
@@ -187,20 +201,13 @@ export function createAgendaRepository(tables: TableSet, reportCleanupError: Cle
       }),
 
     async listPublishedFrom(forumId, from) {
-      // The headers only (the service filters them inside the partition), then each match whole.
-      const headers = await listAll(
-        await client(),
-        odata`PartitionKey eq ${partitionOf(forumId)} and kind eq ${'agenda'} and state eq ${'published'} and meetingStart ge ${from.toISOString()}`,
-      );
-      const agendas = await Promise.all(
-        headers.map((header) =>
-          readWhole(async () => {
-            const loaded = await load(forumId, String(header['id']));
-            return loaded.header === undefined ? undefined : assemble(loaded.header, loaded.rows);
-          }),
-        ),
-      );
-      return agendas.filter((agenda): agenda is Agenda => agenda !== undefined && agenda.state === 'published');
+      return (await agendasFrom(forumId, from, odata` and state eq ${'published'}`)).filter((agenda) => agenda.state === 'published');
+    },
+
+    async listFrom(forumId, from) {
+      // Compared as text by the service (an offset other than Z would not sort by time): a day's margin, then by time here.
+      const read = await agendasFrom(forumId, new Date(from.getTime() - 86_400_000));
+      return read.filter((agenda) => Date.parse(agenda.meetingStart) >= from.getTime());
     },
 
     async save(agenda) {

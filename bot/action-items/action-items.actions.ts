@@ -85,11 +85,16 @@ async function followUpCard(input: ActionInput, forumId: string): Promise<Adapti
   });
 }
 
+/** A meeting held longer ago than this is not "the meeting just held" whose items the form offers. */
+const JUST_HELD_WITHIN_MS = 31 * 86_400_000;
+
 /** The recording form for the chair or secretary, with the items of the meeting just held (if it had an agenda). */
 export async function recordFormCard(services: BotServices, lang: Lang, forum: Forum, member: Member | undefined): Promise<AdaptiveCard> {
   assertAllowed(canRecordActionItems(member));
-  const [members, agendas] = await Promise.all([services.members.listByForum(forum.id), services.agendas.listByForum(forum.id)]);
-  // The meeting just held (or being held): the latest agenda whose meeting starts by tomorrow.
+  // The meeting just held (or being held): the latest agenda whose meeting starts by tomorrow, of
+  // the last few weeks (not the forum's whole history of agendas).
+  const since = new Date(services.clock.now().getTime() - JUST_HELD_WITHIN_MS);
+  const [members, agendas] = await Promise.all([services.members.listByForum(forum.id), services.agendas.listFrom(forum.id, since)]);
   const horizon = new Date(services.clock.now().getTime() + 24 * 3600 * 1000).toISOString();
   const agenda = agendas.filter((a) => a.meetingStart <= horizon).sort((a, b) => b.meetingStart.localeCompare(a.meetingStart))[0];
   return actionRecordCard(actionItemsTexts[lang].record, {

@@ -16,7 +16,6 @@ import { assertNoProblems, checkTexts, FieldsRefused, problemsFromIssues } from 
 import { TEXT_LIMITS } from '../../domain/shared/text-limits';
 import { formAction, type FormSpec } from '../core/form-action';
 import type { AdaptiveCard } from '../../cards/card-kit';
-import { isOpen } from '../../domain/actions/action-item.rules';
 import { followUpAgendaItem } from '../../domain/actions/follow-up';
 import { localDateOf } from '../../domain/actions/local-date';
 import { Agenda, AgendaItem } from '../../domain/agendas/agenda';
@@ -141,6 +140,9 @@ const createForm: FormSpec<{ forumId: string }> = {
   fieldOf: (error) => (error.code === 'AGENDA.MEETING_REQUIRED' ? 'meetingDate' : undefined),
 };
 
+/** How far back the latest agenda is looked for (whether circulation stays on for the next one). */
+const LATEST_AGENDA_WITHIN_MS = 366 * 86_400_000;
+
 const create = formAction(AGENDA_EDITOR_VERBS.create, AgendaCreateData, forumAccess('editor'), createForm, async (input, data) => {
   const { forum, roles } = await editorContext(input, data.forumId);
   const { services, t } = input;
@@ -160,13 +162,15 @@ const create = formAction(AGENDA_EDITOR_VERBS.create, AgendaCreateData, forumAcc
   }
   if (meetingStart === undefined) throw new DomainError('AGENDA.MEETING_REQUIRED');
 
-  const existing = await services.agendas.listByForum(forum.id);
+  // The agendas of the last year and on (the meeting's own, if made already, and the latest before
+  // it), and the open action items: side by side, neither reading the forum's whole history.
+  const since = new Date(Math.min(Date.parse(meetingStart), now.getTime() - LATEST_AGENDA_WITHIN_MS));
+  const [existing, openItems] = await Promise.all([services.agendas.listFrom(forum.id, since), services.actionItems.listOpen(forum.id)]);
   const same = existing.find((a) => (meetingId !== undefined ? a.meetingId === meetingId : a.meetingStart === meetingStart));
   if (same !== undefined) return editorCard(services, t.lang, forum, roles, same);
   // Once the chair has turned circulation on for the forum, its next agendas keep it on.
   const latest = [...existing].sort((a, b) => b.meetingStart.localeCompare(a.meetingStart))[0];
   // The next meeting follows up on the forum's open action items: they come first, as one item.
-  const openItems = (await services.actionItems.listByForum(forum.id)).filter(isOpen);
   const followUp = openItems.length === 0 ? [] : [followUpAgendaItem(openItems, t.lang, { todayLocal: localDateOf(now, services.config.timeZone) })];
   const actor = actorOf(input);
   const agenda = await services.agendas.save(

@@ -54,8 +54,11 @@ async function forumMeant(services: BotServices, args: string, place: Place, use
 }
 
 /** The agenda of the next meeting (a meeting in progress counts), or the latest draft. */
+/** A meeting that began less than this ago still has "the next" agenda (it may be going on). */
+const NEXT_AGENDA_GRACE_MS = 12 * 60 * 60 * 1000;
+
 function nextAgenda(agendas: readonly Agenda[], now: Date): Agenda | undefined {
-  const from = now.getTime() - 12 * 60 * 60 * 1000;
+  const from = now.getTime() - NEXT_AGENDA_GRACE_MS;
   return [...agendas].filter((a) => Date.parse(a.meetingStart) >= from).sort((a, b) => a.meetingStart.localeCompare(b.meetingStart))[0];
 }
 
@@ -77,7 +80,7 @@ export const agendaCommand = command({
   access: { kind: 'forum', requirement: 'public', forumId: meantForumId, optional: true },
   // Read beside the access check: the forum's agendas and, for the card that creates one, its next meetings.
   prefetch: (forumId, services) =>
-    Promise.all([services.agendas.listByForum(forumId), upcomingMeetings(services, [forumId], services.clock.now(), { limit: EDITOR_MEETINGS })]),
+    Promise.all([services.agendas.listFrom(forumId, new Date(services.clock.now().getTime() - NEXT_AGENDA_GRACE_MS)), upcomingMeetings(services, [forumId], services.clock.now(), { limit: EDITOR_MEETINGS })]),
   async run({ t, info, actor, args, services, granted, prefetched }) {
     const userId = actor.userId;
     const texts = textsFor(t.lang);

@@ -14,7 +14,7 @@ export type AgendaTarget = { kind: 'agenda'; agenda: Agenda } | { kind: 'new'; m
  * which a draft agenda will be made. Refuses with ESCALATION.NO_MEETING when there is neither.
  */
 export async function nextAgendaTarget(services: BotServices, forum: Forum, now: Date): Promise<AgendaTarget> {
-  const agendas = (await services.agendas.listByForum(forum.id))
+  const agendas = (await services.agendas.listFrom(forum.id, now))
     .filter((a) => Date.parse(a.meetingStart) > now.getTime())
     .sort((a, b) => Date.parse(a.meetingStart) - Date.parse(b.meetingStart));
   const [next] = agendas;

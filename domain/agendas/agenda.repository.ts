@@ -17,6 +17,8 @@ export interface AgendaRepository {
    * read without the forum's history of agendas.
    */
   listPublishedFrom(forumId: string, from: Date): Promise<Agenda[]>;
+  /** The forum's agendas (any state) of meetings starting at or after `from`: the next ones, without the history. */
+  listFrom(forumId: string, from: Date): Promise<Agenda[]>;
   save(agenda: Agenda): Promise<Agenda>;
   update(forumId: string, id: string, change: (current: Agenda) => Agenda): Promise<Agenda>;
   delete(forumId: string, id: string): Promise<void>;

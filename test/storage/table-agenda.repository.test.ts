@@ -56,6 +56,9 @@ describe('agendas', () => {
     const found = await storage.agendas.listPublishedFrom(forumId, new Date('2026-12-09T00:00:00.000Z'));
     expect(found.sort((a, b) => a.meetingStart.localeCompare(b.meetingStart))).toEqual([saved[49], saved[50]]);
     expect(await storage.agendas.listPublishedFrom(forumId, new Date('2027-01-01T00:00:00.000Z'))).toEqual([]);
+    // Any state from a time on (the next agendas): the draft too; a meeting hours before `from` not.
+    const next = await storage.agendas.listFrom(forumId, new Date('2026-12-15T09:00:00.000Z'));
+    expect(next.sort((a, b) => a.meetingStart.localeCompare(b.meetingStart))).toEqual([saved[50], saved[51]]);
   });
 
   test('given no such agenda then find gives undefined, update and delete give NotFoundError', async () => {
