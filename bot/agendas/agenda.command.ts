@@ -80,7 +80,9 @@ export const agendaCommand = command({
   access: { kind: 'forum', requirement: 'public', forumId: meantForumId, optional: true },
   // Read beside the access check: the forum's agendas and, for the card that creates one, its next meetings.
   prefetch: (forumId, services) =>
-    Promise.all([services.agendas.listFrom(forumId, new Date(services.clock.now().getTime() - NEXT_AGENDA_GRACE_MS)), upcomingMeetings(services, [forumId], services.clock.now(), { limit: EDITOR_MEETINGS })]),
+    // Every agenda of the forum in one query (the history too): the next ones alone would take a
+    // query of headers and then their rows, a third round of waiting for this command.
+    Promise.all([services.agendas.listByForum(forumId), upcomingMeetings(services, [forumId], services.clock.now(), { limit: EDITOR_MEETINGS })]),
   async run({ t, info, actor, args, services, granted, prefetched }) {
     const userId = actor.userId;
     const texts = textsFor(t.lang);
