@@ -68,6 +68,16 @@ function indexEntity(escalation: Escalation): Properties & { partitionKey: strin
 
 const isClosed = (escalation: Pick<Escalation, 'state'>): boolean => CLOSED_STATES.includes(escalation.state);
 
+/**
+ * The cases a person raised, newest first: partition `r~{raiser}` of `escalationsbyorigin` (a forum's
+ * id is escaped, so it never begins `r~`), row `{inverted raisedAt ms:13}~{case id}`.
+ */
+const raisedPartitionOf = (userId: string): string => checkKey(INDEX, 'PartitionKey', joinKey('r', escapeKey(userId)));
+function raisedEntity(escalation: Pick<Escalation, 'id' | 'raisedAt'>, raiserId: string): Properties & { partitionKey: string; rowKey: string } {
+  const inverted = padNumber(9_999_999_999_999 - Date.parse(escalation.raisedAt), 13);
+  return { partitionKey: raisedPartitionOf(raiserId), rowKey: checkKey(INDEX, 'RowKey', joinKey(inverted, escapeKey(escalation.id))), id: escalation.id };
+}
+
 const escalationOf = (row: Row): Escalation =>
   Escalation.parse({ ...dataOf(row), path: fromJson(row['path']), raisedBy: fromJson(row['raisedBy']), version: row.etag });
 
@@ -121,7 +131,8 @@ export function createEscalationRepository(tables: TableSet): EscalationReposito
       const header = headerEntity(escalation, firstStep);
       const step = stepEntity(escalation.id, firstStep);
       const indexRow = indexEntity(escalation);
-      await Promise.all([(await tables.client(INDEX)).upsertEntity(indexRow, 'Replace'), markOpen(escalation)]);
+      const index = await tables.client(INDEX);
+      await Promise.all([index.upsertEntity(indexRow, 'Replace'), index.upsertEntity(raisedEntity(escalation, escalation.raisedBy.userId), 'Replace'), markOpen(escalation)]);
       const table = await cases();
       let etag: string | undefined;
       try {
@@ -193,6 +204,29 @@ export function createEscalationRepository(tables: TableSet): EscalationReposito
       return open;
     },
 
+    async listRaisedBy(userId, limit) {
+      const index = await tables.client(INDEX);
+      const rows = await listAll(index, odata`PartitionKey eq ${raisedPartitionOf(userId)}`);
+      const headers = await Promise.all(rows.slice(0, limit).map((row) => readHeader(String(row['id']))));
+      // A row pointing at nothing (a crashed create, a half-done delete) is skipped, and not counted.
+      const found = headers.flatMap((header) => (header === undefined ? [] : [escalationOf(header)])).filter((e) => e.raisedBy.userId === userId);
+      return { cases: found, total: rows.length - (Math.min(rows.length, limit) - found.length) };
+    },
+
+    async repairRaisedList() {
+      // Every header and every raiser's row (two scans, the sweep's): rows written where missing.
+      const index = await tables.client(INDEX);
+      const { from, to } = prefixBounds(joinKey('r', ''));
+      const [headers, listed] = await Promise.all([
+        listAll(await cases(), odata`RowKey eq ${HEADER_ROW}`),
+        listAll(index, odata`PartitionKey ge ${from} and PartitionKey lt ${to}`),
+      ]);
+      const have = new Set(listed.map((row) => `${row.partitionKey}|${row.rowKey}`));
+      const missing = headers.map(escalationOf).map((e) => raisedEntity(e, e.raisedBy.userId)).filter((row) => !have.has(`${row.partitionKey}|${row.rowKey}`));
+      for (const row of missing) await index.upsertEntity(row, 'Replace');
+      return missing.length;
+    },
+
     async repairOpenList() {
       // Every header (the whole table, filtered by the service): the slow path the list saves the minute job.
       const headers = await listAll(await cases(), odata`RowKey eq ${HEADER_ROW} and state ne ${'resolved'} and state ne ${'returned'}`);
@@ -250,7 +284,9 @@ export function createEscalationRepository(tables: TableSet): EscalationReposito
       }
       await deleteRows(table, await listAll(table, odata`PartitionKey eq ${header.partitionKey}`));
       const index = indexEntity(escalation);
-      await Promise.all([deleteRows(await tables.client(INDEX), [index]), live.remove('cases', id)]);
+      const indexTable = await tables.client(INDEX);
+      // Different partitions: each its own delete.
+      await Promise.all([deleteRows(indexTable, [index]), deleteRows(indexTable, [raisedEntity(escalation, escalation.raisedBy.userId)]), live.remove('cases', id)]);
     },
 
     async replacePerson(id, userId, replacement) {
@@ -284,7 +320,13 @@ export function createEscalationRepository(tables: TableSet): EscalationReposito
         } catch (error) {
           mapWriteError(error, { table: TABLE, key: [id] });
         }
-        if (escalation.raisedBy.userId === userId) changed += 1;
+        if (escalation.raisedBy.userId === userId) {
+          changed += 1;
+          // The raiser's list follows: the row under the replacement first, then the old one goes.
+          const index = await tables.client(INDEX);
+          await index.upsertEntity(raisedEntity(escalation, replacement.userId), 'Replace');
+          await deleteRows(index, [raisedEntity(escalation, userId)]);
+        }
       });
       return changed;
     },

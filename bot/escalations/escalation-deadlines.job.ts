@@ -55,13 +55,15 @@ export function escalationDeadlineJob(services: BotServices, settings: DeadlineS
 /**
  * Hourly (and at start), one instance at a time: lists again every open case the open-case list
  * lacks — cases from before the list, or a write whose mark was lost — so the deadline job, which
- * reads only that list, misses none for long. Reads every case: kept out of the minute.
+ * reads only that list, misses none for long; and writes the raisers' lists where a row is missing.
+ * Reads every case: kept out of the minute.
  */
 export const openCasesSweepJob = (services: BotServices): ScheduledJob => ({
   name: 'escalations.open.sweep',
   everyMs: 60 * 60_000,
   async run() {
     const listed = await services.escalations.repairOpenList();
-    if (listed > 0) services.logger.info({ listed }, 'escalations: open cases listed again by the sweep');
+    const raised = await services.escalations.repairRaisedList();
+    if (listed + raised > 0) services.logger.info({ listed, raised }, 'escalations: open cases and raisers\' lists put right by the sweep');
   },
 });

@@ -28,26 +28,31 @@ export async function raiseForm(services: BotServices, lang: Lang, userId: strin
 const LIST_SHOWN = 20;
 
 /**
- * `eskaler` in a personal chat: the cases I raised (from the fora I belong to) and the open ones
- * waiting for me (held where I am manager or chair, or a question to me).
+ * `eskaler` in a personal chat: the cases I raised (the newest 20, whichever forum: the raiser may
+ * always see their case) and the open ones waiting for me (held where I am manager or chair, or a
+ * question to me). Two rounds, whatever the number of cases stored.
  */
 export async function myCases(services: BotServices, lang: Lang, userId: string): Promise<AdaptiveCard> {
   const t = escalationTexts[lang];
-  const [memberships, open, fora] = await Promise.all([services.members.listMembershipsOfUser(userId), services.escalations.listOpen(), services.fora.list()]);
+  // Side by side: my memberships, the open cases, the fora's names, and the newest cases I raised.
+  const [memberships, open, fora, raised] = await Promise.all([
+    services.members.listMembershipsOfUser(userId),
+    services.escalations.listOpen(),
+    services.fora.list(),
+    services.escalations.listRaisedBy(userId, LIST_SHOWN),
+  ]);
   const name = (id: string): string => fora.find((f) => f.id === id)?.name ?? id;
   const deciderIn = memberships.filter((m) => m.roles.includes('manager') || m.roles.includes('chair')).map((m) => m.forumId);
-  const fromMyFora = (await Promise.all(memberships.map((m) => services.escalations.listByOriginForum(m.forumId)))).flat();
   const line = (e: Escalation): string => `${asText(e.title)} · ${t.card.states[e.state]} · ${asText(name(e.currentForumId))}`;
   const waiting = open.filter(
     (e) => (e.state === 'awaiting_answer' ? e.raisedBy.userId === userId : deciderIn.includes(e.currentForumId)) && !CLOSED_STATES.includes(e.state),
   );
-  const raised = fromMyFora.filter((e) => e.raisedBy.userId === userId).sort((a, b) => b.raisedAt.localeCompare(a.raisedAt));
   // Newest first, 20 of each, saying so when there are more (a case is one click from its card).
   const newest = [...waiting].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   return escalationListCard(t.list, {
-    raised: raised.slice(0, LIST_SHOWN).map((e) => ({ id: e.id, line: line(e) })),
+    raised: raised.cases.map((e) => ({ id: e.id, line: line(e) })),
     waiting: newest.slice(0, LIST_SHOWN).map((e) => ({ id: e.id, line: line(e) })),
-    raisedTotal: raised.length,
+    raisedTotal: raised.total,
     waitingTotal: waiting.length,
   });
 }

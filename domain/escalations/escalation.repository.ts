@@ -19,6 +19,10 @@ export interface EscalationRepository {
   history(id: string): Promise<EscalationStep[]>;
   /** Every case not yet resolved or returned (for deadlines and "waiting for me"). */
   listOpen(): Promise<Escalation[]>;
+  /** The newest `limit` cases the person raised (any state, any forum) and how many they raised in all: two rounds whatever the history. */
+  listRaisedBy(userId: string, limit: number): Promise<{ cases: Escalation[]; total: number }>;
+  /** Writes each case's row in its raiser's list where it is missing (cases from before the list); how many. Reads every case. */
+  repairRaisedList(): Promise<number>;
   /** Lists again every open case the open list lacks (cases from before it, a lost mark); how many. Reads every case: the hourly sweep's. */
   repairOpenList(): Promise<number>;
   /**

@@ -195,4 +195,38 @@ describe('escalations', () => {
     expect(await openIds()).toContain(a!.id);
     expect(await storage.escalations.repairOpenList()).toBe(0);
   });
+
+  test('given a person raised 25 cases then the newest 20 come with the total, from one query and 20 point reads; a replaced raiser\'s list moves; a lost row comes back with the sweep', async () => {
+    const raiser = { userId: uniqueId('user'), displayName: 'Lokal SSP-konsulent' };
+    const created: Escalation[] = [];
+    for (let n = 0; n < 25; n++) {
+      const at = new Date(Date.parse('2026-03-01T12:00:00.000Z') + n * 3_600_000).toISOString();
+      const { escalation, firstStep } = anEscalation(uniqueId('forum'), { raisedBy: raiser, raisedAt: at, updatedAt: at });
+      created.push(await storage.escalations.create(escalation, { ...firstStep, at, actor: raiser }));
+    }
+    const mine = await storage.escalations.listRaisedBy(raiser.userId, 20);
+    expect(mine.total).toBe(25);
+    expect(mine.cases.map((e) => e.id)).toEqual(created.slice(5).reverse().map((e) => e.id));
+
+    // Deleted: off the list. Replaced (a person leaving): the case moves to the replacement's list.
+    await storage.escalations.delete(created[24]!.id);
+    const replacement = { userId: uniqueId('user'), displayName: 'Afløser' };
+    await storage.escalations.replacePerson(created[23]!.id, raiser.userId, replacement);
+    expect((await storage.escalations.listRaisedBy(raiser.userId, 20)).total).toBe(23);
+    expect((await storage.escalations.listRaisedBy(replacement.userId, 20)).cases.map((e) => e.id)).toEqual([created[23]!.id]);
+
+    // A lost row (or a case from before the list): the sweep writes it again, once.
+    const [row] = (await listRows(raw('escalationsbyorigin'), `r~${escapeKey(raiser.userId)}`)).filter((r) => r['id'] === created[0]!.id);
+    await raw('escalationsbyorigin').deleteEntity(row!.partitionKey, row!.rowKey);
+    expect((await storage.escalations.listRaisedBy(raiser.userId, 100)).total).toBe(22);
+    expect(await storage.escalations.repairRaisedList()).toBe(1);
+    expect((await storage.escalations.listRaisedBy(raiser.userId, 100)).total).toBe(23);
+    expect(await storage.escalations.repairRaisedList()).toBe(0);
+  });
 });
+
+async function listRows(table: ReturnType<typeof raw>, partitionKey: string): Promise<{ partitionKey: string; rowKey: string; [k: string]: unknown }[]> {
+  const rows = [];
+  for await (const row of table.listEntities({ queryOptions: { filter: `PartitionKey eq '${partitionKey}'` } })) rows.push(row as { partitionKey: string; rowKey: string });
+  return rows;
+}
