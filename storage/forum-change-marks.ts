@@ -9,6 +9,26 @@ export type MarkErrorReporter = (error: unknown, context: Record<string, unknown
 const AFTER_TRIES = 3;
 
 /**
+ * Moves a mark before a write and again after it: a write whose first mark fails does not happen; the
+ * second is tried three times, then reported (the write stands).
+ */
+export async function aroundWrite<T>(move: () => Promise<void>, write: () => Promise<T>, reportAfter: (error: unknown) => void): Promise<T> {
+  await move();
+  const result = await write();
+  for (let n = 1; ; n++) {
+    try {
+      await move();
+      return result;
+    } catch (error) {
+      if (n >= AFTER_TRIES) {
+        reportAfter(error);
+        return result;
+      }
+    }
+  }
+}
+
+/**
  * The repositories of what a forum's reminders are made of, each write moving the forum's change
  * mark (see ReminderIndexRepository.marks) before and after it. Before: every copy read earlier is
  * out of date even if the second mark fails, and a write whose first mark cannot be moved does not
@@ -17,21 +37,8 @@ const AFTER_TRIES = 3;
  * reported) together leave a copy stale, until the hourly sweep reads every forum again.
  */
 export function withChangeMarks<R extends Marked>(repos: R, marks: Pick<ReminderIndexRepository, 'markChanged'>, report: MarkErrorReporter): Marked {
-  async function marked<T>(forumId: string, write: () => Promise<T>): Promise<T> {
-    await marks.markChanged(forumId);
-    const result = await write();
-    for (let n = 1; ; n++) {
-      try {
-        await marks.markChanged(forumId);
-        return result;
-      } catch (error) {
-        if (n >= AFTER_TRIES) {
-          report(error, { forumId, reason: 'change mark after a write' });
-          return result;
-        }
-      }
-    }
-  }
+  const marked = <T>(forumId: string, write: () => Promise<T>): Promise<T> =>
+    aroundWrite(() => marks.markChanged(forumId), write, (error) => report(error, { forumId, reason: 'change mark after a write' }));
   const { fora, members, meetingSeries, meetings, agendas } = repos;
   return {
     fora: {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Forum } from '../domain/fora/forum';
 import type { ForumRepository } from '../domain/fora/forum.repository';
-import type { MarkErrorReporter } from './forum-change-marks';
+import { aroundWrite, type MarkErrorReporter } from './forum-change-marks';
 import type { TableSet } from './table-client';
 import { isNotFound } from './table-errors';
 
@@ -15,7 +15,6 @@ import { isNotFound } from './table-errors';
  */
 const TABLE = 'reminderindex';
 const MARK = { partitionKey: 'changed-list', rowKey: 'fora' } as const;
-const AFTER_TRIES = 3;
 
 /** A kept list older than this is read again even if its mark has not moved (a lost second mark). */
 export const KEEP_LIST_AT_MOST_MS = 10 * 60_000;
@@ -34,22 +33,10 @@ export function withKeptForaList(fora: ForumRepository, tables: TableSet, report
   async function moveMark(): Promise<void> {
     await (await tables.client(TABLE)).upsertEntity({ ...MARK, nonce: randomUUID() }, 'Replace');
   }
-  async function marked<T>(write: () => Promise<T>): Promise<T> {
+  // Forgotten at once here; the mark tells every other instance (and this one, should the write land late).
+  function marked<T>(write: () => Promise<T>): Promise<T> {
     kept = undefined;
-    await moveMark();
-    const result = await write();
-    kept = undefined;
-    for (let n = 1; ; n++) {
-      try {
-        await moveMark();
-        return result;
-      } catch (error) {
-        if (n >= AFTER_TRIES) {
-          report(error, { reason: 'fora list mark after a write' });
-          return result;
-        }
-      }
-    }
+    return aroundWrite(moveMark, write, (error) => report(error, { reason: 'fora list mark after a write' })).finally(() => (kept = undefined));
   }
 
   return {

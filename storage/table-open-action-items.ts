@@ -9,7 +9,7 @@ import { retryOnConflict } from './conflict-retry';
 import { isNotFound } from './table-errors';
 import { BATCH_LIMIT } from './table-batch';
 import { checkKey, escapeKey, joinKey, prefixBounds, unescapeKey } from './table-keys';
-import { listAll, type Row } from './table-query';
+import { listAll, listUpTo, type Row } from './table-query';
 
 /**
  * The open action items of a forum kept a second time, keyed for the board: partition = forum, row
@@ -47,6 +47,9 @@ async function writeRows(table: TableClient, partitionKey: string, actions: Tran
   }
 }
 
+/** The counter row's open items per due date (none stored: no open item yet). */
+const perDateOf = (row: Record<string, unknown> | undefined): Record<string, number> => JSON.parse(String(row?.['perDate'] ?? '{}')) as Record<string, number>;
+
 interface Counts {
   perDate: Record<string, number>;
   etag?: string;
@@ -55,7 +58,7 @@ interface Counts {
 async function readCounts(table: TableClient, partitionKey: string): Promise<Counts> {
   try {
     const row = await table.getEntity<Record<string, unknown>>(partitionKey, COUNTS);
-    return { perDate: JSON.parse(String(row['perDate'] ?? '{}')) as Record<string, number>, etag: row.etag };
+    return { perDate: perDateOf(row), etag: row.etag };
   } catch (error) {
     if (!isNotFound(error)) throw error;
     return { perDate: {} };
@@ -107,17 +110,6 @@ function countsOf(perDate: Record<string, number>, todayLocal: string): { open: 
   return { open: entries.reduce((n, [, k]) => n + k, 0), overdue: entries.reduce((n, [date, k]) => n + (date < todayLocal ? k : 0), 0) };
 }
 
-const perDateOf = (row: Record<string, unknown> | undefined): Record<string, number> => JSON.parse(String(row?.['perDate'] ?? '{}')) as Record<string, number>;
-
-/** Reads one query's rows until `limit + 1` of them (whether there is a next page) are in. */
-async function firstRows(table: TableClient, filter: string, limit: number): Promise<Row[]> {
-  const rows: Row[] = [];
-  for await (const page of table.listEntities<Record<string, unknown>>({ queryOptions: { filter } }).byPage({ maxPageSize: limit + 1 })) {
-    rows.push(...(page as Row[]));
-    if (rows.length > limit) break;
-  }
-  return rows;
-}
 
 export interface OpenItemIndex {
   /** Makes the rows of `after` (undefined: deleted) replace those of `before` (undefined: new). */
@@ -164,7 +156,7 @@ export function createOpenItemIndex(tables: TableSet, parse: (value: unknown) =>
       const comparison = after === undefined ? 'ge' : 'gt';
       const filter = odata`PartitionKey eq ${partitionOf(forumId)} and RowKey lt ${to}` + ` and RowKey ${comparison} '${start.replaceAll("'", "''")}'`;
       // One more than asked: whether there is a next page, without another request.
-      const rows = await firstRows(table, filter, limit);
+      const rows = await listUpTo(table, filter, limit + 1);
       const shown = rows.slice(0, limit);
       return { items: shown.map((row) => itemOf(row, parse)), ...(rows.length > limit ? { next: shown.at(-1)!.rowKey } : {}) };
     },
@@ -179,7 +171,7 @@ export function createOpenItemIndex(tables: TableSet, parse: (value: unknown) =>
       const table = await client();
       const { to } = prefixBounds(joinKey(BOARD, ''));
       // Between the counter row `c` and the board's `f~…` rows there are none: one range holds both.
-      const rows = await firstRows(table, odata`PartitionKey eq ${partitionOf(forumId)} and RowKey ge ${COUNTS} and RowKey lt ${to}`, limit + 1);
+      const rows = await listUpTo(table, odata`PartitionKey eq ${partitionOf(forumId)} and RowKey ge ${COUNTS} and RowKey lt ${to}`, limit + 2);
       const counter = rows[0]?.rowKey === COUNTS ? rows.shift() : undefined;
       const shown = rows.slice(0, limit);
       return {
@@ -190,14 +182,7 @@ export function createOpenItemIndex(tables: TableSet, parse: (value: unknown) =>
     },
 
     async count(forumId, todayLocal) {
-      const table = await client();
-      let counter: Record<string, unknown> | undefined;
-      try {
-        counter = await table.getEntity<Record<string, unknown>>(partitionOf(forumId), COUNTS);
-      } catch (error) {
-        if (!isNotFound(error)) throw error;
-      }
-      return countsOf(perDateOf(counter), todayLocal);
+      return countsOf((await readCounts(await client(), partitionOf(forumId))).perDate, todayLocal);
     },
 
     async repair(forumId, items) {

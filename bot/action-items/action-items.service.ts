@@ -1,6 +1,7 @@
 import { actionBoardCard } from '../../cards/action-board.card';
 import { actionItemCard } from '../../cards/action-item.card';
 import { MINE_PAGE, myActionsCard } from '../../cards/action-mine.card';
+import { pageStart } from '../../domain/shared/paging';
 import { byUrgency } from '../../domain/actions/action-views';
 import { isOverdue } from '../../domain/actions/action-item.rules';
 import type { AdaptiveCard } from '../../cards/card-kit';
@@ -300,8 +301,7 @@ export async function myActionsCardOf(services: BotServices, texts: ActionItemsT
   const mine = await myOpenItems(services, userId);
   const sort = byUrgency(today);
   mine.sort((a, b) => sort(a.item, b.item));
-  // Past the end (items closed since the last page): the last page there is.
-  const start = Math.max(0, Math.min(from - 1, Math.floor(Math.max(0, mine.length - 1) / MINE_PAGE) * MINE_PAGE));
+  const start = pageStart(from, mine.length, MINE_PAGE);
   const items = mine.slice(start, start + MINE_PAGE).map(({ forum, item }) => ({
     forumId: forum.id,
     forumName: forum.name,

@@ -36,6 +36,17 @@ async function tend(services: BotServices, forum: Forum, agenda: Agenda, now: Da
   }
 }
 
+/** Lists again each of the forum's agendas that needs tending (the sweep; a channel just linked). How many. */
+export async function relistAgendas(services: Pick<BotServices, 'agendas'>, forum: Forum, now: Date): Promise<number> {
+  let listed = 0;
+  for (const agenda of await services.agendas.listByForum(forum.id)) {
+    if (!needsTending(agenda, channelOf(forum) !== undefined, now)) continue;
+    await services.agendas.markLive(forum.id, agenda.id);
+    listed++;
+  }
+  return listed;
+}
+
 /**
  * Once a minute, one instance at a time: channel cards behind their agenda, consultants' cards not
  * yet queued (a crash mid-circulation), the automatic reminder before the deadline, the briefing
@@ -70,13 +81,7 @@ export function agendaJobs(services: BotServices): readonly ScheduledJob[] {
       everyMs: AGENDA_SWEEP_EVERY_MS,
       async run(now) {
         let listed = 0;
-        for (const forum of await services.fora.list()) {
-          for (const agenda of await services.agendas.listByForum(forum.id)) {
-            if (!needsTending(agenda, channelOf(forum) !== undefined, now)) continue;
-            await services.agendas.markLive(forum.id, agenda.id);
-            listed++;
-          }
-        }
+        for (const forum of await services.fora.list()) listed += await relistAgendas(services, forum, now);
         if (listed > 0) services.logger.debug({ listed }, 'agendas: live agendas listed again by the sweep');
       },
     },

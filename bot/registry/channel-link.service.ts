@@ -1,6 +1,6 @@
 import type { Forum, TeamsLink } from '../../domain/fora/forum';
 import { canLinkChannel } from '../../domain/fora/forum.rules';
-import { needsTending } from '../../domain/agendas/agenda.rules';
+import { relistAgendas } from '../agendas/agendas.jobs';
 import type { BotServices } from '../core/services';
 import type { TurnInfo } from '../core/turn-info';
 import { audit } from '../core/audit';
@@ -38,8 +38,7 @@ export async function linkChannel(
   };
   const updated = await services.fora.update(forum.id, (current) => ({ ...current, teams: link }));
   // Its published agendas not yet posted go to the new channel with the next minute's run (not the hourly sweep's).
-  const now = services.clock.now();
-  for (const agenda of await services.agendas.listByForum(forum.id)) if (needsTending(agenda, true, now)) await services.agendas.markLive(forum.id, agenda.id);
+  await relistAgendas(services, updated, services.clock.now());
   await audit(services, { forumId: forum.id, actorId: info.actor.userId, action: 'forum.channel.linked', subject: forum.name, before: forum.teams, after: link });
   return { ok: true, forum: updated, already: false };
 }

@@ -1,4 +1,5 @@
 import { FORA_PAGE, foraCard } from '../../cards/fora.card';
+import { pageStart } from '../../domain/shared/paging';
 import { forumListCard } from '../../cards/forum-list.card';
 import type { Forum } from '../../domain/fora/forum';
 import type { AdaptiveCard } from '../../cards/card-kit';
@@ -17,8 +18,7 @@ import { linkedForum } from '../core/linked-forum';
  */
 export function foraReply(t: Messages, fora: readonly Forum[], place: Place, notice?: string, from = 1): { card: ReturnType<typeof foraCard>; summary: string } {
   const sorted = [...fora].sort((a, b) => a.name.localeCompare(b.name, 'da'));
-  // Past the end (fora deleted since the last page): the last page there is.
-  const start = Math.max(0, Math.min(from - 1, Math.floor(Math.max(0, sorted.length - 1) / FORA_PAGE) * FORA_PAGE));
+  const start = pageStart(from, sorted.length, FORA_PAGE);
   const view = {
     fora: sorted.slice(start, start + FORA_PAGE).map((f) => ({ id: f.id, name: f.name, level: f.level, sensitive: f.sensitive, linkedHere: f.teams?.conversationId === place.conversationId })),
     offerLink: place.kind === 'channel',
