@@ -2,7 +2,7 @@
  * What a member of 1, 4 and 12 fora waits for, over real HTTP: Forumbot (in-memory Azurite, replies
  * to the Teams connector emulator) beside a bare botbuilder echo bot, in the same run.
  *
- *   npx tsx bench/member-fora.bench.ts [turns=100] [--warmup=24] [--pool=24] [--concurrency=20] [--fora=1,4,12] [--other=200]
+ *   npx tsx bench/member-fora.bench.ts [turns=100] [--warmup=24] [--pool=24] [--concurrency=20] [--fora=1,4,12] [--other=200] [--history=104]
  *
  * Variants, interleaved round-robin: the echo bot; `hjælp` (Forumbot without storage, for reference);
  * `fora`, `møder`, `handlinger`, `dagsorden` typed in a 1:1 chat; a card click (Action.Execute
@@ -10,7 +10,8 @@
  * (`actions.item.status`, open ↔ started: a read-modify-write and an audit line, not judged against
  * the read goal). Each variant rotates over its own pool of people, each in their own 1:1 chat, all
  * members of the same fora (secretary of the first; every forum with a weekly series and next week's
- * agenda; an open item per member in the first forum, for `handlinger` in every forum); the warm-up reaches every one of them first, so measured
+ * agenda; an open item per member in the first forum, for `handlinger` in every forum; for `dagsorden`
+ * `history` weeks of published agendas before, as a forum has after two years); the warm-up reaches every one of them first, so measured
  * turns are the steady state. Everything for every fora count (and `other` fora no one here is in) is
  * seeded before the first measurement, so each count runs against the same storage.
  *
@@ -53,6 +54,8 @@ const Args = z.object({
   concurrency: z.coerce.number().int().min(0).max(64).default(20),
   /** Fora nobody in the pools belongs to, stored beside (a deployment holds many): a read of every forum shows. */
   other: z.coerce.number().int().min(0).max(5_000).default(200),
+  /** Weeks of published agendas (8 items each) before next week's, in every forum `dagsorden` is measured on: its history. */
+  history: z.coerce.number().int().min(0).max(520).default(104),
   fora: z
     .string()
     .default('1,4,12')
@@ -233,7 +236,7 @@ function reportAcross(variants: readonly Variant[], outcomes: readonly CountOutc
 }
 
 async function main(): Promise<number> {
-  const args: Args = parseBenchArgs(Args, 'turns', 'member-fora.bench.ts [turns=100] [--warmup=24] [--pool=24] [--concurrency=20] [--fora=1,4,12] [--other=200]');
+  const args: Args = parseBenchArgs(Args, 'turns', 'member-fora.bench.ts [turns=100] [--warmup=24] [--pool=24] [--concurrency=20] [--fora=1,4,12] [--other=200] [--history=104]');
   const azurite = await startAzurite();
   const closers: (() => Promise<void>)[] = [() => azurite.stop()];
   try {
@@ -247,12 +250,12 @@ async function main(): Promise<number> {
     const kinds = ['fora', 'møder', 'handlinger', 'dagsorden', 'click', 'submit'] as const;
     const groupsByCount = new Map<number, Record<(typeof kinds)[number], MemberGroup>>();
     for (const fora of args.fora) {
-      const groups = await Promise.all(kinds.map((kind) => seedMemberGroup(storage, `Forum ${kind} ${fora}`, fora, args.pool, kind === 'handlinger')));
+      const groups = await Promise.all(kinds.map((kind) => seedMemberGroup(storage, `Forum ${kind} ${fora}`, fora, args.pool, kind === 'handlinger', kind === 'dagsorden' ? args.history : 0)));
       groupsByCount.set(fora, Object.fromEntries(kinds.map((kind, i) => [kind, groups[i]!])) as Record<(typeof kinds)[number], MemberGroup>);
     }
     for (let i = 0; i < args.other; i += 50) await Promise.all(Array.from({ length: Math.min(50, args.other - i) }, (_, k) => storage.fora.save(aForum({ name: `Andet forum ${i + k + 1}` }))));
     const foraSeeded = args.fora.reduce((n, f) => n + f * kinds.length, 0) + args.other;
-    console.log(`seeded ${foraSeeded} fora and ${args.fora.reduce((n, f) => n + f * kinds.length * args.pool, 0)} memberships in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+    console.log(`seeded ${foraSeeded} fora, ${args.fora.reduce((n, f) => n + f * kinds.length * args.pool, 0)} memberships and ${args.fora.reduce((n, f) => n + f, 0) * args.history} past agendas in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
 
     const app = createBotApp({ config: testConfig({ logLevel: 'warn' }), logger, storage });
     const forumbotPort = await app.listen(0, '127.0.0.1');

@@ -1,6 +1,6 @@
 import type { Forum } from '../domain/fora/forum';
 import type { Storage } from '../storage/index';
-import { anActionItem, anAgenda, aForum, aMeetingSeries } from '../test/storage/storage.mothers';
+import { anActionItem, anAgenda, anAgendaItem, aForum, aMeetingSeries } from '../test/storage/storage.mothers';
 import { aPerson, aPersonalChat, type Person, type Where } from '../test/bot/support/teams-activities';
 
 /** Someone in the benchmark's pool: their own 1:1 chat and their item in their first forum. */
@@ -25,9 +25,10 @@ async function inBatches<T>(all: readonly T[], size: number, each: (value: T) =>
  * `people` consultants who are all members of the same `foraCount` fora (secretary of the first, as
  * the storage-depth test has it), each forum with a weekly series and an agenda for next week, and
  * each member with an open item in the first forum or, with `itemsInEvery`, in every forum (only
- * `handlinger` reads them all; writing fewer keeps the seeding short on a shared machine).
+ * `handlinger` reads them all; writing fewer keeps the seeding short on a shared machine), and
+ * `pastAgendas` weeks of published agendas before (a forum's history).
  */
-export async function seedMemberGroup(storage: Storage, name: string, foraCount: number, people: number, itemsInEvery = false): Promise<MemberGroup> {
+export async function seedMemberGroup(storage: Storage, name: string, foraCount: number, people: number, itemsInEvery = false, pastAgendas = 0): Promise<MemberGroup> {
   const tomorrow = new Date(Date.now() + DAY_MS).toISOString().slice(0, 10);
   const fora = Array.from({ length: foraCount }, (_, i) => aForum({ name: `${name} ${i + 1}` }));
   await Promise.all(
@@ -37,6 +38,10 @@ export async function seedMemberGroup(storage: Storage, name: string, foraCount:
         storage.meetingSeries.save(aMeetingSeries(forum.id, { firstDate: tomorrow, rrule: 'FREQ=WEEKLY' })),
         storage.agendas.save(anAgenda(forum.id, { meetingStart: new Date(Date.now() + 7 * DAY_MS).toISOString() })),
       ]);
+      // History: a published agenda of 8 items for each of the `pastAgendas` weeks before.
+      await inBatches([...Array(pastAgendas).keys()], 20, (week) =>
+        storage.agendas.save(anAgenda(forum.id, { state: 'published', meetingStart: new Date(Date.now() - (week + 1) * 7 * DAY_MS).toISOString(), items: Array.from({ length: 8 }, (_, i) => anAgendaItem({ title: `Punkt ${i + 1}`, description: 'Hvad vi drøftede, og hvem der følger op. '.repeat(4) })) })),
+      );
     }),
   );
   const persons = Array.from({ length: people }, (_, i) => aPerson(`Konsulent ${i + 1}`));

@@ -44,9 +44,13 @@ function headerProperties(agenda: Agenda, itemsKey: string): Properties {
   return { ...compact({ ...plain, kind: 'agenda', itemsKey, itemCount: items.length }), ...splitText('circulation', toJson(circulation)) };
 }
 
-function itemRow(partitionKey: string, agendaId: string, itemsKey: string, item: AgendaItem, position: number): Properties & { partitionKey: string; rowKey: string } {
-  const rowKey = checkKey(TABLE, 'RowKey', joinKey(escapeKey(agendaId), itemsKey, padNumber(position, 3)));
-  return { partitionKey, rowKey, ...compact({ ...item, kind: 'item', agendaId, itemsKey, position }) };
+/**
+ * An item row carries its agenda's `meetingStart` (every write rewrites all item rows), so the
+ * agendas from a time on are one query, headers and items alike, whatever the forum's history.
+ */
+function itemRow(partitionKey: string, agenda: Agenda, itemsKey: string, item: AgendaItem, position: number): Properties & { partitionKey: string; rowKey: string } {
+  const rowKey = checkKey(TABLE, 'RowKey', joinKey(escapeKey(agenda.id), itemsKey, padNumber(position, 3)));
+  return { partitionKey, rowKey, ...compact({ ...item, kind: 'item', agendaId: agenda.id, itemsKey, position, meetingStart: agenda.meetingStart }) };
 }
 
 /**
@@ -57,6 +61,19 @@ class TornReadError extends Error {
   override name = 'TornReadError';
 }
 const READ_TRIES = 3;
+const TEXT_ORDER_MARGIN_MS = 86_400_000;
+
+/** Item rows by the agenda they belong to. */
+function groupItems(rows: readonly Row[]): Map<unknown, Row[]> {
+  const byAgenda = new Map<unknown, Row[]>();
+  for (const row of rows) {
+    if (row['kind'] !== 'item') continue;
+    const group = byAgenda.get(row['agendaId']);
+    if (group === undefined) byAgenda.set(row['agendaId'], [row]);
+    else group.push(row);
+  }
+  return byAgenda;
+}
 
 async function readWhole<T>(read: () => Promise<T>): Promise<T> {
   for (let n = 1; ; n++) {
@@ -118,7 +135,7 @@ export function createAgendaRepository(tables: TableSet, reportCleanupError: Cle
     const rowKey = headerKeyOf(agenda.id);
     const itemsKey = newItemsKey(agenda.revision);
     const header = { partitionKey, rowKey, ...headerProperties(agenda, itemsKey) };
-    const items = agenda.items.map((item, position) => itemRow(partitionKey, agenda.id, itemsKey, item, position));
+    const items = agenda.items.map((item, position) => itemRow(partitionKey, agenda, itemsKey, item, position));
 
     // Everything is checked before the first write: nothing of a refused agenda is stored.
     let total = 0;
@@ -158,18 +175,36 @@ export function createAgendaRepository(tables: TableSet, reportCleanupError: Cle
     return { ...agenda, version: etag };
   }
 
-  /** The forum's agendas of meetings from `from` on: their headers (filtered in the partition by the service), then each whole. */
-  async function agendasFrom(forumId: string, from: Date, andAlso = ''): Promise<Agenda[]> {
-    const headers = await listAll(await client(), odata`PartitionKey eq ${partitionOf(forumId)} and kind eq ${'agenda'} and meetingStart ge ${from.toISOString()}` + andAlso);
+  /**
+   * The forum's agendas of meetings from `from` on, in one query: headers and item rows both carry
+   * `meetingStart`. An agenda whose item rows do not (written before they did) or that was being
+   * rewritten while we read is read again alone.
+   */
+  async function agendasFrom(forumId: string, from: Date): Promise<Agenda[]> {
+    const rows = await listAll(await client(), odata`PartitionKey eq ${partitionOf(forumId)} and meetingStart ge ${from.toISOString()}`);
+    const itemsOf = groupItems(rows);
     const agendas = await Promise.all(
-      headers.map((header) =>
-        readWhole(async () => {
-          const loaded = await load(forumId, String(header['id']));
-          return loaded.header === undefined ? undefined : assemble(loaded.header, loaded.rows);
+      rows
+        .filter((row) => row['kind'] === 'agenda')
+        .map(async (header) => {
+          try {
+            return assemble(header, itemsOf.get(header['id']) ?? []);
+          } catch (error) {
+            if (!(error instanceof TornReadError)) throw error;
+            return readWhole(async () => {
+              const loaded = await load(forumId, String(header['id']));
+              return loaded.header === undefined ? undefined : assemble(loaded.header, loaded.rows);
+            });
+          }
         }),
-      ),
     );
     return agendas.filter((agenda): agenda is Agenda => agenda !== undefined);
+  }
+
+  async function listFrom(forumId: string, from: Date): Promise<Agenda[]> {
+    // Compared as text by the service (an offset other than Z would not sort by time): a day's margin, then by time here.
+    const read = await agendasFrom(forumId, new Date(from.getTime() - TEXT_ORDER_MARGIN_MS));
+    return read.filter((agenda) => Date.parse(agenda.meetingStart) >= from.getTime());
   }
 
   /** The current agenda, failing early when its version is no longer current. */
@@ -190,25 +225,15 @@ export function createAgendaRepository(tables: TableSet, reportCleanupError: Cle
     listByForum: (forumId) =>
       readWhole(async () => {
         const rows = await listAll(await client(), odata`PartitionKey eq ${partitionOf(forumId)}`);
-        const byAgenda = new Map<unknown, Row[]>();
-        for (const row of rows) {
-          if (row['kind'] !== 'item') continue;
-          const group = byAgenda.get(row['agendaId']);
-          if (group === undefined) byAgenda.set(row['agendaId'], [row]);
-          else group.push(row);
-        }
+        const byAgenda = groupItems(rows);
         return rows.filter((row) => row['kind'] === 'agenda').map((header) => assemble(header, byAgenda.get(header['id']) ?? []));
       }),
 
     async listPublishedFrom(forumId, from) {
-      return (await agendasFrom(forumId, from, odata` and state eq ${'published'}`)).filter((agenda) => agenda.state === 'published');
+      return (await listFrom(forumId, from)).filter((agenda) => agenda.state === 'published');
     },
 
-    async listFrom(forumId, from) {
-      // Compared as text by the service (an offset other than Z would not sort by time): a day's margin, then by time here.
-      const read = await agendasFrom(forumId, new Date(from.getTime() - 86_400_000));
-      return read.filter((agenda) => Date.parse(agenda.meetingStart) >= from.getTime());
-    },
+    listFrom,
 
     async save(agenda) {
       const existing = agenda.version === undefined ? undefined : await loadForWrite(agenda.forumId, agenda.id, agenda.version);

@@ -79,10 +79,11 @@ export const agendaCommand = command({
   // The editor for chair and secretary, the published agenda for the rest of the forum's public.
   access: { kind: 'forum', requirement: 'public', forumId: meantForumId, optional: true },
   // Read beside the access check: the forum's agendas and, for the card that creates one, its next meetings.
-  prefetch: (forumId, services) =>
-    // Every agenda of the forum in one query (the history too): the next ones alone would take a
-    // query of headers and then their rows, a third round of waiting for this command.
-    Promise.all([services.agendas.listByForum(forumId), upcomingMeetings(services, [forumId], services.clock.now(), { limit: EDITOR_MEETINGS })]),
+  prefetch: (forumId, services) => {
+    const now = services.clock.now();
+    // The agendas from the grace before now on, in one query: the forum's history is not read.
+    return Promise.all([services.agendas.listFrom(forumId, new Date(now.getTime() - NEXT_AGENDA_GRACE_MS)), upcomingMeetings(services, [forumId], now, { limit: EDITOR_MEETINGS })]);
+  },
   async run({ t, info, actor, args, services, granted, prefetched }) {
     const userId = actor.userId;
     const texts = textsFor(t.lang);

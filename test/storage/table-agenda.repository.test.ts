@@ -3,10 +3,12 @@ import { afterAll, describe, expect, test } from 'vitest';
 import type { Agenda } from '../../domain/agendas/agenda';
 import { AlreadyExistsError, ConcurrencyError, NotFoundError } from '../../domain/shared/repository-errors';
 import { escapeKey } from '../../storage/table-keys';
+import { meterDepthTo } from '../support/storage-depth';
 import { anAgenda, anAgendaItem } from './storage.mothers';
 import { openTestStorage, outcomes, uniqueId } from './storage-kit';
 
-const { storage, raw } = openTestStorage();
+const { storage, raw, connectionString } = openTestStorage();
+const azuritePort = (cs: string): number => Number(/TableEndpoint=http:\/\/[^:]+:(\d+)/.exec(cs)?.[1]);
 afterAll(() => storage.dropAll());
 
 /** Every row the agenda has in its table, header and items of every revision. */
@@ -59,6 +61,30 @@ describe('agendas', () => {
     // Any state from a time on (the next agendas): the draft too; a meeting hours before `from` not.
     const next = await storage.agendas.listFrom(forumId, new Date('2026-12-15T09:00:00.000Z'));
     expect(next.sort((a, b) => a.meetingStart.localeCompare(b.meetingStart))).toEqual([saved[50], saved[51]]);
+  });
+
+  test('given a year of agendas then the agendas from a time on are one request, whatever the history', async () => {
+    const forumId = uniqueId('forum');
+    const weekly = (week: number): Agenda =>
+      anAgenda(forumId, { meetingStart: new Date(Date.parse('2026-01-06T08:00:00.000Z') + week * 7 * 86_400_000).toISOString(), items: [anAgendaItem({ title: `Uge ${week}` }), anAgendaItem()] });
+    const saved = await Promise.all(Array.from({ length: 52 }, (_, week) => storage.agendas.save(weekly(week))));
+    const meter = meterDepthTo(azuritePort(connectionString));
+    try {
+      const next = await storage.agendas.listFrom(forumId, new Date('2026-12-15T09:00:00.000Z'));
+      expect(next.sort((a, b) => a.meetingStart.localeCompare(b.meetingStart))).toEqual([saved[50], saved[51]]);
+      expect(meter.read()).toEqual({ requests: 1, depth: 1 });
+    } finally {
+      meter.close();
+    }
+  });
+
+  test('given item rows stored before they carried the meeting time then the agendas from a time on are still read whole', async () => {
+    const forumId = uniqueId('forum');
+    const saved = await storage.agendas.save(anAgenda(forumId, { meetingStart: '2026-12-22T08:00:00.000Z', items: [anAgendaItem({ title: 'Først' }), anAgendaItem({ title: 'Så' })] }));
+    const items = (await rowsOf(saved)).filter((row) => row['kind'] === 'item');
+    expect(items).toHaveLength(2);
+    for (const { meetingStart: _dropped, ...row } of items) await raw('agendas').updateEntity(row as { partitionKey: string; rowKey: string }, 'Replace');
+    expect(await storage.agendas.listFrom(forumId, new Date('2026-12-01T00:00:00.000Z'))).toEqual([saved]);
   });
 
   test('given no such agenda then find gives undefined, update and delete give NotFoundError', async () => {
