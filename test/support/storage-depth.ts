@@ -13,6 +13,8 @@ export interface DepthMeter {
   reset(): void;
   /** Requests since `reset` and the sequential round trips among them. */
   read(): { requests: number; depth: number };
+  /** Time since `reset` with at least one request in flight: what the work waited for storage. */
+  waitedMs(): number;
   close(): void;
 }
 
@@ -22,31 +24,48 @@ export function meterDepthTo(port: number, host = '127.0.0.1'): DepthMeter {
   let finishedDepth = 0;
   let deepest = 0;
   let requests = 0;
+  let inFlight = 0;
+  let busySince = 0;
+  let waited = 0;
   const onStart = (message: unknown): void => {
     const request = (message as { request?: ClientRequest }).request;
     if (request?.getHeader('host') !== target) return;
     const depth = finishedDepth + 1;
     depthOf.set(request, depth);
     requests++;
+    if (inFlight++ === 0) busySince = performance.now();
     deepest = Math.max(deepest, depth);
   };
   const onFinish = (message: unknown): void => {
     const request = (message as { request?: ClientRequest }).request;
     const depth = request === undefined ? undefined : depthOf.get(request);
-    if (depth !== undefined) finishedDepth = Math.max(finishedDepth, depth);
+    if (request === undefined || depth === undefined) return;
+    finishedDepth = Math.max(finishedDepth, depth);
+    depthOf.delete(request);
+    if (--inFlight === 0) waited += performance.now() - busySince;
+  };
+  // A request that fails without an answer ends its wait too.
+  const onError = (message: unknown): void => {
+    const request = (message as { request?: ClientRequest }).request;
+    if (request !== undefined && depthOf.delete(request) && --inFlight === 0) waited += performance.now() - busySince;
   };
   dc.subscribe('http.client.request.start', onStart);
   dc.subscribe('http.client.response.finish', onFinish);
+  dc.subscribe('http.client.request.error', onError);
   return {
     reset() {
       finishedDepth = 0;
       deepest = 0;
       requests = 0;
+      waited = 0;
+      if (inFlight > 0) busySince = performance.now();
     },
     read: () => ({ requests, depth: deepest }),
+    waitedMs: () => waited + (inFlight > 0 ? performance.now() - busySince : 0),
     close() {
       dc.unsubscribe('http.client.request.start', onStart);
       dc.unsubscribe('http.client.response.finish', onFinish);
+      dc.unsubscribe('http.client.request.error', onError);
     },
   };
 }
