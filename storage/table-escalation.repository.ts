@@ -188,19 +188,17 @@ export function createEscalationRepository(tables: TableSet): EscalationReposito
 
     async listOpen() {
       const rows = await live.list('cases');
+      // Every open case's header at once: two rounds of waiting (`eskaler` waits for them) however many are open.
+      const headers = await Promise.all(rows.map((row) => readHeader(row.id)));
       const open: Escalation[] = [];
-      for (let start = 0; start < rows.length; start += READ_PARALLELISM) {
-        const group = rows.slice(start, start + READ_PARALLELISM);
-        const headers = await Promise.all(group.map((row) => readHeader(row.id)));
-        await Promise.all(
-          group.map(async (row, i) => {
-            const escalation = headers[i] === undefined ? undefined : escalationOf(headers[i]);
-            // Closed (or gone): off the list, unless written since it was listed.
-            if (escalation === undefined || isClosed(escalation)) await live.settle('cases', row);
-            else open.push(escalation);
-          }),
-        );
-      }
+      const closed = rows.filter((_row, i) => {
+        const header = headers[i];
+        const escalation = header === undefined ? undefined : escalationOf(header);
+        if (escalation !== undefined && !isClosed(escalation)) open.push(escalation);
+        return escalation === undefined || isClosed(escalation);
+      });
+      // Closed (or gone): off the list, unless written since it was listed.
+      await Promise.all(closed.map((row) => live.settle('cases', row)));
       return open;
     },
 

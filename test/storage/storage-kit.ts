@@ -8,6 +8,8 @@ export interface TestStorage {
   storage: Storage;
   prefix: string;
   connectionString: string;
+  /** Azurite's port, for meters of the requests sent to it (test/support/storage-depth.ts). */
+  port: number;
   /** A plain client on one of this storage's tables, for looking under the repositories. */
   raw(name: TableName): TableClient;
 }
@@ -19,6 +21,7 @@ export function openTestStorage(connectionString = inject('storageConnectionStri
     storage: createStorage(connectionString, { tablePrefix: prefix }),
     prefix,
     connectionString,
+    port: Number(/TableEndpoint=https?:\/\/[^:/]+:(\d+)/.exec(connectionString)?.[1]),
     raw: (name) => TableClient.fromConnectionString(connectionString, tableName(prefix, name), { allowInsecureConnection: true }),
   };
 }

@@ -7,8 +7,7 @@ import { meterDepthTo } from '../support/storage-depth';
 import { anAgenda, anAgendaItem } from './storage.mothers';
 import { openTestStorage, outcomes, uniqueId } from './storage-kit';
 
-const { storage, raw, connectionString } = openTestStorage();
-const azuritePort = (cs: string): number => Number(/TableEndpoint=http:\/\/[^:]+:(\d+)/.exec(cs)?.[1]);
+const { storage, raw, port } = openTestStorage();
 afterAll(() => storage.dropAll());
 
 /** Every row the agenda has in its table, header and items of every revision. */
@@ -68,7 +67,7 @@ describe('agendas', () => {
     const weekly = (week: number): Agenda =>
       anAgenda(forumId, { meetingStart: new Date(Date.parse('2026-01-06T08:00:00.000Z') + week * 7 * 86_400_000).toISOString(), items: [anAgendaItem({ title: `Uge ${week}` }), anAgendaItem()] });
     const saved = await Promise.all(Array.from({ length: 52 }, (_, week) => storage.agendas.save(weekly(week))));
-    const meter = meterDepthTo(azuritePort(connectionString));
+    const meter = meterDepthTo(port);
     try {
       const next = await storage.agendas.listFrom(forumId, new Date('2026-12-15T09:00:00.000Z'));
       expect(next.sort((a, b) => a.meetingStart.localeCompare(b.meetingStart))).toEqual([saved[50], saved[51]]);

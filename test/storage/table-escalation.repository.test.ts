@@ -2,10 +2,11 @@ import { afterAll, describe, expect, test } from 'vitest';
 import type { Escalation, EscalationStep } from '../../domain/escalations/escalation';
 import { AlreadyExistsError, ConcurrencyError, NotFoundError } from '../../domain/shared/repository-errors';
 import { escapeKey } from '../../storage/table-keys';
+import { meterDepthTo } from '../support/storage-depth';
 import { anEscalation } from './storage.mothers';
 import { openTestStorage, outcomes, uniqueId } from './storage-kit';
 
-const { storage, raw } = openTestStorage();
+const { storage, raw, port } = openTestStorage();
 afterAll(() => storage.dropAll());
 
 /** The next state and step, as the domain's rules would build them. */
@@ -194,6 +195,22 @@ describe('escalations', () => {
     expect(await storage.escalations.repairOpenList()).toBeGreaterThanOrEqual(1);
     expect(await openIds()).toContain(a!.id);
     expect(await storage.escalations.repairOpenList()).toBe(0);
+  });
+
+  test('given 40 open cases then listOpen reads them in two rounds of waiting, not one per 16', async () => {
+    const created = await Promise.all(Array.from({ length: 40 }, async () => {
+      const { escalation, firstStep } = anEscalation(uniqueId('forum'));
+      return storage.escalations.create(escalation, firstStep);
+    }));
+    await storage.escalations.listOpen(); // settles what earlier tests closed
+    const meter = meterDepthTo(port);
+    try {
+      const open = (await storage.escalations.listOpen()).map((e) => e.id);
+      expect(open).toEqual(expect.arrayContaining(created.map((e) => e.id)));
+      expect(meter.read()).toEqual({ requests: 1 + open.length, depth: 2 });
+    } finally {
+      meter.close();
+    }
   });
 
   test('given a person raised 25 cases then the newest 20 come with the total, from one query and 20 point reads; a replaced raiser\'s list moves; a lost row comes back with the sweep', async () => {
