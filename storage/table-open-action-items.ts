@@ -69,26 +69,22 @@ async function readCounts(table: TableClient, partitionKey: string): Promise<Cou
  * Counts the board's keys of each due date the change touched (a range of a few keys) and stores
  * the counts in the counter row, by ETag so that two changes at once keep each other's dates. Paid
  * on each change (people's pace) so that reading the board (far more often) costs one point read.
- * Each change counts after its own write, so the later of two counts includes both.
+ * The counter row is read before counting and the count written only while that row is unchanged:
+ * a count taken before another change's row was written can then never overwrite that change's
+ * later count (on a conflict everything is done again, counting included).
  */
 async function recount(table: TableClient, partitionKey: string, dates: readonly string[]): Promise<void> {
   if (dates.length === 0) return;
-  // The counter row is read beside the counting (its ETag still guards the write).
-  const counting = Promise.all(
-    [...new Set(dates)].map(async (date) => {
-      const { from, to } = prefixBounds(joinKey(BOARD, escapeKey(date), ''));
-      let n = 0;
-      const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${to}`;
-      for await (const page of table.listEntities<Record<string, unknown>>({ queryOptions: { filter, select: ['RowKey'] } }).byPage({ maxPageSize: 1000 })) n += page.length;
-      return [date, n] as const;
-    }),
-  );
-  const [counted, read] = await Promise.all([counting, readCounts(table, partitionKey)]);
-  let known: Counts | undefined = read;
+  const countDate = async (date: string): Promise<readonly [string, number]> => {
+    const { from, to } = prefixBounds(joinKey(BOARD, escapeKey(date), ''));
+    let n = 0;
+    const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${to}`;
+    for await (const page of table.listEntities<Record<string, unknown>>({ queryOptions: { filter, select: ['RowKey'] } }).byPage({ maxPageSize: 1000 })) n += page.length;
+    return [date, n] as const;
+  };
   await retryOnConflict(async () => {
-    const current = known ?? (await readCounts(table, partitionKey));
-    known = undefined;
-    for (const [date, n] of counted) {
+    const current = await readCounts(table, partitionKey);
+    for (const [date, n] of await Promise.all([...new Set(dates)].map(countDate))) {
       if (n === 0) delete current.perDate[date];
       else current.perDate[date] = n;
     }

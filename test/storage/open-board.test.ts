@@ -52,6 +52,19 @@ describe('the board read in one query (listOpenBoard)', () => {
     expect(board.counts).toEqual({ open: 5, overdue: 0 });
   });
 
+  test('given 8 forms of 4 items each saved at once, due the same day, then the board counts all 32', async () => {
+    // Five people recording at the same meeting: each form's items one after another, the forms side by side.
+    for (let round = 0; round < 4; round++) {
+      const forumId = uniqueId('forum');
+      await Promise.all(
+        Array.from({ length: 8 }, async (_, form) => {
+          for (let i = 0; i < 4; i++) await storage.actionItems.save(anActionItem(forumId, { id: `item-${form}-${i}`, dueDate: dayOffset(7), status: 'open' }));
+        }),
+      );
+      expect(await storage.actionItems.countOpen(forumId, TODAY)).toEqual({ open: 32, overdue: 0 });
+    }
+  });
+
   test('given a forum without items then the board is empty with zero counts', async () => {
     expect(await storage.actionItems.listOpenBoard(uniqueId('forum'), TODAY, { limit: 10 })).toEqual({ items: [], counts: { open: 0, overdue: 0 } });
   });
