@@ -59,6 +59,7 @@ export const da: Messages = {
     didYouMean: (word) => `Mente du **${word}**?`,
     commandListIntro: 'Du kan skrive:',
     linkedTitle: 'Kanalen er knyttet',
+    alreadyLinkedTitle: 'Allerede knyttet',
     linked: (forum) => `Kanalen er nu knyttet til **${forum}**. Forummets dagsordener og påmindelser bliver sendt hertil.`,
     alreadyLinked: (forum) => `Kanalen er allerede knyttet til **${forum}**.`,
     somethingWentWrong: 'Beklager, der gik noget galt hos mig. Prøv igen om lidt. Bliver fejlen ved, så kontakt jeres IT-support.',

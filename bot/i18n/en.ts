@@ -59,6 +59,7 @@ export const en: Messages = {
     didYouMean: (word) => `Did you mean **${word}**?`,
     commandListIntro: 'You can type:',
     linkedTitle: 'Channel linked',
+    alreadyLinkedTitle: 'Already linked',
     linked: (forum) => `This channel is now linked to **${forum}**. The forum's agendas and reminders will be posted here.`,
     alreadyLinked: (forum) => `This channel is already linked to **${forum}**.`,
     somethingWentWrong: 'Sorry, something went wrong on my side. Please try again in a moment. If it keeps happening, contact your IT support.',

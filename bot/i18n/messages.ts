@@ -21,6 +21,7 @@ export interface Messages {
     didYouMean: (word: string) => string;
     commandListIntro: string;
     linkedTitle: string;
+    alreadyLinkedTitle: string;
     linked: (forum: string) => string;
     alreadyLinked: (forum: string) => string;
     /** onTurnError: polite, never technical. */

@@ -11,8 +11,8 @@ export const forumLinkAction = cardAction(FORA_VERBS.link, ForumLinkData, { kind
   const forum = await requireForum(services, data.forumId);
   const result = await linkChannel(services, { forum, info });
   if (!result.ok) throw new DomainError(result.code, result.context ?? {});
-  const message = result.already ? t.replies.alreadyLinked(result.forum.name) : t.replies.linked(result.forum.name);
-  return noticeCard(t.lang, t.replies.linkedTitle, message);
+  if (result.already) return noticeCard(t.lang, t.replies.alreadyLinkedTitle, t.replies.alreadyLinked(result.forum.name));
+  return noticeCard(t.lang, t.replies.linkedTitle, t.replies.linked(result.forum.name));
 });
 
 /** "Vis flere" on the list of all fora: the next page (names and levels only, which are public). */

@@ -104,8 +104,8 @@ describe('tilknyt', () => {
     const forum = await seedForum();
     const reply = await say(aPersonalChat(), aPerson('Ny medarbejder'), 'fora');
     const card = (reply['attachments'] as { content: { body: Record<string, unknown>[]; actions?: unknown[] } }[])[0]!.content;
-    const facts = (card.body.find((e) => e['type'] === 'FactSet') as { facts: { title: string; value: string }[] }).facts;
-    expect(facts).toContainEqual({ title: forum.name, value: 'Strategisk niveau' });
+    const rows = card.body.filter((e) => e['type'] === 'Container').map((c) => (c['items'] as { text: string }[]).map((i) => i.text));
+    expect(rows).toContainEqual([forum.name, 'Strategisk niveau']);
     expect(card.body.some((e) => e['type'] === 'Input.ChoiceSet')).toBe(false);
     expect(card.actions).toBeUndefined();
   });

@@ -16,8 +16,8 @@ const running = useRunningBot();
 
 type Card = { body: Record<string, unknown>[]; actions?: { title: string; verb: string; data: Record<string, unknown> }[] };
 const cardOf = (reply: Record<string, unknown>): Card => (reply['attachments'] as { content: Card }[])[0]!.content;
-/** The fora listed: the titles of the card's fact set. */
-const namesIn = (card: unknown): string[] => ((card as Card).body.find((e) => e['type'] === 'FactSet') as { facts: { title: string }[] } | undefined)?.facts.map((f) => f.title) ?? [];
+/** The fora listed: each forum's container, its name first. */
+const namesIn = (card: unknown): string[] => (card as Card).body.filter((e) => e['type'] === 'Container').map((c) => (c['items'] as { text: string }[])[0]!.text);
 const buttons = (card: Card) => (card.actions ?? []).map((a) => ({ title: a.title, verb: a.verb, data: a.data }));
 const names = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => `Forum ${String(from + i).padStart(2, '0')}`);
 
@@ -48,6 +48,18 @@ describe('the list of all fora, in pages', () => {
     expect(choice.choices.map((c) => c.title)).toEqual(names(1, 20));
     expect(cardTexts(inChannel)).toContain('Står forummet ikke her, kan du skrive @Forumbot tilknyt og forummets navn.');
     expect(buttons(inChannel).map((b) => b.title)).toEqual(['Knyt kanalen', 'Vis flere']);
+    // Paging takes no choice (the choice is required for linking only).
+    expect((inChannel.actions ?? []).find((a) => a.verb === FORA_VERBS.page)).toMatchObject({ associatedInputs: 'none' });
+
+    // Page 2 in the channel: its own choice id (a renderer keeping page 1's choice by id showed page 1's fora), and linking from it works.
+    const channel = aChannel();
+    const page2 = await clickCard(running, channel, chair, FORA_VERBS.page, { from: 21 });
+    const choice2 = (page2 as Card).body.find((e) => e['type'] === 'Input.ChoiceSet') as { id: string; choices: { title: string; value: string }[] };
+    expect(choice2.id).toBe('forumId_21');
+    expect(choice2.choices.map((c) => c.title)).toEqual(names(21, 40));
+    await running.storage.storage.members.save(choice2.choices[0]!.value, { userId: chair.aadObjectId, displayName: chair.name, roles: ['chair'] });
+    const linked = await clickCard(running, channel, chair, FORA_VERBS.link, { forumId_21: choice2.choices[0]!.value });
+    expect(cardTexts(linked)).toContain('Kanalen er nu knyttet til **Forum 21**. Forummets dagsordener og påmindelser bliver sendt hertil.');
 
     // A name nobody knows: the first 20, and how to narrow them.
     const unknown = cardOf(await sayTo(running, aChannel(), chair, 'tilknyt Intet sådant forum'));
