@@ -44,19 +44,21 @@ export interface ActionBoardView {
   overdue: number;
   /** Buttons: the forum's board has them, a digest does not. */
   withActions: boolean;
-  /** A page of a long board: the place of its first item, and the cursor of the next page if there is one. */
-  page?: { from: number; next?: string };
+  /** A page of a long board: the place of its first item, the cursor it was read from (not on the first), and the next page's if there is one. */
+  page?: { from: number; after?: string; next?: string };
 }
 
 /** Most items one card shows; a card must stay well under Teams' 100 KB (the CSV has them all). */
 export const BOARD_MAX_ITEMS = 40;
 
-function itemLine(text: ActionBoardCardText, forumId: string, item: BoardItemView): CardElement {
+function itemLine(text: ActionBoardCardText, forumId: string, item: BoardItemView, page: ActionBoardView['page']): CardElement {
+  // The item card goes back to this page of the board.
+  const back = { list: 'board', ...(page?.after === undefined ? {} : { after: page.after, from: page.from }) };
   const due = `${text.due} ${item.due}${item.overdue ? ` · **${text.overdue}**` : ''}`;
   return {
     type: 'Container',
     spacing: 'Small',
-    selectAction: executeAction(item.title, ACTION_VERBS.show, { forumId, itemId: item.id }),
+    selectAction: executeAction(item.title, ACTION_VERBS.show, { forumId, itemId: item.id, back }),
     items: [paragraph(asText(item.title), { spacing: 'None' }), paragraph(`${due} · ${text.statuses[item.status]}`, { isSubtle: true, size: 'Small', spacing: 'None', color: item.overdue ? 'Attention' : 'Default' })],
   };
 }
@@ -73,7 +75,7 @@ export function actionBoardCard(text: ActionBoardCardText, view: ActionBoardView
     const items = group.items.slice(0, BOARD_MAX_ITEMS - shown);
     shown += items.length;
     body.push({ type: 'TextBlock', text: asText(group.ownerName), weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' });
-    for (const item of items) body.push(itemLine(text, view.forumId, item));
+    for (const item of items) body.push(itemLine(text, view.forumId, item, view.page));
   }
   const page = view.page;
   if (page !== undefined && shown > 0) body.push(paragraph(text.range(page.from, page.from + shown - 1, view.total), { isSubtle: true, size: 'Small' }));

@@ -25,9 +25,17 @@ export const ACTION_VERBS = {
 } as const;
 
 const ItemRef = z.object({ forumId: EntityId, itemId: EntityId });
-export const ItemShowData = ItemRef;
+/** The list page an item card was opened from ("Mine handlinger", a forum's board), for its "back" button. */
+export const ListBack = z.object({
+  list: z.enum(['mine', 'board']),
+  from: z.number().int().min(1).max(1_000_000).optional(),
+  /** The board page's cursor (the board pages by cursor). */
+  after: z.string().min(1).max(600).optional(),
+});
+export type ListBack = z.infer<typeof ListBack>;
+export const ItemShowData = ItemRef.extend({ back: ListBack.optional() });
 /** `actions.item.status`: started, done, reopened or cancelled (blocked has its own verb: it needs a reason). */
-export const ItemStatusData = ItemRef.extend({ to: z.enum(['open', 'started', 'done', 'cancelled']), from: z.enum(['followUp', 'item']).optional() });
+export const ItemStatusData = ItemRef.extend({ to: z.enum(['open', 'started', 'done', 'cancelled']), from: z.enum(['followUp', 'item']).optional(), back: ListBack.optional() });
 export const BLOCK_REASON_INPUT = 'blockedReason';
 export const ItemBlockData = ItemRef.extend({ [BLOCK_REASON_INPUT]: GuardedText.max(2000).optional() });
 export const PROPOSED_DATE_INPUT = 'proposedDueDate';
@@ -62,6 +70,7 @@ export interface ActionItemCardText {
   escalate: string;
   escalateLabel: string;
   escalateSubmit: string;
+  backToList: string;
 }
 
 export interface ActionItemView {
@@ -86,6 +95,16 @@ export interface ActionItemView {
   canEscalate: boolean;
   /** A line above the title (reminders: "due in 2 days"). */
   banner?: string;
+  /** Opened from a list: a button back to that page, kept through status changes. */
+  back?: ListBack;
+}
+
+/** The list page to go back to: its verb and data. */
+function backAction(text: ActionItemCardText, forumId: string, back: ListBack): CardElement {
+  const page = { ...(back.from === undefined ? {} : { from: back.from }), ...(back.after === undefined ? {} : { after: back.after }) };
+  return back.list === 'mine'
+    ? executeAction(text.backToList, ACTION_VERBS.mine, back.from === undefined ? {} : { from: back.from }, { associatedInputs: 'none' })
+    : executeAction(text.backToList, ACTION_VERBS.board, { forumId, ...page }, { associatedInputs: 'none' });
 }
 
 const showCard = (title: string, body: CardElement[], submit: CardElement): CardElement => ({
@@ -97,6 +116,8 @@ const showCard = (title: string, body: CardElement[], submit: CardElement): Card
 /** One action item with what the viewer may do to it: the owner's personal card, and the chair's view. */
 export function actionItemCard(text: ActionItemCardText, view: ActionItemView): AdaptiveCard {
   const ref = { forumId: view.forumId, itemId: view.id };
+  // A status change answers with this card again: it keeps the way back.
+  const statusRef = view.back === undefined ? ref : { ...ref, back: view.back };
   const facts = [
     { title: text.forum, value: asText(view.forumName) },
     { title: text.owner, value: asText(view.ownerName) },
@@ -116,14 +137,14 @@ export function actionItemCard(text: ActionItemCardText, view: ActionItemView): 
   const actions: CardElement[] = [];
   if (view.canWork || view.canManage) {
     if (open) {
-      if (view.status !== 'started') actions.push(executeAction(text.start, ACTION_VERBS.status, { ...ref, to: 'started' }));
-      actions.push(executeAction(text.done, ACTION_VERBS.status, { ...ref, to: 'done' }, { style: 'positive' }));
+      if (view.status !== 'started') actions.push(executeAction(text.start, ACTION_VERBS.status, { ...statusRef, to: 'started' }));
+      actions.push(executeAction(text.done, ACTION_VERBS.status, { ...statusRef, to: 'done' }, { style: 'positive' }));
       actions.push(
         showCard(text.block, [textField(text.lang, { id: BLOCK_REASON_INPUT, label: text.blockReasonLabel, max: TEXT_LIMITS.blockedReason, multiline: true, required: true })], executeAction(text.blockSubmit, ACTION_VERBS.block, ref)),
       );
       actions.push(showCard(text.propose, [{ type: 'Input.Date', id: PROPOSED_DATE_INPUT, label: text.proposeLabel, isRequired: true, errorMessage: formTexts[text.lang].required(text.proposeLabel) }], executeAction(text.proposeSubmit, ACTION_VERBS.propose, ref)));
     } else {
-      actions.push(executeAction(text.reopen, ACTION_VERBS.status, { ...ref, to: 'open' }));
+      actions.push(executeAction(text.reopen, ACTION_VERBS.status, { ...statusRef, to: 'open' }));
     }
   }
   // The chair's buttons sit in the body: Teams shows at most six actions in a row.
@@ -140,5 +161,6 @@ export function actionItemCard(text: ActionItemCardText, view: ActionItemView): 
     manage.push(showCard(text.cancel, [paragraph(`${asText(view.title)}?`, { weight: 'Bolder' })], executeAction(text.cancel, ACTION_VERBS.status, { ...ref, to: 'cancelled' }, { style: 'destructive' })));
     body.push({ type: 'ActionSet', actions: manage });
   }
+  if (view.back !== undefined) actions.push(backAction(text, view.forumId, view.back));
   return adaptiveCard(text.lang, body, actions);
 }

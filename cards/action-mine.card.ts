@@ -50,7 +50,7 @@ export function myActionsCard(text: MyActionsCardText, view: MyActionsView): Ada
     body.push({
       type: 'Container',
       separator: true,
-      selectAction: executeAction(item.title, ACTION_VERBS.show, { forumId: item.forumId, itemId: item.id }),
+      selectAction: executeAction(item.title, ACTION_VERBS.show, { forumId: item.forumId, itemId: item.id, back: { list: 'mine', ...(view.from > 1 ? { from: view.from } : {}) } }),
       items: [
         paragraph(asText(item.title), { weight: 'Bolder', spacing: 'None' }),
         paragraph(`${asText(item.forumName)} · ${text.due} ${item.due}${item.overdue ? ` · **${text.overdue}**` : ''} · ${text.statuses[item.status]}`, {

@@ -107,7 +107,7 @@ export function escalationListCard(text: EscalationListCardText, view: Escalatio
           type: 'ColumnSet',
           columns: [
             { type: 'Column', width: 'stretch', items: [paragraph(row.line)] },
-            { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [executeAction(text.open, ESCALATION_VERBS.view, { escalationId: row.id })] }] },
+            { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [executeAction(text.open, ESCALATION_VERBS.view, { escalationId: row.id, fromList: true })] }] },
           ],
         }))),
   ];

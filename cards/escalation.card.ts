@@ -13,6 +13,8 @@ export const ESCALATION_VERBS = {
   share: 'escalation.share',
   seen: 'escalation.seen',
   view: 'escalation.view',
+  /** `eskaler`'s list of my cases again (from a case opened there). */
+  list: 'escalation.list',
 } as const;
 
 /** The ids of the card's inputs; Teams puts their values beside the button's data. */
@@ -31,7 +33,9 @@ export const EscalationActData = z.object({
 export type EscalationActData = z.infer<typeof EscalationActData>;
 
 /** `escalation.share`, `escalation.seen`, `escalation.view`: the case only. */
-export const EscalationRefData = z.object({ escalationId: EntityId, step: z.coerce.number().int().min(0).optional() });
+export const EscalationRefData = z.object({ escalationId: EntityId, step: z.coerce.number().int().min(0).optional(), fromList: z.boolean().optional() });
+/** `escalation.list`: nothing to send; the list is always the clicker's own. */
+export const EscalationListData = z.object({});
 
 export type CaseButton = Exclude<EscalationAction, 'auto_escalate'> | 'share';
 
@@ -58,7 +62,7 @@ export interface EscalationCardText {
     taskTitle: string;
     taskDue: string;
   };
-  buttons: Record<CaseButton, string> & { refresh: string };
+  buttons: Record<CaseButton, string> & { refresh: string; backToList: string };
 }
 
 export interface HistoryLine {
@@ -90,6 +94,8 @@ export interface EscalationCardView {
   can: readonly CaseButton[];
   /** People who get their own view when they open the card (≤ 60). */
   refreshUserIds?: readonly string[];
+  /** Opened from `eskaler`'s list: a button back to it, kept when the card is refreshed. */
+  fromList?: boolean;
 }
 
 /** Keeps the card small: the newest steps only. */
@@ -136,13 +142,15 @@ export function escalationCard(text: EscalationCardText, view: EscalationCardVie
   }
   // Hosts allow few buttons per row: the steps go in rows of three, share and refresh at the bottom.
   const steps = view.can.filter((b) => b !== 'share').map((button) => executeAction(text.buttons[button], ESCALATION_VERBS.act, data(button)));
+  const viewData = { escalationId: view.id, ...(view.fromList === true ? { fromList: true } : {}) };
   for (let i = 0; i < steps.length; i += BUTTONS_PER_ROW) body.push({ type: 'ActionSet', actions: steps.slice(i, i + BUTTONS_PER_ROW) });
   const actions: CardElement[] = [
     ...(view.can.includes('share') ? [executeAction(text.buttons.share, ESCALATION_VERBS.share, { escalationId: view.id, step: view.step })] : []),
-    executeAction(text.buttons.refresh, ESCALATION_VERBS.view, { escalationId: view.id }),
+    executeAction(text.buttons.refresh, ESCALATION_VERBS.view, viewData),
+    ...(view.fromList === true ? [executeAction(text.buttons.backToList, ESCALATION_VERBS.list, {}, { associatedInputs: 'none' })] : []),
   ];
   const card = adaptiveCard(text.lang, body, actions);
   if (view.refreshUserIds === undefined || view.refreshUserIds.length === 0) return card;
   // Teams asks each listed person's own view when they open the card (at most 60 people).
-  return { ...card, refresh: { action: { type: 'Action.Execute', verb: ESCALATION_VERBS.view, data: { escalationId: view.id } }, userIds: view.refreshUserIds.slice(0, 60) } } as AdaptiveCard;
+  return { ...card, refresh: { action: { type: 'Action.Execute', verb: ESCALATION_VERBS.view, data: viewData }, userIds: view.refreshUserIds.slice(0, 60) } } as AdaptiveCard;
 }

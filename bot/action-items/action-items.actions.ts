@@ -10,6 +10,7 @@ import {
   ItemEscalateData,
   ItemProposeData,
   ItemShowData,
+  type ListBack,
   ItemStatusData,
   PROPOSED_DATE_INPUT,
 } from '../../cards/action-item.card';
@@ -66,8 +67,8 @@ function grantedForum(input: ActionInput, forumId: string): { forum: Forum; memb
   return { forum, member };
 }
 
-const itemCardFor = (input: ActionInput, outcome: ChangeOutcome): AdaptiveCard =>
-  actionItemCard(actionItemsTexts[input.t.lang].item, itemView(outcome.item, outcome.forum, actorOf(input), outcome.actor, todayOf(input.services)));
+const itemCardFor = (input: ActionInput, outcome: ChangeOutcome, back?: ListBack): AdaptiveCard =>
+  actionItemCard(actionItemsTexts[input.t.lang].item, { ...itemView(outcome.item, outcome.forum, actorOf(input), outcome.actor, todayOf(input.services)), ...(back === undefined ? {} : { back }) });
 
 async function followUpCard(input: ActionInput, forumId: string): Promise<AdaptiveCard> {
   const { services, t } = input;
@@ -143,12 +144,12 @@ export const actionItemActions: readonly CardAction[] = [
     // The access check has read the forum, the membership and the item side by side: nothing is left to read.
     const { forum, member } = grantedForum(input, data.forumId);
     const item = input.granted.item ?? (await requireItem(input.services, data.forumId, data.itemId));
-    return actionItemCard(actionItemsTexts[input.t.lang].item, itemView(item, forum, userId, member, todayOf(input.services)));
+    return actionItemCard(actionItemsTexts[input.t.lang].item, { ...itemView(item, forum, userId, member, todayOf(input.services)), ...(data.back === undefined ? {} : { back: data.back }) });
   }),
 
   cardAction(ACTION_VERBS.status, ItemStatusData, itemAccess, async (input, data) => {
     const outcome = await changeItem(input.services, { ...data, actorId: actorOf(input), change: { kind: 'status', to: data.to }, known: knownFor(input, data.forumId) });
-    return data.from === 'followUp' ? followUpCard(input, data.forumId) : itemCardFor(input, outcome);
+    return data.from === 'followUp' ? followUpCard(input, data.forumId) : itemCardFor(input, outcome, data.back);
   }),
 
   formAction(ACTION_VERBS.block, ItemBlockData, itemAccess, itemForm(BLOCK_REASON_INPUT), async (input, data) =>

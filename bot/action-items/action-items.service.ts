@@ -66,7 +66,7 @@ export async function boardCardOf(
 ): Promise<AdaptiveCard> {
   const board = options.read ?? (await readBoard(services, forum.id, todayLocal, options.after));
   const view = boardView(forum, board.items, todayLocal, texts.boardTitle(forum.name), { ...(options.intro === undefined ? {} : { intro: options.intro }), withActions: true });
-  return actionBoardCard(texts.board, { ...view, total: board.counts.open, overdue: board.counts.overdue, page: { from: options.after === undefined ? 1 : (options.from ?? 1), ...(board.next === undefined ? {} : { next: board.next }) } });
+  return actionBoardCard(texts.board, { ...view, total: board.counts.open, overdue: board.counts.overdue, page: { from: options.after === undefined ? 1 : (options.from ?? 1), ...(options.after === undefined ? {} : { after: options.after }), ...(board.next === undefined ? {} : { next: board.next }) } });
 }
 
 /** A notification must not undo a change that is saved: it is logged and the change stands. */

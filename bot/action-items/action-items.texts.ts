@@ -64,6 +64,7 @@ const da: ActionItemsTexts = {
     escalate: 'Løft til forummet over …',
     escalateLabel: 'Hvorfor skal den løftes? (ingen personoplysninger)',
     escalateSubmit: 'Løft',
+    backToList: 'Tilbage til listen',
   },
   board: {
     lang: 'da',
@@ -174,6 +175,7 @@ const en: ActionItemsTexts = {
     escalate: 'Move up to the forum above …',
     escalateLabel: 'Why move it up? (no personal data)',
     escalateSubmit: 'Move up',
+    backToList: 'Back to the list',
   },
   board: {
     lang: 'en',

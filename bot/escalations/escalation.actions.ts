@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { escalationDecisionCard } from '../../cards/escalation-decision.card';
 import { EscalationFormData, EscalationRaiseData } from '../../cards/escalation-form.card';
-import { ESCALATION_INPUTS, ESCALATION_VERBS, EscalationActData, EscalationRefData, escalationCard } from '../../cards/escalation.card';
+import { ESCALATION_INPUTS, ESCALATION_VERBS, EscalationActData, EscalationListData, EscalationRefData, escalationCard } from '../../cards/escalation.card';
 import { assertNoProblems, checkTexts } from '../../domain/shared/field-problems';
 import { TEXT_LIMITS } from '../../domain/shared/text-limits';
 import { formAction, type FormSpec } from '../core/form-action';
@@ -16,7 +16,7 @@ import { actOnEscalation } from './act-on-escalation';
 import { decidersOf, forumIdsOf } from './escalation-people';
 import { deliveryReport } from '../reach/delivery-report';
 import { NOUNS } from '../reach/delivery.texts';
-import { raiseForm } from './escalation-forms';
+import { myCases, raiseForm } from './escalation-forms';
 import { CASE_SUBJECT, DECISION_SUBJECT, loadCaseContext, refreshCopies } from './escalation-notify';
 import { caseView, formatInstant } from './escalation-view';
 import { raiseEscalation } from './raise-escalation';
@@ -39,12 +39,13 @@ async function load(services: BotServices, id: string): Promise<Escalation> {
 }
 
 /** The case as this person sees it now, with a line on top. */
-async function viewCard(input: ActionInput, escalation: Escalation, notice?: string) {
+async function viewCard(input: ActionInput, escalation: Escalation, notice?: string, fromList = false) {
   const { userId } = actorOf(input);
   const forumIds = await forumIdsOf(input.services, userId);
   assertAllowed(canSeeCase(escalation, { userId, forumIds }));
   const ctx = await loadCaseContext(input.services, escalation);
-  return escalationCard(escalationTexts[input.t.lang].card, await caseView(input.services, input.t.lang, ctx, { userId, forumIds }, notice));
+  const view = await caseView(input.services, input.t.lang, ctx, { userId, forumIds }, notice);
+  return escalationCard(escalationTexts[input.t.lang].card, fromList ? { ...view, fromList } : view);
 }
 
 /** Which of the holding forum's managers really got the case: the raiser is told deliveries, not intentions. */
@@ -169,6 +170,13 @@ export const escalationSeenAction = cardAction(ESCALATION_VERBS.seen, Escalation
   return escalationDecisionCard(t.decision, { id: escalation.id, title: escalation.title, decidedBy, decision: escalation.decision ?? '', seen: true });
 });
 
-export const escalationViewAction = cardAction(ESCALATION_VERBS.view, EscalationRefData, caseAccess, async (input, data) => viewCard(input, await load(input.services, data.escalationId)));
+export const escalationViewAction = cardAction(ESCALATION_VERBS.view, EscalationRefData, caseAccess, async (input, data) =>
+  viewCard(input, await load(input.services, data.escalationId), undefined, data.fromList === true),
+);
 
-export const escalationActions = [escalationFormAction, escalationRaiseAction, escalationActAction, escalationShareAction, escalationSeenAction, escalationViewAction];
+/** "Tilbage til listen" on a case opened from `eskaler`'s list: the list again, always the clicker's own. */
+export const escalationListAction = cardAction(ESCALATION_VERBS.list, EscalationListData, { kind: 'anyone', why: "only the clicker's own cases and those waiting for them" }, async (input) =>
+  myCases(input.services, input.t.lang, actorOf(input).userId),
+);
+
+export const escalationActions = [escalationFormAction, escalationRaiseAction, escalationActAction, escalationShareAction, escalationSeenAction, escalationViewAction, escalationListAction];

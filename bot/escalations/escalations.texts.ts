@@ -79,6 +79,7 @@ const da: EscalationTexts = {
       return: 'Send tilbage',
       share: 'Del beskrivelsen opad',
       refresh: 'Opdater',
+      backToList: 'Tilbage til listen',
     },
   },
   decision: {
@@ -201,6 +202,7 @@ const en: EscalationTexts = {
       return: 'Return',
       share: 'Share the description upwards',
       refresh: 'Refresh',
+      backToList: 'Back to the list',
     },
   },
   decision: {

@@ -120,4 +120,44 @@ describe('the board in pages', () => {
     await running.bot.post(aMessage(running.emulator.serviceUrl, chat, world.owner, 'handlinger'));
     await running.emulator.waitFor((e) => e.sent(chat.conversationId).some((m) => JSON.stringify(m.activity).includes('Viser 1–20 af 45')), 10_000);
   });
+
+  test('given an item opened from page 2 of "Mine handlinger" or of the board then its card goes back to that page, also after a status change', async () => {
+    const world = await aWorld(running);
+    const { storage } = running.storage;
+    const owner = { kind: 'member' as const, userId: world.owner.aadObjectId, displayName: 'Jonas Berg' };
+    await Promise.all(Array.from({ length: 25 }, (_, i) => storage.actionItems.save(anActionItem(world.forum.id, { title: `Opgave ${i}`, owner, dueDate: localIso(i + 1) }))));
+    /** The click on an item's line: its selectAction's verb and data. */
+    const openerOf = (card: CardValue, title: string): { verb: string; data: Record<string, unknown> } => {
+      const line = (card as { body: { selectAction?: { verb: string; data: Record<string, unknown> }; items?: { text?: string }[] }[] }).body.find((e) => e.items?.some((i) => i.text === title));
+      return line!.selectAction!;
+    };
+    const back = (card: CardValue) => buttonsOf(card).find((b) => b.title === 'Tilbage til listen');
+
+    // "Mine handlinger", page 2: the item's card, "Udført", then back to page 2 (Opgave 22 done: 21–24 of 24).
+    const chat = personalChatOf(world, world.owner);
+    const page2 = await click(running, chat, world.owner, ACTION_VERBS.mine, { from: 21 });
+    const opener = openerOf(page2, 'Opgave 22');
+    const itemCard = await click(running, chat, world.owner, opener.verb, opener.data);
+    expect(back(itemCard)).toMatchObject({ verb: ACTION_VERBS.mine, data: { from: 21 } });
+    const done = buttonsOf(itemCard).find((b) => b.title === 'Udført')!;
+    const afterDone = await click(running, chat, world.owner, done.verb, done.data);
+    expect(cardTexts(afterDone)).toContain('Udført');
+    const backAgain = back(afterDone)!;
+    const listed = await click(running, chat, world.owner, backAgain.verb, backAgain.data);
+    expect(titlesOf(listed)).toEqual(['Opgave 20', 'Opgave 21', 'Opgave 23', 'Opgave 24']);
+    expect(cardTexts(listed)).toContain('Viser 21–24 af 24 åbne handlinger, de mest presserende først.');
+
+    // The board, page 2 (read by cursor): back to the same page.
+    const board1 = await click(running, world.channel, world.chair, ACTION_VERBS.board, { forumId: world.forum.id });
+    const more = buttonsOf(board1).find((b) => b.title === 'Vis flere')!;
+    const board2 = await click(running, world.channel, world.chair, more.verb, more.data);
+    const fromBoard = openerOf(board2, 'Opgave 24');
+    const boardItem = await click(running, world.channel, world.chair, fromBoard.verb, fromBoard.data);
+    const toBoard = back(boardItem)!;
+    expect(toBoard).toMatchObject({ verb: ACTION_VERBS.board, data: { forumId: world.forum.id, from: 21 } });
+    expect(titlesOf(await click(running, world.channel, world.chair, toBoard.verb, toBoard.data))).toEqual(titlesOf(board2));
+    // From the first page: back to the first page.
+    const firstOpener = openerOf(board1, 'Opgave 0');
+    expect(back(await click(running, world.channel, world.chair, firstOpener.verb, firstOpener.data))).toMatchObject({ verb: ACTION_VERBS.board, data: { forumId: world.forum.id } });
+  });
 });

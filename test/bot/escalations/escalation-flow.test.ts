@@ -153,13 +153,31 @@ describe('escalation up the chain and the decision back down', () => {
       void body;
       await waitFor(() => running.emulator.sent(chat.conversationId).some((s, i) => i >= before && s.activity['summary'] === 'Dine eskalerede sager'));
       const replyCard = running.emulator.sent(chat.conversationId).filter((s) => s.activity['summary'] === 'Dine eskalerede sager').at(-1)!;
-      return cardTexts((replyCard.activity['attachments'] as { content: unknown }[])[0]!.content);
+      listed = (replyCard.activity['attachments'] as { content: unknown }[])[0]!.content;
+      return cardTexts(listed);
     };
+    let listed: unknown;
     const line = `${RAISE.title} · Afventer kvittering · ${chain.middle!.forum.name}`;
     const raiserSees = await list(chain.raiser);
     expect(raiserSees.slice(raiserSees.indexOf('**Sager du har rejst**'))).toContain(line);
     const managerSees = await list(chain.managers[0]!);
     expect(managerSees.slice(managerSees.indexOf('**Sager der venter på dig**'), managerSees.indexOf('**Sager du har rejst**'))).toContain(line);
+
+    // "Vis" opens the case in place of the list; "Tilbage til listen" brings the list back (also after a refresh).
+    const manager = chain.managers[0]!;
+    const chat = personalChatOf(chain, manager);
+    const show = JSON.stringify(listed).match(/"verb":"escalation\.view","data":(\{[^}]*\})/);
+    const caseCard = await click(running, chat, manager, ESCALATION_VERBS.view, JSON.parse(show![1]!) as Record<string, unknown>);
+    expect(cardTexts(caseCard)).toContain(RAISE.title);
+    const back = (caseCard.actions as { title: string; verb: string; data: Record<string, unknown> }[]).find((a) => a.title === 'Tilbage til listen')!;
+    expect(back).toMatchObject({ verb: ESCALATION_VERBS.list, associatedInputs: 'none' });
+    const refreshed = await click(running, chat, manager, ESCALATION_VERBS.view, (caseCard as { refresh?: { action: { data: Record<string, unknown> } } }).refresh?.action.data ?? (caseCard.actions as { title: string; data: Record<string, unknown> }[]).find((a) => a.title === 'Opdater')!.data);
+    expect((refreshed.actions as { title: string }[]).map((a) => a.title)).toContain('Tilbage til listen');
+    const again = cardTexts(await click(running, chat, manager, back.verb, back.data));
+    expect(again.slice(again.indexOf('**Sager der venter på dig**'), again.indexOf('**Sager du har rejst**'))).toContain(line);
+    // A case card that did not come from the list (the notification) has no way back to it.
+    const { fromList: _fromList, ...plain } = JSON.parse(show![1]!) as Record<string, unknown>;
+    expect((await click(running, chat, manager, ESCALATION_VERBS.view, plain)).actions as { title: string }[]).not.toContainEqual(expect.objectContaining({ title: 'Tilbage til listen' }));
   });
 
   test('given `eskaler` in a channel linked to SSP-netværk, or the "Eskaler" button of an agenda item, then the form comes with that forum chosen and the title filled in', async () => {
