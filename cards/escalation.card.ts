@@ -29,6 +29,7 @@ export const EscalationActData = z.object({
   note: z.string().max(100_000).optional(),
   taskTitle: z.string().max(100_000).optional(),
   taskDue: z.union([LocalDate, z.literal('')]).optional(),
+  fromList: z.boolean().optional(),
 });
 export type EscalationActData = z.infer<typeof EscalationActData>;
 
@@ -132,7 +133,8 @@ export function escalationCard(text: EscalationCardText, view: EscalationCardVie
     body.push(paragraph(`${line.at} · ${line.text}${line.note === undefined ? '' : `: ${asText(line.note)}`}`, { spacing: 'None', size: 'Small' }));
   }
 
-  const data = (action: CaseButton): Record<string, unknown> => ({ escalationId: view.id, action, step: view.step });
+  const back = view.fromList === true ? { fromList: true } : {};
+  const data = (action: CaseButton): Record<string, unknown> => ({ escalationId: view.id, action, step: view.step, ...back });
   if (view.can.some((b) => NEEDS_NOTE.includes(b))) {
     body.push(textField(text.lang, { id: ESCALATION_INPUTS.note, label: text.labels.note, max: TEXT_LIMITS.caseText, multiline: true }));
   }
@@ -142,10 +144,10 @@ export function escalationCard(text: EscalationCardText, view: EscalationCardVie
   }
   // Hosts allow few buttons per row: the steps go in rows of three, share and refresh at the bottom.
   const steps = view.can.filter((b) => b !== 'share').map((button) => executeAction(text.buttons[button], ESCALATION_VERBS.act, data(button)));
-  const viewData = { escalationId: view.id, ...(view.fromList === true ? { fromList: true } : {}) };
+  const viewData = { escalationId: view.id, ...back };
   for (let i = 0; i < steps.length; i += BUTTONS_PER_ROW) body.push({ type: 'ActionSet', actions: steps.slice(i, i + BUTTONS_PER_ROW) });
   const actions: CardElement[] = [
-    ...(view.can.includes('share') ? [executeAction(text.buttons.share, ESCALATION_VERBS.share, { escalationId: view.id, step: view.step })] : []),
+    ...(view.can.includes('share') ? [executeAction(text.buttons.share, ESCALATION_VERBS.share, { escalationId: view.id, step: view.step, ...back })] : []),
     executeAction(text.buttons.refresh, ESCALATION_VERBS.view, viewData),
     ...(view.fromList === true ? [executeAction(text.buttons.backToList, ESCALATION_VERBS.list, {}, { associatedInputs: 'none' })] : []),
   ];

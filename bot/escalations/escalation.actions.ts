@@ -39,6 +39,7 @@ async function load(services: BotServices, id: string): Promise<Escalation> {
 }
 
 /** The case as this person sees it now, with a line on top. */
+/** The case card; `fromList` (opened from `eskaler`'s list) keeps its way back through every step taken on it. */
 async function viewCard(input: ActionInput, escalation: Escalation, notice?: string, fromList = false) {
   const { userId } = actorOf(input);
   const forumIds = await forumIdsOf(input.services, userId);
@@ -109,7 +110,7 @@ export const escalationRaiseAction = formAction(ESCALATION_VERBS.raise, Escalati
 
 /** The case card given back with the typed note (and task) after a refusal: it never disappears. */
 const caseForm: FormSpec<EscalationActData> = {
-  render: async (input, data) => viewCard(input, await load(input.services, data.escalationId)),
+  render: async (input, data) => viewCard(input, await load(input.services, data.escalationId), undefined, data.fromList === true),
   fieldOf: (error) => (error.code.startsWith('INPUT.') || error.code === 'ESCALATION.NOTE_REQUIRED' ? ESCALATION_INPUTS.note : undefined),
 };
 
@@ -127,10 +128,10 @@ export const escalationActAction = formAction(ESCALATION_VERBS.act, EscalationAc
     ...(data.taskTitle === undefined ? {} : { task: { title: data.taskTitle, ...(data.taskDue === undefined ? {} : { dueDate: data.taskDue }) } }),
   });
   const state = t.card.states[outcome.escalation.state];
-  if (outcome.conflict) return viewCard(input, outcome.escalation, t.notices.conflict(state));
+  if (outcome.conflict) return viewCard(input, outcome.escalation, t.notices.conflict(state), data.fromList === true);
   const notice =
     outcome.meetingStart === undefined ? t.notices.done(state) : `${t.notices.done(state)} ${t.notices.onAgenda(formatInstant(input.services, input.t.lang, outcome.meetingStart))}`;
-  return viewCard(input, outcome.escalation, [notice, ...(await fanOutLines(input, data.action, outcome.escalation))].join(' '));
+  return viewCard(input, outcome.escalation, [notice, ...(await fanOutLines(input, data.action, outcome.escalation))].join(' '), data.fromList === true);
 });
 
 export const escalationShareAction = cardAction(ESCALATION_VERBS.share, EscalationRefData, caseAccess, async (input, data) => {
@@ -138,18 +139,18 @@ export const escalationShareAction = cardAction(ESCALATION_VERBS.share, Escalati
   const { services } = input;
   const current = await load(services, data.escalationId);
   const actor = actorOf(input);
-  if (data.step !== undefined && data.step !== current.stepCount) return viewCard(input, current, t.notices.conflict(t.card.states[current.state]));
+  if (data.step !== undefined && data.step !== current.stepCount) return viewCard(input, current, t.notices.conflict(t.card.states[current.state]), data.fromList === true);
   const originMember = await services.members.find(current.originForumId, actor.userId);
   assertAllowed(checkShareDescription(current, originMember !== undefined));
   const shared = shareDescription(current, { userId: actor.userId, displayName: originMember?.displayName ?? actor.name ?? actor.userId }, services.clock.now());
   try {
     const saved = await services.escalations.advance(shared.escalation, shared.step);
     await refreshCopies(services, await loadCaseContext(services, saved), actor.userId);
-    return viewCard(input, saved, t.notices.shared);
+    return viewCard(input, saved, t.notices.shared, data.fromList === true);
   } catch (error) {
     if (!(error instanceof ConcurrencyError)) throw error;
     const fresh = await load(services, data.escalationId);
-    return viewCard(input, fresh, t.notices.conflict(t.card.states[fresh.state]));
+    return viewCard(input, fresh, t.notices.conflict(t.card.states[fresh.state]), data.fromList === true);
   }
 });
 

@@ -158,6 +158,7 @@ describe('escalation up the chain and the decision back down', () => {
     };
     let listed: unknown;
     const line = `${RAISE.title} · Afventer kvittering · ${chain.middle!.forum.name}`;
+    const acknowledgedLine = `${RAISE.title} · Kvitteret · ${chain.middle!.forum.name}`;
     const raiserSees = await list(chain.raiser);
     expect(raiserSees.slice(raiserSees.indexOf('**Sager du har rejst**'))).toContain(line);
     const managerSees = await list(chain.managers[0]!);
@@ -173,8 +174,13 @@ describe('escalation up the chain and the decision back down', () => {
     expect(back).toMatchObject({ verb: ESCALATION_VERBS.list, associatedInputs: 'none' });
     const refreshed = await click(running, chat, manager, ESCALATION_VERBS.view, (caseCard as { refresh?: { action: { data: Record<string, unknown> } } }).refresh?.action.data ?? (caseCard.actions as { title: string; data: Record<string, unknown> }[]).find((a) => a.title === 'Opdater')!.data);
     expect((refreshed.actions as { title: string }[]).map((a) => a.title)).toContain('Tilbage til listen');
+    // A step taken on it keeps the way back too.
+    const acknowledge = JSON.stringify(refreshed).match(/"title":"Kvittér","verb":"escalation\.act","data":(\{[^}]*\})/) ?? JSON.stringify(refreshed).match(/"verb":"escalation\.act","data":(\{[^}]*"action":"acknowledge"[^}]*\})/);
+    const acknowledged = await click(running, chat, manager, ESCALATION_VERBS.act, JSON.parse(acknowledge![1]!) as Record<string, unknown>);
+    expect(cardTexts(acknowledged).join(' ')).toContain('Kvitteret');
+    expect((acknowledged.actions as { title: string }[]).map((a) => a.title)).toContain('Tilbage til listen');
     const again = cardTexts(await click(running, chat, manager, back.verb, back.data));
-    expect(again.slice(again.indexOf('**Sager der venter på dig**'), again.indexOf('**Sager du har rejst**'))).toContain(line);
+    expect(again.slice(again.indexOf('**Sager der venter på dig**'), again.indexOf('**Sager du har rejst**'))).toContain(acknowledgedLine);
     // A case card that did not come from the list (the notification) has no way back to it.
     const { fromList: _fromList, ...plain } = JSON.parse(show![1]!) as Record<string, unknown>;
     expect((await click(running, chat, manager, ESCALATION_VERBS.view, plain)).actions as { title: string }[]).not.toContainEqual(expect.objectContaining({ title: 'Tilbage til listen' }));
