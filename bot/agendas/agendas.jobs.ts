@@ -1,5 +1,5 @@
 import type { Agenda } from '../../domain/agendas/agenda';
-import { autoReminderDue, briefingDue, needsTending, progressOf, STATUS_CARD_AFTER_DEADLINE_MS } from '../../domain/agendas/agenda.rules';
+import { autoReminderDue, briefingDue, channelPostDue, needsTending, progressOf, STATUS_CARD_AFTER_DEADLINE_MS } from '../../domain/agendas/agenda.rules';
 import type { Forum } from '../../domain/fora/forum';
 import type { ScheduledJob } from '../core/feature';
 import { inGroups } from '../core/in-groups';
@@ -16,7 +16,7 @@ const TENDED_AT_ONCE = 8;
 /** The minute's work for one agenda: each step idempotent (outbox keys, flags written back conditionally). */
 async function tend(services: BotServices, forum: Forum, agenda: Agenda, now: Date): Promise<void> {
   const causedBy = agenda.updatedBy ?? agenda.createdBy ?? 'forumbot';
-  await syncAgendaPost(services, forum, agenda, causedBy);
+  if (channelPostDue(agenda, channelOf(forum) !== undefined, now)) await syncAgendaPost(services, forum, agenda, causedBy);
   const circulation = agenda.circulation;
   if (circulation === undefined) return;
   if (circulation.cardsQueuedAt === undefined) await queueConsultantCards(services, agenda, circulation.circulatedBy ?? causedBy);
@@ -36,10 +36,16 @@ async function tend(services: BotServices, forum: Forum, agenda: Agenda, now: Da
   }
 }
 
-/** Lists again each of the forum's agendas that needs tending (the sweep; a channel just linked). How many. */
+/** How far back the sweep looks: the work of a meeting longer ago than this is no longer done. */
+const RELIST_FROM_MS = 14 * 86_400_000;
+
+/**
+ * Lists again each of the forum's agendas that needs tending (the sweep; a channel just linked).
+ * How many. Reads the agendas of meetings from two weeks ago on, not the forum's history.
+ */
 export async function relistAgendas(services: Pick<BotServices, 'agendas'>, forum: Forum, now: Date): Promise<number> {
   let listed = 0;
-  for (const agenda of await services.agendas.listByForum(forum.id)) {
+  for (const agenda of await services.agendas.listFrom(forum.id, new Date(now.getTime() - RELIST_FROM_MS))) {
     if (!needsTending(agenda, channelOf(forum) !== undefined, now)) continue;
     await services.agendas.markLive(forum.id, agenda.id);
     listed++;

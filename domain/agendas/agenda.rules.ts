@@ -219,14 +219,27 @@ export function canManageBriefing(roles: Roles, agenda: Agenda): Verdict {
 /** How long after the deadline the channel's progress card still follows late answers. */
 export const STATUS_CARD_AFTER_DEADLINE_MS = 10 * 60_000;
 
+/** A meeting that began less than this ago still gets its agenda posted in a channel linked now. */
+export const FIRST_POST_AFTER_START_MS = 12 * 60 * 60_000;
+
+/**
+ * The channel's post is behind the agenda and the job should bring it up: a post that is there is
+ * updated; a first post is made only while the meeting has not passed, so a channel linked to a
+ * forum with a history gets the coming agendas, not every old one.
+ */
+export function channelPostDue(agenda: Agenda, hasChannel: boolean, now: Date): boolean {
+  if (agenda.state !== 'published' || !hasChannel || agenda.postedRevision === agenda.revision) return false;
+  return agenda.postedRevision !== undefined || Date.parse(agenda.meetingStart) + FIRST_POST_AFTER_START_MS >= now.getTime();
+}
+
 /**
  * Whether the circulation job still has something to do for an agenda, now or later: its channel
- * post behind the agenda (where the forum has a channel), consultants' cards not all queued, the
+ * post behind the agenda (`channelPostDue`), consultants' cards not all queued, the
  * reminder, the final briefing, or the progress card until a little after the deadline. An agenda
  * for which this is false the job forgets until the agenda is written again.
  */
 export function needsTending(agenda: Agenda, hasChannel: boolean, now: Date): boolean {
-  if (agenda.state === 'published' && hasChannel && agenda.postedRevision !== agenda.revision) return true;
+  if (channelPostDue(agenda, hasChannel, now)) return true;
   const circulation = agenda.circulation;
   if (circulation === undefined) return false;
   return circulation.cardsQueuedAt === undefined || now.getTime() <= Date.parse(circulation.deadline) + STATUS_CARD_AFTER_DEADLINE_MS || briefingDue(circulation, now);

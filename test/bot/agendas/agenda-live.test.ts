@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { agendaJobs } from '../../../bot/agendas/agendas.jobs';
+import { agendaJobs, relistAgendas } from '../../../bot/agendas/agendas.jobs';
+import { anAgenda } from '../../storage/storage.mothers';
+import { aChannel, TENANT_ID } from '../support/teams-activities';
 import { seedWorld, useAgendaBot } from './agenda-harness';
 import { circulate } from './agenda-flow';
 import { outboxDrained } from '../support/outbox-drained';
@@ -62,5 +64,32 @@ describe('live agendas', () => {
     // Deleting the agenda takes it off the list.
     await f.storage.storage.agendas.delete(world.kreds.id, agenda.id);
     expect(await listed(agenda.id)).toBe(false);
+  });
+
+  test('given a forum with a year of published agendas and no channel, when a channel is linked, then only the agendas of meetings to come are posted there', async () => {
+    f.clock.set('2030-06-01T08:00:00.000Z');
+    const world = await seedWorld(f, 1);
+    const forum = world.below[0]!;
+    const { storage } = f.storage;
+    // Twelve monthly meetings before now, published but never posted (no channel then), and two to come.
+    const month = (n: number): string => new Date(Date.UTC(2029, 5 + n, 10, 8)).toISOString();
+    const past = await Promise.all(Array.from({ length: 12 }, (_, n) => storage.agendas.save(anAgenda(forum.id, { state: 'published', revision: 1, meetingStart: month(n) }))));
+    const coming = await Promise.all([13, 14].map((n) => storage.agendas.save(anAgenda(forum.id, { state: 'published', revision: 1, meetingStart: month(n) }))));
+    expect(past.every((a) => Date.parse(a.meetingStart) < Date.parse('2030-06-01T08:00:00.000Z'))).toBe(true);
+
+    const channel = aChannel('Lokalrådet');
+    const linked = await storage.fora.update(forum.id, (c) => ({ ...c, teams: { conversationId: channel.conversationId, serviceUrl: f.emulator.serviceUrl, tenantId: TENANT_ID, teamId: channel.teamId, channelName: channel.channelName } }));
+    await relistAgendas(f.app.services, linked, f.clock.now());
+    const [circulation] = agendaJobs(f.app.services) as [ReturnType<typeof agendaJobs>[number]];
+    await circulation.run(f.clock.now());
+    // Posted (queued to the channel) are the two to come; the year before is not.
+    for (const agenda of coming) expect((await storage.agendas.findById(forum.id, agenda.id))?.postedRevision).toBe(1);
+    for (const agenda of past) expect((await storage.agendas.findById(forum.id, agenda.id))?.postedRevision).toBeUndefined();
+    await outboxDrained(storage);
+    // Nothing is left for the job (the next run settles what it posted), nor for the sweep to list again.
+    const [, sweep] = agendaJobs(f.app.services) as [unknown, ReturnType<typeof agendaJobs>[number]];
+    await circulation.run(f.clock.now());
+    await sweep.run(f.clock.now());
+    expect((await storage.agendas.listLive()).filter((l) => l.forumId === forum.id)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AGENDA_INPUT_MAX_LENGTH } from '../../../domain/agendas/agenda';
-import { checkAgendaInput } from '../../../domain/agendas/agenda.rules';
+import { channelPostDue, checkAgendaInput } from '../../../domain/agendas/agenda.rules';
 import { anAgenda } from '../support/mothers';
 
 const beforeDeadline = new Date('2026-03-09T10:00:00.000Z');
@@ -70,5 +70,30 @@ describe('checkAgendaInput', () => {
     const late = new Date('2026-03-11T00:00:00.000Z');
     expect(checkAgendaInput(anAgenda(), input({ authorId: 'x', agendaRevision: 1 }), late)).toMatchObject({ code: 'AGENDA.NOT_ON_CIRCULATION' });
     expect(checkAgendaInput(anAgenda(), input({ agendaRevision: 1 }), late)).toMatchObject({ code: 'AGENDA.DEADLINE_PASSED' });
+  });
+});
+
+describe('channelPostDue', () => {
+  const meeting = '2026-03-10T08:00:00.000Z';
+  const at = (iso: string): Date => new Date(iso);
+  const published = anAgenda({ state: 'published', revision: 2, postedRevision: undefined, meetingStart: meeting, circulation: undefined });
+
+  it('given a published agenda never posted and its meeting to come (or begun under 12 hours ago) then due', () => {
+    expect(channelPostDue(published, true, at('2026-03-01T00:00:00.000Z'))).toBe(true);
+    expect(channelPostDue(published, true, at('2026-03-10T19:59:59.000Z'))).toBe(true);
+  });
+
+  it('given a published agenda never posted whose meeting is past then not due (a channel linked later gets no history)', () => {
+    expect(channelPostDue(published, true, at('2026-03-10T20:00:01.000Z'))).toBe(false);
+  });
+
+  it('given a post that is there but behind the agenda then due whenever the meeting was (the post is updated in place)', () => {
+    expect(channelPostDue({ ...published, postedRevision: 1 }, true, at('2027-01-01T00:00:00.000Z'))).toBe(true);
+  });
+
+  it('given no channel, a draft, or a post up to date then not due', () => {
+    expect(channelPostDue(published, false, at('2026-03-01T00:00:00.000Z'))).toBe(false);
+    expect(channelPostDue({ ...published, state: 'draft' }, true, at('2026-03-01T00:00:00.000Z'))).toBe(false);
+    expect(channelPostDue({ ...published, postedRevision: 2 }, true, at('2026-03-01T00:00:00.000Z'))).toBe(false);
   });
 });
