@@ -4,7 +4,8 @@
  *   npx tsx bench/leave.bench.ts [fora=4,30]
  *
  * The person is a member of 4 fora of a municipality of `fora` fora, each with a year of meetings
- * (a monthly series, 3 moved meetings, 12 agendas: they edited 3 and answered 3 as a consultant),
+ * (a monthly series, 3 moved meetings, 12 agendas, each circulated, its final briefing compiled
+ * after the deadline: they edited 3 and answered 3 as a consultant),
  * 12 action items (they own 3, created 3 more), 2 cases (they raised one and acted on the other)
  * and 36 audit rows (6 by them); every forum names them among the municipality's analysts. The action plan of that year: 20 initiatives (contact of 4, last
  * editor of 2), 60 history lines (15 theirs), 2 approved versions (they sent one, approved the
@@ -54,12 +55,16 @@ async function seedForum(services: BotServices, forumId: string, theirs: boolean
       const edited = theirs && m % 4 === 0;
       const answered = theirs && m % 4 === 1;
       const agendaId = `${forumId}-agenda-${m}`;
-      const circulation = { deadline: month(m, 8), sentAt: month(m, 1), consultantIds: answered ? [LEAVER.userId, OTHER.userId] : [OTHER.userId] };
+      const circulation = { deadline: month(m, 8), sentAt: month(m, 1), cardsQueuedAt: month(m, 1), consultantIds: answered ? [LEAVER.userId, OTHER.userId] : [OTHER.userId] };
       await services.agendas.save({ id: agendaId, forumId, meetingStart: month(m), state: 'published', revision: 1, items: [{ id: 'item-1', title: 'Tendenser', description: '', inputWanted: true }], createdBy: edited ? LEAVER.userId : chair.userId, updatedBy: edited ? LEAVER.userId : chair.userId, circulation });
       if (edited) naming += 1;
       const author = answered ? LEAVER : OTHER;
       await services.agendaInputs.replaceAnswer(agendaId, author.userId, [{ agendaId, itemId: 'item-1', authorId: author.userId, authorName: author.displayName, authorForumId: forumId, text: 'Flere episoder ved stationen.', noComments: false, agendaRevision: 1, savedAt: month(m, 5) }]);
       if (answered) naming += 2;
+      // Past circulations as the job leaves them: the final briefing after the deadline writes the
+      // agenda once more, which also counts the answers in the picture.
+      const compiledAt = new Date(Date.parse(circulation.deadline) + 60_000).toISOString();
+      await services.agendas.update(forumId, agendaId, (current) => ({ ...current, circulation: { ...current.circulation!, briefingCompiledAt: compiledAt } }));
       const byThem = theirs && m % 2 === 0;
       for (let k = 0; k < 3; k += 1) await services.audit.append({ id: randomUUID(), forumId, at: month(m, 11 + k), actorId: byThem && k === 0 ? LEAVER.userId : chair.userId, action: 'agenda.publish', subject: `agenda:${agendaId}` });
       if (byThem) naming += 1;

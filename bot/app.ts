@@ -25,6 +25,7 @@ import { tracedJob } from './telemetry/job-telemetry';
 import { tracedSender } from './telemetry/outbox-telemetry';
 import { ForumBot } from './teams-bot';
 import { withPictureTracking } from './picture/picture-tracking';
+import { withLiveRule } from './agendas/agenda-live-rule';
 
 export interface BotAppDeps {
   config: Config;
@@ -98,7 +99,8 @@ export function createBotApp(deps: BotAppDeps): BotApp {
     logger: logger.child({ component: 'reach' }),
   });
   const { ping: _ping, dropAll: _dropAll, outbox: _outboxRepository, ...repositories } = storage;
-  const services: BotServices = { ...withPictureTracking(repositories, logger, () => clock.now()), config, logger, clock, outbox, outboxRecords: storage.outbox, reach };
+  const agendas = withLiveRule(repositories.agendas, () => clock.now());
+  const services: BotServices = { ...withPictureTracking({ ...repositories, agendas }, logger, () => clock.now()), config, logger, clock, outbox, outboxRecords: storage.outbox, reach };
   // Gathered once: a verb or command word claimed twice stops the start here.
   const bot = new ForumBot(services, entryPointsOf(features));
   const server = createBotServer({

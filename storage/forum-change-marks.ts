@@ -66,8 +66,8 @@ export function withChangeMarks<R extends Marked>(repos: R, marks: Pick<Reminder
     },
     agendas: {
       ...agendas,
-      save: (agenda) => marked(agenda.forumId, () => agendas.save(agenda)),
-      update: (forumId, id, change) => marked(forumId, () => agendas.update(forumId, id, change)),
+      save: (agenda, options) => marked(agenda.forumId, () => agendas.save(agenda, options)),
+      update: (forumId, id, change, options) => marked(forumId, () => agendas.update(forumId, id, change, options)),
       delete: (forumId, id) => marked(forumId, () => agendas.delete(forumId, id)),
     },
   };

@@ -53,5 +53,7 @@ export function withKeptForaList(fora: ForumRepository, tables: TableSet, report
     save: (forum) => marked(() => fora.save(forum)),
     update: (id, change) => marked(() => fora.update(id, change)),
     delete: (id) => marked(() => fora.delete(id)),
+    // The writes inside go to the fora underneath (each still moving its forum's own change mark).
+    writeTogether: (run) => marked(() => run(fora)),
   };
 }

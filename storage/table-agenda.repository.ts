@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { Agenda, type AgendaItem } from '../domain/agendas/agenda';
-import type { AgendaRepository } from '../domain/agendas/agenda.repository';
+import type { AgendaRepository, AgendaWriteOptions } from '../domain/agendas/agenda.repository';
 import { ConcurrencyError, NotFoundError, TooLargeError } from '../domain/shared/repository-errors';
 import { retryOnConflict } from './conflict-retry';
 import { compact, dataOf, joinText, splitText, toJson, type Properties } from './entity-codec';
@@ -22,7 +22,8 @@ import { createLiveWork } from './table-live-work';
  * (one transaction), then the header that points at them is created or replaced with If-Match.
  * A reader keeps the header and the rows of the header's `itemsKey` only, so a crash between the
  * two writes, or a writer that loses the If-Match race, leaves the previous agenda intact. Only the
- * header decides who wins: Azurite does not honour If-Match inside transactions.
+ * header decides who wins: Azurite does not honour If-Match inside transactions. A write that leaves
+ * the items as they are (a circulation, a rename) writes the header alone, over the same item rows.
  */
 const TABLE = 'agendas';
 /** Rows of an unknown itemsKey older than this are left over by a crash and may go. */
@@ -51,6 +52,31 @@ function headerProperties(agenda: Agenda, itemsKey: string): Properties {
 function itemRow(partitionKey: string, agenda: Agenda, itemsKey: string, item: AgendaItem, position: number): Properties & { partitionKey: string; rowKey: string } {
   const rowKey = checkKey(TABLE, 'RowKey', joinKey(escapeKey(agenda.id), itemsKey, padNumber(position, 3)));
   return { partitionKey, rowKey, ...compact({ ...item, kind: 'item', agendaId: agenda.id, itemsKey, position, meetingStart: agenda.meetingStart }) };
+}
+
+/** What a stored row holds, without the keys and the service's own properties. */
+function contentOf(row: Record<string, unknown>): Record<string, unknown> {
+  const { partitionKey: _p, rowKey: _r, etag: _e, timestamp: _t, ...content } = row;
+  return content;
+}
+
+const sameContent = (a: Record<string, unknown>, b: Record<string, unknown>): boolean => {
+  const [x, y] = [contentOf(a), contentOf(b)];
+  const keys = Object.keys(x);
+  return keys.length === Object.keys(y).length && keys.every((key) => Object.is(x[key], y[key]));
+};
+
+/**
+ * The stored agenda's itemsKey when its item rows already hold exactly what `agenda`'s would
+ * (same items, same order, same meeting time); undefined when the items must be written anew.
+ */
+function unchangedItemsKey(agenda: Agenda, existing: Loaded): string | undefined {
+  const itemsKey = existing.header?.['itemsKey'];
+  if (typeof itemsKey !== 'string') return undefined;
+  const stored = existing.rows.filter((row) => row['kind'] === 'item' && row['itemsKey'] === itemsKey).sort((a, b) => Number(a['position']) - Number(b['position']));
+  if (stored.length !== agenda.items.length) return undefined;
+  const partitionKey = partitionOf(agenda.forumId);
+  return agenda.items.every((item, position) => sameContent(itemRow(partitionKey, agenda, itemsKey, item, position), stored[position]!)) ? itemsKey : undefined;
 }
 
 /**
@@ -130,10 +156,13 @@ export function createAgendaRepository(tables: TableSet, reportCleanupError: Cle
   }
 
   /** Writes `agenda` over what `existing` holds (absent: a new agenda). */
-  async function write(agenda: Agenda, existing: Loaded | undefined): Promise<Agenda> {
+  async function write(agenda: Agenda, existing: Loaded | undefined, options: AgendaWriteOptions): Promise<Agenda> {
     const partitionKey = partitionOf(agenda.forumId);
     const rowKey = headerKeyOf(agenda.id);
-    const itemsKey = newItemsKey(agenda.revision);
+    // Items as stored already (a change of the header only: a circulation, a rename) are kept: the
+    // header is written alone, pointing at the same rows.
+    const keptItemsKey = existing === undefined ? undefined : unchangedItemsKey(agenda, existing);
+    const itemsKey = keptItemsKey ?? newItemsKey(agenda.revision);
     const header = { partitionKey, rowKey, ...headerProperties(agenda, itemsKey) };
     const items = agenda.items.map((item, position) => itemRow(partitionKey, agenda, itemsKey, item, position));
 
@@ -146,10 +175,11 @@ export function createAgendaRepository(tables: TableSet, reportCleanupError: Cle
     // One agenda stays within what one entity may hold, which also keeps its items one transaction (< 4 MiB).
     if (total > ENTITY_LIMIT_BYTES) throw new TooLargeError({ table: TABLE, property: 'items', bytes: total, limit: ENTITY_LIMIT_BYTES });
 
-    await markLive(agenda.forumId, agenda.id);
+    if (options.live?.(agenda) ?? true) await markLive(agenda.forumId, agenda.id);
     const table = await client();
     const context = { table: TABLE, key: [agenda.forumId, agenda.id] };
-    if (items.length > 0) await table.submitTransaction(items.map((row): TransactionAction => ['create', row]));
+    const newRows = keptItemsKey === undefined ? items : [];
+    if (newRows.length > 0) await table.submitTransaction(newRows.map((row): TransactionAction => ['create', row]));
 
     let etag: string | undefined;
     try {
@@ -157,7 +187,7 @@ export function createAgendaRepository(tables: TableSet, reportCleanupError: Cle
         agenda.version === undefined ? await table.createEntity(header) : await table.updateEntity(header, 'Replace', { etag: agenda.version });
       etag = response.etag;
     } catch (error) {
-      await cleanUp(table, items, { ...context, reason: 'write lost' });
+      await cleanUp(table, newRows, { ...context, reason: 'write lost' });
       mapWriteError(error, context);
     }
 
@@ -235,12 +265,12 @@ export function createAgendaRepository(tables: TableSet, reportCleanupError: Cle
 
     listFrom,
 
-    async save(agenda) {
+    async save(agenda, options = {}) {
       const existing = agenda.version === undefined ? undefined : await loadForWrite(agenda.forumId, agenda.id, agenda.version);
-      return write(agenda, existing);
+      return write(agenda, existing, options);
     },
 
-    async update(forumId, id, change) {
+    async update(forumId, id, change, options = {}) {
       return retryOnConflict(async () => {
         const [loaded, current] = await readWhole(async () => {
           const rows = await load(forumId, id);
@@ -249,7 +279,7 @@ export function createAgendaRepository(tables: TableSet, reportCleanupError: Cle
         });
         const next = change(current);
         if (next.forumId !== forumId || next.id !== id) throw new Error('agendas: an update may not change the key');
-        return write({ ...next, version: current.version }, loaded);
+        return write({ ...next, version: current.version }, loaded, options);
       });
     },
 

@@ -54,13 +54,13 @@ type Quietly = (what: string, id: string, run: () => Promise<void>) => Promise<v
 export function cooperationTracking<R extends CooperationTracked>(repos: R, quietly: Quietly, now: () => Date): Pick<R, 'agendas' | 'meetings' | 'meetingSeries'> {
   const agendas: R['agendas'] = {
     ...repos.agendas,
-    async save(agenda) {
-      const saved = await repos.agendas.save(agenda);
+    async save(agenda, options) {
+      const saved = await repos.agendas.save(agenda, options);
       await quietly('circulation', saved.id, () => trackCirculation(repos, saved.forumId, saved.id, saved));
       return saved;
     },
-    async update(forumId, id, change) {
-      const saved = await repos.agendas.update(forumId, id, change);
+    async update(forumId, id, change, options) {
+      const saved = await repos.agendas.update(forumId, id, change, options);
       await quietly('circulation', id, () => trackCirculation(repos, forumId, id, saved));
       return saved;
     },

@@ -8,6 +8,14 @@ export interface LiveAgenda {
   mark: string;
 }
 
+/**
+ * How a write decides whether to list the agenda live (see `listLive`). Without it every write
+ * lists it: safe, and what storage alone can do; the bot passes a rule that knows the time.
+ */
+export interface AgendaWriteOptions {
+  live?: (next: Agenda) => boolean;
+}
+
 export interface AgendaRepository {
   findById(forumId: string, id: string): Promise<Agenda | undefined>;
   listByForum(forumId: string): Promise<Agenda[]>;
@@ -19,12 +27,13 @@ export interface AgendaRepository {
   listPublishedFrom(forumId: string, from: Date): Promise<Agenda[]>;
   /** The forum's agendas (any state) of meetings starting at or after `from`: the next ones, without the history. */
   listFrom(forumId: string, from: Date): Promise<Agenda[]>;
-  save(agenda: Agenda): Promise<Agenda>;
-  update(forumId: string, id: string, change: (current: Agenda) => Agenda): Promise<Agenda>;
+  save(agenda: Agenda, options?: AgendaWriteOptions): Promise<Agenda>;
+  update(forumId: string, id: string, change: (current: Agenda) => Agenda, options?: AgendaWriteOptions): Promise<Agenda>;
   delete(forumId: string, id: string): Promise<void>;
   /**
-   * The agendas written since the circulation job last found nothing left to do for them (every
-   * write marks an agenda live): what the job reads each minute instead of every agenda ever made.
+   * The agendas written since the circulation job last found nothing left to do for them (a write
+   * marks an agenda live unless its rule says it cannot need tending any more): what the job reads
+   * each minute instead of every agenda ever made.
    */
   listLive(): Promise<LiveAgenda[]>;
   /** Nothing left to do: the agenda is not listed again until its next write. False when written since it was listed. */

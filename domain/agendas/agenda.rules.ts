@@ -244,3 +244,11 @@ export function needsTending(agenda: Agenda, hasChannel: boolean, now: Date): bo
   if (circulation === undefined) return false;
   return circulation.cardsQueuedAt === undefined || now.getTime() <= Date.parse(circulation.deadline) + STATUS_CARD_AFTER_DEADLINE_MS || briefingDue(circulation, now);
 }
+
+/**
+ * Whether a write must list the agenda for the circulation job: `needsTending` as if its forum had a
+ * channel (a write does not know; linking one lists the forum's agendas again). False stays false as
+ * time passes, so an agenda written without the mark never needs the job later — a past meeting's
+ * agenda renamed for a person who left, say, costs no list row.
+ */
+export const mayNeedTending = (agenda: Agenda, now: Date): boolean => needsTending(agenda, true, now);

@@ -18,7 +18,14 @@ export interface ForumRepository {
   save(forum: Forum): Promise<Forum>;
   update(id: string, change: (current: Forum) => Forum): Promise<Forum>;
   delete(id: string): Promise<void>;
+  /**
+   * Several writes told to the kept lists as one change (see keptList): the list's mark moves once
+   * before and once after them, not twice per forum. Absent where nothing keeps a list.
+   */
+  writeTogether?<T>(run: (fora: ForumWrites) => Promise<T>): Promise<T>;
 }
+
+export type ForumWrites = Pick<ForumRepository, 'findById' | 'save' | 'update' | 'delete'>;
 
 export interface Membership {
   forumId: string;

@@ -1,9 +1,10 @@
 import { afterAll, describe, expect, test } from 'vitest';
+import { countRequestsTo } from '../../bench/storage-round-trips';
 import { createStorage } from '../../storage/index';
 import { aForum } from './storage.mothers';
 import { openTestStorage } from './storage-kit';
 
-const { storage, raw, connectionString, prefix } = openTestStorage();
+const { storage, raw, connectionString, prefix, port } = openTestStorage();
 /** A second instance on the same tables: its own process memory, the same storage. */
 const other = createStorage(connectionString, { tablePrefix: prefix });
 afterAll(() => storage.dropAll());
@@ -34,5 +35,23 @@ describe('the kept list of fora', () => {
     expect(() => Object.assign(list[0]!, { name: 'ændret' })).toThrow();
     list.pop();
     expect(await names(storage)).toContain('SSP-netværket');
+  });
+
+  test('given several fora written together then the list mark moves twice in all, and another instance sees every change', async () => {
+    const ids = ['e-forum', 'f-forum', 'g-forum', 'h-forum', 'i-forum'];
+    for (const id of ids) await storage.fora.save(aForum({ id, name: `Forum ${id}` }));
+    await names(other); // kept there
+    const counter = countRequestsTo(port);
+    try {
+      await storage.fora.writeTogether!(async (fora) => {
+        for (const id of ids) await fora.update(id, (f) => ({ ...f, name: `${f.name} (omdøbt)` }));
+      });
+      // Each forum's own change mark moves before and after its write (2 × 5), the list's once around all (2).
+      expect(Object.fromEntries(counter.byKind())['upsert/update reminderindex']).toBe(2 * ids.length + 2);
+    } finally {
+      counter.close();
+    }
+    expect((await names(other)).filter((name) => name.endsWith('(omdøbt)'))).toHaveLength(ids.length);
+    expect((await names(storage)).filter((name) => name.endsWith('(omdøbt)'))).toHaveLength(ids.length);
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import type { Agenda } from '../../domain/agendas/agenda';
 import { AlreadyExistsError, ConcurrencyError, NotFoundError } from '../../domain/shared/repository-errors';
 import { escapeKey } from '../../storage/table-keys';
+import { countRequestsTo } from '../../bench/storage-round-trips';
 import { meterDepthTo } from '../support/storage-depth';
 import { anAgenda, anAgendaItem } from './storage.mothers';
 import { openTestStorage, outcomes, uniqueId } from './storage-kit';
@@ -172,6 +173,51 @@ describe('agendas', () => {
     const updated = await storage.agendas.update(saved.forumId, saved.id, (a) => ({ ...a, revision: a.revision + 1 }));
     expect(updated.items).toEqual(saved.items);
     expect((await storage.agendas.findById(saved.forumId, saved.id))?.revision).toBe(4);
+  });
+
+  test('given a change of the header only then its item rows stay as they were and only the header is written', async () => {
+    const saved = await storage.agendas.save(anAgenda(uniqueId('forum'), { state: 'published', items: [anAgendaItem({ title: 'Tendenser' }), anAgendaItem({ title: 'Eventuelt', inputWanted: true })] }));
+    const itemRowsBefore = (await rowsOf(saved)).filter((row) => row['kind'] === 'item');
+    const counter = countRequestsTo(port);
+    let renamed: Agenda;
+    try {
+      renamed = await storage.agendas.update(saved.forumId, saved.id, (a) => ({ ...a, createdBy: 'former-1234', circulation: { deadline: '2026-03-08T12:00:00.000Z', sentAt: '2026-03-01T08:00:00.000Z', consultantIds: ['former-1234'] } }));
+      // The read, the live mark and the header: no transaction of item rows written or removed.
+      expect(counter.byKind()).toEqual(expect.arrayContaining([['query agendas', 1], ['upsert/update agendas', 1], ['upsert/update livework', 1]]));
+      expect(counter.byKind().some(([kind]) => kind === 'transaction')).toBe(false);
+    } finally {
+      counter.close();
+    }
+    const itemRowsAfter = (await rowsOf(saved)).filter((row) => row['kind'] === 'item');
+    expect(itemRowsAfter.map((row) => [row['rowKey'], row['etag']])).toEqual(itemRowsBefore.map((row) => [row['rowKey'], row['etag']]));
+    expect(await storage.agendas.findById(saved.forumId, saved.id)).toEqual(renamed);
+    expect(renamed.items).toEqual(saved.items);
+
+    // An item changed, or the meeting moved (item rows carry its time): the items are written anew, the old rows go.
+    for (const change of [(a: Agenda) => ({ ...a, items: [a.items[1]!, a.items[0]!] }), (a: Agenda) => ({ ...a, meetingStart: '2026-03-12T08:00:00.000Z' })]) {
+      const before = (await rowsOf(saved)).filter((row) => row['kind'] === 'item').map((row) => row['rowKey']);
+      const next = await storage.agendas.update(saved.forumId, saved.id, change);
+      const after = (await rowsOf(saved)).filter((row) => row['kind'] === 'item');
+      expect(after.map((row) => row['rowKey'])).not.toEqual(expect.arrayContaining(before));
+      expect(after).toHaveLength(2);
+      expect(await storage.agendas.findById(saved.forumId, saved.id)).toEqual(next);
+      expect(await storage.agendas.listFrom(saved.forumId, new Date('2026-03-01T00:00:00.000Z'))).toEqual([next]);
+    }
+  });
+
+  test('given a write whose rule says the agenda needs no tending then it is not listed live; without a rule every write lists it', async () => {
+    const forumId = uniqueId('forum');
+    const listed = async (id: string): Promise<boolean> => (await storage.agendas.listLive()).some((l) => l.agendaId === id);
+    const quiet = await storage.agendas.save(anAgenda(forumId), { live: () => false });
+    expect(await listed(quiet.id)).toBe(false);
+    const seen: string[] = [];
+    await storage.agendas.update(forumId, quiet.id, (a) => ({ ...a, revision: 1 }), { live: (next) => (seen.push(`revision ${next.revision}`), false) });
+    expect(seen).toEqual(['revision 1']);
+    expect(await listed(quiet.id)).toBe(false);
+    await storage.agendas.update(forumId, quiet.id, (a) => ({ ...a, revision: 2 }));
+    expect(await listed(quiet.id)).toBe(true);
+    const plain = await storage.agendas.save(anAgenda(forumId));
+    expect(await listed(plain.id)).toBe(true);
   });
 
   test('given a saved agenda when deleted then it and all its rows are gone', async () => {

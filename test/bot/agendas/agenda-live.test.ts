@@ -92,4 +92,22 @@ describe('live agendas', () => {
     await sweep.run(f.clock.now());
     expect((await storage.agendas.listLive()).filter((l) => l.forumId === forum.id)).toEqual([]);
   });
+
+  test("given the bot's own writes then an agenda whose meeting and circulation are over is not listed again, one still to come is", async () => {
+    f.clock.set('2030-06-01T08:00:00.000Z');
+    const world = await seedWorld(f, 1);
+    const forum = world.below[0]!;
+    const { storage } = f.storage;
+    const circulation = { deadline: '2030-03-08T11:00:00.000Z', sentAt: '2030-03-01T08:00:00.000Z', consultantIds: ['c-1'], cardsQueuedAt: '2030-03-01T08:00:05.000Z', briefingCompiledAt: '2030-03-08T11:01:00.000Z' };
+    // Written under the bot (storage alone lists every write), then settled as the job would.
+    const old = await storage.agendas.save(anAgenda(forum.id, { state: 'published', revision: 1, meetingStart: '2030-03-10T08:00:00.000Z', circulation }));
+    const coming = await storage.agendas.save(anAgenda(forum.id, { state: 'published', revision: 1, meetingStart: '2030-06-10T08:00:00.000Z' }));
+    for (const entry of (await storage.agendas.listLive()).filter((l) => l.forumId === forum.id)) await storage.agendas.settle(entry);
+
+    // A rename through the bot's repositories (as when a person leaves): the old agenda stays off the list.
+    await f.app.services.agendas.update(forum.id, old.id, (a) => ({ ...a, createdBy: 'former-0001' }));
+    await f.app.services.agendas.update(forum.id, coming.id, (a) => ({ ...a, createdBy: 'former-0001' }));
+    expect(await listed(old.id)).toBe(false);
+    expect(await listed(coming.id)).toBe(true);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AGENDA_INPUT_MAX_LENGTH } from '../../../domain/agendas/agenda';
-import { channelPostDue, checkAgendaInput } from '../../../domain/agendas/agenda.rules';
+import { channelPostDue, checkAgendaInput, mayNeedTending } from '../../../domain/agendas/agenda.rules';
 import { anAgenda } from '../support/mothers';
 
 const beforeDeadline = new Date('2026-03-09T10:00:00.000Z');
@@ -95,5 +95,38 @@ describe('channelPostDue', () => {
     expect(channelPostDue(published, false, at('2026-03-01T00:00:00.000Z'))).toBe(false);
     expect(channelPostDue({ ...published, state: 'draft' }, true, at('2026-03-01T00:00:00.000Z'))).toBe(false);
     expect(channelPostDue({ ...published, postedRevision: 2 }, true, at('2026-03-01T00:00:00.000Z'))).toBe(false);
+  });
+});
+
+describe('mayNeedTending (whether a write lists the agenda for the circulation job)', () => {
+  const meeting = '2026-03-10T08:00:00.000Z';
+  const deadline = '2026-03-08T12:00:00.000Z';
+  const at = (iso: string): Date => new Date(iso);
+  const done = { deadline, sentAt: '2026-03-01T08:00:00.000Z', consultantIds: ['c-1'], cardsQueuedAt: '2026-03-01T08:00:05.000Z', briefingCompiledAt: '2026-03-08T12:01:00.000Z' };
+  const published = anAgenda({ state: 'published', revision: 2, postedRevision: undefined, meetingStart: meeting, circulation: undefined });
+
+  it('given a past meeting whose circulation is done and that was never posted then no (a rename after a person left lists nothing)', () => {
+    expect(mayNeedTending({ ...published, circulation: done }, at('2026-04-01T00:00:00.000Z'))).toBe(false);
+  });
+
+  it('given cards not all queued, the final briefing not made, a post behind, or a meeting to come, then yes', () => {
+    const later = at('2026-04-01T00:00:00.000Z');
+    expect(mayNeedTending({ ...published, circulation: { ...done, cardsQueuedAt: undefined } }, later)).toBe(true);
+    expect(mayNeedTending({ ...published, circulation: { ...done, briefingCompiledAt: undefined } }, later)).toBe(true);
+    expect(mayNeedTending({ ...published, circulation: done, postedRevision: 1 }, later)).toBe(true);
+    // The forum's channel is not known to a write: a published agenda of a meeting to come is listed.
+    expect(mayNeedTending(published, at('2026-03-09T00:00:00.000Z'))).toBe(true);
+    expect(mayNeedTending({ ...published, circulation: done }, at('2026-03-08T12:05:00.000Z'))).toBe(true);
+  });
+
+  it('given any agenda judged no at a time then it is no at every later time (an unlisted agenda never needs the job later)', () => {
+    const variants = [undefined, done, { ...done, briefingCompiledAt: undefined }, { ...done, briefingCompiledAt: '2026-03-07T09:00:00.000Z' }, { ...done, cardsQueuedAt: undefined }].flatMap((circulation) =>
+      [undefined, 1, 2].flatMap((postedRevision) => (['draft', 'published'] as const).map((state) => ({ ...published, state, postedRevision, circulation }))),
+    );
+    const times = Array.from({ length: 60 }, (_, h) => new Date(Date.parse('2026-03-07T00:00:00.000Z') + h * 3 * 3_600_000));
+    for (const agenda of variants) {
+      const firstNo = times.findIndex((t) => !mayNeedTending(agenda, t));
+      if (firstNo >= 0) expect(times.slice(firstNo).map((t) => mayNeedTending(agenda, t))).toEqual(times.slice(firstNo).map(() => false));
+    }
   });
 });
