@@ -46,7 +46,7 @@ function headerProperties(agenda: Agenda, itemsKey: string): Properties {
 }
 
 /**
- * An item row carries its agenda's `meetingStart` (every write rewrites all item rows), so the
+ * An item row carries its agenda's `meetingStart` (a write that moves it writes the item rows anew), so the
  * agendas from a time on are one query, headers and items alike, whatever the forum's history.
  */
 function itemRow(partitionKey: string, agenda: Agenda, itemsKey: string, item: AgendaItem, position: number): Properties & { partitionKey: string; rowKey: string } {

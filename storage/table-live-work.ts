@@ -8,7 +8,8 @@ import { listAll } from './table-query';
 /**
  * `livework`: what a minute job still has to tend, one partition per kind (`agendas`, `cases`), one
  * row per thing, so the job reads one partition — what is live now — instead of every agenda or case
- * ever stored. The repository marks a thing live before each write of it (the row's ETag moves);
+ * ever stored. The repository marks a thing live before each write of it (the row's ETag moves;
+ * an agenda's writer may say it can no longer need tending, see AgendaWriteOptions);
  * the job settles it when it finds nothing left to do, by that ETag, so a write that landed after
  * the job read it keeps it live. Repaired by a slow sweep (a lost mark, data from before this).
  */

@@ -4,7 +4,7 @@ import type { Agenda, AgendaInput } from './agenda';
 export interface LiveAgenda {
   forumId: string;
   agendaId: string;
-  /** Moves on every write of the agenda: settling succeeds only while it is unchanged. */
+  /** Moves on every write that lists the agenda: settling succeeds only while it is unchanged. */
   mark: string;
 }
 

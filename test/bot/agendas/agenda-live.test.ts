@@ -7,7 +7,7 @@ import { circulate } from './agenda-flow';
 import { outboxDrained } from '../support/outbox-drained';
 
 /**
- * The circulation job reads only live agendas: every write lists an agenda, the job settles one it
+ * The circulation job reads only live agendas: a write lists an agenda that may need tending, the job settles one it
  * finds with nothing left to do, and the hourly sweep lists again one that needs tending but whose
  * mark was lost (or that is older than the list).
  */
