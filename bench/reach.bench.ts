@@ -54,6 +54,7 @@ try {
   console.log(`all cards delivered ${(deliveredMs / 1000).toFixed(2)} s after the circulation started (${emulator.sent().length} cards)`);
   console.log(`connector calls:    ${requests.length} = roster/channels ${rosterCalls} + open 1:1 chat ${creates} + cards ${sends} + refused ${stats.throttled}`);
   console.log(`calls per person:   ${perPerson.toFixed(2)} (target ≤ ${MAX_CALLS_PER_PERSON}); limit violations ${stats.violations}; 429s ${stats.throttled}`);
+  for (const refused of requests.filter((r) => r.status === 429)) console.log(`refused:            ${refused.method} ${refused.path.split('?')[0] ?? ''} ${refused.status} ${refused.reason} (at ${new Date(refused.at).toISOString()})`);
   process.exitCode = emulator.sent().length === people && stats.violations === 0 && perPerson <= MAX_CALLS_PER_PERSON ? 0 : 1;
 } finally {
   await emulator.close();
