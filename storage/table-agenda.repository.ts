@@ -54,6 +54,11 @@ function itemRow(partitionKey: string, agenda: Agenda, itemsKey: string, item: A
   return { partitionKey, rowKey, ...compact({ ...item, kind: 'item', agendaId: agenda.id, itemsKey, position, meetingStart: agenda.meetingStart }) };
 }
 
+/** The item rows of one itemsKey, in their order on the agenda. */
+function itemRowsOf(rows: readonly Row[], itemsKey: unknown): Row[] {
+  return rows.filter((row) => row['kind'] === 'item' && row['itemsKey'] === itemsKey).sort((a, b) => Number(a['position']) - Number(b['position']));
+}
+
 /** What a stored row holds, without the keys and the service's own properties. */
 function contentOf(row: Record<string, unknown>): Record<string, unknown> {
   const { partitionKey: _p, rowKey: _r, etag: _e, timestamp: _t, ...content } = row;
@@ -73,7 +78,7 @@ const sameContent = (a: Record<string, unknown>, b: Record<string, unknown>): bo
 function unchangedItemsKey(agenda: Agenda, existing: Loaded): string | undefined {
   const itemsKey = existing.header?.['itemsKey'];
   if (typeof itemsKey !== 'string') return undefined;
-  const stored = existing.rows.filter((row) => row['kind'] === 'item' && row['itemsKey'] === itemsKey).sort((a, b) => Number(a['position']) - Number(b['position']));
+  const stored = itemRowsOf(existing.rows, itemsKey);
   if (stored.length !== agenda.items.length) return undefined;
   const partitionKey = partitionOf(agenda.forumId);
   return agenda.items.every((item, position) => sameContent(itemRow(partitionKey, agenda, itemsKey, item, position), stored[position]!)) ? itemsKey : undefined;
@@ -113,10 +118,7 @@ async function readWhole<T>(read: () => Promise<T>): Promise<T> {
 
 /** The agenda a header points at, or TornReadError when its item rows are not all there. */
 function assemble(header: Row, rows: readonly Row[]): Agenda {
-  const itemsKey = header['itemsKey'];
-  const items = rows
-    .filter((row) => row['kind'] === 'item' && row['itemsKey'] === itemsKey)
-    .sort((a, b) => Number(a['position']) - Number(b['position']));
+  const items = itemRowsOf(rows, header['itemsKey']);
   if (items.length !== header['itemCount']) {
     throw new TornReadError(`agenda ${String(header['id'])}: ${items.length} item rows for ${String(header['itemCount'])} items`);
   }

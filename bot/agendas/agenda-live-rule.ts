@@ -1,3 +1,4 @@
+import type { Agenda } from '../../domain/agendas/agenda';
 import type { AgendaRepository } from '../../domain/agendas/agenda.repository';
 import { mayNeedTending } from '../../domain/agendas/agenda.rules';
 
@@ -7,7 +8,7 @@ import { mayNeedTending } from '../../domain/agendas/agenda.rules';
  * — a person's name taken out after they left — then costs no list row and no work for the job.
  */
 export function withLiveRule(agendas: AgendaRepository, now: () => Date): AgendaRepository {
-  const live = (next: Parameters<typeof mayNeedTending>[0]): boolean => mayNeedTending(next, now());
+  const live = (next: Agenda): boolean => mayNeedTending(next, now());
   return {
     ...agendas,
     save: (agenda, options) => agendas.save(agenda, { live, ...options }),
