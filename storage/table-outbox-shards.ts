@@ -1,4 +1,6 @@
 import { odata, type TransactionAction } from '@azure/data-tables';
+import { z } from 'zod';
+import type { BudgetLoan, BudgetNote } from '../domain/outbox/budget-lending';
 import type { OutboxShardLeases, ShardLease, WorkerBeat } from '../domain/outbox/outbox-shards';
 import { isConflict, isNotFound, isPreconditionFailed } from './table-errors';
 import { checkKey, escapeKey, joinKey, padNumber, unescapeKey } from './table-keys';
@@ -7,13 +9,31 @@ import { OUTBOX_TABLE, type OutboxTable } from './table-outbox.table';
 
 /**
  * Shard leases and worker beats, partition `leases` of the outbox table: row `shard~{nn}` (holder,
- * until) and row `worker~{id}` (until). All in one small partition, so an instance reads the whole
+ * until) and row `worker~{id}` (until; `wants`, and a budget loan as `loanFrom`, `loanUntil` and `loanTo`, JSON). All in one small partition, so an instance reads the whole
  * picture in one query each round. A lease is taken with a conditional write: create when there is
  * none (409 when another instance was quicker), replace with If-Match otherwise (412).
  */
 const PARTITION = 'leases';
 const shardRow = (shard: number): string => joinKey('shard', padNumber(shard, 2));
 const workerRow = (worker: string): string => checkKey(OUTBOX_TABLE, 'RowKey', joinKey('worker', escapeKey(worker)));
+
+const LoanTo = z.record(z.string(), z.number().min(0).max(1));
+
+/** The budget note of a beat row; a loan that does not parse is read as none (it lends nothing). */
+function noteOf(row: Record<string, unknown>): BudgetNote | undefined {
+  const wants = row['wants'] === true;
+  let loan: BudgetLoan | undefined;
+  if (typeof row['loanUntil'] === 'string' && typeof row['loanTo'] === 'string') {
+    try {
+      const to = LoanTo.safeParse(JSON.parse(row['loanTo']));
+      if (to.success && typeof row['loanFrom'] === 'string') loan = { from: row['loanFrom'], until: row['loanUntil'], to: to.data };
+    } catch {
+      loan = undefined;
+    }
+  }
+  if (!wants && loan === undefined) return undefined;
+  return { wants, ...(loan === undefined ? {} : { loan }) };
+}
 
 export function createShardLeases(table: OutboxTable): OutboxShardLeases {
   const lost = (error: unknown): boolean => isConflict(error) || isPreconditionFailed(error) || isNotFound(error);
@@ -25,7 +45,10 @@ export function createShardLeases(table: OutboxTable): OutboxShardLeases {
       for (const row of rows) {
         const [kind, name = ''] = row.rowKey.split('~');
         if (kind === 'shard') leases.push({ shard: Number(name), holder: String(row['holder']), until: String(row['until']), version: row.etag });
-        else if (kind === 'worker') workers.push({ worker: unescapeKey(name), until: String(row['until']) });
+        else if (kind === 'worker') {
+          const note = noteOf(row);
+          workers.push({ worker: unescapeKey(name), until: String(row['until']), ...(note === undefined ? {} : { note }) });
+        }
       }
       return { leases, workers };
     },
@@ -67,8 +90,9 @@ export function createShardLeases(table: OutboxTable): OutboxShardLeases {
       }
     },
 
-    async beat(worker, until) {
-      await (await table.client()).upsertEntity({ partitionKey: PARTITION, rowKey: workerRow(worker), until: until.toISOString() }, 'Replace');
+    async beat(worker, until, note) {
+      const loan = note?.loan === undefined ? {} : { loanFrom: note.loan.from, loanUntil: note.loan.until, loanTo: JSON.stringify(note.loan.to) };
+      await (await table.client()).upsertEntity({ partitionKey: PARTITION, rowKey: workerRow(worker), until: until.toISOString(), wants: note?.wants === true, ...loan }, 'Replace');
     },
 
     async leave(worker) {

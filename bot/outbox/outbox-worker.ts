@@ -1,4 +1,6 @@
 import type { Logger } from '../logger';
+import { BudgetLender, type WorkerLoad } from './budget-lender';
+import { borrowedAt, type UsableLoan } from '../../domain/outbox/budget-lending';
 import { ShardKeeper } from './shard-keeper';
 import { resolveRecipient, type InstallRoute } from './recipient-resolver';
 import type { ConversationRepository, KnownUserRepository } from '../../domain/conversations/conversation.repository';
@@ -97,6 +99,11 @@ export class OutboxWorker {
   private nextPollAt = 0;
   private lastFlush = 0;
   private readonly keeper: ShardKeeper | undefined;
+  private readonly lender: BudgetLender | undefined;
+  /** The tenant budget: our shards' share, and what others lend us until when. */
+  /** `held` is what may be lent: nothing until the first shards are ours. `inUse` is what the limiter was last tuned to. */
+  private readonly budget: { own: number; held: number; loans: readonly UsableLoan[]; inUse: number } = { own: 1, held: 0, loans: [], inUse: 1 };
+  private lastSlotAt = 0;
   /** Per held shard: when to read it next, and how many reads in a row found nothing (reads back off when idle). */
   private readonly shardPolls = new Map<number, { at: number; idle: number }>();
 
@@ -107,6 +114,18 @@ export class OutboxWorker {
     this.limiter = new RateLimiter(settings.limits);
     this.governor = new ThrottleGovernor(settings.governor);
     const shards = settings.shards;
+    this.lender =
+      shards === undefined
+        ? undefined
+        : new BudgetLender(shards.leases, { owner: settings.ownerId, leaseMs: shards.leaseMs, tenant: settings.limits.tenant }, {
+            clock: deps.clock,
+            logger: deps.logger,
+            load: () => this.load(),
+            onLoans: (loans) => {
+              this.budget.loans = loans;
+              this.retuneBudget();
+            },
+          });
     this.keeper =
       shards === undefined
         ? undefined
@@ -115,7 +134,26 @@ export class OutboxWorker {
             logger: deps.logger,
             onChange: (held) => this.shardsChanged(held, shards.count),
             onRound: (holdsFirst) => (holdsFirst ? this.moveLegacy() : Promise.resolve()),
+            ...(this.lender === undefined ? {} : { budget: this.lender }),
           });
+  }
+
+  /** What the budget lending needs to know of this worker's work. */
+  private load(): WorkerLoad {
+    const now = this.now();
+    let dueWaiting = 0;
+    for (const candidate of this.candidates.values()) if (candidate.notBefore <= now && !this.inFlight.has(candidate.id)) dueWaiting++;
+    // A shard not yet read since it became ours, or whose last read found work, may hold more.
+    const unread = [...this.shardPolls.values()].filter((poll) => poll.idle === 0).length;
+    return { dueWaiting, pending: this.candidates.size + this.inFlight.size + unread, lastSlotAt: this.lastSlotAt, share: this.budget.held };
+  }
+
+  /** Our shards' share plus the loans usable now (called before every slot: loans start and end on their own). */
+  private retuneBudget(): void {
+    const share = Math.min(1, this.budget.own + borrowedAt(this.budget.loans, this.now()));
+    if (share === this.budget.inUse) return;
+    this.budget.inUse = share;
+    this.limiter.setTenantShare(share);
   }
 
   private holds(shard: number | undefined): boolean {
@@ -125,7 +163,9 @@ export class OutboxWorker {
 
   private shardsChanged(held: ReadonlySet<number>, count: number): void {
     // Leases are exclusive, so the shares of all instances never add up to more than the budget.
-    this.limiter.setTenantShare(Math.max(1, held.size) / count);
+    this.budget.own = Math.max(1, held.size) / count;
+    this.budget.held = held.size / count;
+    this.retuneBudget();
     for (const shard of this.shardPolls.keys()) if (!held.has(shard)) this.shardPolls.delete(shard);
     for (const shard of held) if (!this.shardPolls.has(shard)) this.shardPolls.set(shard, { at: 0, idle: 0 });
     this.deps.logger.info({ owner: this.settings.ownerId, shards: [...held] }, 'outbox: shards held');
@@ -148,7 +188,7 @@ export class OutboxWorker {
     this.running = true;
     this.nextPollAt = 0;
     const keeper = this.keeper;
-    const begin = keeper === undefined ? Promise.resolve() : keeper.start();
+    const begin = keeper === undefined ? Promise.resolve() : keeper.start().then(() => this.lender?.start());
     this.loop = begin.then(() => this.run()).catch((error: unknown) => {
       this.deps.logger.error({ err: error }, 'outbox worker stopped on an error');
       this.running = false;
@@ -174,6 +214,7 @@ export class OutboxWorker {
     const result = await Promise.race([all.then(() => 'done' as const), timedOut]);
     clearTimeout(timer);
     await this.flushFinished(true);
+    this.lender?.stop();
     await this.keeper?.stop().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'outbox: could not hand the shards over; their leases run out instead'));
     return { abandoned: result === 'timeout' ? this.inFlight.size : 0 };
   }
@@ -403,13 +444,18 @@ export class OutboxWorker {
     for (;;) {
       if (!this.running) return undefined;
       const now = this.now();
-      const paused = this.governor.pausedUntil();
+      // Paused by the service, or our share lent to another instance until then.
+      const paused = Math.max(this.governor.pausedUntil(), this.lender?.lentUntil() ?? 0);
       if (paused > now) {
         await new Promise((resolve) => setTimeout(resolve, paused - now));
         continue;
       }
+      if (this.budget.loans.length > 0) this.retuneBudget();
       const grant = this.limiter.tryAcquire(scope, tenant, now);
-      if (grant.ok) return grant;
+      if (grant.ok) {
+        this.lastSlotAt = now;
+        return grant;
+      }
       await new Promise((resolve) => setTimeout(resolve, Math.max(1, grant.retryAt - now)));
     }
   }

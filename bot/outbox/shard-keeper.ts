@@ -1,6 +1,7 @@
 import { planShards, type OutboxShardLeases, type ShardLease } from '../../domain/outbox/outbox-shards';
 import type { Clock } from '../../domain/shared/time';
 import type { Logger } from '../logger';
+import type { BudgetLender } from './budget-lender';
 
 export interface ShardKeeperSettings {
   owner: string;
@@ -25,7 +26,14 @@ export class ShardKeeper {
   constructor(
     private readonly leases: OutboxShardLeases,
     private readonly settings: ShardKeeperSettings,
-    private readonly deps: { clock: Clock; logger: Logger; onChange: (held: ReadonlySet<number>) => void; onRound?: (heldShardZero: boolean) => Promise<void> },
+    private readonly deps: {
+      clock: Clock;
+      logger: Logger;
+      onChange: (held: ReadonlySet<number>) => void;
+      onRound?: (heldShardZero: boolean) => Promise<void>;
+      /** The budget lending: its note goes into every beat, and it hears what the round read. */
+      budget?: Pick<BudgetLender, 'current' | 'lentUntil' | 'heard'>;
+    },
   ) {}
 
   held(): ReadonlySet<number> {
@@ -55,6 +63,9 @@ export class ShardKeeper {
     clearInterval(this.timer);
     clearTimeout(this.early);
     await this.round;
+    // A share lent out is ours until the loan ends: handing its shards over sooner would count it twice.
+    const lentFor = (this.deps.budget?.lentUntil() ?? 0) - this.deps.clock.now().getTime();
+    if (lentFor > 0) await new Promise((resolve) => setTimeout(resolve, lentFor));
     const { leases } = await this.leases.read();
     await Promise.allSettled(leases.filter((lease) => lease.holder === this.settings.owner).map((lease) => this.leases.release(lease)));
     await this.leases.leave(this.settings.owner);
@@ -66,8 +77,12 @@ export class ShardKeeper {
     const { owner, count, leaseMs } = this.settings;
     const now = this.deps.clock.now();
     const until = new Date(now.getTime() + leaseMs);
-    const [{ leases, workers }] = await Promise.all([this.leases.read(), this.leases.beat(owner, until)]);
-    const plan = planShards({ count, self: owner, now, leases, workers });
+    const budget = this.deps.budget;
+    const [{ leases, workers }] = await Promise.all([this.leases.read(), this.leases.beat(owner, until, budget?.current())]);
+    const planned = planShards({ count, self: owner, now, leases, workers });
+    // While our share is lent, the shares it was reckoned from stay ours: a shard handed over now would count twice.
+    const lent = (budget?.lentUntil() ?? 0) > now.getTime();
+    const plan = lent ? { ...planned, renew: [...planned.renew, ...planned.release], release: [] } : planned;
     const next = new Set<number>();
     // Stop working a shard before its lease goes, so two instances never send into one conversation.
     if (plan.release.length > 0) {
@@ -83,6 +98,7 @@ export class ShardKeeper {
     ]);
     if (this.stopped) return;
     this.set(next);
+    budget?.heard({ workers, leases });
     // Short of a fair share (an instance joining while others still hold the shards it should get):
     // look again soon rather than a third of a lease later, so handed-over shards do not lie idle.
     if (next.size < plan.fair && (plan.take.length > 0 || this.someoneHoldsMore(leases, plan.fair))) this.soon();

@@ -1,10 +1,13 @@
+import type { BudgetNote } from './budget-lending';
+
 /**
  * The outbox queue is split into a fixed number of shards. A message's shard follows from its
  * recipient alone, so every message to one conversation (or one person's 1:1 chat) sits in the same
  * shard, and the one instance that holds that shard's lease is the only one sending into that
  * conversation: the per-conversation limits hold across instances without talking to each other.
  * The tenant's budget (50 requests/s) is split by shards held: leases are exclusive, so the shares
- * of all instances never add up to more than the whole.
+ * of all instances never add up to more than the whole. An instance whose shards ran dry lends its
+ * share to those with a backlog (budget-lending.ts).
  *
  * The count is fixed for a deployment: changing it would move conversations between shards.
  */
@@ -28,10 +31,11 @@ export interface ShardLease {
   version?: string;
 }
 
-/** An instance says it is alive (and so counts when the shards are shared out). */
+/** An instance says it is alive (and so counts when the shards are shared out), and what it wants or lends of the budget. */
 export interface WorkerBeat {
   worker: string;
   until: string;
+  note?: BudgetNote;
 }
 
 export interface OutboxShardLeases {
@@ -46,7 +50,8 @@ export interface OutboxShardLeases {
   renew(leases: readonly ShardLease[], holder: string, until: Date): Promise<number[]>;
   /** Gives a shard up (only if unchanged since read), so another instance takes it at once. */
   release(lease: ShardLease): Promise<void>;
-  beat(worker: string, until: Date): Promise<void>;
+  /** Alive until `until`; the note replaces the one written before (none: nothing wanted or lent). */
+  beat(worker: string, until: Date, note?: BudgetNote): Promise<void>;
   /** This instance stops: its beat goes, so the others share the shards without it. */
   leave(worker: string): Promise<void>;
 }

@@ -39,4 +39,16 @@ describe('outbox shard leases (Azurite)', () => {
     await leases.release(mine);
     expect((await leases.read()).leases.find((lease) => lease.shard === 3)).toBeUndefined();
   });
+
+  test('given a beat with a loan, then one wanting, then a plain one then each read gives back what the last beat said', async () => {
+    const leases = stores.repository.shardLeases;
+    const loan = { from: inMs(1_000).toISOString(), until: inMs(6_000).toISOString(), to: { 'b~1': 0.25, c: 1 / 12 } };
+    await leases.beat('lender', inMs(5_000), { wants: false, loan });
+    const note = async (): Promise<unknown> => (await leases.read()).workers.find((beat) => beat.worker === 'lender')?.note;
+    expect(await note()).toEqual({ wants: false, loan });
+    await leases.beat('lender', inMs(5_000), { wants: true });
+    expect(await note()).toEqual({ wants: true });
+    await leases.beat('lender', inMs(5_000));
+    expect(await note()).toBeUndefined();
+  });
 });
