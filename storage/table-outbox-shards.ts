@@ -9,9 +9,10 @@ import { OUTBOX_TABLE, type OutboxTable } from './table-outbox.table';
 
 /**
  * Shard leases and worker beats, partition `leases` of the outbox table: row `shard~{nn}` (holder,
- * until) and row `worker~{id}` (until; `wants`, and a budget loan as `loanFrom`, `loanUntil` and `loanTo`, JSON). All in one small partition, so an instance reads the whole
- * picture in one query each round. A lease is taken with a conditional write: create when there is
- * none (409 when another instance was quicker), replace with If-Match otherwise (412).
+ * until) and row `worker~{id}` (until; `wants`, and a budget loan as `loanFrom`, `loanUntil` and
+ * `loanTo`, JSON). All in one small partition, so an instance reads the whole picture in one query
+ * each round. A lease is taken with a conditional write: create when there is none (409 when
+ * another instance was quicker), replace with If-Match otherwise (412).
  */
 const PARTITION = 'leases';
 const shardRow = (shard: number): string => joinKey('shard', padNumber(shard, 2));
@@ -19,18 +20,22 @@ const workerRow = (worker: string): string => checkKey(OUTBOX_TABLE, 'RowKey', j
 
 const LoanTo = z.record(z.string(), z.number().min(0).max(1));
 
-/** The budget note of a beat row; a loan that does not parse is read as none (it lends nothing). */
+/** The loan in a beat row; one that does not parse is read as none (it lends nothing). */
+function loanOf(row: Record<string, unknown>): BudgetLoan | undefined {
+  const { loanFrom: from, loanUntil: until, loanTo } = row;
+  if (typeof from !== 'string' || typeof until !== 'string' || typeof loanTo !== 'string') return undefined;
+  try {
+    const to = LoanTo.safeParse(JSON.parse(loanTo));
+    return to.success ? { from, until, to: to.data } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The budget note of a beat row: none when it neither wants nor lends. */
 function noteOf(row: Record<string, unknown>): BudgetNote | undefined {
   const wants = row['wants'] === true;
-  let loan: BudgetLoan | undefined;
-  if (typeof row['loanUntil'] === 'string' && typeof row['loanTo'] === 'string') {
-    try {
-      const to = LoanTo.safeParse(JSON.parse(row['loanTo']));
-      if (to.success && typeof row['loanFrom'] === 'string') loan = { from: row['loanFrom'], until: row['loanUntil'], to: to.data };
-    } catch {
-      loan = undefined;
-    }
-  }
+  const loan = loanOf(row);
   if (!wants && loan === undefined) return undefined;
   return { wants, ...(loan === undefined ? {} : { loan }) };
 }

@@ -100,8 +100,10 @@ export class OutboxWorker {
   private lastFlush = 0;
   private readonly keeper: ShardKeeper | undefined;
   private readonly lender: BudgetLender | undefined;
-  /** The tenant budget: our shards' share, and what others lend us until when. */
-  /** `held` is what may be lent: nothing until the first shards are ours. `inUse` is what the limiter was last tuned to. */
+  /**
+   * The tenant budget: `own` our shards' share (at least one shard's), `held` what may be lent (nothing
+   * until the first shards are ours), the loans others made us, and `inUse` what the limiter was last tuned to.
+   */
   private readonly budget: { own: number; held: number; loans: readonly UsableLoan[]; inUse: number } = { own: 1, held: 0, loans: [], inUse: 1 };
   private lastSlotAt = 0;
   /** Per held shard: when to read it next, and how many reads in a row found nothing (reads back off when idle). */
