@@ -13,7 +13,26 @@ type Parts = { weekday: string; day: string; month: string; year: string; hour: 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const isoDateFormatters = new Map<string, Intl.DateTimeFormat>();
 
-function partsOf(instant: Date | string, lang: CardLang, timeZone: string): Parts {
+const MINUTE_MS = 60_000;
+/** Parts already formatted, per language, zone and minute: a card lists the same meetings turn after turn. */
+const formatted = new Map<string, Readonly<Parts>>();
+/** Enough for every meeting and deadline on the cards of a busy day; cleared (not grown) beyond it. */
+const FORMATTED_KEPT = 20_000;
+
+/** The parts of an instant's minute (what every format below shows), formatted once and kept. */
+function partsOf(instant: Date | string, lang: CardLang, timeZone: string): Readonly<Parts> {
+  const minute = Math.floor(new Date(instant).getTime() / MINUTE_MS);
+  const key = `${lang}|${timeZone}|${minute}`;
+  let parts = formatted.get(key);
+  if (parts === undefined) {
+    parts = Object.freeze(partsFromIntl(minute * MINUTE_MS, lang, timeZone));
+    if (formatted.size >= FORMATTED_KEPT) formatted.clear();
+    formatted.set(key, parts);
+  }
+  return parts;
+}
+
+function partsFromIntl(instant: number, lang: CardLang, timeZone: string): Parts {
   const id = `${lang}|${timeZone}`;
   let f = formatters.get(id);
   if (f === undefined) {
@@ -30,7 +49,7 @@ function partsOf(instant: Date | string, lang: CardLang, timeZone: string): Part
     formatters.set(id, f);
   }
   const parts: Parts = { weekday: '', day: '', month: '', year: '', hour: '', minute: '' };
-  for (const p of f.formatToParts(new Date(instant))) if (p.type in parts) parts[p.type as keyof Parts] = p.value;
+  for (const p of f.formatToParts(instant)) if (p.type in parts) parts[p.type as keyof Parts] = p.value;
   return parts;
 }
 
@@ -48,7 +67,7 @@ export function formatTime(instant: Date | string, lang: CardLang, timeZone: str
 
 /** "tirsdag 13. januar 2026 kl. 09.00" / "Tuesday 13 January 2026 at 09:00". */
 export function formatDateTime(instant: Date | string, lang: CardLang, timeZone: string): string {
-  const p = partsOf(instant, lang, timeZone); // once: formatting to parts is the costly step
+  const p = partsOf(instant, lang, timeZone);
   return lang === 'da' ? `${p.weekday} ${p.day}. ${p.month} ${p.year} kl. ${p.hour}.${p.minute}` : `${p.weekday} ${p.day} ${p.month} ${p.year} at ${p.hour}:${p.minute}`;
 }
 

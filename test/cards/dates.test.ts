@@ -41,3 +41,26 @@ describe('cards/dates short form', () => {
     expect(formatDateTime('2027-01-14T12:00:00.000Z', 'da', 'Europe/Copenhagen')).toBe('torsdag 14. januar 2027 kl. 13.00');
   });
 });
+
+describe('cards/dates kept per minute', () => {
+  it('given an instant at 09:59:59.999 then it shows 09.59, also when the minute was formatted before from its first second', () => {
+    expect(formatTime('2026-01-13T08:59:00.000Z', 'da', CPH)).toBe('09.59');
+    expect(formatTime('2026-01-13T08:59:59.999Z', 'da', CPH)).toBe('09.59');
+  });
+
+  it('given instants across two years then what is kept reads as Intl reads each one afresh, in both languages', () => {
+    const direct = (lang: 'da' | 'en') => new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { timeZone: CPH, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 400; i++) {
+      const instant = new Date(Date.UTC(2026, 0, 1) + Math.floor(next() * 730 * 86_400_000));
+      for (const lang of ['da', 'en'] as const) {
+        const parts = Object.fromEntries(direct(lang).formatToParts(instant).map((p) => [p.type, p.value]));
+        const shown = formatDateTime(instant, lang, CPH);
+        expect(formatDateTime(instant, lang, CPH)).toBe(shown);
+        expect(shown).toContain(`${parts['day']}${lang === 'da' ? '.' : ''} ${parts['month']} ${parts['year']}`);
+        expect(shown.endsWith(lang === 'da' ? `${parts['hour']}.${parts['minute']}` : `${parts['hour']}:${parts['minute']}`)).toBe(true);
+      }
+    }
+  });
+});
