@@ -45,19 +45,20 @@ export type AccessKind = Access<unknown>['kind'];
  * Where the forum comes from: its id, or the forum itself when finding it meant reading it already
  * (a linked channel's forum), so the check does not read it a second time.
  */
-type ForumOf<D> = (data: D, services: BotServices) => ForumMeant | Promise<ForumMeant> | SpeculativeForum;
+type ForumOf<D> = (data: D, services: BotServices) => ForumMeant | Promise<ForumMeant | SpeculativeForum> | SpeculativeForum;
 type ForumMeant = string | Forum | undefined;
 
 /**
- * A forum found from what this process keeps (`guess`), and the answer from storage (`confirmed`):
- * the membership is read beside the confirmation; the verdict is the confirmed forum's.
+ * A forum's id known before the forum itself (from what this process keeps, or from the person's
+ * memberships), and the forum from storage (`confirmed`): the membership is read beside the
+ * confirmation; the verdict is the confirmed forum's.
  */
 export interface SpeculativeForum {
-  guess: Forum;
+  guessId: string;
   confirmed: Promise<Forum | undefined>;
 }
 
-const isSpeculative = (meant: unknown): meant is SpeculativeForum => typeof meant === 'object' && meant !== null && 'guess' in meant && 'confirmed' in meant;
+const isSpeculative = (meant: unknown): meant is SpeculativeForum => typeof meant === 'object' && meant !== null && 'guessId' in meant && 'confirmed' in meant;
 
 /** What the check established: the forum the input names and the person's membership of it, where there is one. */
 export interface Granted {
@@ -104,16 +105,16 @@ export async function checkAccess<D>(access: Access<D>, services: BotServices, u
     }
     case 'forum': {
       const found = access.forumId(data, services);
-      if (isSpeculative(found)) {
-        onForumId?.(found.guess.id);
-        const [member, confirmed] = await Promise.all([services.members.find(found.guess.id, userId), found.confirmed]);
-        if (confirmed?.id === found.guess.id) return grantFor(confirmed, member, access.requirement);
+      const meant = isSpeculative(found) ? found : await found;
+      if (isSpeculative(meant)) {
+        onForumId?.(meant.guessId);
+        const [member, confirmed] = await Promise.all([services.members.find(meant.guessId, userId), meant.confirmed]);
+        if (confirmed?.id === meant.guessId) return grantFor(confirmed, member, access.requirement);
         // The list changed meanwhile (relinked, deleted): the confirmed answer decides, read as usual.
         if (confirmed === undefined) return access.optional === true ? {} : deny();
         onForumId?.(confirmed.id);
         return forumGrant(services, confirmed.id, userId, access.requirement, confirmed);
       }
-      const meant = await found;
       if (meant === undefined) return access.optional === true ? {} : deny();
       const forumId = typeof meant === 'string' ? meant : meant.id;
       onForumId?.(forumId);

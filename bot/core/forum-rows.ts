@@ -54,6 +54,12 @@ export interface PersonFora {
   rows: Map<string, ForumRows>;
 }
 
+/** A person's memberships, and the rows of those of their fora asked for (others and unknown ids left out). */
+export interface PersonMemberships {
+  memberships: Membership[];
+  rowsOf(forumIds: readonly string[]): Promise<Map<string, ForumRows>>;
+}
+
 /**
  * The rows of fora, kept in this process while each forum's change mark stays where it was when
  * they were read (storage moves it before and after every write to fora, members, series, meetings
@@ -97,35 +103,49 @@ export class ForumRowsCache {
    * beside their marks, so kept unverified: read again, after the mark, the next time).
    */
   async readOfPerson(services: Services, userId: string): Promise<PersonFora> {
+    const { memberships, rowsOf } = await this.readOfPersonStepwise(services, userId);
+    return { memberships, rows: await rowsOf(memberships.map((m) => m.forumId)) };
+  }
+
+  /**
+   * `readOfPerson` in its two steps: the memberships after the first round, then the rows of the fora
+   * asked for (read, where needed, in the second), so a read that needs only the memberships can
+   * share the second round.
+   */
+  async readOfPersonStepwise(services: Services, userId: string): Promise<PersonMemberships> {
     const guessed = this.foraOf.get(userId) ?? [];
     const [memberships, guessedMarks] = await Promise.all([services.members.listMembershipsOfUser(userId), guessed.length === 0 ? new Map<string, string>() : services.reminderIndex.marks(guessed)]);
-    const ids = [...new Set(memberships.map((m) => m.forumId))];
+    const ids = new Set(memberships.map((m) => m.forumId));
     this.foraOf.delete(userId);
-    if (ids.length > 0) this.foraOf.set(userId, ids);
+    if (ids.size > 0) this.foraOf.set(userId, [...ids]);
     if (this.foraOf.size > PEOPLE_REMEMBERED) this.foraOf.delete(this.foraOf.keys().next().value!);
     const known = new Set(guessed);
     const readAt = this.now();
-    const found = new Map<string, ForumRows>();
-    const stale: string[] = [];
-    for (const id of ids.filter((i) => known.has(i))) {
-      const kept = this.kept.get(id);
-      if (kept !== undefined && kept.mark === guessedMarks.get(id) && readAt - kept.readAt < KEEP_AT_MOST_MS) found.set(id, kept.rows);
-      else stale.push(id);
-    }
-    const fresh = ids.filter((i) => !known.has(i));
-    const [read, freshMarks, readBeside] = await Promise.all([
-      this.readRows(services, stale, NO_AGENDAS),
-      fresh.length === 0 ? new Map<string, string>() : services.reminderIndex.marks(fresh),
-      this.readRows(services, fresh, NO_AGENDAS),
-    ]);
-    for (const id of stale) this.keep(id, guessedMarks.get(id), readAt, read.get(id), found);
-    for (const id of fresh) {
-      const kept = this.kept.get(id);
-      // Kept from an earlier read whose mark is still current: good (the rows read beside are not needed).
-      if (kept !== undefined && kept.mark === freshMarks.get(id) && readAt - kept.readAt < KEEP_AT_MOST_MS) found.set(id, kept.rows);
-      else this.keep(id, UNVERIFIED, readAt, readBeside.get(id), found);
-    }
-    return { memberships, rows: found };
+    const rowsOf = async (forumIds: readonly string[]): Promise<Map<string, ForumRows>> => {
+      const wanted = [...new Set(forumIds)].filter((id) => ids.has(id));
+      const found = new Map<string, ForumRows>();
+      const stale: string[] = [];
+      for (const id of wanted.filter((i) => known.has(i))) {
+        const kept = this.kept.get(id);
+        if (kept !== undefined && kept.mark === guessedMarks.get(id) && readAt - kept.readAt < KEEP_AT_MOST_MS) found.set(id, kept.rows);
+        else stale.push(id);
+      }
+      const fresh = wanted.filter((i) => !known.has(i));
+      const [read, freshMarks, readBeside] = await Promise.all([
+        this.readRows(services, stale, NO_AGENDAS),
+        fresh.length === 0 ? new Map<string, string>() : services.reminderIndex.marks(fresh),
+        this.readRows(services, fresh, NO_AGENDAS),
+      ]);
+      for (const id of stale) this.keep(id, guessedMarks.get(id), readAt, read.get(id), found);
+      for (const id of fresh) {
+        const kept = this.kept.get(id);
+        // Kept from an earlier read whose mark is still current: good (the rows read beside are not needed).
+        if (kept !== undefined && kept.mark === freshMarks.get(id) && readAt - kept.readAt < KEEP_AT_MOST_MS) found.set(id, kept.rows);
+        else this.keep(id, UNVERIFIED, readAt, readBeside.get(id), found);
+      }
+      return found;
+    };
+    return { memberships, rowsOf };
   }
 
   private keep(id: string, mark: string | undefined | typeof UNVERIFIED, readAt: number, rows: ForumRows | undefined, found: Map<string, ForumRows>): void {
@@ -191,6 +211,11 @@ export function forumRowsOf(services: Pick<BotServices, 'reminderIndex'>): Forum
 /** A person's memberships and the rows of their fora, from the process's cache (see ForumRowsCache.readOfPerson). */
 export function readPersonFora(services: Services, userId: string): Promise<PersonFora> {
   return forumRowsOf(services).readOfPerson(services, userId);
+}
+
+/** The same in two steps (see ForumRowsCache.readOfPersonStepwise). */
+export function readPersonForaStepwise(services: Services, userId: string): Promise<PersonMemberships> {
+  return forumRowsOf(services).readOfPersonStepwise(services, userId);
 }
 
 const HOUR_MS = 3_600_000;

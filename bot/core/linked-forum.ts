@@ -21,5 +21,5 @@ export function linkedForum(request: { info: { place: Place } }, services: Pick<
   const confirmed = forumLinkedTo(services, place);
   if (place.kind === 'personal') return confirmed;
   const guess = services.fora.keptList?.()?.find((f) => f.teams?.conversationId === place.conversationId);
-  return guess === undefined ? confirmed : { guess, confirmed };
+  return guess === undefined ? confirmed : { guessId: guess.id, confirmed };
 }

@@ -10,6 +10,7 @@ import { aPerson, aPersonalChat, type Person, type Where } from './support/teams
  * `fora` and `møder` read a person's fora from rows the bot keeps while each forum's change mark
  * stays (bot/core/forum-rows.ts): the same two requests in one round for 1 and 8 fora, a second
  * round only for what changed, and a change made on another instance shows at the next turn.
+ * `dagsorden` in a personal chat finds the forum and its next meetings the same way.
  */
 const running = useRunningBot();
 let meter: DepthMeter;
@@ -77,6 +78,29 @@ describe('the fora and meetings a person sees, from kept rows', () => {
     const changed = await measure(() => say(eight, text));
     expect(changed).toEqual({ requests: 2 + 4, depth: 2 }); // the forum, its series, meetings and roster
     expect(await measure(() => say(eight, text))).toEqual(small);
+  });
+
+  test('given "dagsorden" from the chair of one of 1 and of 8 fora then it waits 2 rounds, first time or not, and offers the meetings kept, current after a change elsewhere', async () => {
+    const [small, large, first] = await Promise.all([memberOf(1), memberOf(8), memberOf(1)]);
+    for (const who of [small, large]) await say(who, 'hjælp'); // recorded, as in beforeAll
+    await say(first, 'dagsorden'); // the process's first agenda read creates its tables: not measured
+    // First: the memberships; then the chair's membership (the access check), the agendas and the forum's rows beside.
+    for (const who of [small, large]) expect((await measure(() => say(who, 'dagsorden'))).depth).toBe(2);
+    // Read beside their marks the first time, so after them the second (see above); then kept: 4 requests.
+    for (const who of [small, large]) expect((await measure(() => say(who, 'dagsorden'))).depth).toBe(2);
+    for (const who of [small, large]) expect(await measure(() => say(who, 'dagsorden'))).toEqual({ requests: 4, depth: 2 });
+
+    // No agenda yet: the card that creates one offers the forum's next meetings, from the kept rows.
+    const other = createStorage(running.storage.connectionString, { tablePrefix: running.storage.prefix });
+    const start = new Date(Date.now() + 2 * 86_400_000);
+    start.setUTCHours(6, 0, 0, 0);
+    await other.meetings.save(aMeeting(large.foraIds[0]!, { title: 'Ekstramøde om dagsordenen', start: start.toISOString(), end: new Date(start.getTime() + 3_600_000).toISOString() }));
+    let card = '';
+    // The forum's rows read again (the forum, its series, meetings and roster) in the second round, beside the rest.
+    expect(await measure(async () => (card = JSON.stringify(await say(large, 'dagsorden'))))).toEqual({ requests: 4 + 4, depth: 2 });
+    expect(card).toContain('Kept 8-0');
+    expect(card).toContain('Ekstramøde om dagsordenen');
+    expect(JSON.stringify(await say(small, 'dagsorden'))).not.toContain('Ekstramøde om dagsordenen');
   });
 
   test('given another instance adds a chair, renames a forum and moves a meeting then the next "fora" and "møder" show it', async () => {

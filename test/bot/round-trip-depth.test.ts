@@ -69,9 +69,10 @@ describe('storage round trips per turn', () => {
     const port = Number(/TableEndpoint=https?:\/\/[^:/]+:(\d+)/.exec(running.storage.connectionString)?.[1]);
     meter = meterDepthTo(port);
     [one, eight] = await Promise.all([memberOf(1), memberOf(8)]);
-    // Once each before measuring: what happens once (a table created on first use, the person
-    // recorded on their first turn, a series' calendar token minted when first shown) is not a turn's cost.
-    for (const turn of Object.values(turns)) await Promise.all([turn(one), turn(eight)]);
+    // Twice each before measuring: what happens once (a table created on first use, the person
+    // recorded on their first turn, a series' calendar token minted when first shown) is not a turn's
+    // cost, nor is reading again the fora whose marks that moved (which of them a turn reads differs).
+    for (let pass = 0; pass < 2; pass++) for (const turn of Object.values(turns)) await Promise.all([turn(one), turn(eight)]);
     return () => meter.close();
   });
 

@@ -202,9 +202,9 @@ async function namesForum(access: Access<CommandRequest>, person: ForumWorld['pe
     place: where.kind === 'channel' ? { kind: 'channel' as const, conversationId: where.conversationId, teamId: where.teamId } : { kind: where.kind, conversationId: where.conversationId },
   };
   try {
-    const found = access.forumId({ args: '', info }, running.bot.app.services);
-    // A forum offered from what the process keeps counts as named only as storage confirms it.
-    const meant = typeof found === 'object' && found !== null && 'confirmed' in found ? await found.confirmed : await found;
+    const found = await access.forumId({ args: '', info }, running.bot.app.services);
+    // A forum offered before it is read counts as named only as storage confirms it.
+    const meant = typeof found === 'object' && found !== null && 'confirmed' in found ? await found.confirmed : found;
     return (typeof meant === 'string' ? meant : meant?.id) === f.forum.id;
   } catch {
     return false;
