@@ -3,6 +3,7 @@
  * and one browser for the file; the tests run in order (the first sees the first page load).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { aForum, aMeetingSeries, aMember } from '../storage/storage.mothers';
 import { expectEnglishOverviewInPlace } from './support/language-switch';
 import { installEventIn, PlaygroundHarness, WORLD } from './support/playground';
 
@@ -61,5 +62,26 @@ describe('Playground: personal chat', () => {
   it('given the command overview when "Show in English" is clicked then the card is replaced in place by the English one', async () => {
     await pg.send('help');
     await expectEnglishOverviewInPlace(pg, 'personal-action-execute');
+  });
+
+  it('given the chair of one forum types "dagsorden" with no name then she gets that forum\'s new-agenda card with its next meeting picked, creates the draft and, typing it again, its editor', async () => {
+    const forum = await pg.storage.fora.save(aForum({ id: 'lokalraad-vest', name: 'Lokalråd Vest', level: 'coordinating', escalatesTo: undefined }));
+    await pg.storage.members.save(forum.id, aMember({ userId: WORLD.userId, displayName: 'Mette Holm', roles: ['chair'] }));
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await pg.storage.meetingSeries.save(aMeetingSeries(forum.id, { title: 'Lokalrådsmøde', firstDate: tomorrow, rrule: 'FREQ=WEEKLY' }));
+
+    await pg.send('dagsorden');
+    let card = await pg.nextCard('Ny dagsorden – Lokalråd Vest');
+    // The forum's meetings, as kept for her: the first is picked.
+    const picked = card.getByRole('combobox', { name: 'Hvilket møde?' });
+    expect(await picked.evaluate((el) => (el instanceof HTMLInputElement ? el.value : (el.textContent ?? '')).trim())).toMatch(/^Lokalrådsmøde – \S+ \d+\. \S+ \d{4} kl\. 09\.00$/);
+    await pg.screenshot('personal-agenda-new');
+    card = await pg.clickCardAction('Opret dagsorden', card);
+    await card.getByText('Dagsordenen er oprettet som kladde.').waitFor();
+    expect((await pg.storage.agendas.listByForum(forum.id)).map((a) => a.state)).toEqual(['draft']);
+
+    await pg.send('dagsorden');
+    card = await pg.nextCard('Dagsorden – Lokalråd Vest');
+    await card.getByRole('button', { name: 'Tilføj punkt', exact: true }).waitFor();
   });
 });
