@@ -14,7 +14,8 @@ export interface FloorStorage {
   startTurn(): void;
 }
 
-const WRITES = /^(save|add|create|delete|remove|update|set|put|record|upsert|claim|take|release|renew|write|move|enqueue|touch|bump|sync|append|drop|ping)/i;
+// Reads by their verb; anything else (save, markSeen, dequeue …) goes through as a write.
+const READS = /^(find|list|count|history|marks$|cursor$|contributionOf$)/;
 // Reads that ask from "now" carry the instant; the answer is the same within a run.
 const INSTANT = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g;
 const MARKS = 'reminderIndex';
@@ -34,7 +35,7 @@ export function floorStorage(real: Storage, pointRead: () => Promise<unknown>): 
         const value = Reflect.get(object, prop, receiver) as unknown;
         if (typeof value !== 'function' || typeof prop !== 'string') return value;
         const method = value as (...args: unknown[]) => Promise<unknown>;
-        if (WRITES.test(prop)) {
+        if (!READS.test(prop)) {
           return (...args: unknown[]) => {
             kept.delete(repo);
             kept.delete(MARKS);
